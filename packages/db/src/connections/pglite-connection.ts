@@ -1,0 +1,82 @@
+// The embedded database: PGlite (Postgres in WASM) stored in a data directory, or in memory.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+import type { SqlConnection, SqlSession } from "./sql-session";
+
+/** Pass as the data directory to keep everything in memory (tests). */
+export const IN_MEMORY = "memory://";
+
+export interface PgliteConnection extends SqlConnection {
+  readonly pglite: PGlite;
+  /** Absolute data directory, or `memory://`. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export async function openPgliteConnection(dataDir: string): Promise<PgliteConnection> {
+  const inMemory = dataDir === IN_MEMORY;
+  const location = inMemory ? IN_MEMORY : path.resolve(dataDir);
+  const lock = inMemory ? undefined : prepareDataDir(location);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : location);
+  } catch (cause) {
+    lock?.release();
+    throw new DomainError(
+      "CONFIG",
+      `Could not open the embedded database in ${location}: ${describe(cause)}. ` +
+        "If the directory holds something other than a PGlite database, point PGLITE_DIR elsewhere.",
+      { cause, details: { dataDir: location } },
+    );
+  }
+  const session: SqlSession = {
+    async query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]) {
+      return (await pglite.query<Row>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await pglite.exec(sql);
+    },
+  };
+  let closed = false;
+  return {
+    pglite,
+    location,
+    // PGlite has a single backend: every caller already shares one session.
+    withSession: (work) => work(session),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+function prepareDataDir(dataDir: string): DataDirLock {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return acquireDataDirLock(dataDir);
+  } catch (cause) {
+    if (cause instanceof DomainError) throw cause;
+    throw new DomainError(
+      "CONFIG",
+      `The embedded database directory ${dataDir} cannot be used: ${describe(cause)}. ` +
+        "Set PGLITE_DIR to a directory this user can write, or set DATABASE_URL to use PostgreSQL.",
+      { cause, details: { dataDir } },
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code} (${error.message})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,12 @@
+export { redactDatabaseUrl } from "./connections/redact-database-url";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/client";
+export type { MigrateResult, MigrationStatus } from "./migrations/migration-runner";
+export {
+  type Database,
+  type DatabaseKind,
+  DEFAULT_PGLITE_DIR,
+  IN_MEMORY,
+  type OpenDatabaseOptions,
+  openDatabase,
+} from "./open-database";

@@ -1,0 +1,81 @@
+// Opens the product's database: PostgreSQL when a URL is given, PGlite in a data directory
+// otherwise, with a Prisma client on the matching driver adapter.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { IN_MEMORY, openPgliteConnection } from "./connections/pglite-connection";
+import { openPostgresConnection } from "./connections/postgres-connection";
+import type { SqlConnection } from "./connections/sql-session";
+import { PrismaClient } from "./generated/prisma/client";
+import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from "./migrations/migration-files";
+import { applyMigrations, type MigrateResult, type MigrationStatus, readMigrationStatus } from "./migrations/migration-runner";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (default `.data/pglite`), or `memory://`. */
+  pgliteDir?: string | undefined;
+  migrationsDir?: string | undefined;
+  poolSize?: number | undefined;
+  onIdleError?: ((error: Error) => void) | undefined;
+}
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  /** Where the data lives: the PGlite directory, or the PostgreSQL URL without its password. */
+  readonly location: string;
+  readonly prisma: PrismaClient;
+  migrationStatus(): Promise<MigrationStatus>;
+  migrate(): Promise<MigrateResult>;
+  /** Closes the client and the driver; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const migrationsDir = options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  if (options.databaseUrl) {
+    const connection = await openPostgresConnection({
+      databaseUrl: options.databaseUrl,
+      poolSize: options.poolSize,
+      onIdleError: options.onIdleError,
+    });
+    // The adapter borrows our pool; we end it ourselves on close.
+    const prisma = new PrismaClient({ adapter: new PrismaPg(connection.pool) });
+    return assemble("postgres", connection, prisma, migrationsDir);
+  }
+  const connection = await openPgliteConnection(options.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(connection.pglite) });
+  return assemble("pglite", connection, prisma, migrationsDir);
+}
+
+function assemble(
+  kind: DatabaseKind,
+  connection: SqlConnection & { location: string; close(): Promise<void> },
+  prisma: PrismaClient,
+  migrationsDir: string,
+): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    kind,
+    location: connection.location,
+    prisma,
+    migrationStatus: () =>
+      connection.withSession((session) => readMigrationStatus(session, readMigrationFiles(migrationsDir))),
+    migrate: () => connection.withSession((session) => applyMigrations(session, readMigrationFiles(migrationsDir))),
+    close() {
+      closing ??= (async () => {
+        try {
+          await prisma.$disconnect();
+        } finally {
+          await connection.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+export { IN_MEMORY };

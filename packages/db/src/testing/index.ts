@@ -1,0 +1,8 @@
+export {
+  createScratchDatabase,
+  type OpenTestDatabaseOptions,
+  openTestDatabase,
+  type TestDatabase,
+  testDatabaseKind,
+  testServerUrl,
+} from "./open-test-database";

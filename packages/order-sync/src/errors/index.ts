@@ -1,0 +1,1 @@
+export { DomainError, type DomainErrorCode, type DomainErrorOptions, domainErrorCodes, isDomainError } from "./domain-error";
