@@ -1,0 +1,42 @@
+import { openDatabase } from "@greenloop/db";
+import { createApp } from "../../http/app";
+import { startServer } from "../../http/start-server";
+import type { CliCommand } from "../command";
+
+export const serveCommand: CliCommand = {
+  name: "serve",
+  usage: "serve [--json]",
+  description: "Run the HTTP server (tRPC at /api/trpc, /health) after applying pending migrations.",
+  defaultLogLevel: "info",
+  async run({ env, logger, say, shutdown }) {
+    const startedAt = new Date();
+    const db = await openDatabase({
+      databaseUrl: env.databaseUrl,
+      pgliteDir: env.pgliteDir,
+      onIdleError: (err) => logger.warn({ err }, "idle database connection failed"),
+    });
+    try {
+      const { applied, status } = await db.migrate();
+      logger.info(
+        { database: db.kind, location: db.location, applied, total: status.applied.length },
+        applied.length ? "applied migrations" : "database schema is up to date",
+      );
+      const server = await startServer(createApp({ db, logger, startedAt }), { port: env.port, host: env.host });
+      logger.info({ url: server.url, database: db.kind }, "listening");
+      say(`GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`);
+
+      const signal = await new Promise<string>((resolve) => {
+        if (shutdown.aborted) resolve(String(shutdown.reason));
+        shutdown.addEventListener("abort", () => resolve(String(shutdown.reason)), { once: true });
+      });
+      logger.info({ signal }, "shutting down");
+      await server.close();
+      return {
+        summary: `Stopped (${signal}).`,
+        json: { url: server.url, database: { kind: db.kind, location: db.location }, stoppedBy: signal },
+      };
+    } finally {
+      await db.close();
+    }
+  },
+};

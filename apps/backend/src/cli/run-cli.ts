@@ -1,0 +1,97 @@
+// `pnpm cli <command> [options]`: parses arguments, runs one command, prints its result.
+// Under --json the last line of stdout is exactly one JSON object, on success and on failure.
+import { parseArgs } from "node:util";
+import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
+import { type EnvSource, loadEnv } from "../env";
+import { exitCodeFor } from "../http/error-mapping";
+import { createLogger, type Logger } from "../logger";
+import type { CliCommand } from "./command";
+import { migrateCommand } from "./commands/migrate";
+import { serveCommand } from "./commands/serve";
+
+export const commands: CliCommand[] = [migrateCommand, serveCommand];
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env?: EnvSource;
+  /** Aborted to stop long-running commands (main wires it to SIGINT/SIGTERM). */
+  shutdown?: AbortSignal;
+  /** Where logs go (default stderr). */
+  logDestination?: { write(line: string): void };
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes("--json");
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(`${helpText()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  let logger: Logger | undefined;
+  try {
+    if (!command) {
+      throw new DomainError("BAD_INPUT", `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`pnpm cli help\`.`);
+    }
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      io.stdout(`Usage: pnpm cli ${command.usage}\n\n${command.description}\n`);
+      return 0;
+    }
+    const env = loadEnv(io.env);
+    logger = createLogger({
+      level: env.logLevel ?? command.defaultLogLevel ?? "warn",
+      ...(io.logDestination ? { destination: io.logDestination } : {}),
+    });
+    const result = await command.run({
+      env,
+      logger,
+      values,
+      positionals,
+      json,
+      say: (line) => {
+        if (!json) io.stdout(`${line}\n`);
+      },
+      shutdown: io.shutdown ?? new AbortController().signal,
+    });
+    io.stdout(json ? `${JSON.stringify({ ok: true, command: name, ...result.json })}\n` : `${result.summary}\n`);
+    return 0;
+  } catch (error) {
+    const domainError = isDomainError(error) ? error : undefined;
+    if (!domainError) {
+      // A bug: the stack goes to the log once; the user gets a short message.
+      (logger ?? createLogger({ level: "error" })).error({ err: error, command: name }, "command failed unexpectedly");
+    }
+    const code = domainError?.code ?? "INTERNAL";
+    const message = domainError?.message ?? `Unexpected error: ${error instanceof Error ? error.message : String(error)} (this is a bug; details are in the log above).`;
+    if (json) io.stdout(`${JSON.stringify({ ok: false, command: name, error: { code, message } })}\n`);
+    else io.stderr(`Error: ${message}\n`);
+    return exitCodeFor(code);
+  }
+}
+
+function parseCommandArgs(command: CliCommand, args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { ...command.options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (cause) {
+    throw new DomainError("BAD_INPUT", `${(cause as Error).message}. Usage: pnpm cli ${command.usage}`, { cause });
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    "Usage: pnpm cli <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
+    "",
+    "Every command accepts --json: its last line of stdout is then one JSON object.",
+  ].join("\n");
+}

@@ -1,0 +1,67 @@
+// The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it).
+import type { Database } from "@greenloop/db";
+import { isDomainError } from "@greenloop/order-sync/errors";
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { Logger } from "../logger";
+import { appRouter } from "../trpc/root";
+import type { TrpcContext } from "../trpc/trpc";
+import { errorMappings } from "./error-mapping";
+import { healthRoute } from "./health-route";
+
+export interface AppDependencies {
+  db: Database;
+  logger: Logger;
+  startedAt?: Date;
+}
+
+export type AppEnv = {
+  Variables: { requestId: string; logger: Logger };
+};
+
+export function createApp({ db, logger, startedAt = new Date() }: AppDependencies): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const requestLogger = logger.child({ requestId: c.get("requestId") });
+    c.set("logger", requestLogger);
+    const started = performance.now();
+    await next();
+    requestLogger.debug(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+
+  app.route("/health", healthRoute(db));
+
+  app.use(
+    "/api/trpc/*",
+    trpcServer({
+      endpoint: "/api/trpc",
+      router: appRouter,
+      createContext: (_opts, c): TrpcContext & Record<string, unknown> => ({
+        db,
+        logger: c.get("logger"),
+        startedAt,
+      }),
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.onError((error, c) => {
+    const requestLogger = c.get("logger") ?? logger;
+    if (isDomainError(error)) {
+      const mapping = errorMappings[error.code];
+      if (!mapping.expected) requestLogger.error({ err: error }, "request failed");
+      return c.json({ error: { code: error.code, message: error.message } }, mapping.http);
+    }
+    requestLogger.error({ err: error }, "request failed unexpectedly");
+    return c.json({ error: { code: "INTERNAL", message: "Internal server error" } }, 500);
+  });
+
+  return app;
+}

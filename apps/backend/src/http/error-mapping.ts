@@ -1,0 +1,26 @@
+// The one place domain error codes become HTTP statuses, tRPC codes and CLI exit codes.
+import type { DomainErrorCode } from "@greenloop/order-sync/errors";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+interface ErrorMapping {
+  http: 400 | 401 | 403 | 404 | 409 | 500 | 503;
+  trpc: TRPC_ERROR_CODE_KEY;
+  /** Expected errors are answered without a stack dump in the logs. */
+  expected: boolean;
+}
+
+export const errorMappings: Record<DomainErrorCode, ErrorMapping> = {
+  BAD_INPUT: { http: 400, trpc: "BAD_REQUEST", expected: true },
+  UNAUTHORIZED: { http: 401, trpc: "UNAUTHORIZED", expected: true },
+  FORBIDDEN: { http: 403, trpc: "FORBIDDEN", expected: true },
+  NOT_FOUND: { http: 404, trpc: "NOT_FOUND", expected: true },
+  CONFLICT: { http: 409, trpc: "CONFLICT", expected: true },
+  CONFIG: { http: 500, trpc: "INTERNAL_SERVER_ERROR", expected: false },
+  UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE", expected: false },
+  INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR", expected: false },
+};
+
+/** CLI exit codes: 2 for a usage or input mistake the user can fix by re-running differently. */
+export function exitCodeFor(code: DomainErrorCode): number {
+  return code === "BAD_INPUT" ? 2 : 1;
+}

@@ -1,0 +1,33 @@
+// Runs a Hono app on Node's HTTP server, with a shutdown that lets requests in flight finish.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+
+export interface RunningServer {
+  /** The bound address (the real port when 0 was asked for). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface FetchApp {
+  fetch(request: Request): Response | Promise<Response>;
+}
+
+export function startServer(app: FetchApp, options: { port: number; host: string }): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: (request) => app.fetch(request), port: options.port, hostname: options.host }, (info: AddressInfo) => {
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            // Idle keep-alive sockets would hold close() open.
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+          }),
+      });
+    });
+    server.once("error", reject);
+  });
+}
