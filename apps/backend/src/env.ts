@@ -52,7 +52,10 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       const name = issue.path.join(".");
       return `${name}=${JSON.stringify(source[name] ?? "")} ${issue.message}`;
     });
-    throw new DomainError("CONFIG", `Invalid configuration: ${problems.join("; ")}. See .env.example.`);
+    throw new DomainError(
+      "CONFIG",
+      `Invalid configuration: ${problems.join("; ")}. See .env.example.`,
+    );
   }
   const env = parsed.data;
   const invocationDir = env.INIT_CWD ?? process.cwd();

@@ -4,16 +4,31 @@ import pino, { type Logger } from "pino";
 
 export type { Logger };
 
-const redactedKeys = ["authorization", "token", "password", "secret", "databaseUrl", "email", "phone", "mobile"];
+const redactedKeys = [
+  "authorization",
+  "token",
+  "password",
+  "secret",
+  "databaseUrl",
+  "email",
+  "phone",
+  "mobile",
+];
 
-export function createLogger(options: { level?: string | undefined; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string | undefined; destination?: pino.DestinationStream } = {},
+): Logger {
   return pino(
     {
       level: options.level ?? "info",
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: [...redactedKeys, ...redactedKeys.map((key) => `*.${key}`), 'req.headers["x-signature"]'],
+        paths: [
+          ...redactedKeys,
+          ...redactedKeys.map((key) => `*.${key}`),
+          'req.headers["x-signature"]',
+        ],
         censor: "[redacted]",
       },
     },

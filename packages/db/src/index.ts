@@ -1,6 +1,6 @@
 export { redactDatabaseUrl } from "./connections/redact-database-url";
-export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * from "./generated/prisma/client";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type { MigrateResult, MigrationStatus } from "./migrations/migration-runner";
 export {
   type Database,

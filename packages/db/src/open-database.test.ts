@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Prisma } from "./generated/prisma/client";
 import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from "./migrations/migration-files";
 import { type Database, openDatabase } from "./open-database";
-import { createScratchDatabase, openTestDatabase, testDatabaseKind, testServerUrl } from "./testing";
+import {
+  createScratchDatabase,
+  openTestDatabase,
+  testDatabaseKind,
+  testServerUrl,
+} from "./testing";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -60,7 +65,9 @@ interface MigrationRow {
 }
 
 function migrationRows(db: Database): Promise<MigrationRow[]> {
-  return db.prisma.$queryRaw<MigrationRow[]>`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`;
+  return db.prisma.$queryRaw<
+    MigrationRow[]
+  >`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`;
 }
 
 describe(`openDatabase (${testDatabaseKind})`, () => {
@@ -74,7 +81,9 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     expect(rows).toHaveLength(files.length);
     for (const [index, row] of rows.entries()) {
       const file = files[index];
-      const bytes = readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, row.migration_name, "migration.sql"));
+      const bytes = readFileSync(
+        path.join(DEFAULT_MIGRATIONS_DIR, row.migration_name, "migration.sql"),
+      );
       expect(row.migration_name).toBe(file?.name);
       expect(row.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -116,12 +125,17 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     const db = await testDb();
     const placedAt = new Date("2026-03-08T07:59:59.123Z"); // the night US clocks change
     for (const total of ["0.10", "0.20", "1234567.89012"]) {
-      await db.prisma.order.create({ data: { channel: "RETAIL", status: "COMPLETED", placedAt, total } });
+      await db.prisma.order.create({
+        data: { channel: "RETAIL", status: "COMPLETED", placedAt, total },
+      });
     }
     const sum = await db.prisma.order.aggregate({ _sum: { total: true } });
     expect(sum._sum.total?.toString()).toBe("1234568.19012");
     expect(sum._sum.total).toBeInstanceOf(Prisma.Decimal);
-    const order = await db.prisma.order.findFirstOrThrow({ where: { total: "0.1" }, select: { placedAt: true } });
+    const order = await db.prisma.order.findFirstOrThrow({
+      where: { total: "0.1" },
+      select: { placedAt: true },
+    });
     expect(order.placedAt.toISOString()).toBe("2026-03-08T07:59:59.123Z");
   });
 
@@ -129,13 +143,17 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     const open = await reopenableTarget();
     const first = await open();
     await first.migrate();
-    await first.prisma.syncCursor.create({ data: { resource: "sales", afterVersion: 9_007_199_254_740_993n } });
+    await first.prisma.syncCursor.create({
+      data: { resource: "sales", afterVersion: 9_007_199_254_740_993n },
+    });
     await first.close();
 
     const second = await open();
     cleanups.push(() => second.close());
     expect((await second.migrate()).applied).toEqual([]);
-    const cursor = await second.prisma.syncCursor.findUniqueOrThrow({ where: { resource: "sales" } });
+    const cursor = await second.prisma.syncCursor.findUniqueOrThrow({
+      where: { resource: "sales" },
+    });
     expect(cursor.afterVersion).toBe(9_007_199_254_740_993n);
   });
 
@@ -149,7 +167,9 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
 
     const failure = await db.migrate().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DomainError);
-    expect((failure as DomainError).message).toMatch(/Migration 29990101000000_broken failed and was rolled back.*no_such_function/);
+    expect((failure as DomainError).message).toMatch(
+      /Migration 29990101000000_broken failed and was rolled back.*no_such_function/,
+    );
 
     const status = await db.migrationStatus();
     expect(status.pending).toEqual(["29990101000000_broken"]);
@@ -173,7 +193,8 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
   it("reports applied migrations that were edited or are unknown to this code", async () => {
     const db = await testDb();
     const [first] = readMigrationFiles();
-    await db.prisma.$executeRaw`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = ${first?.name}`;
+    await db.prisma
+      .$executeRaw`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = ${first?.name}`;
     await db.prisma.$executeRaw`
       INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, started_at, applied_steps_count)
       VALUES ('00000000-0000-4000-8000-000000000001', 'y', '20990101000000_from_newer_code', now(), now(), 1)`;
@@ -183,12 +204,19 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     expect(status.pending).toEqual([]);
   });
 
-  it.runIf(testServerUrl)("applies each migration once when several replicas start together", async () => {
-    const open = await reopenableTarget();
-    const replicas = await Promise.all([open(), open(), open()]);
-    cleanups.push(() => Promise.all(replicas.map((db) => db.close())).then(() => {}));
-    const results = await Promise.all(replicas.map((db) => db.migrate()));
-    expect(results.flatMap((r) => r.applied).sort()).toEqual(readMigrationFiles().map((f) => f.name));
-    expect(await migrationRows(replicas[0] as Database)).toHaveLength(readMigrationFiles().length);
-  });
+  it.runIf(testServerUrl)(
+    "applies each migration once when several replicas start together",
+    async () => {
+      const open = await reopenableTarget();
+      const replicas = await Promise.all([open(), open(), open()]);
+      cleanups.push(() => Promise.all(replicas.map((db) => db.close())).then(() => {}));
+      const results = await Promise.all(replicas.map((db) => db.migrate()));
+      expect(results.flatMap((r) => r.applied).sort()).toEqual(
+        readMigrationFiles().map((f) => f.name),
+      );
+      expect(await migrationRows(replicas[0] as Database)).toHaveLength(
+        readMigrationFiles().length,
+      );
+    },
+  );
 });

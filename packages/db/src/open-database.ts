@@ -7,7 +7,12 @@ import { openPostgresConnection } from "./connections/postgres-connection";
 import type { SqlConnection } from "./connections/sql-session";
 import { PrismaClient } from "./generated/prisma/client";
 import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from "./migrations/migration-files";
-import { applyMigrations, type MigrateResult, type MigrationStatus, readMigrationStatus } from "./migrations/migration-runner";
+import {
+  applyMigrations,
+  type MigrateResult,
+  type MigrationStatus,
+  readMigrationStatus,
+} from "./migrations/migration-runner";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -63,8 +68,13 @@ function assemble(
     location: connection.location,
     prisma,
     migrationStatus: () =>
-      connection.withSession((session) => readMigrationStatus(session, readMigrationFiles(migrationsDir))),
-    migrate: () => connection.withSession((session) => applyMigrations(session, readMigrationFiles(migrationsDir))),
+      connection.withSession((session) =>
+        readMigrationStatus(session, readMigrationFiles(migrationsDir)),
+      ),
+    migrate: () =>
+      connection.withSession((session) =>
+        applyMigrations(session, readMigrationFiles(migrationsDir)),
+      ),
     close() {
       closing ??= (async () => {
         try {

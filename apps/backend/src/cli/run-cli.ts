@@ -32,7 +32,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let logger: Logger | undefined;
   try {
     if (!command) {
-      throw new DomainError("BAD_INPUT", `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`pnpm cli help\`.`);
+      throw new DomainError(
+        "BAD_INPUT",
+        `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`pnpm cli help\`.`,
+      );
     }
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
@@ -55,17 +58,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       shutdown: io.shutdown ?? new AbortController().signal,
     });
-    io.stdout(json ? `${JSON.stringify({ ok: true, command: name, ...result.json })}\n` : `${result.summary}\n`);
+    io.stdout(
+      json
+        ? `${JSON.stringify({ ok: true, command: name, ...result.json })}\n`
+        : `${result.summary}\n`,
+    );
     return 0;
   } catch (error) {
     const domainError = isDomainError(error) ? error : undefined;
     if (!domainError) {
       // A bug: the stack goes to the log once; the user gets a short message.
-      (logger ?? createLogger({ level: "error" })).error({ err: error, command: name }, "command failed unexpectedly");
+      (logger ?? createLogger({ level: "error" })).error(
+        { err: error, command: name },
+        "command failed unexpectedly",
+      );
     }
     const code = domainError?.code ?? "INTERNAL";
-    const message = domainError?.message ?? `Unexpected error: ${error instanceof Error ? error.message : String(error)} (this is a bug; details are in the log above).`;
-    if (json) io.stdout(`${JSON.stringify({ ok: false, command: name, error: { code, message } })}\n`);
+    const message =
+      domainError?.message ??
+      `Unexpected error: ${error instanceof Error ? error.message : String(error)} (this is a bug; details are in the log above).`;
+    if (json)
+      io.stdout(`${JSON.stringify({ ok: false, command: name, error: { code, message } })}\n`);
     else io.stderr(`Error: ${message}\n`);
     return exitCodeFor(code);
   }
@@ -77,10 +90,18 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { ...command.options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        ...command.options,
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (cause) {
-    throw new DomainError("BAD_INPUT", `${(cause as Error).message}. Usage: pnpm cli ${command.usage}`, { cause });
+    throw new DomainError(
+      "BAD_INPUT",
+      `${(cause as Error).message}. Usage: pnpm cli ${command.usage}`,
+      { cause },
+    );
   }
 }
 

@@ -8,6 +8,7 @@ export interface SystemStatus {
     location: string;
     migrations: MigrationStatus & { upToDate: boolean };
   };
+  /** What the database holds; null while migrations are pending (the tables may not exist yet). */
   counts: {
     customers: number;
     orders: number;
@@ -15,14 +16,21 @@ export interface SystemStatus {
     retailCustomers: number;
     ecomOrders: number;
     pendingWebhookDeliveries: number;
-  };
+  } | null;
 }
 
 export async function getSystemStatus(db: Database): Promise<SystemStatus> {
-  const { prisma } = db;
-  const [migrations, customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries] =
+  const migrations = await db.migrationStatus();
+  const upToDate = isUpToDate(migrations);
+  return {
+    database: { kind: db.kind, location: db.location, migrations: { ...migrations, upToDate } },
+    counts: upToDate ? await countRecords(db) : null,
+  };
+}
+
+async function countRecords({ prisma }: Database): Promise<NonNullable<SystemStatus["counts"]>> {
+  const [customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries] =
     await Promise.all([
-      db.migrationStatus(),
       prisma.customer.count({ where: { mergedIntoId: null } }),
       prisma.order.count(),
       prisma.retailSale.count(),
@@ -30,14 +38,7 @@ export async function getSystemStatus(db: Database): Promise<SystemStatus> {
       prisma.ecomOrder.count(),
       prisma.webhookDelivery.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } }),
     ]);
-  return {
-    database: {
-      kind: db.kind,
-      location: db.location,
-      migrations: { ...migrations, upToDate: isUpToDate(migrations) },
-    },
-    counts: { customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries },
-  };
+  return { customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries };
 }
 
 export function isUpToDate(status: MigrationStatus): boolean {

@@ -30,7 +30,12 @@ export function createApp({ db, logger, startedAt = new Date() }: AppDependencie
     const started = performance.now();
     await next();
     requestLogger.debug(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   });
@@ -50,7 +55,12 @@ export function createApp({ db, logger, startedAt = new Date() }: AppDependencie
     }),
   );
 
-  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
 
   app.onError((error, c) => {
     const requestLogger = c.get("logger") ?? logger;

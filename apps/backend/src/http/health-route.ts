@@ -29,7 +29,11 @@ export function healthRoute(db: Database) {
       return c.json(
         {
           status: "unavailable",
-          database: { kind: db.kind, reachable: false, error: error instanceof Error ? error.message : String(error) },
+          database: {
+            kind: db.kind,
+            reachable: false,
+            error: error instanceof Error ? error.message : String(error),
+          },
         },
         503,
       );

@@ -13,21 +13,27 @@ export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
 }
 
-export function startServer(app: FetchApp, options: { port: number; host: string }): Promise<RunningServer> {
+export function startServer(
+  app: FetchApp,
+  options: { port: number; host: string },
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: (request) => app.fetch(request), port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            // Idle keep-alive sockets would hold close() open.
-            if ("closeIdleConnections" in server) server.closeIdleConnections();
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: (request) => app.fetch(request), port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((error) => (error ? fail(error) : done()));
+              // Idle keep-alive sockets would hold close() open.
+              if ("closeIdleConnections" in server) server.closeIdleConnections();
+            }),
+        });
+      },
+    );
     server.once("error", reject);
   });
 }

@@ -31,8 +31,15 @@ const mapDomainErrors = t.middleware(async ({ next, ctx, path }) => {
     if (!mapping.expected) ctx.logger.error({ err: cause, path }, "procedure failed");
     throw new TRPCError({ code: mapping.trpc, message: cause.message, cause });
   }
-  if (!result.ok && !(result.error.cause instanceof DomainError) && result.error.code === "INTERNAL_SERVER_ERROR") {
-    ctx.logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed unexpectedly");
+  if (
+    !result.ok &&
+    !(result.error.cause instanceof DomainError) &&
+    result.error.code === "INTERNAL_SERVER_ERROR"
+  ) {
+    ctx.logger.error(
+      { err: result.error.cause ?? result.error, path },
+      "procedure failed unexpectedly",
+    );
   }
   return result;
 });

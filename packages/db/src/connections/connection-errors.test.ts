@@ -37,14 +37,20 @@ describe("openDatabase on PostgreSQL", () => {
       "Cannot connect to PostgreSQL at postgresql://shop:***@127.0.0.1:1/shop: the connection was refused: " +
         "is PostgreSQL running and listening there?. Check DATABASE_URL.",
     );
-    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain("s3cret");
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(
+      "s3cret",
+    );
   });
 
   it("rejects a DATABASE_URL that is not a postgres URL", async () => {
-    expect((await openFailure({ databaseUrl: "not a url" })).message).toMatch(/DATABASE_URL is not a valid URL/);
+    expect((await openFailure({ databaseUrl: "not a url" })).message).toMatch(
+      /DATABASE_URL is not a valid URL/,
+    );
     const mysql = await openFailure({ databaseUrl: "mysql://root:pw@127.0.0.1/shop" });
     expect(mysql.code).toBe("CONFIG");
-    expect(mysql.message).toBe("DATABASE_URL must start with postgresql:// (got mysql://, in mysql://root:***@127.0.0.1/shop).");
+    expect(mysql.message).toBe(
+      "DATABASE_URL must start with postgresql:// (got mysql://, in mysql://root:***@127.0.0.1/shop).",
+    );
   });
 
   it.runIf(testServerUrl)("names a database that does not exist", async () => {
@@ -62,7 +68,9 @@ describe("openDatabase on PGlite", () => {
     writeFileSync(file, "");
     const error = await openFailure({ pgliteDir: path.join(file, "pglite") });
     expect(error.code).toBe("CONFIG");
-    expect(error.message).toMatch(/^The embedded database directory .*a-file\/pglite cannot be used: ENOTDIR/);
+    expect(error.message).toMatch(
+      /^The embedded database directory .*a-file\/pglite cannot be used: ENOTDIR/,
+    );
     expect(error.message).toContain("Set PGLITE_DIR to a directory this user can write");
   });
 

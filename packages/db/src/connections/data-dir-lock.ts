@@ -24,7 +24,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     // A lock left by a process that died: take it over.
     unlinkSync(lockPath);
     if (!tryCreateLockFile(lockPath)) {
-      throw new DomainError("CONFLICT", `Another process took the lock ${lockPath} at the same moment; try again.`);
+      throw new DomainError(
+        "CONFLICT",
+        `Another process took the lock ${lockPath} at the same moment; try again.`,
+      );
     }
   }
   let released = false;

@@ -4,7 +4,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DomainError } from "@greenloop/order-sync/errors";
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../../prisma/migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(
+  import.meta.dirname,
+  "../../../../prisma/migrations",
+);
 
 export interface MigrationFile {
   name: string;
@@ -25,6 +28,12 @@ export function readMigrationFiles(migrationsDir = DEFAULT_MIGRATIONS_DIR): Migr
       const file = path.join(migrationsDir, name, "migration.sql");
       if (!existsSync(file)) return [];
       const bytes = readFileSync(file);
-      return [{ name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") }];
+      return [
+        {
+          name,
+          sql: bytes.toString("utf8"),
+          checksum: createHash("sha256").update(bytes).digest("hex"),
+        },
+      ];
     });
 }

@@ -72,12 +72,17 @@ export async function readMigrationStatus(
     applied: [...finished.keys()],
     pending: files.filter((f) => !finished.has(f.name) && !failed.has(f.name)).map((f) => f.name),
     failed: [...failed].filter((name) => !finished.has(name)),
-    modified: [...finished].filter(([name, sum]) => onDisk.has(name) && onDisk.get(name) !== sum).map(([name]) => name),
+    modified: [...finished]
+      .filter(([name, sum]) => onDisk.has(name) && onDisk.get(name) !== sum)
+      .map(([name]) => name),
     unknown: [...finished.keys()].filter((name) => !onDisk.has(name)),
   };
 }
 
-export async function applyMigrations(session: SqlSession, files: MigrationFile[]): Promise<MigrateResult> {
+export async function applyMigrations(
+  session: SqlSession,
+  files: MigrationFile[],
+): Promise<MigrateResult> {
   await session.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
   try {
     await session.exec(CREATE_MIGRATIONS_TABLE);

@@ -33,7 +33,11 @@ function runPrismaUntil(args: string[], pgliteDir: string, expected: string): Pr
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`prisma ${args.join(" ")} exited (${code}) without "${expected}":\n${output}`)));
+    child.on("exit", (code) =>
+      reject(
+        new Error(`prisma ${args.join(" ")} exited (${code}) without "${expected}":\n${output}`),
+      ),
+    );
   });
 }
 
@@ -44,13 +48,21 @@ describe("applyMigrations as Prisma sees it", () => {
     await db.migrate();
     await db.close();
 
-    const output = await runPrismaUntil(["migrate", "status"], dir, "Database schema is up to date!");
+    const output = await runPrismaUntil(
+      ["migrate", "status"],
+      dir,
+      "Database schema is up to date!",
+    );
     expect(output).toContain(`${readMigrationFiles().length} migration`);
   }, 60_000);
 
   it("finds nothing to do on a database that `prisma migrate deploy` migrated", async () => {
     const dir = path.join(workDir, "theirs");
-    await runPrismaUntil(["migrate", "deploy"], dir, "All migrations have been successfully applied.");
+    await runPrismaUntil(
+      ["migrate", "deploy"],
+      dir,
+      "All migrations have been successfully applied.",
+    );
 
     const db = await openDatabase({ pgliteDir: dir });
     try {

@@ -21,7 +21,9 @@ export interface OpenTestDatabaseOptions {
   migrate?: boolean;
 }
 
-export async function openTestDatabase(options: OpenTestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: OpenTestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (!testServerUrl) {
     const db = await openDatabase({ pgliteDir: options.pgliteDir ?? IN_MEMORY });
     if (options.migrate !== false) await db.migrate();
@@ -41,18 +43,27 @@ export async function openTestDatabase(options: OpenTestDatabaseOptions = {}): P
 }
 
 /** Creates an empty database beside the one in `serverUrl`; `drop` removes it. */
-export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `gl_test_${randomBytes(6).toString("hex")}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: async () => {
+      await withAdminClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
+    },
   };
 }
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+  serverUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

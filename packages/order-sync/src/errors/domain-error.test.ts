@@ -4,7 +4,10 @@ import { DomainError, isDomainError } from "./domain-error";
 describe("DomainError", () => {
   it("carries a code, a message, details and the cause", () => {
     const cause = new Error("ECONNREFUSED");
-    const error = new DomainError("UNAVAILABLE", "database is down", { cause, details: { port: 5432 } });
+    const error = new DomainError("UNAVAILABLE", "database is down", {
+      cause,
+      details: { port: 5432 },
+    });
     expect(error.code).toBe("UNAVAILABLE");
     expect(error.message).toBe("database is down");
     expect(error.details).toEqual({ port: 5432 });

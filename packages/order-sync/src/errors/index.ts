@@ -1,1 +1,7 @@
-export { DomainError, type DomainErrorCode, type DomainErrorOptions, domainErrorCodes, isDomainError } from "./domain-error";
+export {
+  DomainError,
+  type DomainErrorCode,
+  type DomainErrorOptions,
+  domainErrorCodes,
+  isDomainError,
+} from "./domain-error";

@@ -4,7 +4,8 @@ import type { CliCommand } from "../command";
 export const migrateCommand: CliCommand = {
   name: "migrate",
   usage: "migrate [--json]",
-  description: "Apply pending database migrations (safe to run any time; does nothing when up to date).",
+  description:
+    "Apply pending database migrations (safe to run any time; does nothing when up to date).",
   async run({ env, logger }) {
     const db = await openDatabase({
       databaseUrl: env.databaseUrl,
@@ -16,7 +17,9 @@ export const migrateCommand: CliCommand = {
       const database = { kind: db.kind, location: db.location };
       const warnings = [
         ...status.modified.map((name) => `migration ${name} was edited after it was applied`),
-        ...status.unknown.map((name) => `migration ${name} is applied but unknown to this version of the code`),
+        ...status.unknown.map(
+          (name) => `migration ${name} is applied but unknown to this version of the code`,
+        ),
       ];
       for (const warning of warnings) logger.warn(warning);
       const summary =

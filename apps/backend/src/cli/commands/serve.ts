@@ -6,7 +6,8 @@ import type { CliCommand } from "../command";
 export const serveCommand: CliCommand = {
   name: "serve",
   usage: "serve [--json]",
-  description: "Run the HTTP server (tRPC at /api/trpc, /health) after applying pending migrations.",
+  description:
+    "Run the HTTP server (tRPC at /api/trpc, /health) after applying pending migrations.",
   defaultLogLevel: "info",
   async run({ env, logger, say, shutdown }) {
     const startedAt = new Date();
@@ -21,9 +22,14 @@ export const serveCommand: CliCommand = {
         { database: db.kind, location: db.location, applied, total: status.applied.length },
         applied.length ? "applied migrations" : "database schema is up to date",
       );
-      const server = await startServer(createApp({ db, logger, startedAt }), { port: env.port, host: env.host });
+      const server = await startServer(createApp({ db, logger, startedAt }), {
+        port: env.port,
+        host: env.host,
+      });
       logger.info({ url: server.url, database: db.kind }, "listening");
-      say(`GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`);
+      say(
+        `GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
+      );
 
       const signal = await new Promise<string>((resolve) => {
         if (shutdown.aborted) resolve(String(shutdown.reason));
@@ -33,7 +39,11 @@ export const serveCommand: CliCommand = {
       await server.close();
       return {
         summary: `Stopped (${signal}).`,
-        json: { url: server.url, database: { kind: db.kind, location: db.location }, stoppedBy: signal },
+        json: {
+          url: server.url,
+          database: { kind: db.kind, location: db.location },
+          stoppedBy: signal,
+        },
       };
     } finally {
       await db.close();

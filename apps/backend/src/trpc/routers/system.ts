@@ -17,14 +17,16 @@ const systemStatusSchema = z.object({
     location: z.string(),
     migrations: migrationStatusSchema,
   }),
-  counts: z.object({
-    customers: z.number().int(),
-    orders: z.number().int(),
-    retailSales: z.number().int(),
-    retailCustomers: z.number().int(),
-    ecomOrders: z.number().int(),
-    pendingWebhookDeliveries: z.number().int(),
-  }),
+  counts: z
+    .object({
+      customers: z.number().int(),
+      orders: z.number().int(),
+      retailSales: z.number().int(),
+      retailCustomers: z.number().int(),
+      ecomOrders: z.number().int(),
+      pendingWebhookDeliveries: z.number().int(),
+    })
+    .nullable(),
   serverTime: z.date(),
   uptimeSeconds: z.number(),
 });

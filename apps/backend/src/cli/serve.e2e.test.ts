@@ -1,0 +1,95 @@
+// `pnpm cli serve` as an operator runs it: a real process, real HTTP on loopback, real signals.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "@greenloop/db";
+import { createScratchDatabase, testDatabaseKind, testServerUrl } from "@greenloop/db/testing";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import superjson from "superjson";
+import { afterAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../trpc/root";
+
+const backendDir = path.resolve(import.meta.dirname, "../..");
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `cli serve` on a free port and resolves once it prints where it listens. */
+function startServe(env: Record<string, string>): Promise<ServeProcess> {
+  const child = spawn(
+    path.join(backendDir, "node_modules/.bin/tsx"),
+    ["src/cli/main.ts", "serve"],
+    {
+      cwd: backendDir,
+      env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
+    },
+  );
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+) /.exec(output);
+      if (match?.[1]) resolve({ child, url: match[1], output: () => output, exited });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    exited.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+describe(`pnpm cli serve (${testDatabaseKind})`, () => {
+  it("serves health and tRPC, stops cleanly on SIGTERM, and keeps the data across restarts", async () => {
+    let env: Record<string, string>;
+    if (testServerUrl) {
+      const scratch = await createScratchDatabase(testServerUrl);
+      cleanups.push(scratch.drop);
+      env = { DATABASE_URL: scratch.url };
+    } else {
+      const dir = mkdtempSync(path.join(tmpdir(), "gl-serve-test-"));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      env = { PGLITE_DIR: path.join(dir, "pglite") };
+    }
+
+    const first = await startServe(env);
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      database: { kind: testDatabaseKind },
+    });
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${first.url}/api/trpc`, transformer: superjson })],
+    });
+    expect((await client.system.status.query()).counts?.customers).toBe(0);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain("Stopped (SIGTERM).");
+
+    // While it is down, write through the database layer (PGlite allows one process at a time).
+    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    await db.prisma.customer.create({ data: { displayName: "Kept across restarts" } });
+    await db.close();
+
+    const second = await startServe(env);
+    expect(second.output()).toContain("database schema is up to date");
+    const again = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${second.url}/api/trpc`, transformer: superjson })],
+    });
+    expect((await again.system.status.query()).counts?.customers).toBe(1);
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
+import { afterEach, describe, expect, it } from "vitest";
+import { createLogger } from "../logger";
+import type { AppRouter } from "../trpc/root";
+import { createApp } from "./app";
+import { type RunningServer, startServer } from "./start-server";
+
+const silent = createLogger({ level: "silent" });
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function testDb(options?: { migrate?: boolean }): Promise<TestDatabase> {
+  const db = await openTestDatabase(options);
+  cleanups.push(() => db.close());
+  return db;
+}
+
+async function serveOnLoopback(db: TestDatabase): Promise<RunningServer> {
+  const server = await startServer(createApp({ db, logger: silent }), {
+    port: 0,
+    host: "127.0.0.1",
+  });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+describe(`GET /health (${testDatabaseKind})`, () => {
+  it("answers 200 with the database kind and migration state", async () => {
+    const db = await testDb();
+    const response = await createApp({ db, logger: silent }).request("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: {
+        kind: testDatabaseKind,
+        reachable: true,
+        migrations: { upToDate: true, applied: expect.any(Number), pending: [], failed: [] },
+      },
+    });
+  });
+
+  it("answers 503 while migrations are pending", async () => {
+    const db = await testDb({ migrate: false });
+    const response = await createApp({ db, logger: silent }).request("/health");
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as {
+      status: string;
+      database: { migrations: { pending: string[] } };
+    };
+    expect(body.status).toBe("degraded");
+    expect(body.database.migrations.pending).toEqual((await db.migrationStatus()).pending);
+  });
+
+  it("answers 503 when the database is gone", async () => {
+    const db = await testDb();
+    const app = createApp({ db, logger: silent });
+    await db.close();
+    const response = await app.request("/health");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: "unavailable",
+      database: { reachable: false },
+    });
+  });
+});
+
+describe("createApp error handling", () => {
+  it("maps a domain error to its HTTP status with a JSON body", async () => {
+    const db = await testDb();
+    const app = createApp({ db, logger: silent });
+    app.get("/conflict", () => {
+      throw new DomainError("CONFLICT", "import already running");
+    });
+    const response = await app.request("/conflict");
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: "CONFLICT", message: "import already running" },
+    });
+  });
+
+  it("answers unknown routes with 404 and hides unexpected errors", async () => {
+    const db = await testDb();
+    const app = createApp({ db, logger: silent });
+    app.get("/bug", () => {
+      throw new TypeError("secret internals");
+    });
+    expect((await app.request("/nope")).status).toBe(404);
+    const response = await app.request("/bug");
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("secret internals");
+  });
+});
+
+describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
+  it("serves system.status to a tRPC 11 superjson client over loopback", async () => {
+    const db = await testDb();
+    const server = await serveOnLoopback(db);
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: superjson })],
+    });
+    const status = await client.system.status.query();
+    expect(status.database.kind).toBe(testDatabaseKind);
+    expect(status.database.migrations.upToDate).toBe(true);
+    expect(status.serverTime).toBeInstanceOf(Date); // superjson kept the type over the wire
+  });
+
+  it("answers an unknown procedure with a tRPC NOT_FOUND error", async () => {
+    const db = await testDb();
+    const server = await serveOnLoopback(db);
+    const response = await fetch(`${server.url}/api/trpc/system.nope`);
+    expect(response.status).toBe(404);
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: superjson })],
+    });
+    // @ts-expect-error: the procedure does not exist, which is the point
+    const failure = await client.system.nope.query().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TRPCClientError);
+    expect((failure as TRPCClientError<AppRouter>).data?.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,52 @@
+import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../logger";
+import { createCaller } from "../root";
+
+describe(`system.status (${testDatabaseKind})`, () => {
+  it("reports the database, its migrations and what it holds", async () => {
+    const db = await openTestDatabase();
+    try {
+      await db.prisma.customer.createMany({ data: [{ displayName: "A" }, { displayName: "B" }] });
+      const startedAt = new Date(Date.now() - 5_000);
+      const caller = createCaller({ db, logger: createLogger({ level: "silent" }), startedAt });
+
+      const status = await caller.system.status();
+
+      expect(status.database.kind).toBe(testDatabaseKind);
+      expect(status.database.migrations.upToDate).toBe(true);
+      expect(status.database.migrations.pending).toEqual([]);
+      expect(status.database.migrations.applied.length).toBeGreaterThan(0);
+      expect(status.counts).toEqual({
+        customers: 2,
+        orders: 0,
+        retailSales: 0,
+        retailCustomers: 0,
+        ecomOrders: 0,
+        pendingWebhookDeliveries: 0,
+      });
+      expect(status.serverTime).toBeInstanceOf(Date);
+      expect(status.uptimeSeconds).toBeGreaterThanOrEqual(5);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("reports pending migrations, and no counts, when the schema is behind", async () => {
+    const db = await openTestDatabase({ migrate: false });
+    try {
+      const caller = createCaller({
+        db,
+        logger: createLogger({ level: "silent" }),
+        startedAt: new Date(),
+      });
+      const status = await caller.system.status();
+      expect(status.database.migrations.upToDate).toBe(false);
+      expect(status.database.migrations.pending).toEqual((await db.migrationStatus()).pending);
+      expect(status.database.migrations.pending.length).toBeGreaterThan(0);
+      expect(status.counts).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+});
