@@ -1,9 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineTestConfig } from "../../vitest.shared";
 
-export default defineConfig({
-  test: {
-    // PGlite start-up (a second or more on 2 cores) dominates these tests.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// Each test opens its own databases; PGlite start-up (about a second on 2 cores) dominates.
+export default defineTestConfig(import.meta.dirname, { testTimeout: 60_000, hookTimeout: 60_000 });

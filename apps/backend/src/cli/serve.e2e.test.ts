@@ -77,6 +77,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain("Stopped (SIGTERM).");
+    expect(first.output()).toContain("applied migrations");
 
     // While it is down, write through the database layer (PGlite allows one process at a time).
     const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
@@ -84,12 +85,14 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     await db.close();
 
     const second = await startServe(env);
-    expect(second.output()).toContain("database schema is up to date");
     const again = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${second.url}/api/trpc`, transformer: superjson })],
     });
     expect((await again.system.status.query()).counts?.customers).toBe(1);
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
+    // The restart found the schema current and applied nothing again.
+    expect(second.output()).toContain("database schema is up to date");
+    expect(second.output()).not.toContain("applied migrations");
   });
 });
