@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory (default `.data/pglite`), or `memory://`. */
   pgliteDir?: string | undefined;
+  /** In-memory PGlite only: start from this dump of a database (tests use a migrated one). */
+  pgliteSnapshot?: Blob | undefined;
   migrationsDir?: string | undefined;
   poolSize?: number | undefined;
   onIdleError?: ((error: Error) => void) | undefined;
@@ -51,7 +53,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const prisma = new PrismaClient({ adapter: new PrismaPg(connection.pool) });
     return assemble("postgres", connection, prisma, migrationsDir);
   }
-  const connection = await openPgliteConnection(options.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  const connection = await openPgliteConnection(options.pgliteDir ?? DEFAULT_PGLITE_DIR, {
+    snapshot: options.pgliteSnapshot,
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(connection.pglite) });
   return assemble("pglite", connection, prisma, migrationsDir);
 }

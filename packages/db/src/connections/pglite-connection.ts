@@ -16,13 +16,23 @@ export interface PgliteConnection extends SqlConnection {
   close(): Promise<void>;
 }
 
-export async function openPgliteConnection(dataDir: string): Promise<PgliteConnection> {
+export interface PgliteConnectionOptions {
+  /** Start an in-memory database from this dump (`PGlite.dumpDataDir()`) instead of empty. */
+  snapshot?: Blob | undefined;
+}
+
+export async function openPgliteConnection(
+  dataDir: string,
+  options: PgliteConnectionOptions = {},
+): Promise<PgliteConnection> {
   const inMemory = dataDir === IN_MEMORY;
   const location = inMemory ? IN_MEMORY : path.resolve(dataDir);
   const lock = inMemory ? undefined : prepareDataDir(location);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : location);
+    pglite = inMemory
+      ? await PGlite.create(options.snapshot ? { loadDataDir: options.snapshot } : {})
+      : await PGlite.create(location);
   } catch (cause) {
     lock?.release();
     throw new DomainError(
