@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Prisma } from "./generated/prisma/client";
 import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from "./migrations/migration-files";
 import { type Database, openDatabase } from "./open-database";
@@ -12,22 +11,16 @@ import {
   openTestDatabase,
   testDatabaseKind,
   testServerUrl,
+  useTestCleanup,
 } from "./testing";
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useTestCleanup();
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "gl-db-test-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempDir = () => cleanup.tempDir();
 
 async function testDb(options?: Parameters<typeof openTestDatabase>[0]): Promise<Database> {
   const db = await openTestDatabase(options);
-  cleanups.push(() => db.close());
+  cleanup.defer(() => db.close());
   return db;
 }
 
@@ -35,7 +28,7 @@ async function testDb(options?: Parameters<typeof openTestDatabase>[0]): Promise
 async function reopenableTarget(migrationsDir?: string): Promise<() => Promise<Database>> {
   if (testServerUrl) {
     const scratch = await createScratchDatabase(testServerUrl);
-    cleanups.push(scratch.drop);
+    cleanup.defer(scratch.drop);
     return () => openDatabase({ databaseUrl: scratch.url, migrationsDir });
   }
   const dir = path.join(tempDir(), "pglite");
@@ -149,7 +142,7 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     await first.close();
 
     const second = await open();
-    cleanups.push(() => second.close());
+    cleanup.defer(() => second.close());
     expect((await second.migrate()).applied).toEqual([]);
     const cursor = await second.prisma.syncCursor.findUniqueOrThrow({
       where: { resource: "sales" },
@@ -163,7 +156,7 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     });
     const open = await reopenableTarget(dir);
     const db = await open();
-    cleanups.push(() => db.close());
+    cleanup.defer(() => db.close());
 
     const failure = await db.migrate().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DomainError);
@@ -209,7 +202,7 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     async () => {
       const open = await reopenableTarget();
       const replicas = await Promise.all([open(), open(), open()]);
-      cleanups.push(() => Promise.all(replicas.map((db) => db.close())).then(() => {}));
+      cleanup.defer(() => Promise.all(replicas.map((db) => db.close())).then(() => {}));
       const results = await Promise.all(replicas.map((db) => db.migrate()));
       expect(results.flatMap((r) => r.applied).sort()).toEqual(
         readMigrationFiles().map((f) => f.name),

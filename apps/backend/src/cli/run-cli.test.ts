@@ -1,26 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { createScratchDatabase, testDatabaseKind, testServerUrl } from "@greenloop/db/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import {
+  createScratchDatabase,
+  testDatabaseKind,
+  testServerUrl,
+  useTestCleanup,
+} from "@greenloop/db/testing";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useTestCleanup();
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "gl-cli-test-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempDir = () => cleanup.tempDir();
 
 /** Environment for a CLI run on a fresh database of the kind under test. */
 async function freshDatabaseEnv(): Promise<Record<string, string>> {
   if (testServerUrl) {
     const scratch = await createScratchDatabase(testServerUrl);
-    cleanups.push(scratch.drop);
+    cleanup.defer(scratch.drop);
     return { DATABASE_URL: scratch.url };
   }
   return { PGLITE_DIR: path.join(tempDir(), "pglite") };

@@ -1,20 +1,20 @@
 // `pnpm cli serve` as an operator runs it: a real process, real HTTP on loopback, real signals.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@greenloop/db";
-import { createScratchDatabase, testDatabaseKind, testServerUrl } from "@greenloop/db/testing";
+import {
+  createScratchDatabase,
+  testDatabaseKind,
+  testServerUrl,
+  useTestCleanup,
+} from "@greenloop/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppRouter } from "../trpc/root";
 
 const backendDir = path.resolve(import.meta.dirname, "../..");
-const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useTestCleanup();
 
 interface ServeProcess {
   child: ChildProcess;
@@ -35,7 +35,7 @@ function startServe(env: Record<string, string>): Promise<ServeProcess> {
   );
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  cleanups.push(() => {
+  cleanup.defer(() => {
     if (child.exitCode === null) child.kill("SIGKILL");
   });
   return new Promise((resolve, reject) => {
@@ -55,12 +55,10 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     let env: Record<string, string>;
     if (testServerUrl) {
       const scratch = await createScratchDatabase(testServerUrl);
-      cleanups.push(scratch.drop);
+      cleanup.defer(scratch.drop);
       env = { DATABASE_URL: scratch.url };
     } else {
-      const dir = mkdtempSync(path.join(tmpdir(), "gl-serve-test-"));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      env = { PGLITE_DIR: path.join(dir, "pglite") };
+      env = { PGLITE_DIR: path.join(cleanup.tempDir(), "pglite") };
     }
 
     const first = await startServe(env);

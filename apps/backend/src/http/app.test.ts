@@ -1,22 +1,24 @@
-import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
+import {
+  openTestDatabase,
+  type TestDatabase,
+  testDatabaseKind,
+  useTestCleanup,
+} from "@greenloop/db/testing";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
 import type { AppRouter } from "../trpc/root";
 import { createApp } from "./app";
 import { type RunningServer, startServer } from "./start-server";
 
 const silent = createLogger({ level: "silent" });
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useTestCleanup();
 
 async function testDb(options?: { migrate?: boolean }): Promise<TestDatabase> {
   const db = await openTestDatabase(options);
-  cleanups.push(() => db.close());
+  cleanup.defer(() => db.close());
   return db;
 }
 
@@ -25,7 +27,7 @@ async function serveOnLoopback(db: TestDatabase): Promise<RunningServer> {
     port: 0,
     host: "127.0.0.1",
   });
-  cleanups.push(() => server.close());
+  cleanup.defer(() => server.close());
   return server;
 }
 

@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../open-database";
-import { testServerUrl } from "../testing";
+import { testServerUrl, useTestCleanup } from "../testing";
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useTestCleanup();
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "gl-conn-test-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempDir = () => cleanup.tempDir();
 
 async function openFailure(options: Parameters<typeof openDatabase>[0]): Promise<DomainError> {
   const error = await openDatabase(options).then(

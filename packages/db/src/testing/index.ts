@@ -6,3 +6,4 @@ export {
   testDatabaseKind,
   testServerUrl,
 } from "./open-test-database";
+export { type TestCleanup, useTestCleanup } from "./test-cleanup";

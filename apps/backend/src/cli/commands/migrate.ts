@@ -1,4 +1,4 @@
-import { openDatabase } from "@greenloop/db";
+import { openDatabaseFromEnv } from "../../database";
 import type { CliCommand } from "../command";
 
 export const migrateCommand: CliCommand = {
@@ -7,11 +7,7 @@ export const migrateCommand: CliCommand = {
   description:
     "Apply pending database migrations (safe to run any time; does nothing when up to date).",
   async run({ env, logger }) {
-    const db = await openDatabase({
-      databaseUrl: env.databaseUrl,
-      pgliteDir: env.pgliteDir,
-      onIdleError: (err) => logger.warn({ err }, "idle database connection failed"),
-    });
+    const db = await openDatabaseFromEnv(env, logger);
     try {
       const { applied, status } = await db.migrate();
       const database = { kind: db.kind, location: db.location };

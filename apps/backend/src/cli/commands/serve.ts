@@ -1,4 +1,4 @@
-import { openDatabase } from "@greenloop/db";
+import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
 import { startServer } from "../../http/start-server";
 import type { CliCommand } from "../command";
@@ -11,11 +11,7 @@ export const serveCommand: CliCommand = {
   defaultLogLevel: "info",
   async run({ env, logger, say, shutdown }) {
     const startedAt = new Date();
-    const db = await openDatabase({
-      databaseUrl: env.databaseUrl,
-      pgliteDir: env.pgliteDir,
-      onIdleError: (err) => logger.warn({ err }, "idle database connection failed"),
-    });
+    const db = await openDatabaseFromEnv(env, logger);
     try {
       const { applied, status } = await db.migrate();
       logger.info(
