@@ -11,6 +11,11 @@ export interface CommandContext {
   json: boolean;
   /** Human output (progress, notices); silent under --json. */
   say(line: string): void;
+  /**
+   * For long-running commands: prints the --json result now (e.g. once a server listens), so
+   * scripts need not wait for the exit. Nothing more is printed to stdout under --json after it.
+   */
+  announce(json: Record<string, unknown>): void;
   /** Aborted on SIGINT/SIGTERM: long-running commands stop cleanly. */
   shutdown: AbortSignal;
 }

@@ -47,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       level: env.logLevel ?? command.defaultLogLevel ?? "warn",
       ...(io.logDestination ? { destination: io.logDestination } : {}),
     });
+    let announced = false;
     const result = await command.run({
       env,
       logger,
@@ -56,13 +57,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       say: (line) => {
         if (!json) io.stdout(`${line}\n`);
       },
+      announce: (data) => {
+        if (json && !announced)
+          io.stdout(`${JSON.stringify({ ok: true, command: name, ...data })}\n`);
+        announced = true;
+      },
       shutdown: io.shutdown ?? new AbortController().signal,
     });
-    io.stdout(
-      json
-        ? `${JSON.stringify({ ok: true, command: name, ...result.json })}\n`
-        : `${result.summary}\n`,
-    );
+    if (!json) io.stdout(`${result.summary}\n`);
+    else if (!announced)
+      io.stdout(`${JSON.stringify({ ok: true, command: name, ...result.json })}\n`);
     return 0;
   } catch (error) {
     const domainError = isDomainError(error) ? error : undefined;

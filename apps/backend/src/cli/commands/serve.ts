@@ -9,7 +9,7 @@ export const serveCommand: CliCommand = {
   description:
     "Run the HTTP server (tRPC at /api/trpc, /health) after applying pending migrations.",
   defaultLogLevel: "info",
-  async run({ env, logger, say, shutdown }) {
+  async run({ env, logger, say, announce, shutdown }) {
     const startedAt = new Date();
     const db = await openDatabaseFromEnv(env, logger);
     try {
@@ -23,6 +23,7 @@ export const serveCommand: CliCommand = {
         host: env.host,
       });
       logger.info({ url: server.url, database: db.kind }, "listening");
+      announce({ url: server.url, database: { kind: db.kind, location: db.location } });
       say(
         `GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
       );
