@@ -27,7 +27,11 @@ export function createLogger(
         paths: [
           ...redactedKeys,
           ...redactedKeys.map((key) => `*.${key}`),
-          'req.headers["x-signature"]',
+          // Request headers sit two levels down.
+          ...["authorization", "cookie", "x-signature"].flatMap((h) => [
+            `headers["${h}"]`,
+            `*.headers["${h}"]`,
+          ]),
         ],
         censor: "[redacted]",
       },
