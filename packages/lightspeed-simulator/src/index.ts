@@ -1,0 +1,97 @@
+// @greenloop/lightspeed-simulator — one Lightspeed Retail X-Series store over real HTTP,
+// deterministic from a seed, for client tests and the product demo.
+//
+// Start one:      const sim = await startSimulator({ seed: 7 });
+//                 fetch(`${sim.baseUrl}/api/2.0/sales?after=0`, { headers: { Authorization: `Bearer ${sim.token}` } })
+//                 await sim.close();
+// In-process:     const store = new SimulatedStore({ seed: 7 }); const app = createSimulatorApp(store);
+//                 await app.request("/api/2.0/sales", { headers: { Authorization: `Bearer ${store.token}` } });
+//
+// SimulatedStore (the programmatic control surface; /_sim/* offers the same over HTTP):
+// - Clock:      now(), advanceClock(ms) — the simulated clock drives rate-limit windows, webhook
+//               retry back-off and eCom sync delays; tests never sleep. clock: "real" follows
+//               wall time too (demo). advanceClock syncs due eCom orders (autoSyncEcom, default on).
+// - Reads:      sales(), customers(), customerGroups(), registers(), outlets(), getSale(id),
+//               getCustomer(id), list*(query) (version-cursor pages), ecomOrders(),
+//               pendingEcomOrders(), snapshot(), version.
+// - Writes:     createCustomer(partial), updateCustomer(id, patch) (unknown group → 422),
+//               deleteCustomer(id), createSale(input), updateSale(id, patch), deleteSale(id).
+//               Every write bumps the global version and fires customer.update / sale.update.
+// - eCom:       placeEcomOrder(input) (placed now, arrives after its drawn delay),
+//               syncPendingEcomOrders() (orders whose delay elapsed at now()),
+//               syncEcomOrder(orderNumber) (force one), ecomCsvExport() (E-Series CSV, all orders
+//               placed so far, synced or not).
+// - Faults:     faults.failNext(n, status), faults.delayResponses(ms), faults.corruptSale(id),
+//               faults.corruptCustomer(id), faults.dropNextWebhooks(n),
+//               faults.duplicateNextWebhooks(n), faults.reorderNextWebhookBatches(n), faults.reset().
+// - Webhooks:   webhooks.configure({ url, clientSecret, signatureEncoding }), webhooks.deliverDue()
+//               (sends what is due at now(), resolves when done), webhooks.pending,
+//               webhooks.events, webhooks.log (attempts with status codes).
+// - Limits:     rateLimiter (limit, windowMs, reset()).
+//
+// HTTP control API (JSON, same bearer token): GET /_sim/state, POST /_sim/clock/advance {ms},
+// POST /_sim/sales, PUT|DELETE /_sim/sales/:id, POST /_sim/ecom/orders, POST /_sim/ecom/sync
+// {orderNumber?}, GET /_sim/ecom/export.csv, POST /_sim/faults/fail {count,status},
+// POST /_sim/faults/delay {ms}, POST /_sim/faults/corrupt {kind,id,bumpVersion?},
+// POST /_sim/faults/webhooks {drop,duplicate,reorder}, DELETE /_sim/faults,
+// POST /_sim/rate-limit/reset, PUT /_sim/webhooks/config, POST /_sim/webhooks/deliver,
+// GET /_sim/webhooks.
+
+export { createSimulatorApp, type SimulatorAppOptions } from "./create-simulator-app";
+export { ECOM_CSV_COLUMNS, ECOM_CSV_HEADER_LINE } from "./ecom-csv-header";
+export {
+  defaultEcomDelay,
+  type EcomDelayBucket,
+  type EcomDelayOption,
+} from "./ecom-delay";
+export { FaultInjector, type WebhookFaults } from "./fault-injector";
+export {
+  DEFAULT_RATE_LIMIT_WINDOW_MS,
+  defaultRateLimit,
+  type RateLimitOptions,
+} from "./rate-limiter";
+export type {
+  Customer,
+  CustomerGroup,
+  EcomOrder,
+  EcomOrderLine,
+  LineItem,
+  Outlet,
+  Payment,
+  Register,
+  Sale,
+  SaleState,
+  SaleStatus,
+} from "./resource-types";
+export { SeededRandom } from "./seeded-random";
+export { type ClockMode, SimulatedClock } from "./simulated-clock";
+export {
+  type CreateSaleInput,
+  type PlaceEcomOrderInput,
+  SimulatedStore,
+  type StoreSnapshot,
+  type UpdateSaleInput,
+} from "./simulated-store";
+export { SimulatorError, type SimulatorErrorCode } from "./simulator-error";
+export {
+  DEFAULT_DOMAIN_PREFIX,
+  DEFAULT_ECOM_STORE_ID,
+  DEFAULT_SEED,
+  DEFAULT_START,
+  DEFAULT_TIME_ZONE,
+  defaultStoreSize,
+  type SimulatedStoreOptions,
+  type SimulatorOptions,
+  type StoreSize,
+} from "./simulator-options";
+export { type RunningSimulator, startSimulator } from "./start-simulator";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./version-cursor";
+export {
+  type SignatureEncoding,
+  signWebhookBody,
+  type WebhookAttempt,
+  WebhookDispatcher,
+  type WebhookOptions,
+  type WebhookType,
+  webhookRetryDelayMs,
+} from "./webhook-dispatcher";

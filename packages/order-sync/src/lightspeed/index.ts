@@ -1,0 +1,52 @@
+// `@greenloop/order-sync/lightspeed`: the Lightspeed Retail X-Series client, its record schemas,
+// webhook parsing and signature checks, and eCom sale recognition.
+export type { RetryPolicy } from "./backoff";
+export { type EcomSaleFields, type EcomSaleMatch, recogniseEcomSale } from "./ecom-sale";
+export type { LightspeedEvent, LightspeedEventHandler } from "./events";
+export type { FetchFunction } from "./http-transport";
+export {
+  createLightspeedClient,
+  type LightspeedClient,
+  type LightspeedClientOptions,
+  type ListOptions,
+  type ReferenceList,
+  type RequestOptions,
+} from "./lightspeed-client";
+export type { MalformedRecord, ParsedRecord, RecordIssue } from "./parse-record";
+export { parseRetryAfter, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
+export { type Customer, customerSchema } from "./schemas/customer";
+export { moneySchema, optionalMoneySchema, parseDecimal } from "./schemas/money";
+export {
+  type CustomerGroup,
+  customerGroupSchema,
+  type Outlet,
+  outletSchema,
+  type Register,
+  registerSchema,
+} from "./schemas/reference-data";
+export {
+  deriveSaleLifecycle,
+  type Sale,
+  type SaleLineItem,
+  type SalePayment,
+  type SaleState,
+  saleSchema,
+  saleStates,
+} from "./schemas/sale";
+export { parseUtcDate } from "./schemas/utc-date";
+export type { Sleep } from "./sleep";
+export type { VersionPage, VersionRange } from "./version-pager";
+export {
+  type ParseWebhookDeliveryOptions,
+  parseWebhookDelivery,
+  type WebhookDelivery,
+  type WebhookEntity,
+  webhookEntities,
+} from "./webhook-delivery";
+export {
+  type SignatureEncoding,
+  type SignedContent,
+  type VerifyWebhookSignatureOptions,
+  verifyWebhookSignature,
+  type WebhookSignatureResult,
+} from "./webhook-signature";
