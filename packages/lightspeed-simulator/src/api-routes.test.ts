@@ -26,7 +26,7 @@ function setup(options: ConstructorParameters<typeof SimulatedStore>[0] = {}) {
 }
 
 async function readAll<T extends { id: string; version: number }>(
-  get: (path: string) => Promise<Response>,
+  get: (path: string) => Promise<Response> | Response,
   path: string,
   pageSize: number,
 ): Promise<{ rows: T[]; pages: Page<T>[] }> {
@@ -48,7 +48,12 @@ describe("createApiRoutes", () => {
   it("pages every sale exactly once in version order and ends with an empty page", async () => {
     const { store, get } = setup();
     const { rows, pages } = await readAll<Sale>(get, "/api/2.0/sales", 37);
-    expect(rows.map((sale) => sale.id).sort()).toEqual(store.sales().map((sale) => sale.id).sort());
+    expect(rows.map((sale) => sale.id).sort()).toEqual(
+      store
+        .sales()
+        .map((sale) => sale.id)
+        .sort(),
+    );
     expect(new Set(rows.map((sale) => sale.id)).size).toBe(rows.length);
     const versions = rows.map((sale) => sale.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
@@ -86,7 +91,9 @@ describe("createApiRoutes", () => {
     const without = await readAll<Customer>(get, "/api/2.0/customers", 200);
     expect(without.rows.some((c) => c.id === victim.id)).toBe(false);
     expect(without.rows.every((c) => c.deleted_at === null)).toBe(true);
-    const withDeleted = (await (await get("/api/2.0/customers?deleted=true&page_size=200")).json()) as Page<Customer>;
+    const withDeleted = (await (
+      await get("/api/2.0/customers?deleted=true&page_size=200")
+    ).json()) as Page<Customer>;
     const found = withDeleted.data.find((c) => c.id === victim.id);
     expect(found?.deleted_at).toMatch(/\+00:00$/);
   });
@@ -96,7 +103,9 @@ describe("createApiRoutes", () => {
     const missing = await app.request("/api/2.0/sales");
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: "Unauthorized" });
-    const wrong = await app.request("/api/2.0/sales", { headers: { Authorization: "Bearer nope" } });
+    const wrong = await app.request("/api/2.0/sales", {
+      headers: { Authorization: "Bearer nope" },
+    });
     expect(wrong.status).toBe(401);
     const control = await app.request("/_sim/state", { method: "GET" });
     expect(control.status).toBe(401);
@@ -164,13 +173,17 @@ describe("createApiRoutes", () => {
     const sale = store.sales()[3];
     if (!sale) throw new Error("no sale");
     store.faults.corruptSale(sale.id);
-    const single = ((await (await get(`/api/2.0/sales/${sale.id}`)).json()) as { data: Record<string, unknown> }).data;
+    const single = (
+      (await (await get(`/api/2.0/sales/${sale.id}`)).json()) as { data: Record<string, unknown> }
+    ).data;
     expect(single.id).toBe(sale.id);
     expect(single.version).toBe(sale.version);
     expect(typeof single.total_price).toBe("string");
     expect(Number.isNaN(Number(single.total_price))).toBe(true);
     expect(Number.isNaN(Date.parse(String(single.sale_date)))).toBe(true);
-    const listed = (await (await get("/api/2.0/sales?page_size=200")).json()) as Page<Record<string, unknown>>;
+    const listed = (await (await get("/api/2.0/sales?page_size=200")).json()) as Page<
+      Record<string, unknown>
+    >;
     expect(listed.data.find((row) => row.id === sale.id)?.total_price).toBe(single.total_price);
   });
 

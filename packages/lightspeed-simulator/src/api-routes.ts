@@ -75,6 +75,7 @@ export function createApiRoutes(store: SimulatedStore): Hono {
     const page = store.listSales(parseListQuery(c.req.query()));
     return c.json({ data: page.data.map(serve), version: page.version });
   });
+  // Whether parked or deleted sales 404 here is UNCONFIRMED; we serve every sale we hold.
   api.get("/2.0/sales/:id", (c) => c.json({ data: serve(store.getSale(c.req.param("id"))) }));
 
   api.get("/2.0/customers", (c) => {

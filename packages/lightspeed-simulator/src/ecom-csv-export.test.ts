@@ -86,7 +86,9 @@ describe("exportEcomCsv", () => {
         .filter((payment) => payment.name !== "Loyalty")
         .reduce((sum, payment) => sum + cents(payment.amount), 0);
       expect(cents(row.order_total ?? "")).toBe(nonLoyalty);
-      expect(cents(sale.total_price_incl) - cents(row.order_total ?? "")).toBe(cents(row.discount ?? ""));
+      expect(cents(sale.total_price_incl) - cents(row.order_total ?? "")).toBe(
+        cents(row.discount ?? ""),
+      );
       if (row["X-series Order ID"] === sale.id) linked++;
       else if (row["X-series Order ID"] === "") lagging++;
       else throw new Error("X-series Order ID points at another sale");
@@ -96,7 +98,10 @@ describe("exportEcomCsv", () => {
   });
 
   it("lists orders not synced yet, without an X-series Order ID", () => {
-    const fresh = new SimulatedStore({ seed: 4, store: { customers: 5, inStoreSales: 0, ecomOrders: 0 } });
+    const fresh = new SimulatedStore({
+      seed: 4,
+      store: { customers: 5, inStoreSales: 0, ecomOrders: 0 },
+    });
     const order = fresh.placeEcomOrder({ delayMs: 30 * DAY_MS });
     const { rows } = parse(fresh.ecomCsvExport());
     expect(rows).toHaveLength(order.lines.length);

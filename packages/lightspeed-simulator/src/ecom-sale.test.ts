@@ -22,7 +22,9 @@ describe("buildEcomSale", () => {
     const [sale] = store.syncPendingEcomOrders();
     expect(sale?.source_id).toBe(order.orderNumber);
     expect(bySource()?.id).toBe(sale?.id);
-    expect(sale?.sale_date).toBe(new Date(order.placedAtMs).toISOString().replace(".000Z", "+00:00"));
+    expect(sale?.sale_date).toBe(
+      new Date(order.placedAtMs).toISOString().replace(".000Z", "+00:00"),
+    );
     expect(sale?.created_at).toBe(
       new Date(order.placedAtMs + 3 * HOUR_MS).toISOString().replace(".000Z", "+00:00"),
     );
@@ -54,7 +56,11 @@ describe("buildEcomSale", () => {
     expect(sale.register_id).toBe(store.fixtures.onlineRegister.id);
     expect(sale.invoice_number).not.toBe(order.orderNumber);
     expect(sale.receipt_number).toBe(sale.invoice_number);
-    expect(sale).toMatchObject({ status: "AWAITING_PICKUP", state: "pending", attributes: ["pickup"] });
+    expect(sale).toMatchObject({
+      status: "AWAITING_PICKUP",
+      state: "pending",
+      attributes: ["pickup"],
+    });
     expect(sale.payments.map((p) => p.name)).toEqual(["Square (Online)", "Loyalty"]);
     const nonLoyalty = sale.payments.filter((p) => p.name !== "Loyalty");
     expect(nonLoyalty.reduce((sum, p) => sum + cents(p.amount), 0)).toBe(order.totalCents);
@@ -66,11 +72,17 @@ describe("buildEcomSale", () => {
     const store = new SimulatedStore({ store: small });
     const known = store.customers().find((c) => c.email?.endsWith("example.com") && !c.deleted_at);
     if (!known?.email) throw new Error("no customer with email");
-    const matched = store.syncEcomOrder(store.placeEcomOrder({ email: known.email.toUpperCase() }).orderNumber);
+    const matched = store.syncEcomOrder(
+      store.placeEcomOrder({ email: known.email.toUpperCase() }).orderNumber,
+    );
     expect(matched.customer_id).toBe(known.id);
 
     const before = store.customers().length;
-    const fresh = store.placeEcomOrder({ email: "first.timer@example.org", firstName: "First", lastName: "Timer" });
+    const fresh = store.placeEcomOrder({
+      email: "first.timer@example.org",
+      firstName: "First",
+      lastName: "Timer",
+    });
     const sale = store.syncEcomOrder(fresh.orderNumber);
     const created = store.getCustomer(sale.customer_id ?? "");
     expect(store.customers()).toHaveLength(before + 1);
@@ -90,9 +102,12 @@ describe("buildEcomSale", () => {
       expect(order?.saleId).toBe(sale.id);
       expect(sale.customer_id).not.toBeNull();
       expect(sale.payments[0]?.name).toBe("Square (Online)");
-      expect(["AWAITING_PICKUP", "AWAITING_DISPATCH", "PICKED_UP_CLOSED", "DISPATCHED_CLOSED"]).toContain(
-        sale.status,
-      );
+      expect([
+        "AWAITING_PICKUP",
+        "AWAITING_DISPATCH",
+        "PICKED_UP_CLOSED",
+        "DISPATCHED_CLOSED",
+      ]).toContain(sale.status);
       expect(Date.parse(sale.created_at)).toBeGreaterThanOrEqual(Date.parse(sale.sale_date));
     }
   });

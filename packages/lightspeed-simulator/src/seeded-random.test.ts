@@ -18,6 +18,8 @@ describe("SeededRandom", () => {
       expect(value).toBeGreaterThanOrEqual(3);
       expect(value).toBeLessThanOrEqual(5);
     }
-    expect(random.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(random.uuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

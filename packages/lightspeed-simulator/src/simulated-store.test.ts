@@ -76,7 +76,9 @@ describe("SimulatedStore", () => {
 
   it("assigns versions that only grow, with gaps", () => {
     const store = new SimulatedStore({ seed: 2, store: small });
-    const versions = [...store.sales(), ...store.customers()].map((r) => r.version).sort((a, b) => a - b);
+    const versions = [...store.sales(), ...store.customers()]
+      .map((r) => r.version)
+      .sort((a, b) => a - b);
     expect(new Set(versions).size).toBe(versions.length);
     const gaps = versions.slice(1).filter((v, i) => v - (versions[i] ?? 0) > 1);
     expect(gaps.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 // webhooks, rate limiting and fault injection. Every change goes through here so versions bump
 // and webhooks fire exactly once per change, for API calls and programmatic control alike.
 import { buildCustomerRecord, type CustomerInput } from "./customer-record";
+import { pickRandomLines, resolveEcomBuyer, type SaleLineRequest } from "./ecom-buyer";
 import { exportEcomCsv } from "./ecom-csv-export";
 import { defaultEcomDelay, drawEcomDelay, type EcomDelayOption } from "./ecom-delay";
 import { createEcomOrder, type EcomBuyer } from "./ecom-order-factory";
@@ -102,6 +103,8 @@ export class SimulatedStore {
   /** Used for the placeholder address cashiers type when a customer gives no email. */
   readonly placeholderEmail: string;
   readonly clock: SimulatedClock;
+  /** The clock's start: generated history lies before it. */
+  readonly startMs: number;
   readonly faults: FaultInjector;
   readonly webhooks: WebhookDispatcher;
   readonly rateLimiter: RateLimiter;
@@ -146,6 +149,7 @@ export class SimulatedStore {
     const historyRandom = root.fork("history");
 
     const startMs = (options.start ?? DEFAULT_START).getTime();
+    this.startMs = startMs;
     this.clock = new SimulatedClock(startMs, options.clock ?? "manual");
     this.retailerId = fixtureRandom.uuid();
     this.fixtures = createStoreFixtures(fixtureRandom, startMs);
@@ -517,6 +521,8 @@ export class SimulatedStore {
       });
       order.saleId = sale.id;
       this.put(this.saleRecords, sale);
+      // Which webhook fires for eCom-originated sales is UNCONFIRMED; sale.update ("created or
+      // modified") is the documented candidate.
       this.emitSale(sale);
       return sale;
     });
@@ -594,21 +600,6 @@ export class SimulatedStore {
     }
   }
 
-  private randomLines(
-    random: SeededRandom = this.random,
-  ): { product_id?: string; quantity?: number; price?: number }[] {
-    const count = random.weighted([
-      { weight: 50, value: 1 },
-      { weight: 28, value: 2 },
-      { weight: 14, value: 3 },
-      { weight: 8, value: 4 },
-    ]);
-    return Array.from({ length: count }, () => ({
-      product_id: random.pick(this.fixtures.products).id,
-      quantity: random.chance(0.8) ? 1 : random.int(2, 3),
-    }));
-  }
-
   private fakeCustomerInput(): CustomerInput {
     const person = this.people.next();
     return {
@@ -619,48 +610,21 @@ export class SimulatedStore {
     };
   }
 
+  private randomLines(random: SeededRandom = this.random): SaleLineRequest[] {
+    return pickRandomLines(random, this.fixtures.products);
+  }
+
   private resolveBuyer(random: SeededRandom, input: PlaceEcomOrderInput): EcomBuyer {
-    if (input.email) {
-      const person = this.people.next();
-      return {
-        firstName: input.firstName ?? person.firstName,
-        lastName: input.lastName ?? person.lastName,
-        email: input.email.toLowerCase(),
-        phoneDigits: input.phoneDigits === undefined ? person.phoneDigits : input.phoneDigits,
-        address: person.address,
-      };
-    }
-    // Mostly existing customers with a real email; sometimes a first-time online buyer.
-    const known = this.customers().filter(
-      (c) => c.deleted_at === null && c.email && c.email !== this.placeholderEmail,
-    );
-    const person = this.people.next();
-    if (known.length > 0 && random.chance(0.7)) {
-      const customer = random.pick(known);
-      return {
-        firstName: customer.first_name ?? person.firstName,
-        lastName: customer.last_name ?? person.lastName,
-        email: (customer.email ?? person.email).toLowerCase(),
-        phoneDigits: digitsOf(customer.mobile ?? customer.phone) ?? person.phoneDigits,
-        address: person.address,
-      };
-    }
-    return {
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email,
-      phoneDigits: random.chance(0.8) ? person.phoneDigits : null,
-      address: person.address,
-    };
+    return resolveEcomBuyer({
+      random,
+      input,
+      people: this.people,
+      customers: this.customers(),
+      placeholderEmail: this.placeholderEmail,
+    });
   }
 }
 
 function byVersion<T extends { version: number }>(records: Iterable<T>): T[] {
   return [...records].sort((a, b) => a.version - b.version);
-}
-
-function digitsOf(phone: string | null): string | null {
-  if (!phone) return null;
-  const digits = phone.replace(/\D/g, "");
-  return digits.length >= 10 ? digits.slice(-10) : null;
 }

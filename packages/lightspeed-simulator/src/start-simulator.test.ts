@@ -44,7 +44,10 @@ describe("startSimulator", () => {
 
   it("drives the store through the /_sim control API", async () => {
     const { sim, call } = await start();
-    const created = await call("/_sim/sales", { method: "POST", body: JSON.stringify({ payment: "card" }) });
+    const created = await call("/_sim/sales", {
+      method: "POST",
+      body: JSON.stringify({ payment: "card" }),
+    });
     expect(created.status).toBe(201);
     const sale = ((await created.json()) as { data: Sale }).data;
     expect(sale.payments[0]?.name).toBe("Credit Card");
@@ -52,15 +55,25 @@ describe("startSimulator", () => {
     const order = (await (
       await call("/_sim/ecom/orders", { method: "POST", body: JSON.stringify({ delayMs: 60_000 }) })
     ).json()) as { data: { orderNumber: string } };
-    const advanced = await call("/_sim/clock/advance", { method: "POST", body: JSON.stringify({ ms: 60_000 }) });
+    const advanced = await call("/_sim/clock/advance", {
+      method: "POST",
+      body: JSON.stringify({ ms: 60_000 }),
+    });
     expect(await advanced.json()).toEqual({ now: "2026-01-01T00:01:00+00:00" });
     expect(sim.store.sales().some((s) => s.source_id === order.data.orderNumber)).toBe(true);
 
     const csv = await (await call("/_sim/ecom/export.csv")).text();
-    const rows = Papa.parse<Record<string, string>>(csv, { delimiter: ";", header: true, skipEmptyLines: true });
+    const rows = Papa.parse<Record<string, string>>(csv, {
+      delimiter: ";",
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(rows.data.some((row) => row.order_number === order.data.orderNumber)).toBe(true);
 
-    await call("/_sim/faults/fail", { method: "POST", body: JSON.stringify({ count: 1, status: 502 }) });
+    await call("/_sim/faults/fail", {
+      method: "POST",
+      body: JSON.stringify({ count: 1, status: 502 }),
+    });
     expect((await call("/api/2.0/outlets")).status).toBe(502);
     expect((await call("/api/2.0/outlets")).status).toBe(200);
 

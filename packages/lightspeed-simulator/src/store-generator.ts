@@ -39,7 +39,8 @@ export function generateStoreHistory(
   people: FakePeople,
 ): void {
   const { size } = store;
-  const startMs = store.clock.nowMs();
+  // Not clock.nowMs(): with a real-time clock that would make the history timing-dependent.
+  const startMs = store.startMs;
   const windowMs = Math.max(size.months * 30 * DAY_MS, DAY_MS);
   const windowStartMs = startMs - windowMs;
   const events: HistoryEvent[] = [];

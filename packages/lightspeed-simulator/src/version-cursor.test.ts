@@ -24,7 +24,12 @@ describe("pageByVersion", () => {
   });
 
   it("answers an empty page with null versions", () => {
-    const page = pageByVersion(rows, { after: 9, before: null, pageSize: 10, includeDeleted: false });
+    const page = pageByVersion(rows, {
+      after: 9,
+      before: null,
+      pageSize: 10,
+      includeDeleted: false,
+    });
     expect(page).toEqual({ data: [], version: { min: null, max: null } });
   });
 });

@@ -19,7 +19,9 @@ afterEach(async () => {
 });
 
 /** A local receiver answering with the scripted statuses (then 200). */
-async function startReceiver(statuses: number[] = []): Promise<{ url: string; received: Received[] }> {
+async function startReceiver(
+  statuses: number[] = [],
+): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -55,7 +57,9 @@ describe("WebhookDispatcher", () => {
 
     const [delivery] = receiver.received;
     expect(delivery?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    const expected = createHmac("sha256", "s3cret").update(delivery?.body ?? "").digest("hex");
+    const expected = createHmac("sha256", "s3cret")
+      .update(delivery?.body ?? "")
+      .digest("hex");
     expect(delivery?.headers["x-signature"]).toBe(`signature=${expected},algorithm=HMAC-SHA256`);
     const form = new URLSearchParams(delivery?.body);
     expect(form.get("type")).toBe("sale.update");
@@ -75,7 +79,9 @@ describe("WebhookDispatcher", () => {
     store.createCustomer();
     await store.webhooks.deliverDue();
     const signed = receiver.received[0];
-    const digest = createHmac("sha256", "k").update(signed?.body ?? "").digest("base64");
+    const digest = createHmac("sha256", "k")
+      .update(signed?.body ?? "")
+      .digest("base64");
     expect(signed?.headers["x-signature"]).toBe(`signature=${digest},algorithm=HMAC-SHA256`);
 
     store.webhooks.configure({ clientSecret: null });
@@ -100,9 +106,9 @@ describe("WebhookDispatcher", () => {
     expect(retried).toMatchObject({ status: 200, outcome: "delivered", attempt: 2 });
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]?.body).toBe(receiver.received[0]?.body);
-    expect(JSON.parse(new URLSearchParams(receiver.received[1]?.body).get("payload") ?? "").id).toBe(
-      customer.id,
-    );
+    expect(
+      JSON.parse(new URLSearchParams(receiver.received[1]?.body).get("payload") ?? "").id,
+    ).toBe(customer.id);
     expect(store.webhooks.log.map((a) => a.status)).toEqual([500, 200]);
   });
 
@@ -133,7 +139,12 @@ describe("WebhookDispatcher", () => {
     store.faults.duplicateNextWebhooks(1);
     store.faults.reorderNextWebhookBatches(1);
     const attempts = await store.webhooks.deliverDue();
-    expect(attempts.map((a) => a.outcome)).toEqual(["dropped", "delivered", "duplicate", "delivered"]);
+    expect(attempts.map((a) => a.outcome)).toEqual([
+      "dropped",
+      "delivered",
+      "duplicate",
+      "delivered",
+    ]);
     const ids = receiver.received.map(
       (r) => JSON.parse(new URLSearchParams(r.body).get("payload") ?? "{}").id,
     );

@@ -130,6 +130,7 @@ export class WebhookDispatcher {
   /** Records an event and, when a URL is configured, queues its delivery for now. */
   enqueue(type: WebhookType, entityId: string, entityVersion: number, payload: unknown): void {
     const body = new URLSearchParams({
+      // Only `payload` is documented; `type` and `retailer_id` are UNCONFIRMED extras we send.
       type,
       domain_prefix: this.identity.domainPrefix,
       retailer_id: this.identity.retailerId,

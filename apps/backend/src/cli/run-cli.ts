@@ -8,8 +8,9 @@ import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
 import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
+import { simulateCommand } from "./commands/simulate";
 
-export const commands: CliCommand[] = [migrateCommand, serveCommand];
+export const commands: CliCommand[] = [migrateCommand, serveCommand, simulateCommand];
 
 export interface CliIo {
   stdout: (text: string) => void;

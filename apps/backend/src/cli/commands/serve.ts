@@ -2,6 +2,7 @@ import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
 import { startServer } from "../../http/start-server";
 import type { CliCommand } from "../command";
+import { waitForShutdown } from "../wait-for-shutdown";
 
 export const serveCommand: CliCommand = {
   name: "serve",
@@ -28,10 +29,7 @@ export const serveCommand: CliCommand = {
         `GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
       );
 
-      const signal = await new Promise<string>((resolve) => {
-        if (shutdown.aborted) resolve(String(shutdown.reason));
-        shutdown.addEventListener("abort", () => resolve(String(shutdown.reason)), { once: true });
-      });
+      const signal = await waitForShutdown(shutdown);
       logger.info({ signal }, "shutting down");
       await server.close();
       return {
