@@ -83,7 +83,8 @@ const cities = [
   { city: "Murfreesboro", postal: "37130" },
   { city: "Clarksville", postal: "37040" },
 ];
-const areaCodes = ["615", "629", "931"];
+/** The store's local area codes; other people get any US-shaped area code. */
+const localAreaCodes = ["615", "629", "931"];
 
 export interface FakePerson {
   firstName: string;
@@ -143,14 +144,18 @@ export class FakePeople {
   }
 
   private uniquePhone(): string {
-    for (;;) {
-      // 555-0100…555-0199 is reserved for fiction in the North American numbering plan.
-      const digits = `${this.random.pick(areaCodes)}5550${this.random.int(100, 199)}`;
-      if (!this.usedPhones.has(digits)) {
-        this.usedPhones.add(digits);
-        return digits;
-      }
+    let digits = "";
+    // 555-0100…555-0199 is reserved for fiction in every North American area code, so the space is
+    // large but finite: after enough misses a repeat is accepted rather than looping forever.
+    for (let tries = 0; tries < 200; tries++) {
+      const area = this.random.chance(0.6)
+        ? this.random.pick(localAreaCodes)
+        : `${this.random.int(2, 9)}${this.random.int(0, 8)}${this.random.int(0, 9)}`;
+      digits = `${area}5550${this.random.int(100, 199)}`;
+      if (!this.usedPhones.has(digits)) break;
     }
+    this.usedPhones.add(digits);
+    return digits;
   }
 }
 

@@ -87,6 +87,19 @@ describe("SimulatedStore", () => {
     expect(sale.version).toBeGreaterThan(before);
   });
 
+  it("replays history in time order, so versions rise with created_at", () => {
+    const store = new SimulatedStore({ seed: 8, store: small });
+    const created = store.sales().map((sale) => Date.parse(sale.created_at));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+  });
+
+  it("generates a large store without running out of fake phone numbers", () => {
+    const store = new SimulatedStore({
+      store: { customers: 500, inStoreSales: 0, ecomOrders: 400, months: 2 },
+    });
+    expect(store.customers().length).toBeGreaterThanOrEqual(500);
+  });
+
   it("refuses an unknown customer group and an unknown customer", () => {
     const store = new SimulatedStore({ store: small });
     const customer = store.customers()[0];

@@ -44,6 +44,9 @@ import { WebhookDispatcher } from "./webhook-dispatcher";
 import { customerWebhookPayload, saleWebhookPayload } from "./webhook-payload";
 import { formatApiDate } from "./wire-format";
 
+/** Maps iterate in version order (see put), which list paging relies on. */
+const sorted = { presorted: true };
+
 export interface CreateSaleInput {
   customer_id?: string | null;
   /** Defaults to the first in-store register. */
@@ -248,24 +251,24 @@ export class SimulatedStore {
    * is how clients learn about deletions (UNCONFIRMED; our choice).
    */
   listSales(query: ListQuery): VersionPage<Sale> {
-    return pageByVersion(this.saleRecords.values(), query);
+    return pageByVersion(this.saleRecords.values(), query, sorted);
   }
 
   /** Deleted customers only with `deleted=true` (reference §4.1). */
   listCustomers(query: ListQuery): VersionPage<Customer> {
-    return pageByVersion(this.visible(this.customerRecords, query), query);
+    return pageByVersion(this.visible(this.customerRecords, query), query, sorted);
   }
 
   listCustomerGroups(query: ListQuery): VersionPage<CustomerGroup> {
-    return pageByVersion(this.visible(this.groupRecords, query), query);
+    return pageByVersion(this.visible(this.groupRecords, query), query, sorted);
   }
 
   listRegisters(query: ListQuery): VersionPage<Register> {
-    return pageByVersion(this.visible(this.registerRecords, query), query);
+    return pageByVersion(this.visible(this.registerRecords, query), query, sorted);
   }
 
   listOutlets(query: ListQuery): VersionPage<Outlet> {
-    return pageByVersion(this.visible(this.outletRecords, query), query);
+    return pageByVersion(this.visible(this.outletRecords, query), query, sorted);
   }
 
   snapshot(): StoreSnapshot {
@@ -545,8 +548,13 @@ export class SimulatedStore {
     }
   }
 
+  /**
+   * Every write takes a fresh, higher version and moves the record to the end of its map, so each
+   * map iterates in ascending version order (lists page without sorting).
+   */
   private put<T extends { id: string; version: number }>(map: Map<string, T>, record: T): void {
     record.version = this.versions.next();
+    map.delete(record.id);
     map.set(record.id, record);
   }
 

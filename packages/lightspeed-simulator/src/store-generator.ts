@@ -43,14 +43,10 @@ export function generateStoreHistory(
   const startMs = store.startMs;
   const windowMs = Math.max(size.months * 30 * DAY_MS, DAY_MS);
   const windowStartMs = startMs - windowMs;
-  const events: HistoryEvent[] = [];
+  const events = new EventQueue();
   let seq = 0;
   const schedule = (atMs: number, apply: () => void) => {
-    const event = { atMs, seq: seq++, apply };
-    // Keep the list sorted: events scheduled while replaying (syncs) must run in time order too.
-    let index = events.length;
-    while (index > 0 && compare(events[index - 1] as HistoryEvent, event) > 0) index--;
-    events.splice(index, 0, event);
+    events.push({ atMs, seq: seq++, apply });
   };
   const openHoursTime = (fromMs: number, toMs: number) => {
     for (let tries = 0; ; tries++) {
@@ -159,9 +155,9 @@ export function generateStoreHistory(
     });
   }
 
-  while (events.length > 0) {
-    const event = events.shift() as HistoryEvent;
-    store.atHistory(event.atMs, event.apply);
+  for (let event = events.pop(); event; event = events.pop()) {
+    const { atMs, apply } = event;
+    store.atHistory(atMs, apply);
   }
 }
 
@@ -243,4 +239,51 @@ function planCustomers(
 
 function compare(a: HistoryEvent, b: HistoryEvent): number {
   return a.atMs - b.atMs || a.seq - b.seq;
+}
+
+/** A binary min-heap by time: replay also schedules events (syncs), and stores can be large. */
+class EventQueue {
+  private readonly heap: HistoryEvent[] = [];
+
+  push(event: HistoryEvent): void {
+    const heap = this.heap;
+    heap.push(event);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(heap[parent] as HistoryEvent, event) <= 0) break;
+      heap[i] = heap[parent] as HistoryEvent;
+      i = parent;
+    }
+    heap[i] = event;
+  }
+
+  pop(): HistoryEvent | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length === 0 || top === undefined || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let child = -1;
+      let best = last;
+      const leftEvent = heap[left];
+      const rightEvent = heap[right];
+      if (leftEvent && compare(leftEvent, best) < 0) {
+        child = left;
+        best = leftEvent;
+      }
+      if (rightEvent && compare(rightEvent, best) < 0) {
+        child = right;
+        best = rightEvent;
+      }
+      if (child === -1) break;
+      heap[i] = best;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  }
 }
