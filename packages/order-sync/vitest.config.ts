@@ -1,3 +1,3 @@
-import { defineTestConfig } from "../../vitest.shared";
+import { defineTestConfig } from "../../vitest.shared.ts";
 
 export default defineTestConfig(import.meta.dirname);
