@@ -1,0 +1,3 @@
+-- DropForeignKey
+ALTER TABLE "RetailSale" DROP CONSTRAINT "RetailSale_customerId_fkey";
+
