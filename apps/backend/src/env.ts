@@ -9,6 +9,26 @@ export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+function optionalText() {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined);
+}
+
+/** "90s", "15m", "1h", "1h30m" or plain milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const units: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  const parts = [...text.matchAll(/(\d+)(ms|s|m|h|d)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) return undefined;
+  return parts.reduce(
+    (sum, [, amount, unit]) => sum + Number(amount) * (units[unit ?? ""] ?? 0),
+    0,
+  );
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -28,6 +48,29 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(logLevels).optional(),
+  LIGHTSPEED_DOMAIN_PREFIX: optionalText(),
+  LIGHTSPEED_TOKEN: optionalText(),
+  /** Overrides https://{domain_prefix}.retail.lightspeed.app (e.g. the simulator). */
+  LIGHTSPEED_BASE_URL: optionalText().pipe(z.url({ error: "must be a URL" }).optional()),
+  /** OAuth client secret: X-Signature of webhooks is checked with it when set. */
+  LIGHTSPEED_CLIENT_SECRET: optionalText(),
+  /** Personal-token webhooks are unsigned: the webhook URL then carries this secret. */
+  WEBHOOK_PATH_SECRET: optionalText(),
+  SYNC_INTERVAL: z
+    .string()
+    .trim()
+    .default("15m")
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined || ms < 10_000) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'must be a duration of at least 10s, e.g. "15m", "30s", "1h"',
+        });
+        return z.NEVER;
+      }
+      return ms;
+    }),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -41,6 +84,15 @@ export interface Env {
   logLevel: (typeof logLevels)[number] | undefined;
   /** The directory relative paths given by the user are resolved against. */
   invocationDir: string;
+  lightspeed: {
+    domainPrefix: string | undefined;
+    token: string | undefined;
+    baseUrl: string | undefined;
+    clientSecret: string | undefined;
+  };
+  webhookPathSecret: string | undefined;
+  /** Milliseconds between scheduled polls. */
+  syncIntervalMs: number;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -66,6 +118,14 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     invocationDir,
+    lightspeed: {
+      domainPrefix: env.LIGHTSPEED_DOMAIN_PREFIX,
+      token: env.LIGHTSPEED_TOKEN,
+      baseUrl: env.LIGHTSPEED_BASE_URL,
+      clientSecret: env.LIGHTSPEED_CLIENT_SECRET,
+    },
+    webhookPathSecret: env.WEBHOOK_PATH_SECRET,
+    syncIntervalMs: env.SYNC_INTERVAL,
   };
 }
 

@@ -1,0 +1,94 @@
+// The raw mirrors of X-Series: what Lightspeed said about each sale and customer, at its newest
+// version. Webhook processing and polling both write through here.
+import type { Prisma } from "@greenloop/db";
+import type { Customer, ParsedRecord, Sale } from "@greenloop/order-sync/lightspeed";
+import { latestById, type MirrorWriteResult, upsertByVersion } from "./upsert-by-version";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+const text = (values: unknown[]) => ({ type: "text", values });
+const money = (values: unknown[]) => ({ type: "numeric", values });
+const instant = (values: unknown[]) => ({ type: "timestamptz", values });
+
+function column<T>(
+  records: ParsedRecord<T>[],
+  name: string,
+  make: (values: unknown[]) => { type: string; values: unknown[] },
+  pick: (record: ParsedRecord<T>) => unknown,
+) {
+  return { name, ...make(records.map((record) => pick(record) ?? null)) };
+}
+
+const str = (value: { toString(): string } | null | undefined) =>
+  value == null ? null : value.toString();
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+export async function writeRetailSales(
+  client: Client,
+  batch: ParsedRecord<Sale>[],
+): Promise<MirrorWriteResult> {
+  const sales = latestById(batch, (r) => r.data);
+  return upsertByVersion(
+    client,
+    "RetailSale",
+    sales.map((r) => r.data.id),
+    sales.map((r) => r.data.version),
+    [
+      column(sales, "customerId", text, (r) => r.data.customer_id),
+      column(sales, "outletId", text, (r) => r.data.outlet_id),
+      column(sales, "registerId", text, (r) => r.data.register_id),
+      column(sales, "invoiceNumber", text, (r) => r.data.invoice_number),
+      column(sales, "status", text, (r) => r.data.status),
+      column(sales, "state", text, (r) => r.data.state),
+      {
+        ...column(sales, "attributes", text, (r) => JSON.stringify(r.data.attributes ?? [])),
+        convert: (v: string) => `ARRAY(SELECT jsonb_array_elements_text(${v}::jsonb))`,
+      },
+      column(sales, "source", text, (r) => r.data.source),
+      column(sales, "sourceId", text, (r) => r.data.source_id),
+      column(sales, "note", text, (r) => r.data.note),
+      column(sales, "returnFor", text, (r) => r.data.return_for),
+      column(sales, "totalPrice", money, (r) => str(r.data.total_price)),
+      column(sales, "totalTax", money, (r) => str(r.data.total_tax)),
+      column(sales, "totalLoyalty", money, (r) => str(r.data.total_loyalty)),
+      column(sales, "saleDate", instant, (r) => iso(r.data.sale_date)),
+      column(sales, "remoteCreatedAt", instant, (r) => iso(r.data.created_at)),
+      column(sales, "remoteUpdatedAt", instant, (r) => iso(r.data.updated_at)),
+      column(sales, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
+      {
+        ...column(sales, "payload", text, (r) => JSON.stringify(r.raw)),
+        convert: (v: string) => `${v}::jsonb`,
+      },
+    ],
+  );
+}
+
+export async function writeRetailCustomers(
+  client: Client,
+  batch: ParsedRecord<Customer>[],
+): Promise<MirrorWriteResult> {
+  const customers = latestById(batch, (r) => r.data);
+  return upsertByVersion(
+    client,
+    "RetailCustomer",
+    customers.map((r) => r.data.id),
+    customers.map((r) => r.data.version),
+    [
+      column(customers, "customerCode", text, (r) => r.data.customer_code),
+      column(customers, "firstName", text, (r) => r.data.first_name),
+      column(customers, "lastName", text, (r) => r.data.last_name),
+      column(customers, "email", text, (r) => r.data.email),
+      column(customers, "phone", text, (r) => r.data.phone),
+      column(customers, "mobile", text, (r) => r.data.mobile),
+      column(customers, "customerGroupId", text, (r) => r.data.customer_group_id),
+      column(customers, "loyaltyBalance", money, (r) => str(r.data.loyalty_balance)),
+      column(customers, "remoteCreatedAt", instant, (r) => iso(r.data.created_at)),
+      column(customers, "remoteUpdatedAt", instant, (r) => iso(r.data.updated_at)),
+      column(customers, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
+      {
+        ...column(customers, "payload", text, (r) => JSON.stringify(r.raw)),
+        convert: (v: string) => `${v}::jsonb`,
+      },
+    ],
+  );
+}
