@@ -213,3 +213,51 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     },
   );
 });
+
+describe(`Database.withJobLock (${testDatabaseKind})`, () => {
+  it("runs a job once at a time: an overlapping attempt is refused, a later one runs", async () => {
+    const db = await testDb();
+    let release = () => {};
+    const blocker = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = db.withJobLock(42, async () => {
+      await blocker;
+      return "first";
+    });
+    expect(await db.withJobLock(42, async () => "overlap")).toEqual({ acquired: false });
+    expect(await db.withJobLock(43, async () => "other job")).toEqual({
+      acquired: true,
+      result: "other job",
+    });
+    release();
+    expect(await first).toEqual({ acquired: true, result: "first" });
+    expect(await db.withJobLock(42, async () => "later")).toEqual({
+      acquired: true,
+      result: "later",
+    });
+  });
+
+  it.runIf(testServerUrl)("refuses a job another replica is running", async () => {
+    const open = await reopenableTarget();
+    const [a, b] = await Promise.all([open(), open()]);
+    cleanup.defer(() => Promise.all([a?.close(), b?.close()]));
+    let release = () => {};
+    const blocker = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const running = a.withJobLock(7, async () => {
+      started();
+      await blocker;
+    });
+    await holding; // replica a holds the lock now
+    expect(await b.withJobLock(7, async () => "b")).toEqual({ acquired: false });
+    release();
+    expect((await running).acquired).toBe(true);
+    expect(await b.withJobLock(7, async () => "b")).toEqual({ acquired: true, result: "b" });
+  });
+});

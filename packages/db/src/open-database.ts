@@ -35,6 +35,15 @@ export interface Database {
   readonly prisma: PrismaClient;
   migrationStatus(): Promise<MigrationStatus>;
   migrate(): Promise<MigrateResult>;
+  /**
+   * Runs `work` only if no other process holds the Postgres advisory lock `key` (one replica runs
+   * a scheduled job); resolves `{ acquired: false }` at once otherwise. The lock is held on its own
+   * session for the whole of `work`, which may use `prisma` freely.
+   */
+  withJobLock<T>(
+    key: number,
+    work: () => Promise<T>,
+  ): Promise<{ acquired: true; result: T } | { acquired: false }>;
   /** Closes the client and the driver; safe to call twice. */
   close(): Promise<void>;
 }
@@ -67,6 +76,7 @@ function assemble(
   migrationsDir: string,
 ): Database {
   let closing: Promise<void> | undefined;
+  const heldJobLocks = new Set<number>();
   return {
     kind,
     location: connection.location,
@@ -75,6 +85,28 @@ function assemble(
       connection.withSession((session) =>
         readMigrationStatus(session, readMigrationFiles(migrationsDir)),
       ),
+    async withJobLock(key, work) {
+      // Advisory locks are re-entrant within a session, and PGlite has only one session: so
+      // this process keeps its own set too.
+      if (heldJobLocks.has(key)) return { acquired: false as const };
+      heldJobLocks.add(key);
+      try {
+        return await connection.withSession(async (session) => {
+          const [row] = await session.query<{ locked: boolean }>(
+            "SELECT pg_try_advisory_lock($1) AS locked",
+            [key],
+          );
+          if (!row?.locked) return { acquired: false as const };
+          try {
+            return { acquired: true as const, result: await work() };
+          } finally {
+            await session.query("SELECT pg_advisory_unlock($1)", [key]);
+          }
+        });
+      } finally {
+        heldJobLocks.delete(key);
+      }
+    },
     migrate: () =>
       connection.withSession((session) =>
         applyMigrations(session, readMigrationFiles(migrationsDir)),
