@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadEnv, repoRoot } from "./env";
+import { loadEnv, parseDuration, repoRoot } from "./env";
 
 describe("loadEnv", () => {
   it("defaults to the embedded database in the repository's .data folder", () => {
@@ -27,5 +27,56 @@ describe("loadEnv", () => {
       /^Invalid configuration: PORT="80a" must be a port number .*; LOG_LEVEL="loud" Invalid option/,
     );
     expect(() => loadEnv({ PORT: "70000" })).toThrow('PORT="70000" must be 0-65535');
+  });
+});
+
+describe("loadEnv: Lightspeed and sync settings", () => {
+  it("reads the Lightspeed connection and the webhook secrets", () => {
+    const env = loadEnv({
+      LIGHTSPEED_DOMAIN_PREFIX: "greenhaus",
+      LIGHTSPEED_TOKEN: "lsxs_pt_x",
+      LIGHTSPEED_BASE_URL: "http://127.0.0.1:4010",
+      LIGHTSPEED_CLIENT_SECRET: "s3cret",
+      WEBHOOK_PATH_SECRET: "path-secret",
+    });
+    expect(env.lightspeed).toEqual({
+      domainPrefix: "greenhaus",
+      token: "lsxs_pt_x",
+      baseUrl: "http://127.0.0.1:4010",
+      clientSecret: "s3cret",
+    });
+    expect(env.webhookPathSecret).toBe("path-secret");
+    expect(loadEnv({}).lightspeed).toEqual({
+      domainPrefix: undefined,
+      token: undefined,
+      baseUrl: undefined,
+      clientSecret: undefined,
+    });
+  });
+
+  it("takes SYNC_INTERVAL as a duration, 15 minutes by default", () => {
+    expect(loadEnv({}).syncIntervalMs).toBe(15 * 60_000);
+    expect(loadEnv({ SYNC_INTERVAL: "1h30m" }).syncIntervalMs).toBe(90 * 60_000);
+    expect(loadEnv({ SYNC_INTERVAL: "45s" }).syncIntervalMs).toBe(45_000);
+    expect(() => loadEnv({ SYNC_INTERVAL: "soon" })).toThrow(
+      'SYNC_INTERVAL="soon" must be a duration',
+    );
+    expect(() => loadEnv({ SYNC_INTERVAL: "1s" })).toThrow("at least 10s");
+  });
+
+  it("rejects a LIGHTSPEED_BASE_URL that is not a URL", () => {
+    expect(() => loadEnv({ LIGHTSPEED_BASE_URL: "localhost:4010/x y" })).toThrow(
+      'LIGHTSPEED_BASE_URL="localhost:4010/x y" must be an http(s) URL',
+    );
+  });
+});
+
+describe("parseDuration", () => {
+  it("reads units and plain milliseconds, and refuses anything else", () => {
+    expect(parseDuration("250")).toBe(250);
+    expect(parseDuration("2m30s")).toBe(150_000);
+    expect(parseDuration("1d")).toBe(86_400_000);
+    expect(parseDuration("15 m")).toBeUndefined();
+    expect(parseDuration("m")).toBeUndefined();
   });
 });

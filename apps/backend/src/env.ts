@@ -51,7 +51,9 @@ const envSchema = z.object({
   LIGHTSPEED_DOMAIN_PREFIX: optionalText(),
   LIGHTSPEED_TOKEN: optionalText(),
   /** Overrides https://{domain_prefix}.retail.lightspeed.app (e.g. the simulator). */
-  LIGHTSPEED_BASE_URL: optionalText().pipe(z.url({ error: "must be a URL" }).optional()),
+  LIGHTSPEED_BASE_URL: optionalText().pipe(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
   /** OAuth client secret: X-Signature of webhooks is checked with it when set. */
   LIGHTSPEED_CLIENT_SECRET: optionalText(),
   /** Personal-token webhooks are unsigned: the webhook URL then carries this secret. */
