@@ -9,8 +9,9 @@ import type { CliCommand } from "./command";
 import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
 import { simulateCommand } from "./commands/simulate";
+import { syncCommand } from "./commands/sync";
 
-export const commands: CliCommand[] = [migrateCommand, serveCommand, simulateCommand];
+export const commands: CliCommand[] = [migrateCommand, serveCommand, simulateCommand, syncCommand];
 
 export interface CliIo {
   stdout: (text: string) => void;

@@ -1,0 +1,94 @@
+// How fresh the X-Series mirror is, per polled resource: the saved cursor, the last successful
+// poll and the last run, for `sync.status` and alerting. The webhook side (inbox depth, oldest
+// pending delivery) comes from `getWebhookInboxStats` in ingestion/webhooks; the status router
+// combines the two: `{ polling: await getSyncFreshness(db, …), webhooks: await getWebhookInboxStats(db) }`.
+import type { Database, JobStatus } from "@greenloop/db";
+import { pollJobName } from "./poll-retail";
+import type { RetailResource } from "./sync-cursor";
+
+export interface ResourceFreshness {
+  resource: RetailResource;
+  /** The saved after-version; null when this resource was never polled. */
+  cursor: number | null;
+  cursorUpdatedAt: Date | null;
+  /** When the last successful poll finished; null when none ever did. */
+  lastSuccessAt: Date | null;
+  /** Seconds from `lastSuccessAt` to now; null when none ever succeeded. */
+  lagSeconds: number | null;
+  /** No successful poll within two sync intervals. */
+  stale: boolean;
+  lastRun: {
+    status: JobStatus;
+    trigger: string;
+    startedAt: Date;
+    finishedAt: Date | null;
+    /** Why it failed (or that it was interrupted); null when it did not fail. */
+    error: string | null;
+    /** Malformed records it skipped. */
+    errors: number;
+  } | null;
+}
+
+export interface SyncFreshness {
+  checkedAt: Date;
+  syncIntervalMs: number;
+  /** Any resource is stale. */
+  stale: boolean;
+  sales: ResourceFreshness;
+  customers: ResourceFreshness;
+}
+
+export async function getSyncFreshness(
+  db: Pick<Database, "prisma">,
+  options: { now?: Date; syncIntervalMs: number },
+): Promise<SyncFreshness> {
+  const now = options.now ?? new Date();
+  const staleAfterMs = 2 * options.syncIntervalMs;
+  const cursors = await db.prisma.syncCursor.findMany({
+    select: { resource: true, afterVersion: true, updatedAt: true },
+  });
+
+  const read = async (resource: RetailResource): Promise<ResourceFreshness> => {
+    const job = pollJobName(resource);
+    const [lastSuccess, lastRun] = await Promise.all([
+      db.prisma.jobRun.findFirst({
+        where: { job, status: "SUCCEEDED" },
+        orderBy: { startedAt: "desc" },
+        select: { finishedAt: true },
+      }),
+      db.prisma.jobRun.findFirst({
+        where: { job },
+        orderBy: { startedAt: "desc" },
+        select: {
+          status: true,
+          trigger: true,
+          startedAt: true,
+          finishedAt: true,
+          error: true,
+          errors: true,
+        },
+      }),
+    ]);
+    const cursor = cursors.find((row) => row.resource === resource);
+    const lastSuccessAt = lastSuccess?.finishedAt ?? null;
+    const lagMs = lastSuccessAt ? Math.max(0, now.getTime() - lastSuccessAt.getTime()) : null;
+    return {
+      resource,
+      cursor: cursor ? Number(cursor.afterVersion) : null,
+      cursorUpdatedAt: cursor?.updatedAt ?? null,
+      lastSuccessAt,
+      lagSeconds: lagMs === null ? null : Math.round(lagMs / 1000),
+      stale: lagMs === null || lagMs > staleAfterMs,
+      lastRun,
+    };
+  };
+
+  const [sales, customers] = await Promise.all([read("sales"), read("customers")]);
+  return {
+    checkedAt: now,
+    syncIntervalMs: options.syncIntervalMs,
+    stale: sales.stale || customers.stale,
+    sales,
+    customers,
+  };
+}

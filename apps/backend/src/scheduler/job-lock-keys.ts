@@ -1,0 +1,11 @@
+// Postgres advisory lock keys of the scheduled jobs, one per job and stable across releases:
+// every replica and every manual run (`pnpm cli sync`) of a job must take the same key, so that
+// exactly one of them runs it at a time. Never reuse or renumber a key; add new ones below.
+// (72707369 is taken by `prisma migrate` and our migration runner.)
+
+export const jobLockKeys = {
+  /** The X-Series poll: the scheduled `poll` job and `pnpm cli sync`. */
+  poll: 0x67_6c_00_01,
+  /** Reserved for the weekly analytics recompute (the analytics issue registers its job). */
+  analytics: 0x67_6c_00_02,
+} as const;
