@@ -4,6 +4,7 @@ import { isDomainError } from "@greenloop/order-sync/errors";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
+import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
 import { appRouter } from "../trpc/root";
 import type { TrpcContext } from "../trpc/trpc";
@@ -14,13 +15,20 @@ export interface AppDependencies {
   db: Database;
   logger: Logger;
   startedAt?: Date;
+  /** Webhook authentication and the worker's wake-up; without it webhooks are refused (503). */
+  webhooks?: WebhookRouteOptions;
 }
 
 export type AppEnv = {
   Variables: { requestId: string; logger: Logger };
 };
 
-export function createApp({ db, logger, startedAt = new Date() }: AppDependencies): Hono<AppEnv> {
+export function createApp({
+  db,
+  logger,
+  startedAt = new Date(),
+  webhooks = {},
+}: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -41,6 +49,7 @@ export function createApp({ db, logger, startedAt = new Date() }: AppDependencie
   });
 
   app.route("/health", healthRoute(db));
+  app.route("/api/webhooks/lightspeed", webhookRoute({ db, logger, ...webhooks }));
 
   app.use(
     "/api/trpc/*",

@@ -1,0 +1,106 @@
+import type { WebhookDeliveryStatus } from "@greenloop/db";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { openDatabaseFromEnv } from "../../database";
+import {
+  assertDeliveryIds,
+  listWebhookDeliveries,
+  replayDeadDeliveries,
+  webhookDeliveryStatuses,
+} from "../../ingestion/webhooks/replay-dead-deliveries";
+import { getWebhookInboxStats } from "../../ingestion/webhooks/webhook-inbox-stats";
+import type { CliCommand } from "../command";
+
+const usage =
+  "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json] | webhooks replay [--id ID]... [--json]";
+
+export const webhooksCommand: CliCommand = {
+  name: "webhooks",
+  usage,
+  description:
+    "The webhook inbox: list deliveries (newest first, with the inbox counts), or put dead-lettered ones back in the queue (all, or --id).",
+  options: {
+    status: { type: "string" },
+    limit: { type: "string" },
+    id: { type: "string", multiple: true },
+  },
+  async run({ env, logger, values, positionals }) {
+    const [action, ...extra] = positionals;
+    if ((action !== "list" && action !== "replay") || extra.length > 0) {
+      throw new DomainError("BAD_INPUT", `Expected "list" or "replay". Usage: pnpm cli ${usage}`);
+    }
+    const status = parseStatus(values.status);
+    const limit = parseLimit(values.limit);
+    const ids = (values as { id?: string[] }).id;
+    if (action === "list" && ids) throw new DomainError("BAD_INPUT", "--id is for replay");
+    if (ids) assertDeliveryIds(ids);
+    if (action === "replay" && (status || values.limit)) {
+      throw new DomainError("BAD_INPUT", "--status and --limit are for list");
+    }
+
+    const db = await openDatabaseFromEnv(env, logger);
+    try {
+      if (action === "list") {
+        const [deliveries, stats] = await Promise.all([
+          listWebhookDeliveries(db, { ...(status ? { status } : {}), limit }),
+          getWebhookInboxStats(db),
+        ]);
+        const lines = deliveries.map(
+          (d) =>
+            `  ${d.id}  ${d.status.padEnd(10)} ${d.type.padEnd(16)} ${d.objectId ?? "-"}  attempts ${d.attempts}  received ${d.receivedAt.toISOString()}${d.lastError ? `\n      ${d.lastError}` : ""}`,
+        );
+        const summary = [
+          `Inbox: ${stats.pending} pending, ${stats.processing} processing, ${stats.dead} dead, ${stats.done} done; ` +
+            `oldest unsettled ${stats.oldestPendingAgeSeconds === null ? "none" : `${stats.oldestPendingAgeSeconds}s`}; ` +
+            `refused: ${stats.signatureRejections} bad signature(s), ${stats.secretRejections} bad secret(s).`,
+          deliveries.length === 0
+            ? `No ${status ?? ""} deliveries.`.replace("  ", " ")
+            : `${deliveries.length} ${status ?? ""} deliveries, newest first:`.replace("  ", " "),
+          ...lines,
+        ].join("\n");
+        return { summary, json: { action, stats, deliveries } };
+      }
+
+      const result = await replayDeadDeliveries(db, ids ? { ids } : {});
+      const skipped = result.skipped.map(
+        (s) => `  ${s.id}: ${s.status === null ? "no such delivery" : `is ${s.status}, not DEAD`}`,
+      );
+      const summary = [
+        result.replayed.length === 0
+          ? "No dead deliveries to replay."
+          : `Put ${result.replayed.length} dead deliveries back in the queue; the worker processes them next.`,
+        ...(skipped.length ? ["Not replayed:", ...skipped] : []),
+      ].join("\n");
+      return {
+        summary,
+        json: { action, changed: result.replayed.length > 0, ...result },
+      };
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+function parseStatus(value: unknown): WebhookDeliveryStatus | undefined {
+  if (value === undefined) return undefined;
+  const upper = String(value).toUpperCase();
+  const status = webhookDeliveryStatuses.find((s) => s === upper);
+  if (!status) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `--status must be one of ${webhookDeliveryStatuses.join(", ")} (got "${String(value)}").`,
+    );
+  }
+  return status;
+}
+
+function parseLimit(value: unknown): number {
+  if (value === undefined) return 50;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `--limit must be a whole number 1-10000 (got "${String(value)}").`,
+    );
+  }
+  return limit;
+}

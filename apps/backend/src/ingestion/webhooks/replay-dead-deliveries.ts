@@ -1,0 +1,89 @@
+// Dead-letter recovery: put DEAD deliveries back in the queue with a fresh set of attempts, and
+// list deliveries for an operator (never their raw bodies, which hold personal data).
+import type { Database, WebhookDeliveryStatus } from "@greenloop/db";
+import { DomainError } from "@greenloop/order-sync/errors";
+
+type Db = Pick<Database, "prisma">;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Delivery ids are UUIDs; anything else is a typo, said before the database sees it. */
+export function assertDeliveryIds(ids: string[]): void {
+  const invalid = ids.filter((id) => !uuidPattern.test(id));
+  if (invalid.length > 0) {
+    throw new DomainError("BAD_INPUT", `not a delivery id (a UUID): ${invalid.join(", ")}`);
+  }
+}
+
+export interface ReplayResult {
+  /** Ids put back to PENDING. */
+  replayed: string[];
+  /** Requested ids that were not DEAD (status) or do not exist (status null). */
+  skipped: Array<{ id: string; status: WebhookDeliveryStatus | null }>;
+}
+
+/** Every DEAD delivery, or only `ids` (which must be DEAD), back to PENDING, due now. */
+export async function replayDeadDeliveries(
+  db: Db,
+  options: { ids?: string[]; now?: Date } = {},
+): Promise<ReplayResult> {
+  const ids = options.ids ? [...new Set(options.ids)] : undefined;
+  if (ids) assertDeliveryIds(ids);
+  const now = options.now ?? new Date();
+  const rows = await db.prisma.webhookDelivery.updateManyAndReturn({
+    where: { status: "DEAD", ...(ids ? { id: { in: ids } } : {}) },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: now, processedAt: null },
+    select: { id: true },
+  });
+  const replayed = rows.map((row) => row.id).sort();
+  const skipped: ReplayResult["skipped"] = [];
+  if (ids) {
+    const done = new Set(replayed);
+    const rest = ids.filter((id) => !done.has(id));
+    const found = await db.prisma.webhookDelivery.findMany({
+      where: { id: { in: rest } },
+      select: { id: true, status: true },
+    });
+    for (const id of rest) {
+      skipped.push({ id, status: found.find((row) => row.id === id)?.status ?? null });
+    }
+  }
+  return { replayed, skipped };
+}
+
+export interface WebhookDeliverySummary {
+  id: string;
+  type: string;
+  objectId: string | null;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+}
+
+export const webhookDeliveryStatuses = ["PENDING", "PROCESSING", "DONE", "DEAD"] as const;
+
+/** The newest deliveries first, optionally of one status. */
+export async function listWebhookDeliveries(
+  db: Db,
+  options: { status?: WebhookDeliveryStatus; limit?: number } = {},
+): Promise<WebhookDeliverySummary[]> {
+  return db.prisma.webhookDelivery.findMany({
+    where: options.status ? { status: options.status } : {},
+    orderBy: [{ receivedAt: "desc" }, { id: "asc" }],
+    take: options.limit ?? 50,
+    select: {
+      id: true,
+      type: true,
+      objectId: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      receivedAt: true,
+      processedAt: true,
+    },
+  });
+}

@@ -1,0 +1,143 @@
+// The durable webhook inbox (`WebhookDelivery`): the route stores raw deliveries, the worker
+// claims due ones under a lease and settles them. A claim's lease expiry doubles as its fencing
+// token: a worker whose lease ran out (and whose rows another worker re-claimed) settles nothing.
+import { createHash } from "node:crypto";
+import type { Database, Prisma } from "@greenloop/db";
+
+type Db = Pick<Database, "prisma">;
+type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "webhookDelivery">;
+
+/** Counter names in `OperationalCounter`. */
+export const webhookCounters = {
+  /** Deliveries refused for a missing, malformed or wrong X-Signature. */
+  signatureRejected: "webhook.signature_rejected",
+  /** Deliveries refused for a missing or wrong path/query secret. */
+  secretRejected: "webhook.secret_rejected",
+} as const;
+
+export interface NewWebhookDelivery {
+  /** The exact bytes received. */
+  rawBody: Uint8Array;
+  type: string;
+  domainPrefix: string | null;
+  objectId: string;
+}
+
+/** sha256 of the raw body, hex: the same delivery twice has the same key. */
+export function webhookDedupeKey(rawBody: Uint8Array): string {
+  return createHash("sha256").update(rawBody).digest("hex");
+}
+
+/**
+ * Stores one delivery unless the same bytes are already stored. `id` is null for a duplicate.
+ * One statement, no read first: two copies arriving at once still make one row.
+ */
+export async function storeWebhookDelivery(
+  db: Db,
+  delivery: NewWebhookDelivery,
+): Promise<{ id: string | null; duplicate: boolean }> {
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+    `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "domainPrefix", "objectId", "rawBody")
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT ("dedupeKey") DO NOTHING
+     RETURNING id::text AS id`,
+    webhookDedupeKey(delivery.rawBody),
+    delivery.type,
+    delivery.domainPrefix,
+    delivery.objectId,
+    Buffer.from(delivery.rawBody).toString("utf8"),
+  );
+  const id = rows[0]?.id ?? null;
+  return { id, duplicate: id === null };
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  type: string;
+  objectId: string | null;
+  /** Including this claim. */
+  attempts: number;
+}
+
+export interface Claim {
+  deliveries: ClaimedDelivery[];
+  /** The lease expiry written on every claimed row; settling requires it to be unchanged. */
+  leaseUntil: Date;
+}
+
+/**
+ * Claims up to `limit` due deliveries: PENDING ones whose `nextAttemptAt` has come, and PROCESSING
+ * ones whose lease (kept in `nextAttemptAt`) has expired because their worker died. One statement,
+ * so one short transaction; SKIP LOCKED lets concurrent workers take disjoint rows without waiting.
+ * The attempt is counted at claim time, so a delivery that kills its worker still runs out of tries.
+ */
+export async function claimDueDeliveries(
+  db: Db,
+  options: { now: Date; leaseMs: number; limit: number },
+): Promise<Claim> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const deliveries = await db.prisma.$queryRawUnsafe<ClaimedDelivery[]>(
+    `WITH due AS (
+       SELECT id FROM "WebhookDelivery"
+        WHERE status IN ('PENDING', 'PROCESSING') AND "nextAttemptAt" <= $1::timestamptz
+        ORDER BY "nextAttemptAt", "receivedAt"
+        LIMIT $3::int
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE "WebhookDelivery" AS d
+        SET status = 'PROCESSING', "nextAttemptAt" = $2::timestamptz, attempts = d.attempts + 1
+       FROM due
+      WHERE d.id = due.id
+     RETURNING d.id::text AS id, d.type, d."objectId", d.attempts`,
+    options.now.toISOString(),
+    leaseUntil.toISOString(),
+    options.limit,
+  );
+  deliveries.sort((a, b) => a.id.localeCompare(b.id));
+  return { deliveries, leaseUntil };
+}
+
+/**
+ * Marks claimed deliveries DONE (with an optional note, e.g. "gone upstream") if the claim still
+ * holds them; returns the ids it settled.
+ */
+export async function markDeliveriesDone(
+  tx: Tx,
+  claim: Claim,
+  settled: Array<{ id: string; note: string | null }>,
+  now: Date,
+): Promise<Set<string>> {
+  const held = new Set<string>();
+  const byNote = new Map<string | null, string[]>();
+  for (const { id, note } of settled) byNote.set(note, [...(byNote.get(note) ?? []), id]);
+  for (const [note, ids] of byNote) {
+    const rows = await tx.webhookDelivery.updateManyAndReturn({
+      where: { id: { in: ids }, status: "PROCESSING", nextAttemptAt: claim.leaseUntil },
+      data: { status: "DONE", processedAt: now, lastError: note },
+      select: { id: true },
+    });
+    for (const row of rows) held.add(row.id);
+  }
+  return held;
+}
+
+/**
+ * Schedules a failed delivery's next attempt, or dead-letters it when it has had `maxAttempts`.
+ * Returns the resulting status, or null when the claim no longer holds the row.
+ */
+export async function markDeliveryFailed(
+  tx: Tx,
+  claim: Claim,
+  failure: { delivery: ClaimedDelivery; error: string; retryAt: Date; maxAttempts: number },
+  now: Date,
+): Promise<"PENDING" | "DEAD" | null> {
+  const dead = failure.delivery.attempts >= failure.maxAttempts;
+  const { count } = await tx.webhookDelivery.updateMany({
+    where: { id: failure.delivery.id, status: "PROCESSING", nextAttemptAt: claim.leaseUntil },
+    data: dead
+      ? { status: "DEAD", lastError: failure.error, processedAt: now }
+      : { status: "PENDING", lastError: failure.error, nextAttemptAt: failure.retryAt },
+  });
+  if (count === 0) return null;
+  return dead ? "DEAD" : "PENDING";
+}

@@ -1,0 +1,272 @@
+import { createHash, createHmac } from "node:crypto";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../http/app";
+import { createLogger } from "../../logger";
+import { formHeaders, signedHeaders, webhookBody } from "./testing/webhook-fixtures";
+import { webhookCounters } from "./webhook-inbox";
+import type { WebhookRouteOptions } from "./webhook-route";
+
+const cleanup = useTestCleanup();
+const silent = createLogger({ level: "silent" });
+const secret = "client-secret-for-tests";
+const url = "/api/webhooks/lightspeed";
+const saleId = "0af7b240-ab83-11ee-e6f0-5f8e9d1c2b3a";
+
+async function setup(webhooks: WebhookRouteOptions = { clientSecret: secret }) {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  let logs = "";
+  const logger = createLogger({
+    level: "debug",
+    destination: {
+      write: (line: string) => {
+        logs += line;
+      },
+    },
+  });
+  const app = createApp({ db, logger, webhooks });
+  const rows = () =>
+    db.prisma.webhookDelivery.findMany({
+      select: {
+        dedupeKey: true,
+        type: true,
+        domainPrefix: true,
+        objectId: true,
+        rawBody: true,
+        status: true,
+        attempts: true,
+      },
+    });
+  const counter = async (name: string) =>
+    Number(
+      (await db.prisma.operationalCounter.findUnique({ where: { name }, select: { value: true } }))
+        ?.value ?? 0,
+    );
+  return { db, app, rows, counter, logs: () => logs };
+}
+
+const salePayload = {
+  id: saleId,
+  status: "CLOSED",
+  customer: { email: "jane.doe@example.com", phone: "0211234567" },
+  updated_at: "2026-01-02 03:04:05",
+};
+
+describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDatabaseKind})`, () => {
+  it("stores a validly signed delivery once, raw, and answers a duplicate with 200 too", async () => {
+    const { app, rows, logs } = await setup();
+    const body = webhookBody({ payload: salePayload });
+    const first = await app.request(url, {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ status: "stored", id: expect.any(String) });
+    const again = await app.request(url, {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: "duplicate" });
+
+    expect(await rows()).toEqual([
+      {
+        dedupeKey: createHash("sha256").update(body).digest("hex"),
+        type: "sale.update",
+        domainPrefix: "greenloopdemo",
+        objectId: saleId,
+        rawBody: body,
+        status: "PENDING",
+        attempts: 0,
+      },
+    ]);
+    // Ids only in the logs, never the payload's personal data.
+    expect(logs()).toContain(saleId);
+    expect(logs()).not.toContain("jane.doe");
+    expect(logs()).not.toContain("0211234567");
+  });
+
+  it("accepts a base64 digest and wakes the worker only for a new delivery", async () => {
+    let wakes = 0;
+    const { app, rows } = await setup({ clientSecret: secret, onStored: () => wakes++ });
+    const body = webhookBody({ payload: { id: "c-1" }, type: "customer.update" });
+    const hmac = createHmac("sha256", secret).update(body).digest("base64");
+    for (let i = 0; i < 2; i++) {
+      const response = await app.request(url, {
+        method: "POST",
+        body,
+        headers: { ...formHeaders, "x-signature": `signature=${hmac}, algorithm=HMAC-SHA256` },
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(wakes).toBe(1);
+    expect((await rows()).map((r) => [r.type, r.objectId])).toEqual([["customer.update", "c-1"]]);
+  });
+
+  it("refuses a tampered body, a wrong secret, a missing or malformed header with 401, counting each and storing nothing", async () => {
+    const { app, rows, counter, logs } = await setup();
+    const body = webhookBody({ payload: salePayload });
+    const attempts: Array<{ body: string; headers: Record<string, string>; message: string }> = [
+      {
+        body: body.replace("CLOSED", "VOIDED"),
+        headers: signedHeaders(body, secret),
+        message: "X-Signature does not match the body",
+      },
+      {
+        body,
+        headers: signedHeaders(body, "someone-elses-secret"),
+        message: "X-Signature does not match the body",
+      },
+      { body, headers: formHeaders, message: "X-Signature header is missing" },
+      {
+        body,
+        headers: { ...formHeaders, "x-signature": "signature=zz,algorithm=HMAC-SHA256" },
+        message: "X-Signature header is malformed: signature is not a hex or base64 SHA-256 digest",
+      },
+    ];
+    for (const attempt of attempts) {
+      const response = await app.request(url, {
+        method: "POST",
+        body: attempt.body,
+        headers: attempt.headers,
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        error: { code: "UNAUTHORIZED", message: attempt.message },
+      });
+    }
+    expect(await rows()).toEqual([]);
+    expect(await counter(webhookCounters.signatureRejected)).toBe(4);
+    expect(logs()).not.toContain("jane.doe");
+  });
+
+  it("answers 400 with the reason for a delivery it cannot read", async () => {
+    const { app, rows } = await setup();
+    const cases: Array<{ body: string; contentType?: string; message: string }> = [
+      {
+        body: JSON.stringify({ payload: salePayload }),
+        contentType: "application/json",
+        message: "webhook body must be application/x-www-form-urlencoded",
+      },
+      { body: "", message: "webhook body is empty" },
+      { body: "type=sale.update&domain_prefix=x", message: "webhook body has no payload field" },
+      {
+        body: webhookBody({ payload: "{not json" }),
+        message: "webhook payload is not valid JSON",
+      },
+      {
+        body: webhookBody({ payload: { status: "CLOSED" } }),
+        message: "webhook payload has no id",
+      },
+      {
+        body: webhookBody({ payload: { id: saleId }, type: null }),
+        message:
+          "webhook type is unknown: no type field and no subscribed type given (subscribe the URL with ?type=sale.update or ?type=customer.update)",
+      },
+    ];
+    for (const c of cases) {
+      const response = await app.request(url, {
+        method: "POST",
+        body: c.body,
+        headers: {
+          ...signedHeaders(c.body, secret),
+          ...(c.contentType ? { "content-type": c.contentType } : {}),
+        },
+      });
+      expect(response.status, c.message).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: "BAD_INPUT", message: c.message } });
+    }
+    expect(await rows()).toEqual([]);
+  });
+
+  it("takes the type from ?type= when the form has none", async () => {
+    const { app, rows } = await setup();
+    const body = webhookBody({ payload: { id: "cust-9" }, type: null });
+    const response = await app.request(`${url}?type=customer.update`, {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(response.status).toBe(200);
+    expect((await rows()).map((r) => [r.type, r.objectId])).toEqual([
+      ["customer.update", "cust-9"],
+    ]);
+  });
+
+  it("answers 413 to a body over 1 MiB and stores nothing", async () => {
+    const { app, rows } = await setup();
+    const body = webhookBody({ payload: { id: saleId, note: "x".repeat(1024 * 1024) } });
+    const response = await app.request(url, {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "webhook body exceeds 1048576 bytes" },
+    });
+    expect(await rows()).toEqual([]);
+  });
+
+  it("answers 503 when the database is down, so Lightspeed retries", async () => {
+    const { db, app } = await setup();
+    await db.close();
+    const body = webhookBody({ payload: salePayload });
+    const response = await app.request(url, {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "UNAVAILABLE",
+        message: "The webhook inbox is unavailable; the delivery was not stored (retry later).",
+      },
+    });
+  });
+});
+
+describe(`POST /api/webhooks/lightspeed with WEBHOOK_PATH_SECRET (${testDatabaseKind})`, () => {
+  const pathSecret = "s3cret-in-the-url";
+
+  it("accepts the secret in the path or the query, and refuses a wrong or missing one with 401", async () => {
+    const { app, rows, counter } = await setup({ pathSecret });
+    const post = (target: string, body: string) =>
+      app.request(target, { method: "POST", body, headers: formHeaders });
+    const one = webhookBody({ payload: { id: "sale-1" } });
+    const two = webhookBody({ payload: { id: "sale-2" } });
+    expect((await post(`${url}/${pathSecret}`, one)).status).toBe(200);
+    expect((await post(`${url}?secret=${pathSecret}`, two)).status).toBe(200);
+
+    const three = webhookBody({ payload: { id: "sale-3" } });
+    for (const target of [`${url}/wrong`, `${url}?secret=${pathSecret}x`, url]) {
+      const response = await post(target, three);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        error: { code: "UNAUTHORIZED", message: "webhook secret is missing or wrong" },
+      });
+    }
+    expect((await rows()).map((r) => r.objectId).sort()).toEqual(["sale-1", "sale-2"]);
+    expect(await counter(webhookCounters.secretRejected)).toBe(3);
+  });
+});
+
+describe(`POST /api/webhooks/lightspeed without authentication configured (${testDatabaseKind})`, () => {
+  it("refuses every delivery with 503 saying what to configure", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    const app = createApp({ db, logger: silent });
+    const body = webhookBody({ payload: salePayload });
+    const response = await app.request(url, { method: "POST", body, headers: formHeaders });
+    expect(response.status).toBe(503);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("UNAVAILABLE");
+    expect(error.message).toContain("LIGHTSPEED_CLIENT_SECRET");
+    expect(error.message).toContain("WEBHOOK_PATH_SECRET");
+    expect(await db.prisma.webhookDelivery.count()).toBe(0);
+  });
+});

@@ -1,0 +1,170 @@
+// POST /api/webhooks/lightspeed[/<secret>]: authenticate, check the delivery names a record, store
+// the raw body in the inbox and answer 200 — no Lightspeed call here (it has 5 s, reference §8.4).
+// Errors are DomainErrors, mapped to statuses by the app's one error handler:
+//   200 stored or duplicate · 400 malformed · 401 bad/missing signature or secret (counted, not
+//   stored) · 413 too large · 503 database down, or no authentication configured (Lightspeed
+//   retries both for up to 48 h).
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Database } from "@greenloop/db";
+import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
+import { parseWebhookDelivery, verifyWebhookSignature } from "@greenloop/order-sync/lightspeed";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../../http/app";
+import type { Logger } from "../../logger";
+import { incrementOperationalCounter } from "./operational-counter";
+import { storeWebhookDelivery, webhookCounters } from "./webhook-inbox";
+
+export interface WebhookRouteOptions {
+  /** LIGHTSPEED_CLIENT_SECRET: when set, every delivery needs a valid X-Signature. */
+  clientSecret?: string | undefined;
+  /** WEBHOOK_PATH_SECRET: otherwise, the secret in the path or `?secret=`. */
+  pathSecret?: string | undefined;
+  /** Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Called after a new delivery is stored (e.g. the worker's `wake`). */
+  onStored?: () => void;
+}
+
+export interface WebhookRouteDependencies extends WebhookRouteOptions {
+  db: Pick<Database, "prisma">;
+  /** Used when the app's request logger is not there (the sub-app on its own). */
+  logger: Logger;
+}
+
+export const defaultMaxWebhookBodyBytes = 1024 * 1024;
+
+const formContentType = "application/x-www-form-urlencoded";
+
+export function webhookRoute(deps: WebhookRouteDependencies): Hono<AppEnv> {
+  const maxBodyBytes = deps.maxBodyBytes ?? defaultMaxWebhookBodyBytes;
+  const route = new Hono<AppEnv>();
+
+  const receive = async (c: Context<AppEnv>) => {
+    const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
+    const mode = deps.clientSecret ? "signature" : deps.pathSecret ? "path-secret" : null;
+    if (mode === null) {
+      throw new DomainError(
+        "UNAVAILABLE",
+        "Webhooks are not accepted: no authentication is configured. Set LIGHTSPEED_CLIENT_SECRET " +
+          "(signed webhooks of an OAuth app) or WEBHOOK_PATH_SECRET (and subscribe " +
+          "/api/webhooks/lightspeed/<secret>), then restart.",
+      );
+    }
+    if (mode === "path-secret") {
+      const given = c.req.param("secret") ?? c.req.query("secret");
+      if (!given || !secretsMatch(given, deps.pathSecret ?? "")) {
+        await count(deps, log, webhookCounters.secretRejected);
+        log.warn({ reason: given ? "wrong secret" : "no secret" }, "webhook refused");
+        throw new DomainError("UNAUTHORIZED", "webhook secret is missing or wrong");
+      }
+    }
+
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+
+    if (mode === "signature") {
+      const verdict = verifyWebhookSignature({
+        rawBody,
+        header: c.req.header("x-signature"),
+        secret: deps.clientSecret ?? "",
+      });
+      if (verdict.status !== "valid") {
+        await count(deps, log, webhookCounters.signatureRejected);
+        log.warn({ reason: verdict.status }, "webhook refused");
+        throw new DomainError(
+          "UNAUTHORIZED",
+          verdict.status === "missing-header"
+            ? "X-Signature header is missing"
+            : verdict.status === "malformed-header"
+              ? `X-Signature header is malformed: ${verdict.reason}`
+              : "X-Signature does not match the body",
+        );
+      }
+    }
+
+    const contentType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (contentType !== formContentType) {
+      throw new DomainError("BAD_INPUT", `webhook body must be ${formContentType}`);
+    }
+    if (rawBody.includes(0)) {
+      throw new DomainError("BAD_INPUT", "webhook body is not form-encoded text (NUL byte)");
+    }
+    const queryType = c.req.query("type");
+    let delivery: ReturnType<typeof parseWebhookDelivery>;
+    try {
+      delivery = parseWebhookDelivery({
+        body: rawBody,
+        ...(queryType ? { subscribedType: queryType } : {}),
+      });
+    } catch (error) {
+      if (isDomainError(error) && error.code === "BAD_INPUT") {
+        log.warn({ reason: error.message }, "webhook rejected as malformed");
+        const hint = error.message.startsWith("webhook type is unknown")
+          ? " (subscribe the URL with ?type=sale.update or ?type=customer.update)"
+          : "";
+        throw new DomainError("BAD_INPUT", `${error.message}${hint}`, { cause: error });
+      }
+      throw error;
+    }
+
+    let stored: Awaited<ReturnType<typeof storeWebhookDelivery>>;
+    try {
+      stored = await storeWebhookDelivery(deps.db, {
+        rawBody,
+        type: delivery.type,
+        domainPrefix: delivery.domainPrefix,
+        objectId: delivery.entityId,
+      });
+    } catch (cause) {
+      throw new DomainError(
+        "UNAVAILABLE",
+        "The webhook inbox is unavailable; the delivery was not stored (retry later).",
+        { cause },
+      );
+    }
+    // Ids and the type only: the payload holds personal data.
+    log.info(
+      {
+        deliveryId: stored.id,
+        type: delivery.type,
+        objectId: delivery.entityId,
+        duplicate: stored.duplicate,
+      },
+      stored.duplicate ? "webhook duplicate ignored" : "webhook stored",
+    );
+    if (!stored.duplicate) deps.onStored?.();
+    return c.json(stored.duplicate ? { status: "duplicate" } : { status: "stored", id: stored.id });
+  };
+
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) =>
+      c.json(
+        {
+          error: {
+            code: "PAYLOAD_TOO_LARGE",
+            message: `webhook body exceeds ${maxBodyBytes} bytes`,
+          },
+        },
+        413,
+      ),
+  });
+  route.post("/", limit, receive);
+  route.post("/:secret", limit, receive);
+  return route;
+}
+
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
+function secretsMatch(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(expected)) && expected !== "";
+}
+
+/** A rejection is counted best-effort: a database problem must not turn a 401 into a 503. */
+async function count(deps: WebhookRouteDependencies, log: Logger, name: string): Promise<void> {
+  try {
+    await incrementOperationalCounter(deps.db, name);
+  } catch (error) {
+    log.warn({ err: error, counter: name }, "could not count a refused webhook");
+  }
+}

@@ -1,0 +1,354 @@
+import { openDatabase } from "@greenloop/db";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { describe, expect, it, vi } from "vitest";
+import { createApp } from "../../http/app";
+import { createLogger } from "../../logger";
+import type { RetailChanges } from "../retail-changes";
+import { replayDeadDeliveries } from "./replay-dead-deliveries";
+import { signedHeaders, webhookBody } from "./testing/webhook-fixtures";
+import {
+  connectClient,
+  countingClient,
+  deliveryRows,
+  eventFeed,
+  mirroredSales,
+  startSmallSimulator,
+  storeBodies,
+  workerClock,
+} from "./testing/worker-harness";
+import { getWebhookInboxStats } from "./webhook-inbox-stats";
+import { createWebhookWorker, type WebhookWorkerOptions } from "./webhook-worker";
+
+const cleanup = useTestCleanup();
+const silent = createLogger({ level: "silent" });
+const minute = 60_000;
+
+async function setup(options: Partial<WebhookWorkerOptions> = {}) {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  const sim = await startSmallSimulator(cleanup);
+  const counting = countingClient(connectClient(sim));
+  const clock = workerClock();
+  const changes: RetailChanges[] = [];
+  const worker = createWebhookWorker({
+    db,
+    client: counting.client,
+    logger: silent,
+    now: clock.now,
+    backoff: { baseDelayMs: minute, maxDelayMs: 60 * minute, random: () => 0.5 },
+    onRetailChanges: async (change) => {
+      changes.push(change);
+    },
+    ...options,
+  });
+  cleanup.defer(() => worker.stop());
+  return { db, sim, store: sim.store, worker, clock, changes, fetched: counting.fetched };
+}
+
+describe(`createWebhookWorker (${testDatabaseKind})`, () => {
+  it("mirrors the sales and customers the deliveries name, at their latest version, fetching each once", async () => {
+    const { db, sim, store, worker, changes, fetched } = await setup();
+    const events = eventFeed(sim);
+    const customer = store.createCustomer({ first_name: "Ada", last_name: "Lovelace" });
+    const sale = store.createSale({ customer_id: customer.id });
+    store.updateSale(sale.id, { note: "gift wrap" });
+    const bodies = events().map((event) => event.body);
+    expect(bodies).toHaveLength(3);
+    await storeBodies(db, bodies);
+
+    const result = await worker.runOnce();
+    expect(result).toMatchObject({ claimed: 3, done: 3, retried: 0, dead: 0, lostLease: 0 });
+    expect(fetched.sort()).toEqual([`customer:${customer.id}`, `sale:${sale.id}`]);
+    expect(changes).toEqual([{ sales: [sale.id], customers: [customer.id] }]);
+
+    expect(await mirroredSales(db)).toEqual([
+      { id: sale.id, version: store.getSale(sale.id).version },
+    ]);
+    const mirroredCustomer = await db.prisma.retailCustomer.findUniqueOrThrow({
+      where: { id: customer.id },
+      select: { version: true, firstName: true },
+    });
+    expect(mirroredCustomer).toEqual({
+      version: BigInt(store.getCustomer(customer.id).version),
+      firstName: "Ada",
+    });
+    const rows = await deliveryRows(db);
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+      ["DONE", 1, null],
+      ["DONE", 1, null],
+      ["DONE", 1, null],
+    ]);
+    expect(rows.every((r) => r.processedAt instanceof Date)).toBe(true);
+    expect((await worker.runOnce()).claimed).toBe(0);
+  });
+
+  it("changes nothing when the same deliveries are processed again", async () => {
+    const { db, sim, store, worker, changes } = await setup();
+    const events = eventFeed(sim);
+    const sale = store.createSale();
+    await storeBodies(
+      db,
+      events().map((e) => e.body),
+    );
+    await worker.runOnce();
+    const before = await db.prisma.retailSale.findUniqueOrThrow({ where: { id: sale.id } });
+
+    // The same bytes again are not even stored; a done delivery forced back is a no-op.
+    expect(
+      await storeBodies(
+        db,
+        store.webhooks.events.map((e) => e.body),
+      ),
+    ).toEqual([]);
+    await db.prisma.webhookDelivery.updateMany({
+      data: { status: "PENDING", nextAttemptAt: new Date(0) },
+    });
+    const again = await worker.runOnce();
+    expect(again).toMatchObject({ claimed: 1, done: 1, changes: { sales: [], customers: [] } });
+    expect(changes).toHaveLength(1);
+    expect(await db.prisma.retailSale.findUniqueOrThrow({ where: { id: sale.id } })).toEqual(
+      before,
+    );
+  });
+
+  it("keeps the newest version when an older delivery is processed after a newer one", async () => {
+    const { db, sim, store, worker } = await setup();
+    const events = eventFeed(sim);
+    const sale = store.createSale({ status: "AWAITING_PICKUP" });
+    const created = events();
+    store.updateSale(sale.id, { status: "PICKED_UP_CLOSED" });
+    const updated = events();
+    const latest = store.getSale(sale.id).version;
+
+    await storeBodies(
+      db,
+      updated.map((e) => e.body),
+    );
+    await worker.runOnce();
+    await storeBodies(
+      db,
+      created.map((e) => e.body),
+    );
+    const late = await worker.runOnce();
+    expect(late).toMatchObject({ claimed: 1, done: 1, changes: { sales: [], customers: [] } });
+    const row = await db.prisma.retailSale.findUniqueOrThrow({
+      where: { id: sale.id },
+      select: { version: true, status: true },
+    });
+    expect(row).toEqual({ version: BigInt(latest), status: "PICKED_UP_CLOSED" });
+  });
+
+  it("retries with backoff while the API answers 5xx, then succeeds", async () => {
+    const { db, sim, store, worker, clock } = await setup();
+    const events = eventFeed(sim);
+    const a = store.createSale();
+    const b = store.createSale();
+    await storeBodies(
+      db,
+      events().map((e) => e.body),
+    );
+    store.faults.failNext(3, 503);
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, retried: 2, done: 0 });
+    const failed = await deliveryRows(db);
+    expect(failed.map((r) => [r.status, r.attempts])).toEqual([
+      ["PENDING", 1],
+      ["PENDING", 1],
+    ]);
+    expect(failed[0]?.lastError).toContain("503");
+    // Not due before the backoff (1 minute ± 25 %, jitter fixed at the middle) has passed.
+    expect((await worker.runOnce()).claimed).toBe(0);
+    clock.advance(minute + 1_000);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, retried: 1, done: 1 });
+    clock.advance(2 * minute + 1_000);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 0, done: 1 });
+
+    const rows = await deliveryRows(db);
+    expect(rows.map((r) => r.status)).toEqual(["DONE", "DONE"]);
+    expect(rows.map((r) => r.attempts).sort()).toEqual([2, 3]);
+    expect(await mirroredSales(db)).toEqual(
+      [a, b]
+        .map((s) => ({ id: s.id, version: store.getSale(s.id).version }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    );
+  });
+
+  it("dead-letters a delivery that keeps failing, and a replay after the fault clears finishes it", async () => {
+    const { db, sim, store, worker, clock } = await setup({ maxAttempts: 3 });
+    const events = eventFeed(sim);
+    const sale = store.createSale();
+    await storeBodies(
+      db,
+      events().map((e) => e.body),
+    );
+    store.faults.failNext(1_000, 500);
+
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const result = await worker.runOnce();
+      expect(result.claimed).toBe(1);
+      clock.advance(60 * minute);
+    }
+    const [dead] = await deliveryRows(db);
+    expect(dead).toMatchObject({ status: "DEAD", attempts: 3 });
+    expect(dead?.lastError).toMatch(/^UNAVAILABLE: Lightspeed answered 500/);
+    expect((await worker.runOnce()).claimed).toBe(0);
+    expect(await getWebhookInboxStats(db)).toMatchObject({ dead: 1, pending: 0, done: 0 });
+
+    store.faults.reset();
+    expect(await replayDeadDeliveries(db)).toEqual({ replayed: [dead?.id], skipped: [] });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, done: 1 });
+    const [replayed] = await deliveryRows(db);
+    expect(replayed).toMatchObject({ status: "DONE", attempts: 1, lastError: null });
+    expect(await mirroredSales(db)).toEqual([
+      { id: sale.id, version: store.getSale(sale.id).version },
+    ]);
+  });
+
+  it("settles a delivery for a record Lightspeed no longer has (404) with a note, and ignores types it does not mirror", async () => {
+    const { db, worker } = await setup();
+    await storeBodies(db, [
+      webhookBody({ payload: { id: "no-such-sale" }, type: "sale.update" }),
+      webhookBody({ payload: { id: "no-such-customer" }, type: "customer.update" }),
+      webhookBody({ payload: { id: "product-1" }, type: "product.update" }),
+    ]);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 3, gone: 2, ignored: 1, retried: 0 });
+    const rows = await deliveryRows(db);
+    expect(rows.map((r) => [r.objectId, r.status, r.lastError])).toEqual([
+      [
+        "no-such-sale",
+        "DONE",
+        "gone: Lightspeed answered 404 for sale no-such-sale (deleted or never existed); nothing to mirror",
+      ],
+      [
+        "no-such-customer",
+        "DONE",
+        "gone: Lightspeed answered 404 for customer no-such-customer (deleted or never existed); nothing to mirror",
+      ],
+      ["product-1", "DONE", "ignored: product.update deliveries are not mirrored"],
+    ]);
+    expect(await db.prisma.retailSale.count()).toBe(0);
+  });
+
+  it("reclaims the rows of a worker that died mid-batch once its lease expires, losing and duplicating nothing", async () => {
+    const { db, sim, store, worker, clock, fetched } = await setup({ leaseMs: 5 * minute });
+    const events = eventFeed(sim);
+    const sales = [store.createSale(), store.createSale(), store.createSale()];
+    await storeBodies(
+      db,
+      events().map((e) => e.body),
+    );
+
+    // The doomed worker claims the batch, then hangs on its first fetch (as if killed).
+    let release: () => void = () => undefined;
+    const hung = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const real = connectClient(sim);
+    const doomed = createWebhookWorker({
+      db,
+      logger: silent,
+      now: clock.now,
+      leaseMs: 5 * minute,
+      client: {
+        fetchSale: async (id) => {
+          await hung;
+          return real.fetchSale(id);
+        },
+        fetchCustomer: (id) => real.fetchCustomer(id),
+      },
+    });
+    const doomedRun = doomed.runOnce();
+    await vi.waitFor(async () => {
+      expect((await deliveryRows(db)).every((r) => r.status === "PROCESSING")).toBe(true);
+    });
+    expect((await worker.runOnce()).claimed).toBe(0); // leased
+
+    clock.advance(5 * minute + 1_000);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 3, done: 3 });
+    // The doomed worker wakes up late: its lease is gone, so it settles and writes nothing.
+    release();
+    expect(await doomedRun).toMatchObject({ claimed: 3, done: 0, lostLease: 3 });
+
+    const rows = await deliveryRows(db);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["DONE", 2],
+      ["DONE", 2],
+      ["DONE", 2],
+    ]);
+    expect(fetched).toHaveLength(3);
+    expect(await mirroredSales(db)).toEqual(
+      sales
+        .map((s) => ({ id: s.id, version: store.getSale(s.id).version }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    );
+  });
+
+  it("never lets two concurrent workers process the same delivery", async () => {
+    const { db, sim, store } = await setup();
+    const events = eventFeed(sim);
+    const sales = Array.from({ length: 40 }, () => store.createSale());
+    await storeBodies(
+      db,
+      events().map((e) => e.body),
+    );
+
+    // On PostgreSQL the second worker has its own connection pool, like another replica.
+    const otherDb = db.databaseUrl ? await openDatabase({ databaseUrl: db.databaseUrl }) : db;
+    if (otherDb !== db) cleanup.defer(() => otherDb.close());
+    const counting = [countingClient(connectClient(sim)), countingClient(connectClient(sim))];
+    const workers = [db, otherDb].map((database, i) =>
+      createWebhookWorker({
+        db: database,
+        client: counting[i]?.client ?? connectClient(sim),
+        logger: silent,
+        batchSize: 3,
+      }),
+    );
+    const drain = async (worker: (typeof workers)[number]) => {
+      let processed = 0;
+      for (;;) {
+        const result = await worker.runOnce();
+        if (result.claimed === 0) return processed;
+        processed += result.done;
+      }
+    };
+    const processed = await Promise.all(workers.map(drain));
+
+    expect(processed.reduce((sum, n) => sum + n, 0)).toBe(40);
+    const fetched = counting.flatMap((c) => c.fetched);
+    expect(fetched).toHaveLength(40);
+    expect(new Set(fetched).size).toBe(40);
+    const rows = await deliveryRows(db);
+    expect(rows.every((r) => r.status === "DONE" && r.attempts === 1)).toBe(true);
+    expect((await mirroredSales(db)).length).toBe(sales.length);
+  });
+
+  it("runs in the background and wakes as soon as the route stores a delivery", async () => {
+    const { db, sim, store, worker } = await setup({ pollIntervalMs: 60 * minute });
+    const events = eventFeed(sim);
+    const secret = "bg-secret";
+    const app = createApp({
+      db,
+      logger: silent,
+      webhooks: { clientSecret: secret, onStored: worker.wake },
+    });
+    worker.start();
+    const sale = store.createSale();
+    const [event] = events();
+    const body = event?.body ?? "";
+    const response = await app.request("/api/webhooks/lightspeed", {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(response.status).toBe(200);
+    // The poll interval is an hour: only the wake-up can have processed it.
+    await vi.waitFor(async () => {
+      expect(await mirroredSales(db)).toEqual([
+        { id: sale.id, version: store.getSale(sale.id).version },
+      ]);
+    });
+    await worker.stop();
+    expect((await deliveryRows(db)).map((r) => r.status)).toEqual(["DONE"]);
+  });
+});

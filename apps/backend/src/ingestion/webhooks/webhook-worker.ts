@@ -1,0 +1,304 @@
+// Processes the webhook inbox: a delivery is only a trigger, so the worker re-fetches the current
+// sale or customer from API 2.0 and writes it through the version-guarded mirror. Duplicates and
+// out-of-order deliveries are therefore harmless, and several deliveries for one record in a batch
+// cost one fetch. Failures retry with backoff, then dead-letter (`pnpm cli webhooks replay`).
+import type { Database } from "@greenloop/db";
+import { isDomainError } from "@greenloop/order-sync/errors";
+import type {
+  Customer,
+  LightspeedClient,
+  ParsedRecord,
+  Sale,
+} from "@greenloop/order-sync/lightspeed";
+import type { Logger } from "../../logger";
+import type { OnRetailChanges, RetailChanges } from "../retail-changes";
+import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
+import {
+  type Claim,
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  markDeliveriesDone,
+  markDeliveryFailed,
+} from "./webhook-inbox";
+import {
+  computeWebhookRetryDelay,
+  defaultWebhookBackoff,
+  type WebhookBackoff,
+} from "./webhook-retry-delay";
+
+export interface WebhookWorkerOptions {
+  db: Pick<Database, "prisma">;
+  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer">;
+  logger: Logger;
+  /** Called after each batch is committed with the mirror ids that actually changed. */
+  onRetailChanges?: OnRetailChanges;
+  /** Attempts before a delivery is dead-lettered (default 20, like Lightspeed's sender). */
+  maxAttempts?: number;
+  backoff?: Partial<WebhookBackoff>;
+  /** Deliveries claimed per run (default 10). */
+  batchSize?: number;
+  /**
+   * How long a claim stays with its worker (default 10 minutes). Rows of a worker that died are
+   * claimable again afterwards; it must outlast one batch's fetches.
+   */
+  leaseMs?: number;
+  /** Background loop: time between polls of the inbox when idle (default 1 s). */
+  pollIntervalMs?: number;
+  /** Injected by tests; default the wall clock. */
+  now?: () => Date;
+}
+
+export interface WebhookRunResult {
+  claimed: number;
+  /** Fetched and written to the mirror (changed or not). */
+  done: number;
+  /** The record no longer exists upstream (404): settled with a note. */
+  gone: number;
+  /** Types the mirror does not keep (product.update, …): settled with a note. */
+  ignored: number;
+  /** Failed; scheduled again. */
+  retried: number;
+  /** Failed for the last allowed time. */
+  dead: number;
+  /** Claimed, but the lease ran out and another worker took the row over first. */
+  lostLease: number;
+  changes: RetailChanges;
+}
+
+export interface WebhookWorker {
+  /** Claims one batch of due deliveries and processes it. */
+  runOnce(): Promise<WebhookRunResult>;
+  /** Starts the background loop (no-op when running). */
+  start(): void;
+  /** Stops the loop after the batch in progress. */
+  stop(): Promise<void>;
+  /** Runs the loop now instead of at the next poll (the route calls it after storing). */
+  wake(): void;
+}
+
+type Entity = "sale" | "customer";
+type Fetched =
+  | { kind: "sale"; record: ParsedRecord<Sale> }
+  | { kind: "customer"; record: ParsedRecord<Customer> }
+  | { kind: "gone"; note: string }
+  | { kind: "ignored"; note: string }
+  | { kind: "failed"; error: string };
+
+const maxErrorLength = 1_000;
+
+export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const { db, client } = options;
+  const log = options.logger.child({ component: "webhook-worker" });
+  const maxAttempts = options.maxAttempts ?? 20;
+  const backoff: WebhookBackoff = { ...defaultWebhookBackoff, ...options.backoff };
+  const batchSize = options.batchSize ?? 10;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const now = options.now ?? (() => new Date());
+
+  async function fetchTarget(entity: Entity, id: string): Promise<Fetched> {
+    try {
+      if (entity === "sale") return { kind: "sale", record: await client.fetchSale(id) };
+      return { kind: "customer", record: await client.fetchCustomer(id) };
+    } catch (error) {
+      if (isDomainError(error) && error.code === "NOT_FOUND") {
+        return {
+          kind: "gone",
+          note: `gone: Lightspeed answered 404 for ${entity} ${id} (deleted or never existed); nothing to mirror`,
+        };
+      }
+      const message = isDomainError(error)
+        ? `${error.code}: ${error.message}`
+        : `${error instanceof Error ? error.name : "Error"}: ${error instanceof Error ? error.message : String(error)}`;
+      return { kind: "failed", error: message.slice(0, maxErrorLength) };
+    }
+  }
+
+  async function runOnce(): Promise<WebhookRunResult> {
+    const claim = await claimDueDeliveries(db, { now: now(), leaseMs, limit: batchSize });
+    const result: WebhookRunResult = {
+      claimed: claim.deliveries.length,
+      done: 0,
+      gone: 0,
+      ignored: 0,
+      retried: 0,
+      dead: 0,
+      lostLease: 0,
+      changes: { sales: [], customers: [] },
+    };
+    if (claim.deliveries.length === 0) return result;
+
+    // One fetch per record, however many deliveries in the batch name it.
+    const outcomes = new Map<string, Fetched>();
+    const outcomeOf = new Map<ClaimedDelivery, Fetched>();
+    for (const delivery of claim.deliveries) {
+      const entity = entityOf(delivery.type);
+      if (delivery.attempts > maxAttempts) {
+        // Its previous worker died during the last allowed attempt.
+        outcomeOf.set(delivery, {
+          kind: "failed",
+          error: "abandoned: the worker processing the last attempt stopped (lease expired)",
+        });
+        continue;
+      }
+      if (entity === null || !delivery.objectId) {
+        outcomeOf.set(delivery, {
+          kind: "ignored",
+          note: `ignored: ${delivery.type} deliveries are not mirrored`,
+        });
+        continue;
+      }
+      const key = `${entity}:${delivery.objectId}`;
+      let outcome = outcomes.get(key);
+      if (!outcome) {
+        outcome = await fetchTarget(entity, delivery.objectId);
+        outcomes.set(key, outcome);
+      }
+      outcomeOf.set(delivery, outcome);
+    }
+
+    await settle(claim, outcomeOf, result);
+    if (
+      options.onRetailChanges &&
+      (result.changes.sales.length || result.changes.customers.length)
+    ) {
+      try {
+        await options.onRetailChanges(result.changes);
+      } catch (error) {
+        // The mirror is committed and the deliveries are done; the merge catches up on its next
+        // run over the mirror. Retrying the deliveries would not help: a re-fetch changes nothing.
+        log.error({ err: error, changes: countChanges(result.changes) }, "onRetailChanges failed");
+      }
+    }
+    log.debug({ ...result, changes: countChanges(result.changes) }, "webhook batch processed");
+    return result;
+  }
+
+  async function settle(
+    claim: Claim,
+    outcomeOf: Map<ClaimedDelivery, Fetched>,
+    result: WebhookRunResult,
+  ): Promise<void> {
+    const at = now();
+    await db.prisma.$transaction(async (tx) => {
+      const settled: Array<{ id: string; note: string | null }> = [];
+      for (const [delivery, outcome] of outcomeOf) {
+        if (outcome.kind === "sale" || outcome.kind === "customer") {
+          settled.push({ id: delivery.id, note: null });
+        } else if (outcome.kind === "gone" || outcome.kind === "ignored") {
+          settled.push({ id: delivery.id, note: outcome.note });
+        }
+      }
+      // Deliveries first: records are written only for rows this claim still holds.
+      const held = await markDeliveriesDone(tx, claim, settled, at);
+      const sales: ParsedRecord<Sale>[] = [];
+      const customers: ParsedRecord<Customer>[] = [];
+      for (const [delivery, outcome] of outcomeOf) {
+        if (outcome.kind === "failed") continue;
+        if (!held.has(delivery.id)) {
+          result.lostLease += 1;
+          continue;
+        }
+        if (outcome.kind === "sale") sales.push(outcome.record);
+        else if (outcome.kind === "customer") customers.push(outcome.record);
+        else result[outcome.kind] += 1;
+        if (outcome.kind === "sale" || outcome.kind === "customer") result.done += 1;
+      }
+      const writtenSales = await writeRetailSales(tx, sales);
+      const writtenCustomers = await writeRetailCustomers(tx, customers);
+      result.changes = {
+        sales: [...writtenSales.inserted, ...writtenSales.updated],
+        customers: [...writtenCustomers.inserted, ...writtenCustomers.updated],
+      };
+
+      for (const [delivery, outcome] of outcomeOf) {
+        if (outcome.kind !== "failed") continue;
+        const retryAt = new Date(
+          at.getTime() + computeWebhookRetryDelay(delivery.attempts, backoff),
+        );
+        const status = await markDeliveryFailed(
+          tx,
+          claim,
+          { delivery, error: outcome.error, retryAt, maxAttempts },
+          at,
+        );
+        if (status === null) result.lostLease += 1;
+        else if (status === "DEAD") result.dead += 1;
+        else result.retried += 1;
+        if (status === "DEAD") {
+          log.warn(
+            { deliveryId: delivery.id, type: delivery.type, attempts: delivery.attempts },
+            "webhook delivery dead-lettered",
+          );
+        }
+      }
+    });
+  }
+
+  // ---- background loop ----------------------------------------------------------------------
+  let loop: Promise<void> | null = null;
+  let running = false;
+  let wakeUp: (() => void) | null = null;
+  let woken = false;
+
+  function wake(): void {
+    woken = true;
+    wakeUp?.();
+  }
+
+  function idle(ms: number): Promise<void> {
+    if (woken) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  async function runLoop(): Promise<void> {
+    while (running) {
+      woken = false;
+      let full = false;
+      try {
+        const result = await runOnce();
+        full = result.claimed === batchSize;
+      } catch (error) {
+        log.error({ err: error }, "webhook worker run failed; retrying at the next poll");
+      }
+      if (running && !full) await idle(pollIntervalMs);
+    }
+  }
+
+  return {
+    runOnce,
+    wake,
+    start() {
+      if (running) return;
+      running = true;
+      loop = runLoop();
+    },
+    async stop() {
+      running = false;
+      wake();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+function entityOf(type: string): Entity | null {
+  const prefix = type.slice(0, type.indexOf("."));
+  // `register_sale.update` is the Vend-era name of `sale.update` (reference §8.2).
+  if (prefix === "sale" || prefix === "register_sale") return "sale";
+  if (prefix === "customer") return "customer";
+  return null;
+}
+
+function countChanges(changes: RetailChanges) {
+  return { sales: changes.sales.length, customers: changes.customers.length };
+}
