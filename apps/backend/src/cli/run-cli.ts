@@ -10,8 +10,15 @@ import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
 import { simulateCommand } from "./commands/simulate";
 import { syncCommand } from "./commands/sync";
+import { webhooksCommand } from "./commands/webhooks";
 
-export const commands: CliCommand[] = [migrateCommand, serveCommand, simulateCommand, syncCommand];
+export const commands: CliCommand[] = [
+  migrateCommand,
+  serveCommand,
+  simulateCommand,
+  syncCommand,
+  webhooksCommand,
+];
 
 export interface CliIo {
   stdout: (text: string) => void;

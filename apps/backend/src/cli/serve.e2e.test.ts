@@ -7,6 +7,7 @@ import {
   testServerUrl,
   useTestCleanup,
 } from "@greenloop/db/testing";
+import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
@@ -81,4 +82,49 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       database: { kind: testDatabaseKind, location: expect.any(String) },
     });
   });
+
+  it("keeps the mirror current: polls X-Series at start and processes webhooks as they arrive", async () => {
+    const sim = await startSimulator({
+      seed: 9,
+      store: { customers: 10, inStoreSales: 20, ecomOrders: 5, months: 1 },
+    });
+    cleanup.defer(() => sim.close());
+    sim.store.syncPendingEcomOrders();
+    const serve = await startServe({
+      ...(await freshDatabaseEnv()),
+      LIGHTSPEED_BASE_URL: sim.baseUrl,
+      LIGHTSPEED_TOKEN: sim.token,
+      LIGHTSPEED_CLIENT_SECRET: "serve-e2e-secret",
+    });
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${serve.ready}/api/trpc`, transformer: superjson })],
+    });
+    const retailSales = async () => (await client.system.status.query()).counts?.retailSales;
+
+    // The scheduled poll runs once at start-up and mirrors the store's history.
+    await eventually(async () => expect(await retailSales()).toBe(sim.store.sales().length));
+
+    sim.store.webhooks.configure({
+      url: `${serve.ready}/api/webhooks/lightspeed`,
+      clientSecret: "serve-e2e-secret",
+    });
+    sim.store.createSale({});
+    const attempts = await sim.store.webhooks.deliverDue();
+    expect(attempts.map((a) => a.status)).toEqual([200]);
+    // The next poll is 15 minutes away: only the webhook worker can bring this sale in.
+    await eventually(async () => expect(await retailSales()).toBe(sim.store.sales().length));
+    expect(await serve.stop()).toBe(0);
+  });
 });
+
+/** Retries an assertion about a background process until it holds (bounded; not a timing test). */
+async function eventually(assertion: () => Promise<void>, attempts = 150): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -40,7 +40,8 @@ export function createApp({
     requestLogger.debug(
       {
         method: c.req.method,
-        path: c.req.path,
+        // The route pattern, not the path: a webhook path carries WEBHOOK_PATH_SECRET.
+        route: c.req.routePath,
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },

@@ -1,6 +1,7 @@
 import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
 import { startServer } from "../../http/start-server";
+import { startIngestion } from "../../ingestion/start-ingestion";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
 
@@ -8,7 +9,7 @@ export const serveCommand: CliCommand = {
   name: "serve",
   usage: "serve [--json]",
   description:
-    "Run the HTTP server (tRPC at /api/trpc, /health) after applying pending migrations.",
+    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route) with the webhook worker and scheduled polling, after applying pending migrations.",
   defaultLogLevel: "info",
   async run({ env, logger, say, announce, shutdown }) {
     const startedAt = new Date();
@@ -19,27 +20,31 @@ export const serveCommand: CliCommand = {
         { database: db.kind, location: db.location, applied, total: status.applied.length },
         applied.length ? "applied migrations" : "database schema is up to date",
       );
-      const server = await startServer(createApp({ db, logger, startedAt }), {
-        port: env.port,
-        host: env.host,
-      });
-      logger.info({ url: server.url, database: db.kind }, "listening");
-      announce({ url: server.url, database: { kind: db.kind, location: db.location } });
-      say(
-        `GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
-      );
+      const ingestion = startIngestion({ env, db, logger });
+      try {
+        const app = createApp({ db, logger, startedAt, webhooks: ingestion.webhooks });
+        const server = await startServer(app, { port: env.port, host: env.host });
+        logger.info({ url: server.url, database: db.kind }, "listening");
+        announce({ url: server.url, database: { kind: db.kind, location: db.location } });
+        say(
+          `GreenLoop backend listening on ${server.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
+        );
 
-      const signal = await waitForShutdown(shutdown);
-      logger.info({ signal }, "shutting down");
-      await server.close();
-      return {
-        summary: `Stopped (${signal}).`,
-        json: {
-          url: server.url,
-          database: { kind: db.kind, location: db.location },
-          stoppedBy: signal,
-        },
-      };
+        const signal = await waitForShutdown(shutdown);
+        logger.info({ signal }, "shutting down");
+        await server.close();
+        return {
+          summary: `Stopped (${signal}).`,
+          json: {
+            url: server.url,
+            database: { kind: db.kind, location: db.location },
+            stoppedBy: signal,
+          },
+        };
+      } finally {
+        // Before the database closes: a batch in progress finishes and commits.
+        await ingestion.stop();
+      }
     } finally {
       await db.close();
     }

@@ -1,0 +1,67 @@
+// Everything that keeps the mirror current while the server runs: the webhook worker and the
+// scheduled poll. Without a Lightspeed connection configured, the server still runs (analytics
+// over what is stored, CSV imports) and says that ingestion is off.
+import type { Database } from "@greenloop/db";
+import { isDomainError } from "@greenloop/order-sync/errors";
+import type { Env } from "../env";
+import { createLightspeedClientFromEnv } from "../lightspeed";
+import type { Logger } from "../logger";
+import { startScheduler } from "../scheduler/start-scheduler";
+import { createPollJob } from "./polling/poll-job";
+import type { OnRetailChanges } from "./retail-changes";
+import type { WebhookRouteOptions } from "./webhooks/webhook-route";
+import { createWebhookWorker } from "./webhooks/webhook-worker";
+
+export interface RunningIngestion {
+  /** False when Lightspeed is not configured. */
+  enabled: boolean;
+  /** For the webhook route: authentication and waking the worker. */
+  webhooks: WebhookRouteOptions;
+  stop(): Promise<void>;
+}
+
+export function startIngestion(options: {
+  env: Env;
+  db: Database;
+  logger: Logger;
+  /** The merge step's seam (identity/dedupe issue). */
+  onRetailChanges?: OnRetailChanges;
+}): RunningIngestion {
+  const { env, db, logger, onRetailChanges } = options;
+  const webhookAuth = {
+    clientSecret: env.lightspeed.clientSecret,
+    pathSecret: env.webhookPathSecret,
+  };
+  let client: ReturnType<typeof createLightspeedClientFromEnv>;
+  try {
+    client = createLightspeedClientFromEnv(env, logger);
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== "CONFIG") throw error;
+    logger.warn(error.message);
+    logger.warn("ingestion is off: no polling, and webhooks are stored but not processed");
+    return { enabled: false, webhooks: webhookAuth, stop: async () => {} };
+  }
+  const worker = createWebhookWorker({
+    db,
+    client,
+    logger: logger.child({ component: "webhook-worker" }),
+    onRetailChanges,
+  });
+  const scheduler = startScheduler({
+    db,
+    logger: logger.child({ component: "scheduler" }),
+    jobs: [createPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, onRetailChanges })],
+  });
+  worker.start();
+  logger.info(
+    { syncIntervalMs: env.syncIntervalMs },
+    "ingestion started: webhook worker and scheduled polling",
+  );
+  return {
+    enabled: true,
+    webhooks: { ...webhookAuth, onStored: () => worker.wake() },
+    async stop() {
+      await Promise.all([scheduler.stop(), worker.stop()]);
+    },
+  };
+}
