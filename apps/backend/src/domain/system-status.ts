@@ -1,6 +1,7 @@
 // What the backend knows about itself: which database, whether its schema is current, and how
 // much it holds. Shared by GET /health and the `system.status` procedure.
 import type { Database, MigrationStatus } from "@greenloop/db";
+import { getIngestionStatus, type IngestionStatus } from "../ingestion/ingestion-status";
 
 export interface SystemStatus {
   database: {
@@ -17,14 +18,20 @@ export interface SystemStatus {
     ecomOrders: number;
     pendingWebhookDeliveries: number;
   } | null;
+  /** Polling freshness and the webhook inbox; null while migrations are pending. */
+  ingestion: IngestionStatus | null;
 }
 
-export async function getSystemStatus(db: Database): Promise<SystemStatus> {
+export async function getSystemStatus(
+  db: Database,
+  options: { syncIntervalMs: number },
+): Promise<SystemStatus> {
   const migrations = await db.migrationStatus();
   const upToDate = isUpToDate(migrations);
   return {
     database: { kind: db.kind, location: db.location, migrations: { ...migrations, upToDate } },
     counts: upToDate ? await countRecords(db) : null,
+    ingestion: upToDate ? await getIngestionStatus(db, options) : null,
   };
 }
 

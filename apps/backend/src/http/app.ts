@@ -15,6 +15,8 @@ export interface AppDependencies {
   db: Database;
   logger: Logger;
   startedAt?: Date;
+  /** SYNC_INTERVAL (default 15 minutes), for freshness in the status. */
+  syncIntervalMs?: number;
   /** Webhook authentication and the worker's wake-up; without it webhooks are refused (503). */
   webhooks?: WebhookRouteOptions;
 }
@@ -27,6 +29,7 @@ export function createApp({
   db,
   logger,
   startedAt = new Date(),
+  syncIntervalMs = 15 * 60_000,
   webhooks = {},
 }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -61,6 +64,7 @@ export function createApp({
         db,
         logger: c.get("logger"),
         startedAt,
+        syncIntervalMs,
       }),
     }),
   );

@@ -11,6 +11,8 @@ export interface TrpcContext {
   logger: Logger;
   /** When the process started, for uptime. */
   startedAt: Date;
+  /** SYNC_INTERVAL in ms: what "fresh" means for the polled mirror. */
+  syncIntervalMs: number;
 }
 
 const t = initTRPC.context<TrpcContext>().create({

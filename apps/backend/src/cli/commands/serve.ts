@@ -22,7 +22,13 @@ export const serveCommand: CliCommand = {
       );
       const ingestion = startIngestion({ env, db, logger });
       try {
-        const app = createApp({ db, logger, startedAt, webhooks: ingestion.webhooks });
+        const app = createApp({
+          db,
+          logger,
+          startedAt,
+          syncIntervalMs: env.syncIntervalMs,
+          webhooks: ingestion.webhooks,
+        });
         const server = await startServer(app, { port: env.port, host: env.host });
         logger.info({ url: server.url, database: db.kind }, "listening");
         announce({ url: server.url, database: { kind: db.kind, location: db.location } });

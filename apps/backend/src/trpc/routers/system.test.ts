@@ -9,7 +9,22 @@ describe(`system.status (${testDatabaseKind})`, () => {
     try {
       await db.prisma.customer.createMany({ data: [{ displayName: "A" }, { displayName: "B" }] });
       const startedAt = new Date(Date.now() - 5_000);
-      const caller = createCaller({ db, logger: createLogger({ level: "silent" }), startedAt });
+      await db.prisma.syncCursor.create({ data: { resource: "sales", afterVersion: 1234n } });
+      await db.prisma.jobRun.create({
+        data: {
+          job: "poll.sales",
+          trigger: "test",
+          status: "SUCCEEDED",
+          finishedAt: new Date(),
+          pages: 1,
+        },
+      });
+      const caller = createCaller({
+        db,
+        logger: createLogger({ level: "silent" }),
+        startedAt,
+        syncIntervalMs: 15 * 60_000,
+      });
 
       const status = await caller.system.status();
 
@@ -25,6 +40,20 @@ describe(`system.status (${testDatabaseKind})`, () => {
         ecomOrders: 0,
         pendingWebhookDeliveries: 0,
       });
+      expect(status.ingestion?.polling.sales).toMatchObject({ cursor: 1234, stale: false });
+      expect(status.ingestion?.polling.sales.lagSeconds).toBeLessThan(60);
+      // Customers were never polled: stale, which alerting will pick up.
+      expect(status.ingestion?.polling.customers).toMatchObject({
+        cursor: null,
+        lastSuccessAt: null,
+        stale: true,
+      });
+      expect(status.ingestion?.polling.stale).toBe(true);
+      expect(status.ingestion?.webhooks).toMatchObject({
+        pending: 0,
+        dead: 0,
+        signatureRejections: 0,
+      });
       expect(status.serverTime).toBeInstanceOf(Date);
       expect(status.uptimeSeconds).toBeGreaterThanOrEqual(5);
     } finally {
@@ -39,12 +68,14 @@ describe(`system.status (${testDatabaseKind})`, () => {
         db,
         logger: createLogger({ level: "silent" }),
         startedAt: new Date(),
+        syncIntervalMs: 15 * 60_000,
       });
       const status = await caller.system.status();
       expect(status.database.migrations.upToDate).toBe(false);
       expect(status.database.migrations.pending).toEqual((await db.migrationStatus()).pending);
       expect(status.database.migrations.pending.length).toBeGreaterThan(0);
       expect(status.counts).toBeNull();
+      expect(status.ingestion).toBeNull();
     } finally {
       await db.close();
     }

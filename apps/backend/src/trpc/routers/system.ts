@@ -11,6 +11,44 @@ const migrationStatusSchema = z.object({
   upToDate: z.boolean(),
 });
 
+const resourceFreshnessSchema = z.object({
+  resource: z.enum(["sales", "customers"]),
+  cursor: z.number().nullable(),
+  cursorUpdatedAt: z.date().nullable(),
+  lastSuccessAt: z.date().nullable(),
+  lagSeconds: z.number().nullable(),
+  stale: z.boolean(),
+  lastRun: z
+    .object({
+      status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]),
+      trigger: z.string(),
+      startedAt: z.date(),
+      finishedAt: z.date().nullable(),
+      error: z.string().nullable(),
+      errors: z.number().int(),
+    })
+    .nullable(),
+});
+
+const ingestionStatusSchema = z.object({
+  polling: z.object({
+    checkedAt: z.date(),
+    syncIntervalMs: z.number(),
+    stale: z.boolean(),
+    sales: resourceFreshnessSchema,
+    customers: resourceFreshnessSchema,
+  }),
+  webhooks: z.object({
+    pending: z.number().int(),
+    processing: z.number().int(),
+    dead: z.number().int(),
+    done: z.number().int(),
+    oldestPendingAgeSeconds: z.number().nullable(),
+    signatureRejections: z.number().int(),
+    secretRejections: z.number().int(),
+  }),
+});
+
 const systemStatusSchema = z.object({
   database: z.object({
     kind: z.enum(["pglite", "postgres"]),
@@ -27,6 +65,7 @@ const systemStatusSchema = z.object({
       pendingWebhookDeliveries: z.number().int(),
     })
     .nullable(),
+  ingestion: ingestionStatusSchema.nullable(),
   serverTime: z.date(),
   uptimeSeconds: z.number(),
 });
@@ -35,7 +74,7 @@ export const systemRouter = createTRPCRouter({
   status: publicProcedure.output(systemStatusSchema).query(async ({ ctx }) => {
     const now = new Date();
     return {
-      ...(await getSystemStatus(ctx.db)),
+      ...(await getSystemStatus(ctx.db, { syncIntervalMs: ctx.syncIntervalMs })),
       serverTime: now,
       uptimeSeconds: (now.getTime() - ctx.startedAt.getTime()) / 1000,
     };
