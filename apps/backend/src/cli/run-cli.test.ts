@@ -1,53 +1,18 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import {
-  createScratchDatabase,
-  testDatabaseKind,
-  testServerUrl,
-  useTestCleanup,
-} from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { freshDatabaseEnv, runCliCaptured } from "./testing/cli-test-env";
 
 const cleanup = useTestCleanup();
 
 const tempDir = () => cleanup.tempDir();
 
-/** Environment for a CLI run on a fresh database of the kind under test. */
-async function freshDatabaseEnv(): Promise<Record<string, string>> {
-  if (testServerUrl) {
-    const scratch = await createScratchDatabase(testServerUrl);
-    cleanup.defer(scratch.drop);
-    return { DATABASE_URL: scratch.url };
-  }
-  return { PGLITE_DIR: path.join(tempDir(), "pglite") };
-}
-
-async function cli(argv: string[], env: Record<string, string>) {
-  let stdout = "";
-  let stderr = "";
-  let logs = "";
-  const exitCode = await runCli(argv, {
-    env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    logDestination: {
-      write: (line) => {
-        logs += line;
-      },
-    },
-  });
-  const lastLine = stdout.trimEnd().split("\n").at(-1) ?? "";
-  return { exitCode, stdout, stderr, logs, lastLine };
-}
+const cli = (argv: string[], env: Record<string, string>) => runCliCaptured(argv, env);
 
 describe(`pnpm cli migrate (${testDatabaseKind})`, () => {
   it("applies the migrations, then changes nothing on an up-to-date database and says so", async () => {
-    const env = await freshDatabaseEnv();
+    const env = await freshDatabaseEnv(cleanup);
 
     const first = await cli(["migrate", "--json"], env);
     expect(first.exitCode).toBe(0);

@@ -1,17 +1,11 @@
-// `pnpm cli serve` as an operator runs it: a real process, real HTTP on loopback, real signals.
-import path from "node:path";
 import { openDatabase } from "@greenloop/db";
-import {
-  createScratchDatabase,
-  testDatabaseKind,
-  testServerUrl,
-  useTestCleanup,
-} from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import type { AppRouter } from "../trpc/root";
+import { freshDatabaseEnv } from "./testing/cli-test-env";
 import { spawnCli } from "./testing/spawn-cli";
 
 const cleanup = useTestCleanup();
@@ -26,17 +20,9 @@ function startServe(env: Record<string, string>, args: string[] = []) {
   });
 }
 
-/** Environment for a server on a fresh database of the kind under test. */
-async function freshDatabaseEnv(): Promise<Record<string, string>> {
-  if (!testServerUrl) return { PGLITE_DIR: path.join(cleanup.tempDir(), "pglite") };
-  const scratch = await createScratchDatabase(testServerUrl);
-  cleanup.defer(scratch.drop);
-  return { DATABASE_URL: scratch.url };
-}
-
 describe(`pnpm cli serve (${testDatabaseKind})`, () => {
   it("serves health and tRPC, stops cleanly on SIGTERM, and keeps the data across restarts", async () => {
-    const env = await freshDatabaseEnv();
+    const env = await freshDatabaseEnv(cleanup);
 
     const first = await startServe(env);
     const health = await fetch(`${first.ready}/health`);
@@ -70,7 +56,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
   });
 
   it("under --json prints one JSON line once it listens, and nothing more on stdout", async () => {
-    const env = await freshDatabaseEnv();
+    const env = await freshDatabaseEnv(cleanup);
     const serve = await startServe(env, ["--json"]);
     expect(await serve.stop()).toBe(0);
     const lines = serve.stdout().trimEnd().split("\n");
@@ -91,7 +77,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     cleanup.defer(() => sim.close());
     sim.store.syncPendingEcomOrders();
     const serve = await startServe({
-      ...(await freshDatabaseEnv()),
+      ...(await freshDatabaseEnv(cleanup)),
       LIGHTSPEED_BASE_URL: sim.baseUrl,
       LIGHTSPEED_TOKEN: sim.token,
       LIGHTSPEED_CLIENT_SECRET: "serve-e2e-secret",

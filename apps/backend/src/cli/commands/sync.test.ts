@@ -1,57 +1,20 @@
-import path from "node:path";
 import { openDatabase } from "@greenloop/db";
-import {
-  createScratchDatabase,
-  testDatabaseKind,
-  testServerUrl,
-  useTestCleanup,
-} from "@greenloop/db/testing";
+import { testDatabaseKind, testServerUrl, useTestCleanup } from "@greenloop/db/testing";
 import type { RunningSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
-import { runCli } from "../run-cli";
+import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
 import { createProgressLine } from "./sync";
 
 const cleanup = useTestCleanup();
-
-async function freshDatabaseEnv(): Promise<Record<string, string>> {
-  if (testServerUrl) {
-    const scratch = await createScratchDatabase(testServerUrl);
-    cleanup.defer(scratch.drop);
-    return { DATABASE_URL: scratch.url };
-  }
-  return { PGLITE_DIR: path.join(cleanup.tempDir(), "pglite") };
-}
 
 function lightspeedEnv(sim: RunningSimulator): Record<string, string> {
   return { LIGHTSPEED_BASE_URL: sim.baseUrl, LIGHTSPEED_TOKEN: sim.token };
 }
 
-async function cli(argv: string[], env: Record<string, string>, shutdown?: AbortSignal) {
-  let stdout = "";
-  let stderr = "";
-  let logs = "";
-  const onStdout: Array<(text: string) => void> = [];
-  const exitCode = await runCli(argv, {
-    env,
-    shutdown,
-    stdout: (text) => {
-      stdout += text;
-      for (const listener of onStdout) listener(text);
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    logDestination: {
-      write: (line) => {
-        logs += line;
-      },
-    },
-  });
-  const lastLine = stdout.trimEnd().split("\n").at(-1) ?? "";
-  return { exitCode, stdout, stderr, logs, lastLine };
-}
+const cli = (argv: string[], env: Record<string, string>, shutdown?: AbortSignal) =>
+  runCliCaptured(argv, env, shutdown ? { shutdown } : {});
 
 const maxVersion = (rows: Array<{ version: number }>) =>
   rows.reduce((max, row) => Math.max(max, row.version), 0);
@@ -59,7 +22,7 @@ const maxVersion = (rows: Array<{ version: number }>) =>
 describe(`pnpm cli sync (${testDatabaseKind})`, () => {
   it("prints exactly the documented JSON, then finds nothing new, and --full changes nothing", async () => {
     const sim = await startTestSimulator(cleanup);
-    const env = { ...(await freshDatabaseEnv()), ...lightspeedEnv(sim) };
+    const env = { ...(await freshDatabaseEnv(cleanup)), ...lightspeedEnv(sim) };
     const sales = sim.store.sales();
     const customers = sim.store.customers();
 
@@ -98,25 +61,19 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
 
   it("stops after the current page on Ctrl-C with the cursor saved, and the next sync continues", async () => {
     const sim = await startTestSimulator(cleanup, { inStoreSales: 450 });
-    const env = { ...(await freshDatabaseEnv()), ...lightspeedEnv(sim) };
+    const env = { ...(await freshDatabaseEnv(cleanup)), ...lightspeedEnv(sim) };
     const total = sim.store.sales().length;
     expect(total).toBeGreaterThan(400);
 
     const ctrlC = new AbortController();
-    let stdout = "";
-    const interrupted = await runCli(["sync"], {
-      env,
+    const run = await runCliCaptured(["sync"], env, {
       shutdown: ctrlC.signal,
-      stdout: (text) => {
-        stdout += text;
+      onStdout: (text) => {
         if (text.startsWith("sales: 1 page(s)")) ctrlC.abort("SIGINT");
       },
-      stderr: (text) => {
-        stdout += text;
-      },
-      logDestination: { write: () => undefined },
     });
-    expect(interrupted).toBe(1);
+    const stdout = run.stdout + run.stderr;
+    expect(run.exitCode).toBe(1);
     expect(stdout).toMatch(
       /Error: Sync stopped \(SIGINT\) before it finished\. What was read is saved \(sales cursor \d+, customers cursor \d+\); run `pnpm cli sync` again to continue\./,
     );
@@ -150,7 +107,7 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
   it("reports a failed poll with its cause and exit code 1", async () => {
     const sim = await startTestSimulator(cleanup);
     const env = {
-      ...(await freshDatabaseEnv()),
+      ...(await freshDatabaseEnv(cleanup)),
       ...lightspeedEnv(sim),
       LIGHTSPEED_TOKEN: "revoked-token",
     };
@@ -168,7 +125,7 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
     "refuses to run while another sync holds the poll lock, and changes nothing",
     async () => {
       const sim = await startTestSimulator(cleanup);
-      const env = { ...(await freshDatabaseEnv()), ...lightspeedEnv(sim) };
+      const env = { ...(await freshDatabaseEnv(cleanup)), ...lightspeedEnv(sim) };
       const migrated = await cli(["migrate"], env);
       expect(migrated.exitCode).toBe(0);
       const other = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
