@@ -43,6 +43,13 @@ describe(`GET /health (${testDatabaseKind})`, () => {
         reachable: true,
         migrations: { upToDate: true, applied: expect.any(Number), pending: [], failed: [] },
       },
+      // Never polled yet: stale, reported without failing the check.
+      ingestion: {
+        pollingStale: true,
+        lastPollSuccessAt: null,
+        pendingWebhookDeliveries: 0,
+        deadWebhookDeliveries: 0,
+      },
     });
   });
 

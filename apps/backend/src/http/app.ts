@@ -52,7 +52,7 @@ export function createApp({
     );
   });
 
-  app.route("/health", healthRoute(db));
+  app.route("/health", healthRoute(db, { syncIntervalMs }));
   app.route("/api/webhooks/lightspeed", webhookRoute({ db, logger, ...webhooks }));
 
   app.use(
