@@ -52,6 +52,8 @@ export interface EcomCsvIssue {
   message: string;
   /** The order number, when known. */
   orderNumber?: string | null;
+  /** For an order rejected because its rows disagree: the lines of the rows that disagree. */
+  lines?: number[];
 }
 
 /** What the parser yields as it streams: complete orders and the issues found so far. */
