@@ -29,6 +29,15 @@ export function parseDuration(text: string): number | undefined {
   );
 }
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -73,6 +82,13 @@ const envSchema = z.object({
       }
       return ms;
     }),
+  /** IANA time zone of the store: eCom export timestamps are store-local with no offset. */
+  STORE_TIMEZONE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || "America/Chicago")
+    .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. "America/Chicago"' }),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -95,6 +111,8 @@ export interface Env {
   webhookPathSecret: string | undefined;
   /** Milliseconds between scheduled polls. */
   syncIntervalMs: number;
+  /** IANA time zone the eCom export's local timestamps are read in. */
+  storeTimeZone: string;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -128,6 +146,7 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
     },
     webhookPathSecret: env.WEBHOOK_PATH_SECRET,
     syncIntervalMs: env.SYNC_INTERVAL,
+    storeTimeZone: env.STORE_TIMEZONE,
   };
 }
 

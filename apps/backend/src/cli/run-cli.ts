@@ -6,6 +6,7 @@ import { type EnvSource, loadEnv } from "../env";
 import { exitCodeFor } from "../http/error-mapping";
 import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
+import { importEcomCommand } from "./commands/import-ecom";
 import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
 import { simulateCommand } from "./commands/simulate";
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   simulateCommand,
   syncCommand,
   webhooksCommand,
+  importEcomCommand,
 ];
 
 export interface CliIo {

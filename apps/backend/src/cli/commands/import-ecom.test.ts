@@ -1,0 +1,165 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { openDatabase } from "@greenloop/db";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { describe, expect, it } from "vitest";
+import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+
+const cleanup = useTestCleanup();
+const fixtures = path.resolve(import.meta.dirname, "../../imports/testing/fixtures");
+
+async function setup(): Promise<Record<string, string>> {
+  const env = { ...(await freshDatabaseEnv(cleanup)), INIT_CWD: fixtures };
+  return env;
+}
+
+async function countRows(env: Record<string, string>) {
+  const db = await openDatabase(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR ?? "" },
+  );
+  try {
+    return {
+      orders: await db.prisma.ecomOrder.count(),
+      items: await db.prisma.ecomOrderItem.count(),
+      changes: await db.prisma.ecomOrderChange.count(),
+      runs: await db.prisma.importRun.count(),
+      statuses: (
+        await db.prisma.ecomOrder.findMany({
+          select: { orderNumber: true, paymentStatusCode: true, fulfillmentStatusCode: true },
+          orderBy: { orderNumber: "asc" },
+        })
+      ).map((o) => `${o.orderNumber}:${o.paymentStatusCode}:${o.fulfillmentStatusCode}`),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
+  it("imports an E-Series export, reports rejected rows, and re-imports it with zero changes", async () => {
+    const env = await setup();
+    const first = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], env);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout.trimEnd().split("\n")).toHaveLength(1);
+    const result = JSON.parse(first.lastLine);
+    expect(result).toMatchObject({
+      ok: true,
+      command: "import-ecom",
+      importRunId: expect.any(String),
+      file: {
+        name: "ecwid-small.csv",
+        path: path.join(fixtures, "ecwid-small.csv"),
+        bytes: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      dryRun: false,
+      rowsRead: 8,
+      rowsRejected: 1,
+      ordersCreated: 4,
+      ordersUpdated: 0,
+      ordersUnchanged: 0,
+      customersTouched: 3,
+      errors: [
+        { line: 16, column: "order_total", message: expect.stringContaining("not a number") },
+      ],
+      durationMs: expect.any(Number),
+    });
+    expect(await countRows(env)).toMatchObject({ orders: 4, items: 7, changes: 0, runs: 1 });
+
+    const again = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], env);
+    expect(JSON.parse(again.lastLine)).toMatchObject({
+      ordersCreated: 0,
+      ordersUpdated: 0,
+      ordersUnchanged: 4,
+      customersTouched: 0,
+      file: { sha256: result.file.sha256 },
+    });
+    expect(await countRows(env)).toMatchObject({ orders: 4, items: 7, changes: 0, runs: 2 });
+  });
+
+  it("applies a newer export (shipped, refunded, an item removed) and dry-runs it first without writing", async () => {
+    const env = await setup();
+    await runCliCaptured(["import-ecom", "ecwid-small.csv"], env);
+    const before = await countRows(env);
+
+    const dry = await runCliCaptured(["import-ecom", "ecwid-small-newer.csv", "--dry-run"], env);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain("1 would be new, 3 would be updated, 1 unchanged");
+    expect(dry.stdout).toContain("Dry run: nothing was written.");
+    expect(await countRows(env)).toEqual(before);
+
+    const human = await runCliCaptured(["import-ecom", "ecwid-small-newer.csv"], env);
+    expect(human.exitCode).toBe(0);
+    expect(human.stdout).toMatch(/^Imported ecwid-small-newer\.csv \(.+\) in \d+\.\d s:$/m);
+    expect(human.stdout).toContain("  orders    1 new, 3 updated, 1 unchanged");
+    expect(human.stdout).toContain("  customers 3 touched");
+    expect(await countRows(env)).toEqual({
+      orders: 5,
+      items: 8,
+      changes: 3,
+      runs: 2,
+      statuses: [
+        "1001:PAID:AWAITING_PROCESSING",
+        "1002:PAID:AWAITING_PROCESSING",
+        "1003:REFUNDED:AWAITING_PROCESSING",
+        "1004:PAID:SHIPPED",
+        "1005:PAID:AWAITING_PROCESSING",
+      ],
+    });
+  });
+
+  it("fails with BAD_INPUT naming the path for a missing file, and with the parser's message for a non-CSV one", async () => {
+    const env = await setup();
+    const missing = await runCliCaptured(["import-ecom", "nope.csv", "--json"], env);
+    expect(missing.exitCode).not.toBe(0);
+    expect(JSON.parse(missing.lastLine)).toEqual({
+      ok: false,
+      command: "import-ecom",
+      error: { code: "BAD_INPUT", message: `File not found: ${path.join(fixtures, "nope.csv")}` },
+    });
+
+    const notCsv = path.join(cleanup.tempDir(), "orders.json");
+    await writeFile(notCsv, '{"orders": []}\n');
+    const json = await runCliCaptured(["import-ecom", notCsv, "--json"], env);
+    expect(json.exitCode).not.toBe(0);
+    expect(JSON.parse(json.lastLine).error).toMatchObject({
+      code: "BAD_INPUT",
+      message: expect.stringContaining("looks like JSON, not CSV"),
+    });
+
+    const badFormat = await runCliCaptured(
+      ["import-ecom", "ecwid-small.csv", "--format", "xml"],
+      env,
+    );
+    expect(badFormat.exitCode).toBe(2);
+    expect(badFormat.stderr).toContain("--format must be one of auto, ecwid, shopify");
+  });
+
+  it("reads the export's local times in STORE_TIMEZONE and refuses a zone Intl does not know", async () => {
+    const env = await setup();
+    const bad = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], {
+      ...env,
+      STORE_TIMEZONE: "Mars/Olympus",
+    });
+    expect(JSON.parse(bad.lastLine).error).toMatchObject({
+      code: "CONFIG",
+      message: expect.stringContaining('STORE_TIMEZONE="Mars/Olympus" must be an IANA time zone'),
+    });
+
+    const utc = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], {
+      ...env,
+      STORE_TIMEZONE: "UTC",
+    });
+    expect(utc.exitCode).toBe(0);
+    const db = await openDatabase(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR ?? "" },
+    );
+    try {
+      const order = await db.prisma.ecomOrder.findUniqueOrThrow({ where: { orderNumber: "1004" } });
+      // "Jan 6, 2026 01:15 PM" as UTC (America/Chicago, the default, would give 19:15Z).
+      expect(order.placedAt.toISOString()).toBe("2026-01-06T13:15:00.000Z");
+    } finally {
+      await db.close();
+    }
+  });
+});

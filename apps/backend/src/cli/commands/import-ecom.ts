@@ -1,0 +1,248 @@
+// `pnpm cli import-ecom <file>`: streams an eCom order export through a sha256 hasher and the CSV
+// parser into EcomOrder, batch by batch (see imports/import-ecom-orders.ts).
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  type ColumnMapping,
+  type EcomCsvIssue,
+  parseColumnMapping,
+  parseEcomCsv,
+} from "@greenloop/order-sync/csv";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { openDatabaseFromEnv } from "../../database";
+import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom-orders";
+import type { CliCommand } from "../command";
+
+const formats = ["auto", "ecwid", "shopify"] as const;
+type FormatOption = (typeof formats)[number];
+/** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
+const SHOWN_ISSUES = 20;
+/** Orders per parser batch, and so per transaction. */
+const BATCH_SIZE = 2_000;
+
+export const importEcomCommand: CliCommand = {
+  name: "import-ecom",
+  usage:
+    "import-ecom <file> [--dry-run] [--format auto|ecwid|shopify] [--mapping <json file or JSON>] [--json]",
+  description:
+    "Import a Lightspeed eCom (E-Series/Ecwid) order export CSV: new orders are added, changed ones updated " +
+    "(with a change record), repeats left alone, so re-importing is safe. --dry-run reports what would " +
+    "change and writes nothing. Applies pending migrations first. Ctrl-C stops after the current batch.",
+  options: {
+    "dry-run": { type: "boolean" },
+    format: { type: "string" },
+    mapping: { type: "string" },
+  },
+  async run({ env, logger, values, positionals, json, shutdown }) {
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `Expected exactly one file. Usage: pnpm cli ${importEcomCommand.usage}`,
+      );
+    }
+    const format = parseFormat(values.format);
+    const mapping =
+      typeof values.mapping === "string"
+        ? await readMapping(values.mapping, env.invocationDir)
+        : undefined;
+    const filePath = path.resolve(env.invocationDir, file);
+    const size = await fileSize(filePath);
+    const dryRun = values["dry-run"] === true;
+
+    const db = await openDatabaseFromEnv(env, logger);
+    try {
+      const { applied } = await db.migrate();
+      if (applied.length > 0) logger.info({ applied }, "applied migrations");
+
+      const hash = createHash("sha256");
+      let bytes = 0;
+      const hashed = async function* () {
+        for await (const chunk of createReadStream(filePath)) {
+          const buffer = chunk as Buffer;
+          hash.update(buffer);
+          bytes += buffer.length;
+          yield buffer;
+        }
+      };
+      const fileName = path.basename(filePath);
+      let digest: string | undefined;
+      const sha256 = () => {
+        digest ??= hash.digest("hex");
+        return digest;
+      };
+      const progress =
+        json || !process.stderr.isTTY
+          ? undefined
+          : createImportProgressLine(process.stderr, size, () => bytes);
+      let result: Awaited<ReturnType<typeof importEcomOrders>>;
+      try {
+        result = await importEcomOrders({
+          db,
+          source: parseEcomCsv(hashed(), {
+            timeZone: env.storeTimeZone,
+            format: mapping && format === "auto" ? "mapping" : format,
+            ...(mapping ? { mapping } : {}),
+            batchSize: BATCH_SIZE,
+            fileName,
+          }),
+          file: { name: fileName, sha256, bytes: () => bytes },
+          format: mapping ? "mapping" : format,
+          dryRun,
+          signal: shutdown,
+          logger,
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+      } finally {
+        progress?.end();
+      }
+      if (result.interrupted) {
+        throw new DomainError(
+          "UNAVAILABLE",
+          `Import stopped (${String(shutdown.reason)}) after ${result.rowsRead} row(s): ` +
+            `${result.ordersCreated} order(s) created and ${result.ordersUpdated} updated are saved. ` +
+            "Run the same import again to finish (what is saved is recognised as unchanged).",
+        );
+      }
+      const fileJson = { name: fileName, path: filePath, bytes, sha256: sha256() };
+      return {
+        json: {
+          importRunId: result.importRunId,
+          file: fileJson,
+          dryRun,
+          rowsRead: result.rowsRead,
+          rowsRejected: result.rowsRejected,
+          ordersCreated: result.ordersCreated,
+          ordersUpdated: result.ordersUpdated,
+          ordersUnchanged: result.ordersUnchanged,
+          customersTouched: result.customersTouched,
+          errors: result.errors.map(({ line, column, message }) => ({ line, column, message })),
+          errorsTotal: result.errorsTotal,
+          durationMs: result.durationMs,
+        },
+        summary: summarize(fileName, bytes, result, dryRun),
+      };
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+function parseFormat(value: string | boolean | undefined): FormatOption {
+  if (value === undefined) return "auto";
+  if (typeof value === "string" && (formats as readonly string[]).includes(value)) {
+    return value as FormatOption;
+  }
+  throw new DomainError(
+    "BAD_INPUT",
+    `--format must be one of ${formats.join(", ")} (got ${JSON.stringify(value)}).`,
+  );
+}
+
+async function readMapping(value: string, invocationDir: string): Promise<ColumnMapping> {
+  let text = value;
+  if (!value.trimStart().startsWith("{")) {
+    const mappingPath = path.resolve(invocationDir, value);
+    try {
+      text = await readFile(mappingPath, "utf8");
+    } catch (cause) {
+      throw new DomainError("BAD_INPUT", `Cannot read the --mapping file ${mappingPath}.`, {
+        cause,
+      });
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new DomainError("BAD_INPUT", `--mapping is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  return parseColumnMapping(parsed);
+}
+
+async function fileSize(filePath: string): Promise<number> {
+  let stats: Awaited<ReturnType<typeof stat>>;
+  try {
+    stats = await stat(filePath);
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
+    throw new DomainError(
+      "BAD_INPUT",
+      missing
+        ? `File not found: ${filePath}`
+        : `Cannot read ${filePath}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (!stats.isFile()) throw new DomainError("BAD_INPUT", `Not a file: ${filePath}`);
+  return stats.size;
+}
+
+function summarize(
+  fileName: string,
+  bytes: number,
+  result: Awaited<ReturnType<typeof importEcomOrders>>,
+  dryRun: boolean,
+): string {
+  const verb = dryRun ? "would be" : "";
+  const lines = [
+    `${dryRun ? "Dry run of" : "Imported"} ${fileName} (${formatBytes(bytes)}) in ${(result.durationMs / 1000).toFixed(1)} s:`,
+    `  rows      ${result.rowsRead} read, ${result.rowsRejected} rejected`,
+    `  orders    ${result.ordersCreated} ${verb ? `${verb} ` : ""}new, ${result.ordersUpdated} ${verb ? `${verb} ` : ""}updated, ${result.ordersUnchanged} unchanged`,
+    `  customers ${result.customersTouched} touched`,
+  ];
+  if (result.errorsTotal > 0) {
+    lines.push(
+      `Rejected (${result.errorsTotal} issue(s)${result.errorsTotal > SHOWN_ISSUES ? `, first ${SHOWN_ISSUES}` : ""}):`,
+    );
+    lines.push(...result.errors.slice(0, SHOWN_ISSUES).map(formatIssue));
+  }
+  lines.push(
+    dryRun
+      ? "Dry run: nothing was written."
+      : `Import run ${result.importRunId} (rejected rows are listed in its errorReport).`,
+  );
+  return lines.join("\n");
+}
+
+function formatIssue(issue: EcomCsvIssue): string {
+  return `  line ${issue.line}${issue.column ? `, ${issue.column}` : ""}: ${issue.message}`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** One line rewritten in place on a terminal, at most 4 times a second. */
+export function createImportProgressLine(
+  tty: { write(text: string): unknown },
+  totalBytes: number,
+  bytesRead: () => number,
+) {
+  let shown = false;
+  let last = 0;
+  return {
+    update(progress: ImportProgress) {
+      const now = Date.now();
+      if (now - last < 250) return;
+      last = now;
+      const percent = totalBytes > 0 ? Math.min(100, (bytesRead() / totalBytes) * 100) : 100;
+      tty.write(
+        `\r\x1b[2K${formatBytes(bytesRead())} of ${formatBytes(totalBytes)} (${percent.toFixed(0)} %), ` +
+          `${progress.rowsRead} row(s): ${progress.ordersCreated} new, ${progress.ordersUpdated} updated, ` +
+          `${progress.ordersUnchanged} unchanged, ${progress.rowsRejected} rejected`,
+      );
+      shown = true;
+    },
+    end() {
+      if (shown) tty.write("\n");
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+// End-to-end eCom import (stream → parse → set-based persist) of a generated 350k-order E-Series
+// export, against the naive way (one Prisma create with nested createMany per order), on the
+// database under test (PGlite in memory, or PostgreSQL with DATABASE_URL). Prints one
+// `ecom-import {…}` line per measure; Vitest's own table is not the measure.
+
+import { once as onceEvent } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { generateEcomExport, parseEcomCsv } from "@greenloop/order-sync/csv";
+import { bench, describe } from "vitest";
+import { importEcomOrders } from "./import-ecom-orders";
+
+const ORDERS = 350_000;
+const NAIVE_ORDERS = 5_000;
+const TIME_ZONE = "America/Chicago";
+const cleanup = useTestCleanup();
+
+async function writeExport(
+  file: string,
+  orders: number,
+): Promise<{ lines: number; bytes: number }> {
+  const out = createWriteStream(file);
+  let lines = 0;
+  for (const record of generateEcomExport({ orders, seed: 7, timeZone: TIME_ZONE })) {
+    for (let i = record.indexOf("\n"); i !== -1; i = record.indexOf("\n", i + 1)) lines++;
+    if (!out.write(record)) await onceEvent(out, "drain");
+  }
+  out.end();
+  await onceEvent(out, "finish");
+  return { lines, bytes: (await stat(file)).size };
+}
+
+/** Peak RSS sampled every 50 ms while `work` runs (PGlite runs in this process, PostgreSQL does not). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, peakRssMb: Math.round(peak / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function report(figures: Record<string, unknown>) {
+  process.stdout.write(
+    `\necom-import ${JSON.stringify({ database: testDatabaseKind, ...figures })}\n`,
+  );
+}
+
+async function measureOurs(): Promise<void> {
+  const file = path.join(cleanup.tempDir("ecom-bench-"), "export.csv");
+  const { lines, bytes } = await writeExport(file, ORDERS);
+  const db = await openTestDatabase();
+  try {
+    for (const pass of ["first import", "re-import (all unchanged)"]) {
+      const started = performance.now();
+      const { value: result, peakRssMb } = await withPeakRss(() =>
+        importEcomOrders({
+          db,
+          source: parseEcomCsv(createReadStream(file), {
+            timeZone: TIME_ZONE,
+            batchSize: 2_000,
+            fileName: "export.csv",
+          }),
+          file: { name: "export.csv", sha256: "0".repeat(64), bytes },
+          format: "ecwid",
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      report({
+        approach: `set-based (ours), ${pass}`,
+        lines,
+        bytes,
+        rows: result.rowsRead,
+        orders: result.ordersCreated + result.ordersUpdated + result.ordersUnchanged,
+        created: result.ordersCreated,
+        unchanged: result.ordersUnchanged,
+        rejected: result.rowsRejected,
+        seconds: Number(seconds.toFixed(1)),
+        rowsPerSecond: Math.round(result.rowsRead / seconds),
+        linesPerSecond: Math.round(lines / seconds),
+        peakRssMb,
+      });
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+async function measureNaive(): Promise<void> {
+  const file = path.join(cleanup.tempDir("ecom-bench-"), "export-small.csv");
+  const { lines } = await writeExport(file, NAIVE_ORDERS);
+  const db = await openTestDatabase();
+  try {
+    const run = await db.prisma.importRun.create({
+      data: { format: "ecwid", fileName: "export-small.csv", fileSha256: "0", fileBytes: 0n },
+      select: { id: true },
+    });
+    const started = performance.now();
+    let rows = 0;
+    const { peakRssMb } = await withPeakRss(async () => {
+      for await (const batch of parseEcomCsv(createReadStream(file), { timeZone: TIME_ZONE })) {
+        rows = batch.rowsRead;
+        for (const order of batch.orders) {
+          const { items, rows: orderRows, lines: _lines, ...fields } = order;
+          const existing = await db.prisma.ecomOrder.findUnique({
+            where: { orderNumber: order.orderNumber },
+            select: { id: true },
+          });
+          if (existing) continue;
+          const created = await db.prisma.ecomOrder.create({
+            data: {
+              ...fields,
+              subtotal: fields.subtotal?.toFixed() ?? null,
+              tax: fields.tax?.toFixed() ?? null,
+              shipping: fields.shipping?.toFixed() ?? null,
+              discount: fields.discount?.toFixed() ?? null,
+              total: fields.total.toFixed(),
+              contentHash: "",
+              rows: orderRows,
+              firstImportRunId: run.id,
+              lastImportRunId: run.id,
+            },
+            select: { id: true },
+          });
+          await db.prisma.ecomOrderItem.createMany({
+            data: items.map((item) => ({
+              ecomOrderId: created.id,
+              position: item.position,
+              sku: item.sku,
+              name: item.name,
+              options: item.options,
+              quantity: item.quantity.toFixed(),
+              unitPrice: item.unitPrice.toFixed(),
+              total: item.total.toFixed(),
+            })),
+          });
+        }
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    report({
+      approach: "naive (findUnique + create + createMany per order)",
+      lines,
+      rows,
+      orders: NAIVE_ORDERS,
+      seconds: Number(seconds.toFixed(1)),
+      rowsPerSecond: Math.round(rows / seconds),
+      linesPerSecond: Math.round(lines / seconds),
+      peakRssMb,
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+const runs = new Map<string, Promise<void>>();
+const measureOnce = (name: string, measure: () => Promise<void>) => {
+  let run = runs.get(name);
+  if (!run) {
+    run = measure();
+    runs.set(name, run);
+  }
+  return run;
+};
+const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
+
+describe(`eCom import, ${ORDERS.toLocaleString("en-US")} orders (${testDatabaseKind})`, () => {
+  bench(
+    "set-based: stream, parse, unnest upserts per batch (ours)",
+    () => measureOnce("ours", measureOurs),
+    once,
+  );
+  bench(
+    `naive: Prisma calls per order (${NAIVE_ORDERS.toLocaleString("en-US")} orders)`,
+    () => measureOnce("naive", measureNaive),
+    once,
+  );
+});
