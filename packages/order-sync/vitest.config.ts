@@ -1,3 +1,4 @@
 import { defineTestConfig } from "../../vitest.shared.ts";
 
-export default defineTestConfig(import.meta.dirname);
+// The streaming CSV tests parse tens of thousands of rows: allow for a loaded 2-core machine.
+export default defineTestConfig(import.meta.dirname, { testTimeout: 30_000 });
