@@ -143,19 +143,10 @@ async function pollResource(
   });
 
   const result: ResourcePollResult = {
-    resource,
+    ...emptyResult(resource, startCursor),
     status: "succeeded",
     jobRunId,
-    startCursor,
     cursor: savedCursor,
-    pages: 0,
-    records: 0,
-    errors: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    onRetailChangesFailures: 0,
-    error: null,
   };
   const malformed: MalformedRecord[] = [];
   let failure: unknown;
@@ -275,6 +266,11 @@ function writeMirror(
 }
 
 function skipped(resource: RetailResource, cursor: number): ResourcePollResult {
+  return emptyResult(resource, cursor);
+}
+
+/** A resource's result before any page: skipped, with nothing read. */
+function emptyResult(resource: RetailResource, cursor: number): ResourcePollResult {
   return {
     resource,
     status: "skipped",
