@@ -89,6 +89,35 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value || "America/Chicago")
     .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. "America/Chicago"' }),
+  /** Region for phone numbers written without a country code (ISO 3166 alpha-2). */
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value || "US").toUpperCase())
+    .refine((value) => /^[A-Z]{2}$/.test(value), {
+      message: 'must be a two-letter country code, e.g. "US"',
+    }),
+  /** Also match emails under provider rules (Gmail dots, +tags), as a separate weaker key. */
+  MERGE_LOOSE_EMAILS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value || "true").toLowerCase())
+    .refine((value) => value === "true" || value === "false", { message: "must be true or false" })
+    .transform((value) => value === "true"),
+  /** More X-Series customers than this on one email or phone make it a placeholder. */
+  MERGE_MAX_CUSTOMERS_PER_IDENTIFIER: z.coerce
+    .number({ error: "must be a whole number of at least 2" })
+    .int("must be a whole number of at least 2")
+    .min(2, "must be a whole number of at least 2")
+    .default(5),
+  /** Comma-separated emails / phones that never link anyone, on top of the built-in list. */
+  MERGE_BLOCKED_EMAILS: optionalText(),
+  MERGE_BLOCKED_PHONES: optionalText(),
+  /** The store's own email and phone (often typed for walk-ins): never link anyone. */
+  STORE_EMAIL: optionalText(),
+  STORE_PHONE: optionalText(),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -113,7 +142,25 @@ export interface Env {
   syncIntervalMs: number;
   /** IANA time zone the eCom export's local timestamps are read in. */
   storeTimeZone: string;
+  merge: MergeSettings;
 }
+
+/** How records become customers (identity resolution); see `merge/merge-settings.ts`. */
+export interface MergeSettings {
+  phoneDefaultRegion: string;
+  looseEmails: boolean;
+  maxCustomersPerIdentifier: number;
+  blockedEmails: string[];
+  blockedPhones: string[];
+  storeEmails: string[];
+  storePhones: string[];
+}
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -147,6 +194,15 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
     webhookPathSecret: env.WEBHOOK_PATH_SECRET,
     syncIntervalMs: env.SYNC_INTERVAL,
     storeTimeZone: env.STORE_TIMEZONE,
+    merge: {
+      phoneDefaultRegion: env.PHONE_DEFAULT_REGION,
+      looseEmails: env.MERGE_LOOSE_EMAILS,
+      maxCustomersPerIdentifier: env.MERGE_MAX_CUSTOMERS_PER_IDENTIFIER,
+      blockedEmails: list(env.MERGE_BLOCKED_EMAILS),
+      blockedPhones: list(env.MERGE_BLOCKED_PHONES),
+      storeEmails: list(env.STORE_EMAIL),
+      storePhones: list(env.STORE_PHONE),
+    },
   };
 }
 
