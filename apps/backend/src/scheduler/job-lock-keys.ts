@@ -8,4 +8,6 @@ export const jobLockKeys = {
   poll: 0x67_6c_00_01,
   /** Reserved for the weekly analytics recompute (the analytics issue registers its job). */
   analytics: 0x67_6c_00_02,
+  /** The merge step: one resolution at a time, whichever ingestion path triggered it. */
+  merge: 0x67_6c_00_03,
 } as const;

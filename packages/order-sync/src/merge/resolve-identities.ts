@@ -42,14 +42,22 @@ export interface ResolveIdentitiesOptions {
 
 export const defaultMaxCustomersPerIdentifier = 5;
 
-const softKinds: IdentifierKind[] = ["EMAIL", "PHONE", "EMAIL_LOOSE"];
-const softReason: Record<string, LinkReason> = {
+type SoftKind = "EMAIL" | "PHONE" | "EMAIL_LOOSE";
+const softKinds: SoftKind[] = ["EMAIL", "PHONE", "EMAIL_LOOSE"];
+const softReason: Record<SoftKind, LinkReason> = {
   EMAIL: "same email",
   PHONE: "same phone",
   EMAIL_LOOSE: "same email under provider rules",
 };
 
 const keyOf = (kind: IdentifierKind, value: string) => `${kind}:${value}`;
+
+/** Index access for indexes the algorithm itself produced (always in range). */
+function at<T>(items: readonly T[], index: number | undefined): T {
+  const item = index === undefined ? undefined : items[index];
+  if (item === undefined) throw new Error(`identity resolution: no item at index ${index}`);
+  return item;
+}
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Carried {
@@ -86,8 +94,8 @@ export function resolveIdentities(
   ) => {
     clusters.union(a, b);
     links.push({
-      from: records[a].key,
-      to: records[b].key,
+      from: at(records, a).key,
+      to: at(records, b).key,
       kind: id.kind,
       value: id.value,
       reason,
@@ -96,8 +104,8 @@ export function resolveIdentities(
 
   // 1. The X-Series customer id: authoritative, except against an operator's pins.
   for (const id of carried.filter((c) => c.kind === "RETAIL_CUSTOMER_ID")) {
-    const [first, ...rest] = id.records;
-    for (const other of rest) {
+    const first = at(id.records, 0);
+    for (const other of id.records.slice(1)) {
       if (clusters.pinsDiffer(first, other)) continue;
       if (clusters.find(first) !== clusters.find(other))
         link(first, other, id, "same X-Series customer");
@@ -114,10 +122,10 @@ export function resolveIdentities(
       ]);
   });
   for (const [, members] of [...byPinnedCustomer].sort(([a], [b]) => compareText(a, b))) {
-    const [first, ...rest] = members;
-    for (const other of rest) {
+    const first = at(members, 0);
+    for (const other of members.slice(1)) {
       if (clusters.find(first) !== clusters.find(other)) {
-        const pin = recordPins[other] as IdentityPin;
+        const pin = at(recordPins, other) as IdentityPin;
         link(first, other, pin, "pinned to the same customer");
       }
     }
@@ -126,7 +134,7 @@ export function resolveIdentities(
   // 3 and 4. Soft identifiers, strongest kind first, all-or-nothing per identifier.
   for (const kind of softKinds) {
     for (const id of carried.filter((c) => c.kind === kind)) {
-      const customers = id.records.filter((r) => records[r].kind === "retail_customer").length;
+      const customers = id.records.filter((r) => at(records, r).kind === "retail_customer").length;
       const storeWide = options.customerCounts?.get(keyOf(id.kind, id.value)) ?? 0;
       const count = Math.max(customers, storeWide);
       if (count > limit) {
@@ -135,7 +143,7 @@ export function resolveIdentities(
           value: id.value,
           reason: "placeholder",
           detail: `carried by ${count} X-Series customers (limit ${limit})`,
-          records: id.records.map((r) => records[r].key),
+          records: id.records.map((r) => at(records, r).key),
         });
         continue;
       }
@@ -153,13 +161,14 @@ export function resolveIdentities(
           kind: id.kind,
           value: id.value,
           reason: "shared",
-          detail: `the customers of ${records[conflict[0]].key} and ${records[conflict[1]].key} ${conflict[2]}`,
-          records: id.records.map((r) => records[r].key),
+          detail: `the customers of ${at(records, conflict[0]).key} and ${at(records, conflict[1]).key} ${conflict[2]}`,
+          records: id.records.map((r) => at(records, r).key),
         });
         continue;
       }
-      const [first, ...others] = [...carriers.values()];
-      for (const other of others) link(first, other, id, softReason[kind]);
+      const representatives = [...carriers.values()];
+      const first = at(representatives, 0);
+      for (const other of representatives.slice(1)) link(first, other, id, softReason[kind]);
     }
   }
 
@@ -252,11 +261,11 @@ function contradiction(a: Profile, b: Profile): string | null {
 function findConflict(roots: number[], clusters: Clusters): [number, number, string] | null {
   for (let i = 0; i < roots.length; i++) {
     for (let j = i + 1; j < roots.length; j++) {
-      const [a, b] = [roots[i], roots[j]];
+      const [a, b] = [at(roots, i), at(roots, j)];
       const why = clusters.rootPinsDiffer(a, b)
         ? "are pinned to different customers"
         : contradiction(clusters.profile(a), clusters.profile(b));
-      if (why) return [clusters.members(a)[0], clusters.members(b)[0], why];
+      if (why) return [at(clusters.members(a), 0), at(clusters.members(b), 0), why];
     }
   }
   return null;
@@ -276,15 +285,15 @@ function collectCustomers(
   const rootOfKey = new Map(records.map((record, r) => [record.key, clusters.find(r)]));
   return [...byRoot.entries()]
     .map(([root, members]) => ({
-      records: members.map((r) => records[r].key),
-      identifiers: uniqueSorted(members.flatMap((r) => records[r].identifiers)),
+      records: members.map((r) => at(records, r).key),
+      identifiers: uniqueSorted(members.flatMap((r) => at(records, r).identifiers)),
       links: links.filter((l) => rootOfKey.get(l.from) === root),
-      pinnedCustomerId: members.map((r) => recordPins[r]?.customerId).find(Boolean) ?? null,
+      pinnedCustomerId: members.map((r) => at(recordPins, r)?.customerId).find(Boolean) ?? null,
     }))
-    .sort((a, b) => compareText(a.records[0], b.records[0]));
+    .sort((a, b) => compareText(a.records[0] ?? "", b.records[0] ?? ""));
 }
 
-/** Union–find over record indexes, keeping each cluster's members and pinned customer. */
+/** Union–find over record indexes, keeping each cluster's members, profile and pinned customer. */
 class Clusters {
   private readonly parent: number[];
   private readonly memberLists: number[][];
@@ -298,16 +307,11 @@ class Clusters {
     this.pins = recordPins.map((pin) => pin?.customerId ?? null);
   }
 
-  /** Everything the cluster's records assert, together. */
-  profile(root: number): Profile {
-    return this.profiles[root];
-  }
-
   find(r: number): number {
     let root = r;
-    while (this.parent[root] !== root) root = this.parent[root];
-    while (this.parent[r] !== root) {
-      const next = this.parent[r];
+    while (at(this.parent, root) !== root) root = at(this.parent, root);
+    while (at(this.parent, r) !== root) {
+      const next = at(this.parent, r);
       this.parent[r] = root;
       r = next;
     }
@@ -315,11 +319,16 @@ class Clusters {
   }
 
   members(root: number): readonly number[] {
-    return this.memberLists[root];
+    return at(this.memberLists, root);
+  }
+
+  /** Everything the cluster's records assert, together. */
+  profile(root: number): Profile {
+    return at(this.profiles, root);
   }
 
   rootPinsDiffer(a: number, b: number): boolean {
-    const [pa, pb] = [this.pins[a], this.pins[b]];
+    const [pa, pb] = [at(this.pins, a), at(this.pins, b)];
     return pa !== null && pb !== null && pa !== pb;
   }
 
@@ -333,12 +342,10 @@ class Clusters {
     if (ra === rb) return;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent[child] = root;
-    this.memberLists[root] = [...this.memberLists[root], ...this.memberLists[child]].sort(
-      (x, y) => x - y,
-    );
+    this.memberLists[root] = [...this.members(root), ...this.members(child)].sort((x, y) => x - y);
     this.memberLists[child] = [];
-    this.pins[root] = this.pins[root] ?? this.pins[child];
-    const [kept, joined] = [this.profiles[root], this.profiles[child]];
+    this.pins[root] = at(this.pins, root) ?? at(this.pins, child);
+    const [kept, joined] = [this.profile(root), this.profile(child)];
     this.profiles[root] = {
       emails: new Set([...kept.emails, ...joined.emails]),
       phones: new Set([...kept.phones, ...joined.phones]),

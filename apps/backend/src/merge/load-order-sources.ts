@@ -1,0 +1,185 @@
+// Reads, from the mirrors, every sale and eCom order that can affect the orders a change touched:
+// the changed records, the sales and eCom orders that share their eCom order number, the sale an
+// export's `X-series Order ID` names, and return sales. Grouping that closed set gives exactly the
+// orders a whole-store rebuild would give for those keys.
+import type { Prisma } from "@greenloop/db";
+import {
+  type EcomOrderFacts,
+  orderKeyOfSale,
+  type RetailSaleFacts,
+} from "@greenloop/order-sync/merge";
+import Decimal from "decimal.js";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+export interface OrderSourceSet {
+  sales: RetailSaleFacts[];
+  ecomOrders: EcomOrderFacts[];
+  /** Contact fields of the eCom orders, for identity. */
+  ecomContacts: Map<string, { email: string | null; phone: string | null }>;
+}
+
+interface SaleRow {
+  id: string;
+  customerId: string | null;
+  source: string | null;
+  sourceId: string | null;
+  note: string | null;
+  status: string | null;
+  state: string | null;
+  returnFor: string | null;
+  totalPrice: string | null;
+  totalTax: string | null;
+  loyaltyPaid: string;
+  saleDate: Date | null;
+  remoteCreatedAt: Date | null;
+  deletedAt: Date | null;
+  firstSeenAt: Date;
+}
+
+interface EcomRow {
+  orderNumber: string;
+  placedAt: Date;
+  total: string;
+  paymentStatusCode: string | null;
+  paymentStatusLabel: string | null;
+  fulfillmentStatusCode: string | null;
+  fulfillmentStatusLabel: string | null;
+  xseriesOrderIdHint: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+// Redeemed loyalty points are paid as a payment named "Loyalty"; the eCom total excludes them.
+const saleColumns = `id, "customerId", source, "sourceId", note, status, state, "returnFor",
+  "totalPrice"::text AS "totalPrice", "totalTax"::text AS "totalTax",
+  (SELECT coalesce(sum((p->>'amount')::numeric), 0)::text
+     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(payload->'payments') = 'array'
+                                    THEN payload->'payments' ELSE '[]'::jsonb END) AS p
+    WHERE lower(coalesce(p->>'name', '')) LIKE 'loyalty%') AS "loyaltyPaid",
+  "saleDate", "remoteCreatedAt", "deletedAt", "firstSeenAt"`;
+const noteOrderNumber = `substring(note from '^\\s*Order ID:\\s*(\\d+)')`;
+const ecomColumns = `"orderNumber", "placedAt", total::text AS total, "paymentStatusCode",
+  "paymentStatusLabel", "fulfillmentStatusCode", "fulfillmentStatusLabel", "xseriesOrderIdHint",
+  email, phone`;
+
+/** Expands the changed ids to the closed set of sources their orders depend on. */
+export async function loadOrderSources(
+  client: Client,
+  changed: { saleIds: readonly string[]; ecomOrderNumbers: readonly string[] },
+): Promise<OrderSourceSet> {
+  const sales = new Map<string, RetailSaleFacts>();
+  const ecoms = new Map<string, EcomRow>();
+  // Ids and numbers whose dependants were already queried: each is followed once, so this ends.
+  const followedSales = new Set<string>();
+  const followedNumbers = new Set<string>();
+  let saleIds = new Set(changed.saleIds);
+  let numbers = new Set(changed.ecomOrderNumbers);
+
+  // Each round follows one more hop (number → sales claiming it, sale → its returns and the eCom
+  // order hinting at it, return → original); real data closes in two or three rounds.
+  while (saleIds.size > 0 || numbers.size > 0) {
+    for (const id of saleIds) followedSales.add(id);
+    for (const number of numbers) followedNumbers.add(number);
+    const saleRows = await querySales(client, [...saleIds], [...numbers], [...sales.keys()]);
+    const ecomRows = await queryEcomOrders(client, [...numbers], [...saleIds]);
+    const nextSales = new Set<string>();
+    const nextNumbers = new Set<string>();
+    const follow = (id: string | null) => {
+      if (id && !followedSales.has(id)) nextSales.add(id);
+    };
+    for (const row of ecomRows) {
+      if (ecoms.has(row.orderNumber)) continue;
+      ecoms.set(row.orderNumber, row);
+      follow(row.xseriesOrderIdHint);
+      if (!followedNumbers.has(row.orderNumber)) nextNumbers.add(row.orderNumber);
+    }
+    for (const facts of saleRows.map(toSaleFacts)) {
+      if (sales.has(facts.id)) continue;
+      sales.set(facts.id, facts);
+      follow(facts.id);
+      follow(facts.returnFor);
+      const key = orderKeyOfSale(facts);
+      if (key.kind === "ecom" && !followedNumbers.has(key.orderNumber)) {
+        nextNumbers.add(key.orderNumber);
+      }
+    }
+    saleIds = nextSales;
+    numbers = nextNumbers;
+  }
+
+  return {
+    sales: [...sales.values()],
+    ecomOrders: [...ecoms.values()].map(toEcomFacts),
+    ecomContacts: new Map(
+      [...ecoms.values()].map((row) => [row.orderNumber, { email: row.email, phone: row.phone }]),
+    ),
+  };
+}
+
+async function querySales(
+  client: Client,
+  saleIds: string[],
+  numbers: string[],
+  known: string[],
+): Promise<SaleRow[]> {
+  if (saleIds.length === 0 && numbers.length === 0) return [];
+  return client.$queryRawUnsafe<SaleRow[]>(
+    `SELECT ${saleColumns} FROM "RetailSale"
+      WHERE (id = ANY($1::text[]) OR "returnFor" = ANY($1::text[])
+             OR "sourceId" = ANY($2::text[]) OR ${noteOrderNumber} = ANY($2::text[]))
+        AND id <> ALL($3::text[])`,
+    saleIds,
+    numbers,
+    known,
+  );
+}
+
+async function queryEcomOrders(
+  client: Client,
+  numbers: string[],
+  hintedSaleIds: string[],
+): Promise<EcomRow[]> {
+  if (numbers.length === 0 && hintedSaleIds.length === 0) return [];
+  return client.$queryRawUnsafe<EcomRow[]>(
+    `SELECT ${ecomColumns} FROM "EcomOrder"
+      WHERE "orderNumber" = ANY($1::text[]) OR "xseriesOrderIdHint" = ANY($2::text[])`,
+    numbers,
+    hintedSaleIds,
+  );
+}
+
+const decimal = (value: string | null) => new Decimal(value ?? 0);
+
+function toSaleFacts(row: SaleRow): RetailSaleFacts {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    source: row.source,
+    sourceId: row.sourceId,
+    note: row.note,
+    status: row.status,
+    state: row.state,
+    returnFor: row.returnFor,
+    totalPrice: decimal(row.totalPrice),
+    totalTax: decimal(row.totalTax),
+    loyaltyPaid: decimal(row.loyaltyPaid),
+    saleDate: row.saleDate ?? row.remoteCreatedAt ?? row.firstSeenAt,
+    createdAt: row.remoteCreatedAt,
+    deletedAt: row.deletedAt,
+    firstSeenAt: row.firstSeenAt,
+  };
+}
+
+function toEcomFacts(row: EcomRow): EcomOrderFacts {
+  return {
+    orderNumber: row.orderNumber,
+    placedAt: row.placedAt,
+    total: new Decimal(row.total),
+    paymentStatusCode: row.paymentStatusCode,
+    paymentStatusLabel: row.paymentStatusLabel,
+    fulfillmentStatusCode: row.fulfillmentStatusCode,
+    fulfillmentStatusLabel: row.fulfillmentStatusLabel,
+    xseriesOrderIdHint: row.xseriesOrderIdHint,
+  };
+}

@@ -1,0 +1,91 @@
+// The merge step: what the ingestion paths (webhook worker, poller, eCom import) hand over after
+// committing mirror rows. Orders first (one per real order), then the identity graph (one customer
+// per person). One transaction, one merge at a time (a transaction-scoped advisory lock), and
+// idempotent: merging the same changes twice changes nothing the second time.
+import type { Database, Prisma } from "@greenloop/db";
+import { jobLockKeys } from "../scheduler/job-lock-keys";
+import { retailCustomerRecords, saveIdentityRecords } from "./identity-record-store";
+import type { MergeRules } from "./merge-rules";
+import { rebuildOrders } from "./rebuild-orders";
+import { resolveCustomers } from "./resolve-customers";
+
+export interface MergeChanges {
+  saleIds?: readonly string[];
+  retailCustomerIds?: readonly string[];
+  ecomOrderNumbers?: readonly string[];
+}
+
+export interface MergeResult {
+  /** Canonical orders created, changed or deleted. */
+  ordersChanged: number;
+  /** Identity records whose identifiers changed (the resolution's seeds). */
+  recordsChanged: number;
+  /** Records re-resolved (the seeds and everything connected to them). */
+  recordsResolved: number;
+  customersTouched: number;
+  customersCreated: number;
+  customersMerged: number;
+}
+
+type Tx = Prisma.TransactionClient;
+
+export async function mergeChanges(
+  db: Pick<Database, "prisma">,
+  changes: MergeChanges,
+  rules: MergeRules,
+): Promise<MergeResult> {
+  return db.prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)::text", jobLockKeys.merge);
+      return mergeInTransaction(tx, changes, rules);
+    },
+    { maxWait: 60_000, timeout: 10 * 60_000 },
+  );
+}
+
+async function mergeInTransaction(
+  tx: Tx,
+  changes: MergeChanges,
+  rules: MergeRules,
+): Promise<MergeResult> {
+  const orders = await rebuildOrders(
+    tx,
+    { saleIds: changes.saleIds ?? [], ecomOrderNumbers: changes.ecomOrderNumbers ?? [] },
+    rules,
+  );
+  const customers = await retailCustomerRecords(tx, changes.retailCustomerIds ?? [], rules);
+  const saved = await saveIdentityRecords(
+    tx,
+    [...orders.records, ...customers.records],
+    [...orders.removedRecordKeys, ...customers.removedRecordKeys],
+  );
+  // An order left with nothing to identify anyone by (a walk-in sale) belongs to no customer.
+  const anonymous = orders.removedRecordKeys.map((key) => key.slice("order:".length));
+  if (anonymous.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Order" SET "customerId" = NULL WHERE key = ANY($1::text[]) AND "customerId" IS NOT NULL`,
+      anonymous,
+    );
+  }
+  const resolved = await resolveCustomers(
+    tx,
+    { recordKeys: saved.changedKeys, customerIds: saved.previousCustomerIds },
+    rules,
+  );
+  // Orders whose figures changed without any identity change still change their customer's numbers.
+  if (orders.changedKeys.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Customer" SET "metricsDirtyAt" = now()
+        WHERE id IN (SELECT "customerId" FROM "Order" WHERE key = ANY($1::text[]))`,
+      orders.changedKeys,
+    );
+  }
+  return {
+    ordersChanged: orders.changedKeys.length,
+    recordsChanged: saved.changedKeys.length,
+    recordsResolved: resolved.recordsResolved,
+    customersTouched: resolved.customersTouched.length,
+    customersCreated: resolved.customersCreated,
+    customersMerged: resolved.customersMerged,
+  };
+}

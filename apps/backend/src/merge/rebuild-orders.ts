@@ -1,0 +1,137 @@
+// Step one of the merge: recompute the canonical orders a change touched (one per real order,
+// whichever source arrived first) and write them set-based; orders whose sources vanished or
+// joined another order are deleted. Returns each affected order's identity record for step two.
+import type { Prisma } from "@greenloop/db";
+import { identifiersOfContact } from "@greenloop/order-sync/identity";
+import {
+  buildCanonicalOrder,
+  type CanonicalOrder,
+  groupOrderSources,
+} from "@greenloop/order-sync/merge";
+import type { IdentityRecordDraft } from "./identity-record-store";
+import { loadOrderSources } from "./load-order-sources";
+import type { MergeRules } from "./merge-rules";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+export interface OrderChanges {
+  saleIds: readonly string[];
+  ecomOrderNumbers: readonly string[];
+}
+
+export interface OrderRebuild {
+  /** Order keys created, changed or deleted. */
+  changedKeys: string[];
+  /** The identity record of every affected order that carries an identifier. */
+  records: IdentityRecordDraft[];
+  /** Identity records to drop: orders deleted, or left with nothing to identify anyone by. */
+  removedRecordKeys: string[];
+}
+
+export const orderRecordKey = (orderKey: string) => `order:${orderKey}`;
+
+export async function rebuildOrders(
+  client: Client,
+  changes: OrderChanges,
+  rules: MergeRules,
+): Promise<OrderRebuild> {
+  const sources = await loadOrderSources(client, changes);
+  if (sources.sales.length === 0 && sources.ecomOrders.length === 0) {
+    return { changedKeys: [], records: [], removedRecordKeys: [] };
+  }
+  const orders = groupOrderSources(sources).map(buildCanonicalOrder);
+  const keys = orders.map((order) => order.key);
+
+  const deleted = await client.$queryRawUnsafe<Array<{ key: string }>>(
+    `DELETE FROM "Order"
+      WHERE ("retailSaleId" = ANY($1::text[]) OR "ecomOrderNumber" = ANY($2::text[])
+             OR key = ANY($3::text[]))
+        AND key <> ALL($4::text[])
+      RETURNING key`,
+    sources.sales.map((sale) => sale.id),
+    sources.ecomOrders.map((order) => order.orderNumber),
+    sources.sales.map((sale) => `retail:${sale.id}`),
+    keys,
+  );
+  const written = await upsertOrders(client, orders);
+
+  const records: IdentityRecordDraft[] = [];
+  const removedRecordKeys = deleted.map((row) => orderRecordKey(row.key));
+  for (const order of orders) {
+    const contact = order.ecomOrderNumber
+      ? sources.ecomContacts.get(order.ecomOrderNumber)
+      : undefined;
+    const { identifiers, blocked } = identifiersOfContact(
+      {
+        email: contact?.email,
+        phones: [contact?.phone],
+        retailCustomerId: order.retailCustomerId,
+      },
+      rules.contact,
+    );
+    if (identifiers.length === 0) removedRecordKeys.push(orderRecordKey(order.key));
+    else records.push({ key: orderRecordKey(order.key), kind: "order", identifiers, blocked });
+  }
+  return {
+    changedKeys: [...written, ...deleted.map((row) => row.key)],
+    records,
+    removedRecordKeys,
+  };
+}
+
+/** One statement for the batch; rows whose values are unchanged are not touched or returned. */
+async function upsertOrders(client: Client, orders: CanonicalOrder[]): Promise<string[]> {
+  const column = <T>(pick: (order: CanonicalOrder) => T) => orders.map(pick);
+  const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
+    `INSERT INTO "Order" (key, source, "countsInAnalytics", "retailCustomerId", channel, status,
+       "placedAt", total, "refundedTotal", "retailSaleId", "ecomOrderNumber", "matchedBy",
+       "reachedRetailAt", "firstSeenInRetailAt", "syncDelaySeconds", "updatedAt")
+     SELECT t.key, t.source, t.counts, t."retailCustomerId", t.channel::"OrderChannel",
+       t.status::"OrderStatus", t."placedAt", t.total, t.refunded, t."retailSaleId",
+       t."ecomOrderNumber", t."matchedBy"::"OrderMatch", t."reachedRetailAt",
+       t."firstSeenInRetailAt", t.delay, now()
+       FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[],
+                   $7::timestamptz[], $8::numeric[], $9::numeric[], $10::text[], $11::text[],
+                   $12::text[], $13::timestamptz[], $14::timestamptz[], $15::int[])
+         AS t(key, source, counts, "retailCustomerId", channel, status, "placedAt", total,
+              refunded, "retailSaleId", "ecomOrderNumber", "matchedBy", "reachedRetailAt",
+              "firstSeenInRetailAt", delay)
+     ON CONFLICT (key) DO UPDATE SET
+       source = EXCLUDED.source, "countsInAnalytics" = EXCLUDED."countsInAnalytics",
+       "retailCustomerId" = EXCLUDED."retailCustomerId", channel = EXCLUDED.channel,
+       status = EXCLUDED.status, "placedAt" = EXCLUDED."placedAt", total = EXCLUDED.total,
+       "refundedTotal" = EXCLUDED."refundedTotal", "retailSaleId" = EXCLUDED."retailSaleId",
+       "ecomOrderNumber" = EXCLUDED."ecomOrderNumber", "matchedBy" = EXCLUDED."matchedBy",
+       "reachedRetailAt" = EXCLUDED."reachedRetailAt",
+       "firstSeenInRetailAt" = EXCLUDED."firstSeenInRetailAt",
+       "syncDelaySeconds" = EXCLUDED."syncDelaySeconds", "updatedAt" = now()
+     WHERE ("Order".source, "Order"."countsInAnalytics", "Order"."retailCustomerId",
+            "Order".channel, "Order".status, "Order"."placedAt", "Order".total,
+            "Order"."refundedTotal", "Order"."retailSaleId", "Order"."ecomOrderNumber",
+            "Order"."matchedBy", "Order"."reachedRetailAt", "Order"."firstSeenInRetailAt",
+            "Order"."syncDelaySeconds")
+       IS DISTINCT FROM
+           (EXCLUDED.source, EXCLUDED."countsInAnalytics", EXCLUDED."retailCustomerId",
+            EXCLUDED.channel, EXCLUDED.status, EXCLUDED."placedAt", EXCLUDED.total,
+            EXCLUDED."refundedTotal", EXCLUDED."retailSaleId", EXCLUDED."ecomOrderNumber",
+            EXCLUDED."matchedBy", EXCLUDED."reachedRetailAt", EXCLUDED."firstSeenInRetailAt",
+            EXCLUDED."syncDelaySeconds")
+     RETURNING key`,
+    column((o) => o.key),
+    column((o) => o.source),
+    column((o) => o.countsInAnalytics),
+    column((o) => o.retailCustomerId),
+    column((o) => o.channel),
+    column((o) => o.status),
+    column((o) => o.placedAt.toISOString()),
+    column((o) => o.total.toString()),
+    column((o) => o.refundedTotal.toString()),
+    column((o) => o.retailSaleId),
+    column((o) => o.ecomOrderNumber),
+    column((o) => o.matchedBy),
+    column((o) => o.reachedRetailAt?.toISOString() ?? null),
+    column((o) => o.firstSeenInRetailAt?.toISOString() ?? null),
+    column((o) => o.syncDelaySeconds),
+  );
+  return rows.map((row) => row.key);
+}

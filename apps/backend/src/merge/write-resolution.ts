@@ -1,0 +1,306 @@
+// Writes one resolved component: customers, which records and orders belong to them, the
+// identifiers they carry, the links that explain them, the flagged identifiers, and an append-only
+// event for every record that joined, every customer merged away and every split.
+import type { Prisma } from "@greenloop/db";
+import type { FlaggedIdentifier, IdentityLink } from "@greenloop/order-sync/merge";
+import type { AssignedCustomer } from "./resolve-customers";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+export interface ResolutionToWrite {
+  assigned: AssignedCustomer[];
+  flagged: FlaggedIdentifier[];
+  previousByRecord: ReadonlyMap<string, string | null>;
+  previousCustomerIds: string[];
+  recordKeys: string[];
+}
+
+interface EventRow {
+  customerId: string;
+  kind: "LINK" | "MERGE" | "SPLIT";
+  otherCustomerId: string | null;
+  identityKind: string | null;
+  sourceRecord: string | null;
+  reason: string;
+}
+
+export async function writeResolution(
+  client: Client,
+  input: ResolutionToWrite,
+): Promise<{ merged: number }> {
+  const { assigned, previousByRecord } = input;
+  const customerOfRecord = new Map<string, string>();
+  for (const customer of assigned) {
+    for (const key of customer.records) customerOfRecord.set(key, customer.id);
+  }
+  const assignedIds = new Set(assigned.map((c) => c.id));
+  const allIds = [...new Set([...assignedIds, ...input.previousCustomerIds])];
+
+  await client.$executeRawUnsafe(
+    `INSERT INTO "Customer" (id, "displayName", "metricsDirtyAt", "updatedAt")
+     SELECT t.id, t.name, now(), now() FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
+     ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName",
+       "mergedIntoId" = NULL, "metricsDirtyAt" = now(), "updatedAt" = now()`,
+    assigned.map((c) => c.id),
+    assigned.map((c) => c.displayName),
+  );
+
+  const events: EventRow[] = [];
+  const absorbed = input.previousCustomerIds.filter((id) => !assignedIds.has(id));
+  const mergedInto = new Map<string, string>();
+  for (const oldId of absorbed) {
+    const target = majorityTarget(oldId, previousByRecord, customerOfRecord);
+    if (target) mergedInto.set(oldId, target);
+  }
+  await markMerged(client, mergedInto);
+  const vanished = absorbed.filter((id) => !mergedInto.has(id));
+  if (vanished.length > 0) {
+    await client.$executeRawUnsafe(`DELETE FROM "Customer" WHERE id = ANY($1::uuid[])`, vanished);
+  }
+
+  await assignRecordsAndOrders(client, customerOfRecord, input.recordKeys);
+  await replaceIdentities(client, assigned, input.flagged, allIds);
+  await replaceLinks(client, assigned, allIds);
+  await replaceFlags(client, assigned, input.flagged);
+
+  for (const customer of assigned) {
+    events.push(...linkEvents(customer, previousByRecord));
+    events.push(...splitEvents(customer, previousByRecord, customerOfRecord));
+  }
+  for (const [oldId, target] of mergedInto) {
+    const link = assigned
+      .find((c) => c.id === target)
+      ?.links.find((l) => {
+        const [a, b] = [previousByRecord.get(l.from), previousByRecord.get(l.to)];
+        return (a === oldId) !== (b === oldId);
+      });
+    events.push({
+      customerId: target,
+      kind: "MERGE",
+      otherCustomerId: oldId,
+      identityKind: link?.kind ?? null,
+      sourceRecord: link ? `${link.from} ↔ ${link.to}` : null,
+      reason: link ? `${link.reason}: ${link.value}` : "records re-resolved into this customer",
+    });
+  }
+  await insertEvents(client, events);
+  return { merged: mergedInto.size };
+}
+
+/** The customer now holding most of an old customer's records (ties to the smaller id). */
+function majorityTarget(
+  oldId: string,
+  previousByRecord: ReadonlyMap<string, string | null>,
+  customerOfRecord: ReadonlyMap<string, string>,
+): string | null {
+  const tally = new Map<string, number>();
+  for (const [key, previous] of previousByRecord) {
+    const now = customerOfRecord.get(key);
+    if (previous === oldId && now) tally.set(now, (tally.get(now) ?? 0) + 1);
+  }
+  return [...tally].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : 1))[0]?.[0] ?? null;
+}
+
+async function markMerged(client: Client, mergedInto: Map<string, string>): Promise<void> {
+  if (mergedInto.size === 0) return;
+  const [from, to] = [[...mergedInto.keys()], [...mergedInto.values()]];
+  await client.$executeRawUnsafe(
+    `UPDATE "Customer" c SET "mergedIntoId" = t.target, "metricsDirtyAt" = NULL, "updatedAt" = now()
+       FROM unnest($1::uuid[], $2::uuid[]) AS t(id, target) WHERE c.id = t.id`,
+    from,
+    to,
+  );
+  // Customers merged into one that is now merged away follow it (no chains to walk).
+  await client.$executeRawUnsafe(
+    `UPDATE "Customer" c SET "mergedIntoId" = t.target
+       FROM unnest($1::uuid[], $2::uuid[]) AS t(id, target) WHERE c."mergedIntoId" = t.id`,
+    from,
+    to,
+  );
+}
+
+async function assignRecordsAndOrders(
+  client: Client,
+  customerOfRecord: Map<string, string>,
+  recordKeys: string[],
+): Promise<void> {
+  const keys = recordKeys.filter((key) => customerOfRecord.has(key));
+  const ids = keys.map((key) => customerOfRecord.get(key) as string);
+  await client.$executeRawUnsafe(
+    `UPDATE "IdentityRecord" r SET "customerId" = t.id
+       FROM unnest($1::text[], $2::uuid[]) AS t(key, id)
+      WHERE r.key = t.key AND r."customerId" IS DISTINCT FROM t.id`,
+    keys,
+    ids,
+  );
+  const orderKeys = keys.filter((key) => key.startsWith("order:"));
+  await client.$executeRawUnsafe(
+    `UPDATE "Order" o SET "customerId" = t.id, "updatedAt" = now()
+       FROM unnest($1::text[], $2::uuid[]) AS t(key, id)
+      WHERE o.key = t.key AND o."customerId" IS DISTINCT FROM t.id`,
+    orderKeys.map((key) => key.slice("order:".length)),
+    orderKeys.map((key) => customerOfRecord.get(key) as string),
+  );
+}
+
+async function replaceIdentities(
+  client: Client,
+  assigned: AssignedCustomer[],
+  flagged: FlaggedIdentifier[],
+  customerIds: string[],
+): Promise<void> {
+  const flags = new Map(flagged.map((f) => [`${f.kind}:${f.value}`, f]));
+  await client.$executeRawUnsafe(
+    `DELETE FROM "CustomerIdentity" WHERE "customerId" = ANY($1::uuid[])`,
+    customerIds,
+  );
+  const rows = assigned.flatMap((c) =>
+    c.identifiers.map((id) => ({
+      customerId: c.id,
+      ...id,
+      flag: flags.get(`${id.kind}:${id.value}`),
+    })),
+  );
+  if (rows.length === 0) return;
+  await client.$executeRawUnsafe(
+    `INSERT INTO "CustomerIdentity" ("customerId", kind, "normalizedValue", blocked, "blockedReason")
+     SELECT t.id, t.kind::"IdentityKind", t.value, t.reason IS NOT NULL, t.reason
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, kind, value, reason)`,
+    rows.map((r) => r.customerId),
+    rows.map((r) => r.kind),
+    rows.map((r) => r.value),
+    rows.map((r) => (r.flag ? `${r.flag.reason}: ${r.flag.detail}` : null)),
+  );
+}
+
+async function replaceLinks(
+  client: Client,
+  assigned: AssignedCustomer[],
+  customerIds: string[],
+): Promise<void> {
+  // Keep when each link was first made: delete and re-insert would otherwise reset it.
+  const old = await client.$queryRawUnsafe<
+    Array<{ fromRecord: string; toRecord: string; kind: string; value: string; at: Date }>
+  >(
+    `DELETE FROM "CustomerLink" WHERE "customerId" = ANY($1::uuid[])
+     RETURNING "fromRecord", "toRecord", kind::text AS kind, value, "firstLinkedAt" AS at`,
+    customerIds,
+  );
+  const linkKey = (l: {
+    fromRecord?: string;
+    from?: string;
+    toRecord?: string;
+    to?: string;
+    kind: string;
+    value: string;
+  }) => `${l.fromRecord ?? l.from}|${l.toRecord ?? l.to}|${l.kind}|${l.value}`;
+  const firstLinked = new Map(old.map((l) => [linkKey(l), l.at]));
+  const rows = assigned.flatMap((c) => c.links.map((link) => ({ customerId: c.id, link })));
+  if (rows.length === 0) return;
+  await client.$executeRawUnsafe(
+    `INSERT INTO "CustomerLink" ("customerId", "fromRecord", "toRecord", kind, value, reason, "firstLinkedAt")
+     SELECT t.id, t.f, t.t, t.kind::"IdentityKind", t.value, t.reason, coalesce(t.at, now())
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+         AS t(id, f, t, kind, value, reason, at)
+     ON CONFLICT DO NOTHING`,
+    rows.map((r) => r.customerId),
+    rows.map((r) => r.link.from),
+    rows.map((r) => r.link.to),
+    rows.map((r) => r.link.kind),
+    rows.map((r) => r.link.value),
+    rows.map((r) => r.link.reason),
+    rows.map((r) => firstLinked.get(linkKey(r.link))?.toISOString() ?? null),
+  );
+}
+
+async function replaceFlags(
+  client: Client,
+  assigned: AssignedCustomer[],
+  flagged: FlaggedIdentifier[],
+): Promise<void> {
+  const ids = assigned.flatMap((c) => c.identifiers);
+  await client.$executeRawUnsafe(
+    `DELETE FROM "FlaggedIdentifier" f USING unnest($1::text[], $2::text[]) AS t(kind, value)
+      WHERE f.kind = t.kind::"IdentityKind" AND f.value = t.value`,
+    ids.map((id) => id.kind),
+    ids.map((id) => id.value),
+  );
+  if (flagged.length === 0) return;
+  await client.$executeRawUnsafe(
+    `INSERT INTO "FlaggedIdentifier" (kind, value, reason, detail, records, "updatedAt")
+     SELECT t.kind::"IdentityKind", t.value, t.reason, t.detail,
+            ARRAY(SELECT jsonb_array_elements_text(t.records::jsonb)), now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         AS t(kind, value, reason, detail, records)
+     ON CONFLICT (kind, value) DO UPDATE SET reason = EXCLUDED.reason, detail = EXCLUDED.detail,
+       records = EXCLUDED.records, "updatedAt" = now()`,
+    flagged.map((f) => f.kind),
+    flagged.map((f) => f.value),
+    flagged.map((f) => f.reason),
+    flagged.map((f) => f.detail),
+    flagged.map((f) => JSON.stringify(f.records)),
+  );
+}
+
+function linkEvents(
+  customer: AssignedCustomer,
+  previousByRecord: ReadonlyMap<string, string | null>,
+): EventRow[] {
+  return customer.records
+    .filter((key) => !previousByRecord.get(key))
+    .map((key) => {
+      const link = customer.links.find((l) => l.from === key || l.to === key);
+      return {
+        customerId: customer.id,
+        kind: "LINK" as const,
+        otherCustomerId: null,
+        identityKind: link?.kind ?? null,
+        sourceRecord: key,
+        reason: link ? describe(link, key) : "first record of this customer",
+      };
+    });
+}
+
+function describe(link: IdentityLink, key: string): string {
+  const other = link.from === key ? link.to : link.from;
+  return `${link.reason} as ${other}: ${link.value}`;
+}
+
+/** A customer whose former records now sit in other customers was split. */
+function splitEvents(
+  customer: AssignedCustomer,
+  previousByRecord: ReadonlyMap<string, string | null>,
+  customerOfRecord: ReadonlyMap<string, string>,
+): EventRow[] {
+  const movedTo = new Map<string, string[]>();
+  for (const [key, previous] of previousByRecord) {
+    const now = customerOfRecord.get(key);
+    if (previous === customer.id && now && now !== customer.id) {
+      movedTo.set(now, [...(movedTo.get(now) ?? []), key]);
+    }
+  }
+  return [...movedTo].map(([other, keys]) => ({
+    customerId: customer.id,
+    kind: "SPLIT" as const,
+    otherCustomerId: other,
+    identityKind: null,
+    sourceRecord: keys.slice(0, 5).join(", "),
+    reason: `${keys.length} record(s) now belong to another customer`,
+  }));
+}
+
+async function insertEvents(client: Client, events: EventRow[]): Promise<void> {
+  if (events.length === 0) return;
+  await client.$executeRawUnsafe(
+    `INSERT INTO "IdentityEvent" ("customerId", kind, "otherCustomerId", "identityKind", "sourceRecord", reason)
+     SELECT t.id, t.kind::"IdentityEventKind", t.other, t.ikind::"IdentityKind", t.source, t.reason
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+         AS t(id, kind, other, ikind, source, reason)`,
+    events.map((e) => e.customerId),
+    events.map((e) => e.kind),
+    events.map((e) => e.otherCustomerId),
+    events.map((e) => e.identityKind),
+    events.map((e) => e.sourceRecord),
+    events.map((e) => e.reason),
+  );
+}
