@@ -119,7 +119,14 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     const placedAt = new Date("2026-03-08T07:59:59.123Z"); // the night US clocks change
     for (const total of ["0.10", "0.20", "1234567.89012"]) {
       await db.prisma.order.create({
-        data: { channel: "RETAIL", status: "COMPLETED", placedAt, total },
+        data: {
+          key: `retail:${total}`,
+          source: "retail",
+          channel: "RETAIL",
+          status: "COMPLETED",
+          placedAt,
+          total,
+        },
       });
     }
     const sum = await db.prisma.order.aggregate({ _sum: { total: true } });
