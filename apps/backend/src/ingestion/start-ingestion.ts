@@ -6,6 +6,7 @@ import { isDomainError } from "@greenloop/order-sync/errors";
 import type { Env } from "../env";
 import { createLightspeedClientFromEnv } from "../lightspeed";
 import type { Logger } from "../logger";
+import type { ScheduledJob } from "../scheduler/scheduled-job";
 import { startScheduler } from "../scheduler/start-scheduler";
 import { createPollJob } from "./polling/poll-job";
 import type { OnRetailChanges } from "./retail-changes";
@@ -24,8 +25,10 @@ export function startIngestion(options: {
   env: Env;
   db: Database;
   logger: Logger;
-  /** The merge step's seam (identity/dedupe issue). */
+  /** The merge step's seam. */
   onRetailChanges?: OnRetailChanges;
+  /** More jobs for the scheduler (the merge sweep), run only when ingestion is on. */
+  jobs?: ScheduledJob[];
 }): RunningIngestion {
   const { env, db, logger, onRetailChanges } = options;
   const webhookAuth = {
@@ -50,7 +53,10 @@ export function startIngestion(options: {
   const scheduler = startScheduler({
     db,
     logger: logger.child({ component: "scheduler" }),
-    jobs: [createPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, onRetailChanges })],
+    jobs: [
+      createPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, onRetailChanges }),
+      ...(options.jobs ?? []),
+    ],
   });
   worker.start();
   logger.info(

@@ -10,4 +10,6 @@ export const jobLockKeys = {
   analytics: 0x67_6c_00_02,
   /** The merge step: one resolution at a time, whichever ingestion path triggered it. */
   merge: 0x67_6c_00_03,
+  /** The scheduled merge sweep and `pnpm cli merge`. */
+  mergeSweep: 0x67_6c_00_04,
 } as const;

@@ -13,6 +13,8 @@ import {
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
 import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom-orders";
+import { createMergeRules } from "../../merge/merge-rules";
+import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
 
 const formats = ["auto", "ecwid", "shopify"] as const;
@@ -93,6 +95,9 @@ export const importEcomCommand: CliCommand = {
           dryRun,
           signal: shutdown,
           logger,
+          // Each committed batch goes straight to the merge: the orders count in the analytics now.
+          onEcomOrdersChanged: createMergeSeams({ db, rules: createMergeRules(env.merge), logger })
+            .onEcomOrdersChanged,
           ...(progress ? { onProgress: progress.update } : {}),
         });
       } finally {

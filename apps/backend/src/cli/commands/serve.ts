@@ -2,6 +2,9 @@ import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
 import { startServer } from "../../http/start-server";
 import { startIngestion } from "../../ingestion/start-ingestion";
+import { createMergeJob } from "../../merge/merge-job";
+import { createMergeRules } from "../../merge/merge-rules";
+import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
 
@@ -20,7 +23,15 @@ export const serveCommand: CliCommand = {
         { database: db.kind, location: db.location, applied, total: status.applied.length },
         applied.length ? "applied migrations" : "database schema is up to date",
       );
-      const ingestion = startIngestion({ env, db, logger });
+      const rules = createMergeRules(env.merge);
+      const seams = createMergeSeams({ db, rules, logger: logger.child({ component: "merge" }) });
+      const ingestion = startIngestion({
+        env,
+        db,
+        logger,
+        onRetailChanges: seams.onRetailChanges,
+        jobs: [createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs })],
+      });
       try {
         const app = createApp({
           db,

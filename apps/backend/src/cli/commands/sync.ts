@@ -8,6 +8,8 @@ import {
   type ResourcePollResult,
 } from "../../ingestion/polling/poll-retail";
 import { createLightspeedClientFromEnv } from "../../lightspeed";
+import { createMergeRules } from "../../merge/merge-rules";
+import { createMergeSeams } from "../../merge/merge-seams";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
 
@@ -44,6 +46,8 @@ export const syncCommand: CliCommand = {
             signal: shutdown,
             logger,
             onProgress: progress?.update,
+            onRetailChanges: createMergeSeams({ db, rules: createMergeRules(env.merge), logger })
+              .onRetailChanges,
           }),
         );
       } finally {
