@@ -6,8 +6,11 @@ import { type EnvSource, loadEnv } from "../env";
 import { exitCodeFor } from "../http/error-mapping";
 import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
+import { customersCommand } from "./commands/customers";
 import { importEcomCommand } from "./commands/import-ecom";
+import { mergeCommand } from "./commands/merge";
 import { migrateCommand } from "./commands/migrate";
+import { reportCommand } from "./commands/report";
 import { serveCommand } from "./commands/serve";
 import { simulateCommand } from "./commands/simulate";
 import { syncCommand } from "./commands/sync";
@@ -20,6 +23,9 @@ export const commands: CliCommand[] = [
   syncCommand,
   webhooksCommand,
   importEcomCommand,
+  mergeCommand,
+  customersCommand,
+  reportCommand,
 ];
 
 export interface CliIo {

@@ -29,15 +29,23 @@ export interface MergeResult {
 
 type Tx = Prisma.TransactionClient;
 
-export async function mergeChanges(
+export function mergeChanges(
   db: Pick<Database, "prisma">,
   changes: MergeChanges,
   rules: MergeRules,
 ): Promise<MergeResult> {
+  return inMergeTransaction(db, (tx) => mergeInTransaction(tx, changes, rules));
+}
+
+/** One transaction holding the merge lock: merges never interleave, whoever starts them. */
+export function inMergeTransaction<T>(
+  db: Pick<Database, "prisma">,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.prisma.$transaction(
     async (tx) => {
       await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)::text", jobLockKeys.merge);
-      return mergeInTransaction(tx, changes, rules);
+      return work(tx);
     },
     { maxWait: 60_000, timeout: 10 * 60_000 },
   );

@@ -1,0 +1,136 @@
+// The merge through the CLI, against the simulator over loopback: sync, import the eCom export,
+// look customers up, review merges, split a wrong one and see the split survive a full re-sync.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { describe, expect, it } from "vitest";
+import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
+import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+
+const cleanup = useTestCleanup();
+
+async function cliJson(argv: string[], env: Record<string, string>) {
+  const run = await runCliCaptured([...argv, "--json"], env);
+  if (run.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${run.lastLine}\n${run.logs}`);
+  return JSON.parse(run.lastLine);
+}
+
+describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
+  it("looks customers up, reports merges and flags, and keeps a split after a re-sync", async () => {
+    const sim = await startTestSimulator(cleanup, { inStoreSales: 20 });
+    const { store } = sim;
+    // One person as an email-only and a phone-only X-Series record, joined by an online order.
+    const emailOnly = store.createCustomer({ first_name: "Dana", email: "dana.reed@example.com" });
+    const phoneOnly = store.createCustomer({ first_name: "Dana", mobile: "(615) 555-0142" });
+    store.createSale({ customer_id: emailOnly.id });
+    store.createSale({ customer_id: phoneOnly.id });
+    const online = store.placeEcomOrder({
+      email: "dana.reed@example.com",
+      phoneDigits: "6155550142",
+      delayMs: 365 * 86_400_000, // not in X-Series yet
+    });
+    // Two people behind one family email, each with their own phone and history.
+    const mom = store.createCustomer({
+      first_name: "Ana",
+      email: "garcias@example.com",
+      mobile: "615-555-0101",
+    });
+    const son = store.createCustomer({
+      first_name: "Leo",
+      email: "garcias@example.com",
+      mobile: "615-555-0102",
+    });
+    store.createSale({ customer_id: mom.id });
+    store.createSale({ customer_id: son.id });
+
+    const env = {
+      ...(await freshDatabaseEnv(cleanup)),
+      LIGHTSPEED_BASE_URL: sim.baseUrl,
+      LIGHTSPEED_TOKEN: sim.token,
+      STORE_TIMEZONE: store.timeZone,
+    };
+    const exportFile = path.join(cleanup.tempDir(), "orders.csv");
+    await writeFile(exportFile, store.ecomCsvExport());
+    await cliJson(["sync"], env);
+    await cliJson(["import-ecom", exportFile], env);
+
+    const dana = await cliJson(["customers", "lookup", "--email", " Dana.Reed@Example.com "], env);
+    expect(dana.customer).toMatchObject({
+      emails: ["dana.reed@example.com"],
+      phones: ["+16155550142"],
+      retailCustomerIds: [emailOnly.id, phoneOnly.id].sort(),
+    });
+    expect(Object.keys(dana.orders[0]).sort()).toEqual(
+      ["ecomOrderNumber", "id", "placedAt", "retailSaleId", "source", "status", "total"].sort(),
+    );
+    expect(dana.orders.map((o: { source: string }) => o.source).sort()).toEqual([
+      "ecom_unsynced",
+      "retail",
+      "retail",
+    ]);
+    expect(dana.orders.find((o: { source: string }) => o.source === "ecom_unsynced")).toMatchObject(
+      { ecomOrderNumber: online.orderNumber, retailSaleId: null },
+    );
+    const byPhone = await cliJson(["customers", "lookup", "--phone", "615.555.0142"], env);
+    expect(byPhone.customer.id).toBe(dana.customer.id);
+
+    const family = await cliJson(["customers", "lookup", "--email", "garcias@example.com"], env);
+    expect(family.customer).toBeUndefined();
+    expect(family.customers.map((c: { phones: string[] }) => c.phones).sort()).toEqual([
+      ["+16155550101"],
+      ["+16155550102"],
+    ]);
+    expect(await cliJson(["customers", "lookup", "--email", "nobody@example.com"], env)).toEqual({
+      ok: true,
+      command: "customers",
+      customer: null,
+    });
+
+    const report = await cliJson(["report", "merges"], env);
+    expect(report.flagged).toContainEqual(
+      expect.objectContaining({
+        kind: "EMAIL",
+        value: "garcias@example.com",
+        records: [`retail_customer:${mom.id}`, `retail_customer:${son.id}`].sort(),
+      }),
+    );
+    const danaMerge = report.merges.find(
+      (m: { customerId: string }) => m.customerId === dana.customer.id,
+    );
+    expect(danaMerge.links.map((l: { reason: string }) => l.reason)).toEqual(
+      expect.arrayContaining(["same email", "same phone"]),
+    );
+
+    // The operator says the phone-only record is someone else: split it out.
+    const split = await cliJson(
+      ["customers", "split", dana.customer.id, "--record", `retail_customer:${phoneOnly.id}`],
+      env,
+    );
+    // The X-Series customer moves with its sale.
+    expect(split.moved).toHaveLength(2);
+    expect(split.moved).toContain(`retail_customer:${phoneOnly.id}`);
+    // The online order (Dana's email) also carries that phone: it is now shared, and a lookup by
+    // it names both customers instead of guessing.
+    const afterSplit = await cliJson(["customers", "lookup", "--phone", "6155550142"], env);
+    expect(afterSplit.customers.map((c: { id: string }) => c.id).sort()).toEqual(
+      [dana.customer.id, split.newCustomerId].sort(),
+    );
+
+    // Everything again from scratch: a full re-sync and a full re-merge keep the split.
+    store.updateCustomer(phoneOnly.id, { last_name: "Reed" });
+    await cliJson(["sync", "--full"], env);
+    await cliJson(["merge", "--all"], env);
+    const email = await cliJson(["customers", "lookup", "--email", "dana.reed@example.com"], env);
+    expect(email.customer.id).toBe(dana.customer.id);
+    expect(email.customer.retailCustomerIds).toEqual([emailOnly.id]);
+    const phone = await cliJson(["customers", "lookup", "--phone", "6155550142"], env);
+    const other = phone.customers.find((c: { id: string }) => c.id === split.newCustomerId);
+    expect(other.retailCustomerIds).toEqual([phoneOnly.id]);
+    expect(other.orders).toHaveLength(1);
+
+    const explained = await cliJson(["customers", "explain", dana.customer.id], env);
+    expect(explained.history.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(["MERGE", "PIN", "SPLIT"]),
+    );
+  });
+});

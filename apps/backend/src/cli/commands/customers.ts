@@ -1,0 +1,139 @@
+// `pnpm cli customers lookup|explain|split|pin`: find a customer by email or phone, see why their
+// records are one customer, and correct a wrong merge (the correction survives later syncs).
+
+import { DomainError } from "@greenloop/order-sync/errors";
+import type { IdentifierKind } from "@greenloop/order-sync/identity";
+import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
+import { openDatabaseFromEnv } from "../../database";
+import { type CustomerLookup, lookupCustomer } from "../../merge/customer-lookup";
+import { explainCustomer } from "../../merge/explain-customer";
+import { createMergeRules } from "../../merge/merge-rules";
+import { pinIdentifier, splitCustomer } from "../../merge/split-customer";
+import type { CliCommand, CommandResult } from "../command";
+
+const usage =
+  "customers lookup (--email E | --phone P) [--json] | customers explain <id> [--json] | " +
+  "customers split <id> --record KEY [--record KEY]... [--reason TEXT] [--json] | " +
+  "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json]";
+const actions = ["lookup", "explain", "split", "pin"] as const;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const customersCommand: CliCommand = {
+  name: "customers",
+  usage,
+  description:
+    "Canonical customers: look one up by email or phone (with orders across channels; a shared email lists every " +
+    "customer carrying it), explain why records are one customer, split a wrong merge (--record: the records to move " +
+    "out, e.g. retail_customer:<id>), or pin an email/phone to a customer. Splits and pins survive later syncs.",
+  options: {
+    email: { type: "string" },
+    phone: { type: "string" },
+    record: { type: "string", multiple: true },
+    reason: { type: "string" },
+  },
+  async run({ env, logger, values, positionals }) {
+    const [action, id, ...extra] = positionals;
+    if (!actions.includes(action as (typeof actions)[number]) || extra.length > 0) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `Expected ${actions.join(", ")}. Usage: pnpm cli ${usage}`,
+      );
+    }
+    const email = typeof values.email === "string" ? values.email : undefined;
+    const phone = typeof values.phone === "string" ? values.phone : undefined;
+    const reason = typeof values.reason === "string" ? values.reason : undefined;
+    const rules = createMergeRules(env.merge);
+    const region = rules.contact.defaultRegion;
+    if (action !== "lookup" && !(id && uuid.test(id))) {
+      throw new DomainError("BAD_INPUT", `customers ${action} needs a customer id (a UUID).`);
+    }
+    const db = await openDatabaseFromEnv(env, logger);
+    try {
+      if (action === "lookup") {
+        if (id) throw new DomainError("BAD_INPUT", "lookup takes --email or --phone, not an id");
+        return describeLookup(
+          await lookupCustomer(db, { email, phone }, { defaultRegion: region }),
+        );
+      }
+      const customerId = id as string;
+      if (action === "explain") {
+        const explanation = await explainCustomer(db, customerId);
+        const lines = [
+          `Customer ${customerId}${explanation.customer.displayName ? ` (${explanation.customer.displayName})` : ""}` +
+            (explanation.mergedIntoId ? `, merged into ${explanation.mergedIntoId}` : ""),
+          `Records: ${explanation.records.join(", ") || "none"}`,
+          ...explanation.links.map(
+            (l) =>
+              `  ${l.from} ↔ ${l.to}: ${l.reason} (${l.kind} ${l.value}) since ${l.firstLinkedAt.toISOString()}`,
+          ),
+          ...explanation.flagged.map((f) => `  flagged ${f.kind} ${f.value}: ${f.reason}`),
+        ];
+        return { json: { ...explanation }, summary: lines.join("\n") };
+      }
+      await db.migrate();
+      if (action === "split") {
+        const records = (values as { record?: string[] }).record ?? [];
+        const result = await splitCustomer(db, { customerId, records, reason }, rules);
+        return {
+          json: { ...result },
+          summary:
+            `Moved ${result.moved.length} record(s) to new customer ${result.newCustomerId}; both sides are pinned apart.` +
+            (result.sharedIdentifiers.length
+              ? ` Shared by both and flagged: ${result.sharedIdentifiers.map((i) => `${i.kind} ${i.value}`).join(", ")}.`
+              : ""),
+        };
+      }
+      const identifier = identifierFrom(email, phone, region);
+      const result = await pinIdentifier(db, { customerId, identifier, reason }, rules);
+      return {
+        json: { ...result },
+        summary: `Pinned ${identifier.kind} ${identifier.value} to ${customerId} (${result.records.length} record(s) carry it).`,
+      };
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+function identifierFrom(
+  email: string | undefined,
+  phone: string | undefined,
+  region: CountryCode,
+): { kind: IdentifierKind; value: string } {
+  if ((email === undefined) === (phone === undefined)) {
+    throw new DomainError("BAD_INPUT", "Give exactly one of --email or --phone.");
+  }
+  const value = email !== undefined ? normalizeEmail(email) : normalizePhone(phone, region);
+  if (!value)
+    throw new DomainError("BAD_INPUT", `Not a valid ${email !== undefined ? "email" : "phone"}.`);
+  return { kind: email !== undefined ? "EMAIL" : "PHONE", value };
+}
+
+function describeLookup(result: CustomerLookup): CommandResult {
+  if ("customers" in result) {
+    return {
+      json: { ...result },
+      summary: [
+        `${result.flagged.kind} ${result.flagged.value} is shared by ${result.customers.length} customers (${result.flagged.reason ?? "flagged"}):`,
+        ...result.customers.map(
+          (c) =>
+            `  ${c.id} ${c.displayName ?? ""}: ${c.orders.length} order(s); phones ${c.phones.join(", ") || "none"}`,
+        ),
+      ].join("\n"),
+    };
+  }
+  if (result.customer === null) return { json: { customer: null }, summary: "No customer." };
+  const { customer, orders } = result;
+  return {
+    json: { customer, orders },
+    summary: [
+      `Customer ${customer.id}${customer.displayName ? ` (${customer.displayName})` : ""}`,
+      `  emails: ${customer.emails.join(", ") || "none"}; phones: ${customer.phones.join(", ") || "none"}; X-Series ids: ${customer.retailCustomerIds.join(", ") || "none"}`,
+      `  ${orders.length} order(s):`,
+      ...orders.map(
+        (o) =>
+          `    ${o.placedAt.toISOString()}  ${o.source.padEnd(13)} ${o.total.padStart(12)}  ${o.ecomOrderNumber ? `#${o.ecomOrderNumber}` : ""} ${o.status}`,
+      ),
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,136 @@
+// "Who is this email / phone?": the customer an identifier belongs to, with their orders across
+// channels. An identifier flagged as shared (a family email) answers with every customer carrying
+// it rather than picking one: guessing would show one person another's purchases.
+import type { Database, IdentityKind } from "@greenloop/db";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
+
+export interface CustomerProfile {
+  id: string;
+  displayName: string | null;
+  /** Normalized (trimmed, lower-case). */
+  emails: string[];
+  /** E.164. */
+  phones: string[];
+  retailCustomerIds: string[];
+}
+
+export interface CustomerOrder {
+  id: string;
+  source: string;
+  ecomOrderNumber: string | null;
+  retailSaleId: string | null;
+  placedAt: Date;
+  /** Decimal as a string: what the customer paid, net of loyalty redemptions. */
+  total: string;
+  status: string;
+}
+
+export type CustomerLookup =
+  | { customer: null }
+  | { customer: CustomerProfile; orders: CustomerOrder[] }
+  | {
+      customers: Array<CustomerProfile & { orders: CustomerOrder[] }>;
+      flagged: { kind: IdentityKind; value: string; reason: string | null };
+    };
+
+export async function lookupCustomer(
+  db: Pick<Database, "prisma">,
+  query: { email?: string; phone?: string },
+  options: { defaultRegion: CountryCode },
+): Promise<CustomerLookup> {
+  const { kind, value } = normalizeQuery(query, options.defaultRegion);
+  const identities = await db.prisma.customerIdentity.findMany({
+    where: { kind, normalizedValue: value, customer: { mergedIntoId: null, erasedAt: null } },
+    select: { customerId: true, blockedReason: true },
+    orderBy: { customerId: "asc" },
+  });
+  const [first] = identities;
+  if (!first) return { customer: null };
+  if (identities.length === 1) {
+    const [customer] = await loadProfiles(db, [first.customerId]);
+    if (!customer) return { customer: null };
+    return { customer, orders: await loadOrders(db, customer.id) };
+  }
+  const profiles = await loadProfiles(
+    db,
+    identities.map((identity) => identity.customerId),
+  );
+  return {
+    customers: await Promise.all(
+      profiles.map(async (profile) => ({ ...profile, orders: await loadOrders(db, profile.id) })),
+    ),
+    flagged: { kind, value, reason: first.blockedReason },
+  };
+}
+
+function normalizeQuery(
+  query: { email?: string; phone?: string },
+  defaultRegion: CountryCode,
+): { kind: IdentityKind; value: string } {
+  if ((query.email === undefined) === (query.phone === undefined)) {
+    throw new DomainError("BAD_INPUT", "Give exactly one of an email or a phone number.");
+  }
+  if (query.email !== undefined) {
+    const value = normalizeEmail(query.email);
+    if (!value) throw new DomainError("BAD_INPUT", "The email is not a valid email address.");
+    return { kind: "EMAIL", value };
+  }
+  const value = normalizePhone(query.phone, defaultRegion);
+  if (!value) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `The phone is not a possible phone number (numbers without a country code are read as ${defaultRegion}).`,
+    );
+  }
+  return { kind: "PHONE", value };
+}
+
+export async function loadProfiles(
+  db: Pick<Database, "prisma">,
+  customerIds: string[],
+): Promise<CustomerProfile[]> {
+  const customers = await db.prisma.customer.findMany({
+    where: { id: { in: customerIds } },
+    select: {
+      id: true,
+      displayName: true,
+      identities: {
+        select: { kind: true, normalizedValue: true },
+        orderBy: { normalizedValue: "asc" },
+      },
+    },
+    orderBy: { id: "asc" },
+  });
+  return customers.map((customer) => {
+    const values = (kind: IdentityKind) =>
+      customer.identities.filter((i) => i.kind === kind).map((i) => i.normalizedValue);
+    return {
+      id: customer.id,
+      displayName: customer.displayName,
+      emails: values("EMAIL"),
+      phones: values("PHONE"),
+      retailCustomerIds: values("RETAIL_CUSTOMER_ID"),
+    };
+  });
+}
+
+export async function loadOrders(
+  db: Pick<Database, "prisma">,
+  customerId: string,
+): Promise<CustomerOrder[]> {
+  const orders = await db.prisma.order.findMany({
+    where: { customerId },
+    orderBy: [{ placedAt: "desc" }, { key: "asc" }],
+    select: {
+      id: true,
+      source: true,
+      ecomOrderNumber: true,
+      retailSaleId: true,
+      placedAt: true,
+      total: true,
+      status: true,
+    },
+  });
+  return orders.map((order) => ({ ...order, total: order.total.toString() }));
+}
