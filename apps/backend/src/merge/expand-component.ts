@@ -57,12 +57,18 @@ export async function expandComponent(
       (id) => (customerCounts.get(idKey(id.kind, id.value)) ?? 0) <= maxCustomersPerIdentifier,
     );
     const reached = await carriersOf(client, followed);
+    // An identifier that just crossed the limit may still hold customers together from before:
+    // those customers must be re-resolved, or the order of arrival would decide.
+    const stillLinked = await customersLinkedBy(
+      client,
+      fresh.filter((id) => !followed.includes(id)),
+    );
     newRecords = reached.map((r) => r.recordKey).filter((key) => !records.has(key));
     newCustomers = [
       ...new Set(
-        reached
-          .map((r) => r.customerId)
-          .filter((id): id is string => id !== null && !customers.has(id)),
+        [...reached.map((r) => r.customerId), ...stillLinked].filter(
+          (id): id is string => id !== null && !customers.has(id),
+        ),
       ),
     ];
   }
@@ -160,6 +166,20 @@ async function carriersOf(
        LEFT JOIN "IdentityRecord" r ON r.key = i."recordKey"`,
     ...pairs(ids),
   );
+}
+
+async function customersLinkedBy(
+  client: Client,
+  ids: Array<{ kind: string; value: string }>,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await client.$queryRawUnsafe<Array<{ customerId: string }>>(
+    `SELECT DISTINCT l."customerId"::text AS "customerId"
+       FROM unnest($1::text[], $2::text[]) AS t(kind, value)
+       JOIN "CustomerLink" l ON l.kind = t.kind::"IdentityKind" AND l.value = t.value`,
+    ...pairs(ids),
+  );
+  return rows.map((row) => row.customerId);
 }
 
 async function customersOfRecords(client: Client, recordKeys: string[]): Promise<string[]> {

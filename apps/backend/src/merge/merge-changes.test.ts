@@ -155,6 +155,28 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
     ]);
   });
 
+  it("detects an email on more X-Series customers than the limit as a placeholder, in any order", async () => {
+    const store = new SimulatedStore({
+      seed: 12,
+      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
+    });
+    const shared = "frontdesk@greenshop.example.com";
+    for (let i = 0; i < 7; i++) store.createCustomer({ first_name: `P${i}`, email: shared });
+    const all = await database();
+    await ingestRetail(all, { customers: store.customers() });
+    const oneByOne = await database();
+    for (const customer of store.customers())
+      await ingestRetail(oneByOne, { customers: [customer] });
+
+    for (const db of [all, oneByOne]) {
+      expect(await db.prisma.customer.count({ where: { mergedIntoId: null } })).toBe(7);
+      const [flag] = await db.prisma.flaggedIdentifier.findMany({ where: { kind: "EMAIL" } });
+      expect(flag).toMatchObject({ value: shared, reason: "placeholder" });
+      expect(flag?.detail).toBe("carried by 7 X-Series customers (limit 5)");
+    }
+    expect(await canonicalSnapshot(oneByOne)).toEqual(await canonicalSnapshot(all));
+  });
+
   it("changes nothing when the same records are merged again", async () => {
     const db = await database();
     const store = smallStore(3);
