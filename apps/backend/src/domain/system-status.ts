@@ -17,6 +17,12 @@ export interface SystemStatus {
     retailCustomers: number;
     ecomOrders: number;
     pendingWebhookDeliveries: number;
+    /** eCom orders not (yet) found in X-Series. */
+    unsyncedEcomOrders: number;
+    /** Emails and phones the merge refused to link on (shared or placeholders), for review. */
+    flaggedIdentifiers: number;
+    /** Customers whose analytics wait for a recompute. */
+    customersAwaitingAnalytics: number;
   } | null;
   /** Polling freshness and the webhook inbox; null while migrations are pending. */
   ingestion: IngestionStatus | null;
@@ -36,16 +42,38 @@ export async function getSystemStatus(
 }
 
 async function countRecords({ prisma }: Database): Promise<NonNullable<SystemStatus["counts"]>> {
-  const [customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries] =
-    await Promise.all([
-      prisma.customer.count({ where: { mergedIntoId: null } }),
-      prisma.order.count(),
-      prisma.retailSale.count(),
-      prisma.retailCustomer.count(),
-      prisma.ecomOrder.count(),
-      prisma.webhookDelivery.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } }),
-    ]);
-  return { customers, orders, retailSales, retailCustomers, ecomOrders, pendingWebhookDeliveries };
+  const [
+    customers,
+    orders,
+    retailSales,
+    retailCustomers,
+    ecomOrders,
+    pendingWebhookDeliveries,
+    unsyncedEcomOrders,
+    flaggedIdentifiers,
+    customersAwaitingAnalytics,
+  ] = await Promise.all([
+    prisma.customer.count({ where: { mergedIntoId: null } }),
+    prisma.order.count(),
+    prisma.retailSale.count(),
+    prisma.retailCustomer.count(),
+    prisma.ecomOrder.count(),
+    prisma.webhookDelivery.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } }),
+    prisma.order.count({ where: { source: "ecom_unsynced" } }),
+    prisma.flaggedIdentifier.count(),
+    prisma.customer.count({ where: { mergedIntoId: null, metricsDirtyAt: { not: null } } }),
+  ]);
+  return {
+    customers,
+    orders,
+    retailSales,
+    retailCustomers,
+    ecomOrders,
+    pendingWebhookDeliveries,
+    unsyncedEcomOrders,
+    flaggedIdentifiers,
+    customersAwaitingAnalytics,
+  };
 }
 
 export function isUpToDate(status: MigrationStatus): boolean {

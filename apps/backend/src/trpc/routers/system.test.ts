@@ -39,6 +39,9 @@ describe(`system.status (${testDatabaseKind})`, () => {
         retailCustomers: 0,
         ecomOrders: 0,
         pendingWebhookDeliveries: 0,
+        unsyncedEcomOrders: 0,
+        flaggedIdentifiers: 0,
+        customersAwaitingAnalytics: 0,
       });
       expect(status.ingestion?.polling.sales).toMatchObject({ cursor: 1234, stale: false });
       expect(status.ingestion?.polling.sales.lagSeconds).toBeLessThan(60);

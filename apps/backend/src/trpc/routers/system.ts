@@ -63,6 +63,9 @@ const systemStatusSchema = z.object({
       retailCustomers: z.number().int(),
       ecomOrders: z.number().int(),
       pendingWebhookDeliveries: z.number().int(),
+      unsyncedEcomOrders: z.number().int(),
+      flaggedIdentifiers: z.number().int(),
+      customersAwaitingAnalytics: z.number().int(),
     })
     .nullable(),
   ingestion: ingestionStatusSchema.nullable(),
