@@ -3,8 +3,11 @@
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
+import { importEcomOrders } from "../imports/import-ecom-orders";
+import { ecomOrder } from "../imports/testing/ecom-order-fixtures";
+import { mergeChanges } from "./merge-changes";
 import { canonicalSnapshot } from "./testing/canonical-snapshot";
-import { importStoreExport, ingestRetail } from "./testing/merge-harness";
+import { importStoreExport, ingestRetail, testMergeRules } from "./testing/merge-harness";
 
 const cleanup = useTestCleanup();
 const HOUR = 3_600_000;
@@ -185,8 +188,6 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
     const before = await canonicalSnapshot(db);
     const events = await db.prisma.identityEvent.count();
 
-    const { mergeChanges } = await import("./merge-changes");
-    const { testMergeRules } = await import("./testing/merge-harness");
     const again = await mergeChanges(
       db,
       {
@@ -199,6 +200,59 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
     expect(again).toMatchObject({ ordersChanged: 0, recordsChanged: 0, customersTouched: 0 });
     expect(await canonicalSnapshot(db)).toEqual(before);
     expect(await db.prisma.identityEvent.count()).toBe(events);
+  });
+
+  it("joins an eCom order to the sale its export's X-series Order ID names, never by invoice number", async () => {
+    const db = await database();
+    const store = new SimulatedStore({
+      seed: 14,
+      store: { customers: 1, inStoreSales: 0, ecomOrders: 0 },
+    });
+    const [customer] = store.customers();
+    // A sale that carries no eCom evidence itself, and another whose invoice number collides.
+    const named = store.createSale({ customer_id: customer?.id });
+    const collides = store.createSale({ customer_id: customer?.id });
+    await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
+    const orders = [
+      ecomOrder(5001, { xseriesOrderIdHint: named.id }),
+      ecomOrder(Number(collides.invoice_number)),
+    ];
+    await importEcomOrders({
+      db,
+      source: (async function* () {
+        yield { orders, rejected: [], rowsRead: 2, rowsRejected: 0 };
+      })(),
+      file: { name: "hint.csv", sha256: "test", bytes: 0 },
+      format: "ecwid",
+      onEcomOrdersChanged: (numbers) =>
+        mergeChanges(db, { ecomOrderNumbers: numbers }, testMergeRules).then(() => undefined),
+    });
+    const rows = await db.prisma.order.findMany({
+      orderBy: { key: "asc" },
+      select: { key: true, retailSaleId: true, matchedBy: true, source: true },
+    });
+    expect(rows).toEqual(
+      [
+        {
+          key: "ecom:5001",
+          retailSaleId: named.id,
+          matchedBy: "XSERIES_ORDER_ID_HINT",
+          source: "ecom_synced",
+        },
+        {
+          key: `ecom:${collides.invoice_number}`,
+          retailSaleId: null,
+          matchedBy: "UNMATCHED",
+          source: "ecom_unsynced",
+        },
+        {
+          key: `retail:${collides.id}`,
+          retailSaleId: collides.id,
+          matchedBy: "UNMATCHED",
+          source: "retail",
+        },
+      ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
   });
 
   it("takes voided and deleted sales out of the analytics", async () => {
