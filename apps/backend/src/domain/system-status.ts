@@ -42,38 +42,25 @@ export async function getSystemStatus(
 }
 
 async function countRecords({ prisma }: Database): Promise<NonNullable<SystemStatus["counts"]>> {
-  const [
-    customers,
-    orders,
-    retailSales,
-    retailCustomers,
-    ecomOrders,
-    pendingWebhookDeliveries,
-    unsyncedEcomOrders,
-    flaggedIdentifiers,
-    customersAwaitingAnalytics,
-  ] = await Promise.all([
-    prisma.customer.count({ where: { mergedIntoId: null } }),
-    prisma.order.count(),
-    prisma.retailSale.count(),
-    prisma.retailCustomer.count(),
-    prisma.ecomOrder.count(),
-    prisma.webhookDelivery.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } }),
-    prisma.order.count({ where: { source: "ecom_unsynced" } }),
-    prisma.flaggedIdentifier.count(),
-    prisma.customer.count({ where: { mergedIntoId: null, metricsDirtyAt: { not: null } } }),
-  ]);
-  return {
-    customers,
-    orders,
-    retailSales,
-    retailCustomers,
-    ecomOrders,
-    pendingWebhookDeliveries,
-    unsyncedEcomOrders,
-    flaggedIdentifiers,
-    customersAwaitingAnalytics,
+  const counts = {
+    customers: prisma.customer.count({ where: { mergedIntoId: null } }),
+    orders: prisma.order.count(),
+    retailSales: prisma.retailSale.count(),
+    retailCustomers: prisma.retailCustomer.count(),
+    ecomOrders: prisma.ecomOrder.count(),
+    pendingWebhookDeliveries: prisma.webhookDelivery.count({
+      where: { status: { in: ["PENDING", "PROCESSING"] } },
+    }),
+    unsyncedEcomOrders: prisma.order.count({ where: { source: "ecom_unsynced" } }),
+    flaggedIdentifiers: prisma.flaggedIdentifier.count(),
+    customersAwaitingAnalytics: prisma.customer.count({
+      where: { mergedIntoId: null, metricsDirtyAt: { not: null } },
+    }),
   };
+  const values = await Promise.all(Object.values(counts));
+  return Object.fromEntries(Object.keys(counts).map((key, i) => [key, values[i]])) as NonNullable<
+    SystemStatus["counts"]
+  >;
 }
 
 export function isUpToDate(status: MigrationStatus): boolean {

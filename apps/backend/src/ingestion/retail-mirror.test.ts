@@ -9,13 +9,9 @@ import {
 } from "@greenloop/order-sync/lightspeed";
 import { describe, expect, it } from "vitest";
 import { writeRetailCustomers, writeRetailSales } from "./retail-mirror";
+import { parsed } from "./testing/parsed-record";
 
 const cleanup = useTestCleanup();
-
-function parsed<T>(schema: { parse(value: unknown): T }, raw: object): ParsedRecord<T> {
-  const copy = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-  return { data: schema.parse(copy), raw: copy };
-}
 
 async function setup() {
   const db = await openTestDatabase();

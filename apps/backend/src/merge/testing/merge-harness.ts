@@ -6,21 +6,16 @@ import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import {
   type Customer,
   customerSchema,
-  type ParsedRecord,
   type Sale,
   saleSchema,
 } from "@greenloop/order-sync/lightspeed";
 import { importEcomOrders } from "../../imports/import-ecom-orders";
 import { writeRetailCustomers, writeRetailSales } from "../../ingestion/retail-mirror";
+import { parsed } from "../../ingestion/testing/parsed-record";
 import { type MergeResult, mergeChanges } from "../merge-changes";
 import { createMergeRules, type MergeRules } from "../merge-rules";
 
 export const testMergeRules: MergeRules = createMergeRules();
-
-export function parsed<T>(schema: { parse(value: unknown): T }, raw: object): ParsedRecord<T> {
-  const copy = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-  return { data: schema.parse(copy), raw: copy };
-}
 
 /** Mirrors these X-Series records (as a poll or webhook would) and merges what changed. */
 export async function ingestRetail(
