@@ -86,9 +86,14 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       links: [httpLink({ url: `${serve.ready}/api/trpc`, transformer: superjson })],
     });
     const retailSales = async () => (await client.system.status.query()).counts?.retailSales;
+    const orders = async () => (await client.system.status.query()).counts?.orders;
+    // Every live sale is one canonical order (returns refund theirs; no CSV was imported here).
+    const liveSales = () =>
+      sim.store.sales().filter((sale) => sale.deleted_at === null && !sale.return_for).length;
 
-    // The scheduled poll runs once at start-up and mirrors the store's history.
+    // The scheduled poll runs once at start-up and mirrors the store's history, then merges it.
     await eventually(async () => expect(await retailSales()).toBe(sim.store.sales().length));
+    await eventually(async () => expect(await orders()).toBe(liveSales()));
 
     sim.store.webhooks.configure({
       url: `${serve.ready}/api/webhooks/lightspeed`,
@@ -99,6 +104,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     expect(attempts.map((a) => a.status)).toEqual([200]);
     // The next poll is 15 minutes away: only the webhook worker can bring this sale in.
     await eventually(async () => expect(await retailSales()).toBe(sim.store.sales().length));
+    await eventually(async () => expect(await orders()).toBe(liveSales()));
     expect(await serve.stop()).toBe(0);
   });
 });
