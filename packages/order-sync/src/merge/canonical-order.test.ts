@@ -3,57 +3,12 @@ import { describe, expect, it } from "vitest";
 import { buildCanonicalOrder, type CanonicalOrder } from "./canonical-order";
 import type { EcomOrderFacts, RetailSaleFacts } from "./order-facts";
 import { groupOrderSources } from "./order-key";
-
-const ecwSource = "ecw:f00dfacecafe1234";
-const placedAt = new Date("2026-01-05T17:58:00Z");
-
-function buildSaleFacts(overrides: Partial<RetailSaleFacts> = {}): RetailSaleFacts {
-  return {
-    id: "sale-instore",
-    customerId: null,
-    source: "USER",
-    sourceId: null,
-    note: null,
-    status: "CLOSED",
-    state: "closed",
-    returnFor: null,
-    totalPrice: new Decimal("50.00"),
-    totalTax: new Decimal("4.00"),
-    loyaltyPaid: new Decimal(0),
-    saleDate: new Date("2026-01-05T18:00:00Z"),
-    createdAt: new Date("2026-01-05T18:00:02Z"),
-    deletedAt: null,
-    firstSeenAt: new Date("2026-01-05T18:00:30Z"),
-    ...overrides,
-  };
-}
-
-function buildEcomSaleFacts(overrides: Partial<RetailSaleFacts> = {}): RetailSaleFacts {
-  return buildSaleFacts({
-    id: "sale-ecom",
-    customerId: "customer-1",
-    source: ecwSource,
-    sourceId: "10234",
-    note: "Order ID:10234\nPickup time:\nMon, Jan 05, 2026, 8:00 PM",
-    status: "AWAITING_PICKUP",
-    state: "pending",
-    ...overrides,
-  });
-}
-
-function buildEcomOrderFacts(overrides: Partial<EcomOrderFacts> = {}): EcomOrderFacts {
-  return {
-    orderNumber: "10234",
-    placedAt,
-    total: new Decimal("54.00"),
-    paymentStatusCode: "ACCEPTED",
-    paymentStatusLabel: "Paid",
-    fulfillmentStatusCode: "READY_FOR_PICKUP",
-    fulfillmentStatusLabel: "Ready For Pickup",
-    xseriesOrderIdHint: null,
-    ...overrides,
-  };
-}
+import {
+  buildEcomOrderFacts,
+  buildEcomSaleFacts,
+  buildSaleFacts,
+  ecomOrderPlacedAt as placedAt,
+} from "./testing/order-facts-fixtures";
 
 function returnOf(saleId: string, amount: string): RetailSaleFacts {
   return buildSaleFacts({

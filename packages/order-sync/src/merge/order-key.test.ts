@@ -1,61 +1,15 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EcomOrderFacts, RetailSaleFacts } from "./order-facts";
+import type { RetailSaleFacts } from "./order-facts";
 import { groupOrderSources, orderKeyOfSale } from "./order-key";
-
-const ecwSource = "ecw:f00dfacecafe1234";
-
-function buildSaleFacts(overrides: Partial<RetailSaleFacts> = {}): RetailSaleFacts {
-  return {
-    id: "sale-instore",
-    customerId: null,
-    source: "USER",
-    sourceId: null,
-    note: null,
-    status: "CLOSED",
-    state: "closed",
-    returnFor: null,
-    totalPrice: new Decimal("20.00"),
-    totalTax: new Decimal("1.85"),
-    loyaltyPaid: new Decimal(0),
-    saleDate: new Date("2026-01-05T18:00:00Z"),
-    createdAt: new Date("2026-01-05T18:00:02Z"),
-    deletedAt: null,
-    firstSeenAt: new Date("2026-01-05T18:00:30Z"),
-    ...overrides,
-  };
-}
-
-function buildEcomSaleFacts(
-  orderNumber: string,
-  overrides: Partial<RetailSaleFacts> = {},
-): RetailSaleFacts {
-  return buildSaleFacts({
-    id: `sale-ecom-${orderNumber}`,
-    customerId: "customer-1",
-    source: ecwSource,
-    sourceId: orderNumber,
-    note: `Order ID:${orderNumber}\nPickup time:\nMon, Jan 05, 2026, 8:00 PM`,
-    status: "AWAITING_PICKUP",
-    state: "pending",
-    ...overrides,
-  });
-}
-
-function buildEcomOrderFacts(overrides: Partial<EcomOrderFacts> = {}): EcomOrderFacts {
-  return {
-    orderNumber: "10234",
-    placedAt: new Date("2026-01-05T17:58:00Z"),
-    total: new Decimal("21.85"),
-    paymentStatusCode: "ACCEPTED",
-    paymentStatusLabel: "Paid",
-    fulfillmentStatusCode: "READY_FOR_PICKUP",
-    fulfillmentStatusLabel: "Ready For Pickup",
-    xseriesOrderIdHint: null,
-    ...overrides,
-  };
-}
+import {
+  buildEcomOrderFacts,
+  buildEcomSaleFacts,
+  buildSaleFacts,
+  ecomSaleNote,
+  ecwSource,
+} from "./testing/order-facts-fixtures";
 
 function returnOf(saleId: string, overrides: Partial<RetailSaleFacts> = {}): RetailSaleFacts {
   return buildSaleFacts({
@@ -70,7 +24,7 @@ function returnOf(saleId: string, overrides: Partial<RetailSaleFacts> = {}): Ret
 
 describe("orderKeyOfSale", () => {
   it("keys an eCom sale by its source_id", () => {
-    expect(orderKeyOfSale(buildEcomSaleFacts("10234"))).toEqual({
+    expect(orderKeyOfSale(buildEcomSaleFacts())).toEqual({
       kind: "ecom",
       orderNumber: "10234",
       matchedBy: "SOURCE_ID",
@@ -78,7 +32,7 @@ describe("orderKeyOfSale", () => {
   });
 
   it("falls back to the note's Order ID when source_id is missing", () => {
-    expect(orderKeyOfSale(buildEcomSaleFacts("10234", { sourceId: null }))).toEqual({
+    expect(orderKeyOfSale(buildEcomSaleFacts({ sourceId: null }))).toEqual({
       kind: "ecom",
       orderNumber: "10234",
       matchedBy: "NOTE_ORDER_ID",
@@ -93,7 +47,7 @@ describe("orderKeyOfSale", () => {
   });
 
   it("keys an eCom sale without an order number by its id", () => {
-    const sale = buildEcomSaleFacts("10234", { id: "s-2", sourceId: null, note: null });
+    const sale = buildEcomSaleFacts({ id: "s-2", sourceId: null, note: null });
     expect(orderKeyOfSale(sale)).toEqual({ kind: "retail", saleId: "s-2" });
   });
 
@@ -109,7 +63,7 @@ describe("orderKeyOfSale", () => {
 
 describe("groupOrderSources", () => {
   it("joins an eCom order to the sale whose source_id is its number", () => {
-    const sale = buildEcomSaleFacts("10234");
+    const sale = buildEcomSaleFacts();
     const ecomOrder = buildEcomOrderFacts();
     expect(groupOrderSources({ sales: [sale], ecomOrders: [ecomOrder] })).toEqual([
       {
@@ -124,13 +78,13 @@ describe("groupOrderSources", () => {
   });
 
   it("joins an eCom order to the sale whose note names its number", () => {
-    const sale = buildEcomSaleFacts("10234", { source: null, sourceId: null });
+    const sale = buildEcomSaleFacts({ source: null, sourceId: null });
     const [order] = groupOrderSources({ sales: [sale], ecomOrders: [buildEcomOrderFacts()] });
     expect(order).toMatchObject({ key: "ecom:10234", sale, matchedBy: "NOTE_ORDER_ID" });
   });
 
   it("joins through the X-series Order ID hint when the sale carries no number", () => {
-    const bare = buildEcomSaleFacts("10234", { id: "s-bare", sourceId: null, note: null });
+    const bare = buildEcomSaleFacts({ id: "s-bare", sourceId: null, note: null });
     const ecomOrder = buildEcomOrderFacts({ xseriesOrderIdHint: "s-bare" });
     expect(groupOrderSources({ sales: [bare], ecomOrders: [ecomOrder] })).toEqual([
       {
@@ -145,7 +99,7 @@ describe("groupOrderSources", () => {
   });
 
   it("does not follow the hint to a sale numbered for another eCom order", () => {
-    const other = buildEcomSaleFacts("999", { id: "s-999" });
+    const other = buildEcomSaleFacts({ id: "s-999", sourceId: "999", note: ecomSaleNote("999") });
     const ecomOrder = buildEcomOrderFacts({ xseriesOrderIdHint: "s-999" });
     const orders = groupOrderSources({ sales: [other], ecomOrders: [ecomOrder] });
     expect(orders.map((order) => [order.key, order.sale?.id ?? null, order.matchedBy])).toEqual([
@@ -155,7 +109,7 @@ describe("groupOrderSources", () => {
   });
 
   it("prefers the number match over the hint", () => {
-    const numbered = buildEcomSaleFacts("10234");
+    const numbered = buildEcomSaleFacts();
     const instore = buildSaleFacts({ id: "s-instore" });
     const ecomOrder = buildEcomOrderFacts({ xseriesOrderIdHint: "s-instore" });
     const orders = groupOrderSources({ sales: [instore, numbered], ecomOrders: [ecomOrder] });
@@ -193,7 +147,7 @@ describe("groupOrderSources", () => {
     const deletedAt = new Date("2026-01-06T09:00:00Z");
     const orders = groupOrderSources({
       sales: [
-        buildEcomSaleFacts("10234", { deletedAt }),
+        buildEcomSaleFacts({ deletedAt }),
         buildSaleFacts({ id: "s-deleted", deletedAt }),
         returnOf("s-live", { deletedAt }),
         buildSaleFacts({ id: "s-live" }),
@@ -207,7 +161,7 @@ describe("groupOrderSources", () => {
   });
 
   it("puts return sales into the order of the sale they return", () => {
-    const ecomSale = buildEcomSaleFacts("10234");
+    const ecomSale = buildEcomSaleFacts();
     const instore = buildSaleFacts({ id: "s-instore" });
     const laterReturn = returnOf("s-instore", {
       id: "r-2",
@@ -239,19 +193,19 @@ describe("groupOrderSources", () => {
   });
 
   it("keeps the earliest of several sales for one eCom number and reports the others", () => {
-    const first = buildEcomSaleFacts("10234", {
+    const first = buildEcomSaleFacts({
       id: "s-b",
       createdAt: new Date("2026-01-05T18:00:02Z"),
     });
-    const tieLowerId = buildEcomSaleFacts("10234", {
+    const tieLowerId = buildEcomSaleFacts({
       id: "s-a",
       createdAt: new Date("2026-01-05T18:00:03Z"),
     });
-    const tieHigherId = buildEcomSaleFacts("10234", {
+    const tieHigherId = buildEcomSaleFacts({
       id: "s-c",
       createdAt: new Date("2026-01-05T18:00:03Z"),
     });
-    const noCreatedAt = buildEcomSaleFacts("10234", { id: "s-0", createdAt: null });
+    const noCreatedAt = buildEcomSaleFacts({ id: "s-0", createdAt: null });
     const [order, ...rest] = groupOrderSources({
       sales: [tieHigherId, noCreatedAt, tieLowerId, first, returnOf("s-a")],
       ecomOrders: [buildEcomOrderFacts()],
@@ -267,8 +221,8 @@ describe("groupOrderSources", () => {
     const createdAt = new Date("2026-01-05T18:00:02Z");
     const [order] = groupOrderSources({
       sales: [
-        buildEcomSaleFacts("10234", { id: "s-2", createdAt }),
-        buildEcomSaleFacts("10234", { id: "s-1", createdAt, sourceId: null }),
+        buildEcomSaleFacts({ id: "s-2", createdAt }),
+        buildEcomSaleFacts({ id: "s-1", createdAt, sourceId: null }),
       ],
       ecomOrders: [],
     });
@@ -276,12 +230,12 @@ describe("groupOrderSources", () => {
   });
 
   it("does not let a voided copy stand in for a live sale of the same eCom order", () => {
-    const voided = buildEcomSaleFacts("10234", {
+    const voided = buildEcomSaleFacts({
       id: "s-voided",
       state: "voided",
       createdAt: new Date("2026-01-05T18:00:00Z"),
     });
-    const live = buildEcomSaleFacts("10234", {
+    const live = buildEcomSaleFacts({
       id: "s-live",
       createdAt: new Date("2026-01-05T18:10:00Z"),
     });
@@ -291,7 +245,11 @@ describe("groupOrderSources", () => {
 
   it("sorts the orders by key", () => {
     const orders = groupOrderSources({
-      sales: [buildSaleFacts({ id: "b" }), buildSaleFacts({ id: "a" }), buildEcomSaleFacts("2")],
+      sales: [
+        buildSaleFacts({ id: "b" }),
+        buildSaleFacts({ id: "a" }),
+        buildEcomSaleFacts({ sourceId: "2", note: ecomSaleNote("2") }),
+      ],
       ecomOrders: [buildEcomOrderFacts({ orderNumber: "10" })],
     });
     expect(orders.map((order) => order.key)).toEqual(["ecom:10", "ecom:2", "retail:a", "retail:b"]);
