@@ -3,7 +3,12 @@
 // it rather than picking one: guessing would show one person another's purchases.
 import type { Database, IdentityKind } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
+import {
+  type CountryCode,
+  looseEmailKey,
+  normalizeEmail,
+  normalizePhone,
+} from "@greenloop/order-sync/identity";
 
 export interface CustomerProfile {
   id: string;
@@ -39,12 +44,25 @@ export async function lookupCustomer(
   query: { email?: string; phone?: string },
   options: { defaultRegion: CountryCode },
 ): Promise<CustomerLookup> {
-  const { kind, value } = normalizeQuery(query, options.defaultRegion);
-  const identities = await db.prisma.customerIdentity.findMany({
-    where: { kind, normalizedValue: value, customer: { mergedIntoId: null, erasedAt: null } },
-    select: { customerId: true, blockedReason: true },
-    orderBy: { customerId: "asc" },
-  });
+  const exact = normalizeQuery(query, options.defaultRegion);
+  const find = (key: { kind: IdentityKind; value: string }) =>
+    db.prisma.customerIdentity.findMany({
+      where: {
+        kind: key.kind,
+        normalizedValue: key.value,
+        customer: { mergedIntoId: null, erasedAt: null },
+      },
+      select: { customerId: true, blockedReason: true },
+      orderBy: { customerId: "asc" },
+    });
+  let { kind, value } = exact;
+  let identities = await find(exact);
+  // Another spelling of the same mailbox (Gmail dots, +tags) finds the customer by the loose key.
+  if (identities.length === 0 && kind === "EMAIL") {
+    const loose = { kind: "EMAIL_LOOSE" as const, value: looseEmailKey(value) };
+    identities = await find(loose);
+    ({ kind, value } = loose);
+  }
   const [first] = identities;
   if (!first) return { customer: null };
   if (identities.length === 1) {

@@ -71,6 +71,11 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
     expect(dana.orders.find((o: { source: string }) => o.source === "ecom_unsynced")).toMatchObject(
       { ecomOrderNumber: online.orderNumber, retailSaleId: null },
     );
+    const otherSpelling = await cliJson(
+      ["customers", "lookup", "--email", "dana.reed+orders@example.com"],
+      env,
+    );
+    expect(otherSpelling.customer.id).toBe(dana.customer.id);
     const byPhone = await cliJson(["customers", "lookup", "--phone", "615.555.0142"], env);
     expect(byPhone.customer.id).toBe(dana.customer.id);
 
