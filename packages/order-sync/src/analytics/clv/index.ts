@@ -1,0 +1,40 @@
+// CLV models: BG/NBD (purchases, probability alive) and Gamma-Gamma (spend per purchase), fitted
+// by maximum likelihood, plus the summary of transactions they take. Pure functions, no I/O.
+export {
+  type BgNbdCustomer,
+  type BgNbdFit,
+  type BgNbdParams,
+  bgNbdLogLikelihood,
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  type FitBgNbdOptions,
+  fitBgNbd,
+  probabilityAlive,
+  probabilityOfPurchases,
+} from "./bg-nbd";
+export {
+  type CustomerLifetimeValueInput,
+  customerLifetimeValue,
+} from "./customer-lifetime-value";
+export {
+  conditionalExpectedAverageSpend,
+  type FitGammaGammaOptions,
+  fitGammaGamma,
+  type GammaGammaCustomer,
+  type GammaGammaFit,
+  type GammaGammaParams,
+  gammaGammaLogLikelihood,
+} from "./gamma-gamma";
+export {
+  minimizeNelderMead,
+  type NelderMeadOptions,
+  type NelderMeadResult,
+} from "./nelder-mead";
+export {
+  type RfmSummary,
+  type SummarizeTransactionsOptions,
+  summarizeTransactions,
+  type Transaction,
+} from "./rfm-summary";
+export { hyp2f1, logBeta, logGamma } from "./special-functions";
+export { spendFrequencyCorrelation } from "./spend-frequency-correlation";
