@@ -118,6 +118,23 @@ const envSchema = z.object({
   /** The store's own email and phone (often typed for walk-ins): never link anyone. */
   STORE_EMAIL: optionalText(),
   STORE_PHONE: optionalText(),
+  /**
+   * Tier → X-Series customer group for the tier sync: `Seed=<group id or name>,Sprout=…,
+   * Bloom=…,Evergreen=…,FirstTimeBuyer=…`. Unset: the tier sync refuses to run.
+   */
+  TIER_GROUPS: optionalText().transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const pairs = value.split(",").map((pair) => pair.split("=").map((part) => part.trim()));
+    if (pairs.some((pair) => pair.length !== 2 || !pair[0] || !pair[1])) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          'must be "Tier=Group,…", e.g. "Seed=GreenHaus Crew - Seed,FirstTimeBuyer=First Time Buyer"',
+      });
+      return z.NEVER;
+    }
+    return Object.fromEntries(pairs) as Record<string, string>;
+  }),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -143,6 +160,8 @@ export interface Env {
   /** IANA time zone the eCom export's local timestamps are read in. */
   storeTimeZone: string;
   merge: MergeSettings;
+  /** Tier (or `FirstTimeBuyer`) → X-Series customer group id or name; undefined when not set. */
+  tierGroups: Record<string, string> | undefined;
 }
 
 /** How records become customers (identity resolution); see `merge/merge-settings.ts`. */
@@ -203,6 +222,7 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       storeEmails: list(env.STORE_EMAIL),
       storePhones: list(env.STORE_PHONE),
     },
+    tierGroups: env.TIER_GROUPS,
   };
 }
 
