@@ -1,0 +1,35 @@
+// `@greenloop/order-sync/analytics`: customer and store metrics from canonical orders, RFM and
+// segments, churn risk, and the CLV models (BG/NBD, Gamma-Gamma). Pure functions, no I/O.
+export {
+  type AnalyticsConfig,
+  assertValidAnalyticsConfig,
+  defaultAnalyticsConfig,
+  type InactivitySegment,
+  inactivitySegments,
+  type LoyaltyTierRule,
+} from "./analytics-config";
+export {
+  type AnalyticsOrder,
+  type AnalyticsOrderItem,
+  netSpendOf,
+  type OrderChannel,
+  selectCountedOrders,
+} from "./analytics-order";
+export { assessChurnRisk, type ChurnRisk, type ChurnRiskLabel } from "./churn-risk";
+export * from "./clv/index";
+export { buildCohortRetention, type CohortRow } from "./cohort-retention";
+export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
+export { formatMoney } from "./format-money";
+export {
+  type RfmCustomer,
+  type RfmScore,
+  type RfmScores,
+  type RfmSegment,
+  rfmSegment,
+  rfmSegments,
+  scoreRfm,
+} from "./rfm";
+export { type RfmThresholds, rfmThresholdsOf, scoreWithThresholds } from "./rfm-thresholds";
+export { type SegmentSummary, summarizeSegments } from "./segment-summary";
+export { resolveFirstOrderDates, type StoreOrder } from "./store-order";
+export { type StoreSummary, summarizeStore } from "./store-summary";
