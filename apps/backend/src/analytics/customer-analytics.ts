@@ -1,0 +1,133 @@
+// One customer's analytics, in two steps so a full run can fit the store-wide models in between:
+// `measureCustomer` (metrics and the CLV summary from their orders alone) and `scoreCustomer`
+// (RFM, probability alive, churn risk and predicted value against the store's models).
+import {
+  type AnalyticsConfig,
+  type AnalyticsOrder,
+  assessChurnRisk,
+  type CustomerMetricsResult,
+  computeCustomerMetrics,
+  conditionalExpectedAverageSpend,
+  conditionalExpectedPurchases,
+  netSpendOf,
+  probabilityAlive,
+  type RfmCustomer,
+  type RfmScores,
+  rfmSegment,
+  scoreWithThresholds,
+  selectCountedOrders,
+  summarizeTransactions,
+} from "@greenloop/order-sync/analytics";
+import Decimal from "decimal.js";
+import { type AnalyticsModels, CLV_PERIOD_DAYS } from "./analytics-models";
+
+export interface MeasuredCustomer {
+  customerId: string;
+  metrics: CustomerMetricsResult;
+  /** Frequency/recency/T in weeks and mean repeat spend; null without counted orders. */
+  clv: { frequency: number; recency: number; T: number; monetaryValue: number } | null;
+}
+
+export interface CustomerAnalytics extends MeasuredCustomer {
+  asOf: Date;
+  rfm: RfmScores | null;
+  rfmSegment: string | null;
+  probabilityAlive: number | null;
+  churnRisk: number | null;
+  churnRiskLabel: string | null;
+  predictedPurchases90d: number | null;
+  predictedPurchases365d: number | null;
+  expectedAverageSpend: Decimal | null;
+  predictedValue90d: Decimal | null;
+  predictedValue365d: Decimal | null;
+}
+
+export function measureCustomer(
+  customerId: string,
+  orders: readonly AnalyticsOrder[],
+  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+): MeasuredCustomer {
+  const metrics = computeCustomerMetrics(orders, { asOf, config });
+  const counted = selectCountedOrders(orders, {
+    asOf,
+    countFullyRefundedOrders: config.countFullyRefundedOrders,
+  });
+  // The models work in floating point; money stays Decimal everywhere else.
+  const clv = summarizeTransactions(
+    counted.map((order) => ({ at: order.placedAt, amount: netSpendOf(order).toNumber() })),
+    { observationEnd: asOf, periodDays: CLV_PERIOD_DAYS },
+  );
+  return { customerId, metrics, clv };
+}
+
+/** What RFM ranks the customer on; null without counted orders (nothing to rank). */
+export function rfmInputOf(measured: MeasuredCustomer): RfmCustomer | null {
+  const { metrics } = measured;
+  if (metrics.orderCount === 0 || metrics.daysSinceLastOrder === null) return null;
+  return {
+    id: measured.customerId,
+    recencyDays: metrics.daysSinceLastOrder,
+    frequency: metrics.orderCount,
+    monetary: metrics.totalSpend,
+  };
+}
+
+export function scoreCustomer(
+  measured: MeasuredCustomer,
+  { asOf, config, models }: { asOf: Date; config: AnalyticsConfig; models: AnalyticsModels },
+): CustomerAnalytics {
+  const rfmInput = rfmInputOf(measured);
+  const rfm = rfmInput && models.rfm ? scoreWithThresholds(rfmInput, models.rfm) : null;
+  const { clv, metrics } = measured;
+  let alive: number | null = null;
+  let purchases90: number | null = null;
+  let purchases365: number | null = null;
+  if (clv && models.bgNbd) {
+    alive = probabilityAlive(models.bgNbd, clv);
+    purchases90 = conditionalExpectedPurchases(models.bgNbd, 90 / CLV_PERIOD_DAYS, clv);
+    purchases365 = conditionalExpectedPurchases(models.bgNbd, 365 / CLV_PERIOD_DAYS, clv);
+  }
+  const spend = clv ? expectedSpend(clv, models) : null;
+  const value = (purchases: number | null) =>
+    purchases === null || spend === null ? null : spend.times(purchases).toDecimalPlaces(5);
+  const churn = assessChurnRisk(
+    {
+      probabilityAlive: alive,
+      daysSinceLastOrder: metrics.daysSinceLastOrder,
+      meanDaysBetweenOrders: metrics.meanDaysBetweenOrders,
+    },
+    config,
+  );
+  return {
+    ...measured,
+    asOf,
+    rfm,
+    rfmSegment: rfm ? rfmSegment(rfm) : null,
+    probabilityAlive: alive,
+    churnRisk: churn?.risk ?? null,
+    churnRiskLabel: churn?.label ?? null,
+    predictedPurchases90d: purchases90,
+    predictedPurchases365d: purchases365,
+    expectedAverageSpend: spend,
+    predictedValue90d: value(purchases90),
+    predictedValue365d: value(purchases365),
+  };
+}
+
+/** Gamma-Gamma's expected spend per order; a one-order customer gets the population mean. */
+function expectedSpend(
+  clv: NonNullable<MeasuredCustomer["clv"]>,
+  models: AnalyticsModels,
+): Decimal | null {
+  const gg = models.gammaGamma;
+  if (!gg) return null;
+  const amount =
+    clv.frequency > 0 && clv.monetaryValue > 0
+      ? conditionalExpectedAverageSpend(gg, clv)
+      : gg.q > 1
+        ? (gg.p * gg.v) / (gg.q - 1)
+        : null;
+  return amount === null || !Number.isFinite(amount)
+    ? null
+    : new Decimal(amount).toDecimalPlaces(5);
+}

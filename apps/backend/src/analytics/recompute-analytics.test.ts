@@ -1,0 +1,130 @@
+// The analytics on the simulated store after CSV import and sync: every customer's stored metrics
+// equal a brute-force computation over the canonical orders, the totals reconcile with the store
+// total, and incremental runs touch only the customers the merge marked dirty.
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
+
+const cleanup = useTestCleanup();
+const DAY = 86_400_000;
+const config = defaultAnalyticsConfig;
+
+async function storeWithHistory() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  const store = new SimulatedStore({
+    seed: 31,
+    store: { customers: 60, inStoreSales: 240, ecomOrders: 80, months: 6 },
+  });
+  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+  await importStoreExport(db, store);
+  return { db, store, asOf: new Date(store.now().getTime() + DAY) };
+}
+
+const utcDay = (d: Date) => Math.floor(d.getTime() / DAY);
+
+describe(`recomputeAllCustomers (${testDatabaseKind})`, () => {
+  it("stores, for every customer, what a brute-force pass over their orders gives", async () => {
+    const { db, asOf } = await storeWithHistory();
+    const run = await recomputeAllCustomers(db, { config, asOf, refit: true });
+    const customers = await db.prisma.customer.findMany({
+      where: { mergedIntoId: null },
+      select: { id: true, metrics: true, orders: true },
+    });
+    expect(run).toMatchObject({ mode: "full", customers: customers.length, modelsFitted: true });
+    expect(run.models.bgNbd).not.toBeNull();
+
+    for (const customer of customers) {
+      const m = customer.metrics;
+      if (!m) throw new Error(`no metrics for ${customer.id}`);
+      const counted = customer.orders.filter(
+        (o) =>
+          o.countsInAnalytics &&
+          o.placedAt <= asOf &&
+          !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
+      );
+      const net = (o: (typeof counted)[number]) =>
+        new Decimal(o.total.toString()).minus(o.refundedTotal.toString());
+      const total = counted.reduce((sum, o) => sum.plus(net(o)), new Decimal(0));
+      const recent = counted.filter((o) => utcDay(asOf) - utcDay(o.placedAt) < 90);
+      const spend90 = recent.reduce((sum, o) => sum.plus(net(o)), new Decimal(0));
+      const last = counted.reduce<Date | null>(
+        (max, o) => (!max || o.placedAt > max ? o.placedAt : max),
+        null,
+      );
+      const tier =
+        counted.length === 0
+          ? null
+          : spend90.gte(1500)
+            ? "Evergreen"
+            : spend90.gte(750)
+              ? "Bloom"
+              : spend90.gte(250)
+                ? "Sprout"
+                : "Seed";
+      expect({
+        orderCount: m.orderCount,
+        ecomOrderCount: m.ecomOrderCount,
+        totalSpend: m.totalSpend.toString(),
+        spend90d: m.spend90d.toString(),
+        orders90d: m.orders90d,
+        lastOrderAt: m.lastOrderAt,
+        daysSinceLastOrder: m.daysSinceLastOrder,
+        tier: m.tier,
+      }).toEqual({
+        orderCount: counted.length,
+        ecomOrderCount: counted.filter((o) => o.channel === "ECOM").length,
+        totalSpend: new Decimal(total.toFixed(5)).toString(),
+        spend90d: new Decimal(spend90.toFixed(5)).toString(),
+        orders90d: recent.length,
+        lastOrderAt: last,
+        daysSinceLastOrder: last ? utcDay(asOf) - utcDay(last) : null,
+        tier,
+      });
+      if (counted.length > 0) {
+        expect(m.rfmSegment).toEqual(expect.any(String));
+        expect(m.probabilityAlive).toBeGreaterThanOrEqual(0);
+        expect(m.probabilityAlive).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it("reconciles: the customers' totals add up to the store total of orders with a customer", async () => {
+    const { db, asOf } = await storeWithHistory();
+    await recomputeAllCustomers(db, { config, asOf });
+    const [{ customers, store }] = (await db.prisma.$queryRawUnsafe<
+      Array<{ customers: string; store: string }>
+    >(
+      `SELECT (SELECT sum("totalSpend") FROM "CustomerMetrics")::text AS customers,
+              (SELECT sum(total - "refundedTotal") FROM "Order"
+                WHERE "customerId" IS NOT NULL AND "countsInAnalytics" AND "placedAt" <= $1)::text AS store`,
+      asOf,
+    )) as [{ customers: string; store: string }];
+    expect(new Decimal(customers).toFixed(2)).toBe(new Decimal(store).toFixed(2));
+  });
+});
+
+describe(`recomputeDirtyCustomers (${testDatabaseKind})`, () => {
+  it("recomputes only the customers the merge marked dirty, then nothing", async () => {
+    const { db, store, asOf } = await storeWithHistory();
+    await recomputeAllCustomers(db, { config, asOf, refit: true });
+    expect(await recomputeDirtyCustomers(db, { config, asOf })).toMatchObject({ customers: 0 });
+
+    const [customer] = store.customers().filter((c) => c.deleted_at === null);
+    store.createSale({ customer_id: customer?.id });
+    const [sale] = store.sales().slice(-1);
+    await ingestRetail(db, { sales: [sale as object] });
+    const run = await recomputeDirtyCustomers(db, { config, asOf: new Date(asOf.getTime() + DAY) });
+    expect(run.customers).toBe(1);
+    const row = await db.prisma.order.findFirstOrThrow({
+      where: { retailSaleId: sale?.id ?? "" },
+      select: { customer: { select: { metrics: true } } },
+    });
+    expect(row.customer?.metrics?.lastOrderAt?.getTime()).toBe(Date.parse(String(sale?.sale_date)));
+    expect(await recomputeDirtyCustomers(db, { config, asOf })).toMatchObject({ customers: 0 });
+  });
+});

@@ -1,0 +1,85 @@
+// Writes a batch of customers' analytics in one statement (unnest), and clears their dirty mark
+// unless the merge dirtied them again while this run was computing.
+import type { Prisma } from "@greenloop/db";
+import type { CustomerAnalytics } from "./customer-analytics";
+
+type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
+
+const columns = [
+  ["orderCount", "int", (c: CustomerAnalytics) => c.metrics.orderCount],
+  ["ecomOrderCount", "int", (c) => c.metrics.ecomOrderCount],
+  ["retailOrderCount", "int", (c) => c.metrics.retailOrderCount],
+  ["totalSpend", "numeric", (c) => c.metrics.totalSpend.toString()],
+  ["averageOrderValue", "numeric", (c) => (c.metrics.averageOrderValue ?? 0).toString()],
+  ["spend90d", "numeric", (c) => c.metrics.spend90d.toString()],
+  ["orders90d", "int", (c) => c.metrics.orders90d],
+  ["firstOrderAt", "timestamptz", (c) => c.metrics.firstOrderAt?.toISOString() ?? null],
+  ["lastOrderAt", "timestamptz", (c) => c.metrics.lastOrderAt?.toISOString() ?? null],
+  ["meanDaysBetweenOrders", "float8", (c) => c.metrics.meanDaysBetweenOrders],
+  ["daysSinceLastOrder", "int", (c) => c.metrics.daysSinceLastOrder],
+  ["onlineShare", "float8", (c) => c.metrics.onlineShare],
+  [
+    "favouriteProducts",
+    "text[]",
+    (c) => JSON.stringify(c.metrics.favouriteProducts.map((f) => f.name)),
+  ],
+  [
+    "favouriteCategories",
+    "text[]",
+    (c) => JSON.stringify(c.metrics.favouriteCategories.map((f) => f.name)),
+  ],
+  ["rfmRecency", "int", (c) => c.rfm?.r ?? null],
+  ["rfmFrequency", "int", (c) => c.rfm?.f ?? null],
+  ["rfmMonetary", "int", (c) => c.rfm?.m ?? null],
+  ["rfmSegment", "text", (c) => c.rfmSegment],
+  ["inactivitySegment", "text", (c) => c.metrics.inactivitySegment],
+  ["tier", "text", (c) => c.metrics.tier],
+  ["nextTier", "text", (c) => c.metrics.nextTier],
+  ["amountToNextTier", "numeric", (c) => c.metrics.amountToNextTier.toString()],
+  ["isVip", "boolean", (c) => c.metrics.isVip],
+  ["isHighValue", "boolean", (c) => c.metrics.isHighValue],
+  ["isFirstTimeBuyer", "boolean", (c) => c.metrics.isFirstTimeBuyer],
+  ["probabilityAlive", "float8", (c) => c.probabilityAlive],
+  ["churnRisk", "float8", (c) => c.churnRisk],
+  ["churnRiskLabel", "text", (c) => c.churnRiskLabel],
+  ["predictedPurchases90d", "float8", (c) => c.predictedPurchases90d],
+  ["predictedPurchases365d", "float8", (c) => c.predictedPurchases365d],
+  ["expectedAverageSpend", "numeric", (c) => c.expectedAverageSpend?.toString() ?? null],
+  ["predictedValue90d", "numeric", (c) => c.predictedValue90d?.toString() ?? null],
+  ["predictedValue365d", "numeric", (c) => c.predictedValue365d?.toString() ?? null],
+  ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
+] as const satisfies ReadonlyArray<
+  readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | null]
+>;
+
+export async function writeCustomerMetrics(
+  client: Client,
+  rows: readonly CustomerAnalytics[],
+  runStartedAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  // Arrays of arrays do not unnest row by row: text[] columns travel as JSON text.
+  const arrayType = (type: string) => (type === "text[]" ? "text" : type);
+  const convert = (name: string, type: string) =>
+    type === "text[]"
+      ? `ARRAY(SELECT jsonb_array_elements_text(t."${name}"::jsonb))`
+      : `t."${name}"`;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  await client.$executeRawUnsafe(
+    `INSERT INTO "CustomerMetrics" ("customerId", ${names}, "computedAt")
+     SELECT t.id, ${columns.map(([name, type]) => convert(name, type)).join(", ")}, now()
+       FROM unnest($1::uuid[], ${columns.map(([, type], i) => `$${i + 2}::${arrayType(type)}[]`).join(", ")})
+         AS t(id, ${names})
+     ON CONFLICT ("customerId") DO UPDATE SET
+       ${columns.map(([name]) => `"${name}" = EXCLUDED."${name}"`).join(", ")},
+       "computedAt" = now()`,
+    rows.map((row) => row.customerId),
+    ...columns.map(([, , pick]) => rows.map((row) => pick(row))),
+  );
+  await client.$executeRawUnsafe(
+    `UPDATE "Customer" SET "metricsDirtyAt" = NULL
+      WHERE id = ANY($1::uuid[]) AND "metricsDirtyAt" <= $2`,
+    rows.map((row) => row.customerId),
+    runStartedAt,
+  );
+}
