@@ -54,6 +54,32 @@ describe("loadEnv: Lightspeed and sync settings", () => {
     });
   });
 
+  it("reads the merge and analytics settings, with the documented defaults", () => {
+    const defaults = loadEnv({});
+    expect(defaults.merge).toMatchObject({
+      phoneDefaultRegion: "US",
+      looseEmails: true,
+      maxCustomersPerIdentifier: 5,
+    });
+    expect(
+      defaults.analytics.config.loyaltyTiers.map((t) => `${t.name}=${t.minRollingSpend}`),
+    ).toEqual(["Seed=0", "Sprout=250", "Bloom=750", "Evergreen=1500"]);
+    const custom = loadEnv({
+      PHONE_DEFAULT_REGION: "ca",
+      MERGE_BLOCKED_EMAILS: "front@shop.example, till@shop.example",
+      LOYALTY_TIERS: "Seed=0,Sprout=300",
+      VIP_MIN_LIFETIME_VALUE: "2000",
+      TIER_GROUPS: "Seed=Crew Seed,FirstTimeBuyer=First Time Buyer",
+    });
+    expect(custom.merge.phoneDefaultRegion).toBe("CA");
+    expect(custom.merge.blockedEmails).toEqual(["front@shop.example", "till@shop.example"]);
+    expect(custom.analytics.config.loyaltyTiers).toHaveLength(2);
+    expect(custom.analytics.config.vip.minLifetimeValue.toString()).toBe("2000");
+    expect(custom.tierGroups).toEqual({ Seed: "Crew Seed", FirstTimeBuyer: "First Time Buyer" });
+    expect(() => loadEnv({ LOYALTY_TIERS: "Seed=cheap" })).toThrow(/LOYALTY_TIERS="Seed=cheap"/);
+    expect(() => loadEnv({ TIER_GROUPS: "Seed" })).toThrow(/TIER_GROUPS="Seed"/);
+  });
+
   it("takes SYNC_INTERVAL as a duration, 15 minutes by default", () => {
     expect(loadEnv({}).syncIntervalMs).toBe(15 * 60_000);
     expect(loadEnv({ SYNC_INTERVAL: "1h30m" }).syncIntervalMs).toBe(90 * 60_000);

@@ -2,7 +2,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_PGLITE_DIR, IN_MEMORY } from "@greenloop/db";
+import {
+  type AnalyticsConfig,
+  assertValidAnalyticsConfig,
+  defaultAnalyticsConfig,
+} from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
+import Decimal from "decimal.js";
 import { z } from "zod";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -36,6 +42,21 @@ function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function moneySetting() {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      if (!/^\d+(\.\d+)?$/.test(value)) {
+        ctx.addIssue({ code: "custom", message: "must be an amount, e.g. 1000 or 999.99" });
+        return z.NEVER;
+      }
+      return new Decimal(value);
+    });
 }
 
 const envSchema = z.object({
@@ -135,6 +156,46 @@ const envSchema = z.object({
     }
     return Object.fromEntries(pairs) as Record<string, string>;
   }),
+  /** Loyalty tiers on rolling 90-day spend: `Name=minimum,…` (the lowest applies from 0). */
+  LOYALTY_TIERS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const tiers = value.split(",").map((pair) => pair.split("=").map((part) => part.trim()));
+      if (tiers.some(([name, min]) => !name || !min || !/^\d+(\.\d+)?$/.test(min))) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'must be "Name=amount,…", e.g. "Seed=0,Sprout=250"',
+        });
+        return z.NEVER;
+      }
+      return tiers.map(([name, min]) => ({
+        name: name as string,
+        minRollingSpend: new Decimal(min as string),
+      }));
+    }),
+  VIP_MIN_LIFETIME_VALUE: moneySetting(),
+  HIGH_VALUE_MIN_LIFETIME_VALUE: moneySetting(),
+  /** A first-time buyer's first order is fewer than this many days old. */
+  FIRST_TIME_BUYER_DAYS: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .optional(),
+  /** When the full analytics run happens (croner pattern, in STORE_TIMEZONE). */
+  ANALYTICS_SCHEDULE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || "0 0 4 * * *"),
+  /** Full runs refit the CLV and RFM models when they are older than this many days. */
+  ANALYTICS_REFIT_DAYS: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .default(7),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -162,6 +223,12 @@ export interface Env {
   merge: MergeSettings;
   /** Tier (or `FirstTimeBuyer`) → X-Series customer group id or name; undefined when not set. */
   tierGroups: Record<string, string> | undefined;
+  analytics: {
+    config: AnalyticsConfig;
+    /** Croner pattern of the scheduled full run, in the store's time zone. */
+    schedule: string;
+    refitDays: number;
+  };
 }
 
 /** How records become customers (identity resolution); see `merge/merge-settings.ts`. */
@@ -223,7 +290,30 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       storePhones: list(env.STORE_PHONE),
     },
     tierGroups: env.TIER_GROUPS,
+    analytics: {
+      config: analyticsConfigOf(env),
+      schedule: env.ANALYTICS_SCHEDULE,
+      refitDays: env.ANALYTICS_REFIT_DAYS,
+    },
   };
+}
+
+function analyticsConfigOf(env: z.output<typeof envSchema>): AnalyticsConfig {
+  const base = defaultAnalyticsConfig;
+  const config: AnalyticsConfig = {
+    ...base,
+    loyaltyTiers: env.LOYALTY_TIERS ?? base.loyaltyTiers,
+    vip: { ...base.vip, minLifetimeValue: env.VIP_MIN_LIFETIME_VALUE ?? base.vip.minLifetimeValue },
+    highValue: {
+      minLifetimeValue: env.HIGH_VALUE_MIN_LIFETIME_VALUE ?? base.highValue.minLifetimeValue,
+    },
+    firstTimeBuyer: {
+      ...base.firstTimeBuyer,
+      withinDays: env.FIRST_TIME_BUYER_DAYS ?? base.firstTimeBuyer.withinDays,
+    },
+  };
+  assertValidAnalyticsConfig(config);
+  return config;
 }
 
 function resolvePgliteDir(value: string | undefined, invocationDir: string): string {
