@@ -83,9 +83,10 @@ export function scoreCustomer(
   let purchases90: number | null = null;
   let purchases365: number | null = null;
   if (clv && models.bgNbd) {
-    alive = probabilityAlive(models.bgNbd, clv);
-    purchases90 = conditionalExpectedPurchases(models.bgNbd, 90 / CLV_PERIOD_DAYS, clv);
-    purchases365 = conditionalExpectedPurchases(models.bgNbd, 365 / CLV_PERIOD_DAYS, clv);
+    const bg = models.bgNbd;
+    alive = numeric(() => probabilityAlive(bg, clv));
+    purchases90 = numeric(() => conditionalExpectedPurchases(bg, 90 / CLV_PERIOD_DAYS, clv));
+    purchases365 = numeric(() => conditionalExpectedPurchases(bg, 365 / CLV_PERIOD_DAYS, clv));
   }
   const spend = clv ? expectedSpend(clv, models) : null;
   const value = (purchases: number | null) =>
@@ -112,6 +113,19 @@ export function scoreCustomer(
     predictedValue90d: value(purchases90),
     predictedValue365d: value(purchases365),
   };
+}
+
+/**
+ * A model figure, or null when the numerics give up for this customer (an extreme history): one
+ * customer's missing prediction must not stop everyone else's analytics.
+ */
+function numeric(compute: () => number): number | null {
+  try {
+    const value = compute();
+    return Number.isFinite(value) ? value : null;
+  } catch (error) {
+    return null;
+  }
 }
 
 /** Gamma-Gamma's expected spend per order; a one-order customer gets the population mean. */

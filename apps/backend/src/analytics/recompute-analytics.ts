@@ -48,6 +48,12 @@ export interface AnalyticsRunResult {
 }
 
 const CHUNK = 5_000;
+/**
+ * A light L2 penalty on the model parameters (lifetimes' `penalizer_coef`). Without it a young or
+ * small store, where nobody seems to drop out yet, drives BG/NBD's a and b to millions and the
+ * predictions' series stop converging; 0.001 barely moves a healthy fit.
+ */
+const MODEL_PENALIZER = 0.001;
 
 /** Recomputes the customers the merge marked dirty (at most `limit`, oldest first). */
 export async function recomputeDirtyCustomers(
@@ -146,7 +152,7 @@ export function fitModels(
   let bgNbd: AnalyticsModels["bgNbd"] = null;
   let gammaGamma: AnalyticsModels["gammaGamma"] = null;
   try {
-    const fit = fitBgNbd(summaries);
+    const fit = fitBgNbd(summaries, { penalizer: MODEL_PENALIZER });
     bgNbd = {
       r: fit.r,
       alpha: fit.alpha,
@@ -160,7 +166,7 @@ export function fitModels(
   }
   try {
     const repeat = summaries.filter((s) => s.frequency > 0 && s.monetaryValue > 0);
-    const fit = fitGammaGamma(repeat);
+    const fit = fitGammaGamma(repeat, { penalizer: MODEL_PENALIZER });
     gammaGamma = {
       p: fit.p,
       q: fit.q,

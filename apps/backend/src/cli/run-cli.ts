@@ -6,6 +6,7 @@ import { type EnvSource, loadEnv } from "../env";
 import { exitCodeFor } from "../http/error-mapping";
 import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
+import { analyticsCommand } from "./commands/analytics";
 import { customersCommand } from "./commands/customers";
 import { importEcomCommand } from "./commands/import-ecom";
 import { mergeCommand } from "./commands/merge";
@@ -14,6 +15,7 @@ import { reportCommand } from "./commands/report";
 import { serveCommand } from "./commands/serve";
 import { simulateCommand } from "./commands/simulate";
 import { syncCommand } from "./commands/sync";
+import { tiersCommand } from "./commands/tiers";
 import { webhooksCommand } from "./commands/webhooks";
 
 export const commands: CliCommand[] = [
@@ -26,6 +28,8 @@ export const commands: CliCommand[] = [
   mergeCommand,
   customersCommand,
   reportCommand,
+  tiersCommand,
+  analyticsCommand,
 ];
 
 export interface CliIo {

@@ -9,9 +9,15 @@ import {
   normalizeEmail,
   normalizePhone,
 } from "@greenloop/order-sync/identity";
+import {
+  type CustomerMetricsView,
+  loadCustomerMetricsViews,
+} from "../analytics/customer-metrics-view";
 
 export interface CustomerProfile {
   id: string;
+  /** The analytics (null until the first analytics run has seen this customer). */
+  metrics?: CustomerMetricsView | null;
   displayName: string | null;
   /** Normalized (trimmed, lower-case). */
   emails: string[];
@@ -33,7 +39,7 @@ export interface CustomerOrder {
 
 export type CustomerLookup =
   | { customer: null }
-  | { customer: CustomerProfile; orders: CustomerOrder[] }
+  | { customer: CustomerProfile; orders: CustomerOrder[]; metrics: CustomerMetricsView | null }
   | {
       customers: Array<CustomerProfile & { orders: CustomerOrder[] }>;
       flagged: { kind: IdentityKind; value: string; reason: string | null };
@@ -68,15 +74,23 @@ export async function lookupCustomer(
   if (identities.length === 1) {
     const [customer] = await loadProfiles(db, [first.customerId]);
     if (!customer) return { customer: null };
-    return { customer, orders: await loadOrders(db, customer.id) };
+    const metrics = await loadCustomerMetricsViews(db, [customer.id]);
+    return {
+      customer,
+      orders: await loadOrders(db, customer.id),
+      metrics: metrics.get(customer.id) ?? null,
+    };
   }
-  const profiles = await loadProfiles(
-    db,
-    identities.map((identity) => identity.customerId),
-  );
+  const ids = identities.map((identity) => identity.customerId);
+  const profiles = await loadProfiles(db, ids);
+  const metrics = await loadCustomerMetricsViews(db, ids);
   return {
     customers: await Promise.all(
-      profiles.map(async (profile) => ({ ...profile, orders: await loadOrders(db, profile.id) })),
+      profiles.map(async (profile) => ({
+        ...profile,
+        metrics: metrics.get(profile.id) ?? null,
+        orders: await loadOrders(db, profile.id),
+      })),
     ),
     flagged: { kind, value, reason: first.blockedReason },
   };

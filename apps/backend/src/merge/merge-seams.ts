@@ -5,7 +5,7 @@ import type { Database } from "@greenloop/db";
 import type { OnEcomOrdersChanged } from "../imports/ecom-orders-changed";
 import type { OnRetailChanges } from "../ingestion/retail-changes";
 import type { Logger } from "../logger";
-import { mergeChanges } from "./merge-changes";
+import { type MergeResult, mergeChanges } from "./merge-changes";
 import type { MergeRules } from "./merge-rules";
 
 export interface MergeSeams {
@@ -17,8 +17,14 @@ export function createMergeSeams(options: {
   db: Pick<Database, "prisma">;
   rules: MergeRules;
   logger: Pick<Logger, "debug">;
+  /** What runs after each merge that touched customers (the incremental analytics). */
+  afterMerge?: () => Promise<unknown>;
 }): MergeSeams {
-  const { db, rules, logger } = options;
+  const { db, rules, logger, afterMerge } = options;
+  const merged = async (result: MergeResult, what: string) => {
+    logger.debug({ ...result }, what);
+    if (afterMerge && (result.customersTouched > 0 || result.ordersChanged > 0)) await afterMerge();
+  };
   return {
     async onRetailChanges(changes) {
       const result = await mergeChanges(
@@ -26,11 +32,13 @@ export function createMergeSeams(options: {
         { saleIds: changes.sales, retailCustomerIds: changes.customers },
         rules,
       );
-      logger.debug({ ...result }, "merged retail changes");
+      await merged(result, "merged retail changes");
     },
     async onEcomOrdersChanged(orderNumbers) {
-      const result = await mergeChanges(db, { ecomOrderNumbers: orderNumbers }, rules);
-      logger.debug({ ...result }, "merged eCom orders");
+      await merged(
+        await mergeChanges(db, { ecomOrderNumbers: orderNumbers }, rules),
+        "merged eCom orders",
+      );
     },
   };
 }

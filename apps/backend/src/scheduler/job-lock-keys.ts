@@ -12,4 +12,6 @@ export const jobLockKeys = {
   merge: 0x67_6c_00_03,
   /** The scheduled merge sweep and `pnpm cli merge`. */
   mergeSweep: 0x67_6c_00_04,
+  /** `pnpm cli tiers sync --apply` and `tiers undo`: one change run against X-Series at a time. */
+  tierSync: 0x67_6c_00_05,
 } as const;

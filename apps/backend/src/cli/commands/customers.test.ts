@@ -71,6 +71,41 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
     expect(dana.orders.find((o: { source: string }) => o.source === "ecom_unsynced")).toMatchObject(
       { ecomOrderNumber: online.orderNumber, retailSaleId: null },
     );
+    // The analytics ran after the sync and the import: the lookup carries them. (They are as of
+    // the real clock, months after the simulated store's history: everyone is inactive.)
+    expect(dana.metrics).toMatchObject({
+      lifetimeValue: expect.stringMatching(/^\d+\.\d{2}$/),
+      orderCount: 3,
+      ecomOrderCount: 1,
+      rolling90DaySpend: expect.stringMatching(/^\d+\.\d{2}$/),
+      inactiveSegment: "90d+",
+      tier: "Seed",
+    });
+    const danaTotal = dana.orders.reduce(
+      (sum: number, o: { total: string }) => sum + Math.round(Number(o.total) * 100),
+      0,
+    );
+    expect(Math.round(Number(dana.metrics.lifetimeValue) * 100)).toBe(danaTotal);
+    const full = await cliJson(["analytics", "--full"], env);
+    expect(full).toMatchObject({ mode: "full", modelsFitted: true });
+    const scored = await cliJson(["customers", "lookup", "--email", "dana.reed@example.com"], env);
+    expect(Object.keys(scored.metrics)).toEqual(
+      expect.arrayContaining([
+        "lifetimeValue",
+        "orderCount",
+        "averageOrderValue",
+        "firstOrderAt",
+        "lastOrderAt",
+        "rolling90DaySpend",
+        "inactiveSegment",
+        "tier",
+        "rfmSegment",
+        "probabilityAlive",
+        "predictedClv365",
+      ]),
+    );
+    expect(scored.metrics.rfmSegment).toEqual(expect.any(String));
+    expect(scored.metrics.probabilityAlive).toBeGreaterThan(0);
     const otherSpelling = await cliJson(
       ["customers", "lookup", "--email", "dana.reed+orders@example.com"],
       env,

@@ -123,12 +123,15 @@ function describeLookup(result: CustomerLookup): CommandResult {
     };
   }
   if (result.customer === null) return { json: { customer: null }, summary: "No customer." };
-  const { customer, orders } = result;
+  const { customer, orders, metrics } = result;
   return {
-    json: { customer, orders },
+    json: { customer, orders, metrics },
     summary: [
       `Customer ${customer.id}${customer.displayName ? ` (${customer.displayName})` : ""}`,
       `  emails: ${customer.emails.join(", ") || "none"}; phones: ${customer.phones.join(", ") || "none"}; X-Series ids: ${customer.retailCustomerIds.join(", ") || "none"}`,
+      metrics
+        ? `  lifetime value ${metrics.lifetimeValue}, ${metrics.orderCount} order(s), 90-day spend ${metrics.rolling90DaySpend}, tier ${metrics.tier ?? "none"}, ${metrics.inactiveSegment ?? "no orders"}, RFM ${metrics.rfmSegment ?? "n/a"}, P(alive) ${metrics.probabilityAlive?.toFixed(2) ?? "n/a"}, predicted 365-day value ${metrics.predictedClv365 ?? "n/a"}`
+        : "  analytics: not computed yet (pnpm cli analytics)",
       `  ${orders.length} order(s):`,
       ...orders.map(
         (o) =>

@@ -11,6 +11,8 @@ import {
   parseEcomCsv,
 } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
+import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
+import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom-orders";
 import { createMergeRules } from "../../merge/merge-rules";
@@ -18,6 +20,8 @@ import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
 
 const formats = ["auto", "ecwid", "shopify"] as const;
+/** Orders created or changed from which an import refits the analytics models. */
+const LARGE_IMPORT_ORDERS = 1_000;
 type FormatOption = (typeof formats)[number];
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
@@ -112,6 +116,17 @@ export const importEcomCommand: CliCommand = {
         );
       }
       const fileJson = { name: fileName, path: filePath, bytes, sha256: sha256() };
+      // The merge ran per batch; the analytics follow once. A large import also refits the models.
+      const changed = result.ordersCreated + result.ordersUpdated;
+      const analytics = dryRun
+        ? null
+        : changed >= LARGE_IMPORT_ORDERS
+          ? await recomputeAllCustomers(db, {
+              config: env.analytics.config,
+              refit: true,
+              trigger: "import",
+            })
+          : await recomputeAllDirty(db, { config: env.analytics.config, trigger: "import" });
       return {
         json: {
           importRunId: result.importRunId,
@@ -126,6 +141,11 @@ export const importEcomCommand: CliCommand = {
           errors: result.errors.map(({ line, column, message }) => ({ line, column, message })),
           errorsTotal: result.errorsTotal,
           durationMs: result.durationMs,
+          analytics: analytics && {
+            mode: analytics.mode,
+            customers: analytics.customers,
+            modelsFitted: analytics.modelsFitted,
+          },
         },
         summary: summarize(fileName, bytes, result, dryRun),
       };

@@ -1,3 +1,5 @@
+import { createAnalyticsJob } from "../../analytics/analytics-job";
+import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
 import { startServer } from "../../http/start-server";
@@ -24,13 +26,21 @@ export const serveCommand: CliCommand = {
         applied.length ? "applied migrations" : "database schema is up to date",
       );
       const rules = createMergeRules(env.merge);
-      const seams = createMergeSeams({ db, rules, logger: logger.child({ component: "merge" }) });
+      const seams = createMergeSeams({
+        db,
+        rules,
+        logger: logger.child({ component: "merge" }),
+        afterMerge: () => recomputeAllDirty(db, { config: env.analytics.config, trigger: "merge" }),
+      });
       const ingestion = startIngestion({
         env,
         db,
         logger,
         onRetailChanges: seams.onRetailChanges,
-        jobs: [createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs })],
+        jobs: [
+          createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
+          createAnalyticsJob({ db, env }),
+        ],
       });
       try {
         const app = createApp({

@@ -1,5 +1,6 @@
 // `pnpm cli sync [--full]`: one X-Series poll now, under the same lock as the scheduled poll.
 import { DomainError } from "@greenloop/order-sync/errors";
+import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import {
   type PollProgress,
@@ -46,8 +47,13 @@ export const syncCommand: CliCommand = {
             signal: shutdown,
             logger,
             onProgress: progress?.update,
-            onRetailChanges: createMergeSeams({ db, rules: createMergeRules(env.merge), logger })
-              .onRetailChanges,
+            onRetailChanges: createMergeSeams({
+              db,
+              rules: createMergeRules(env.merge),
+              logger,
+              afterMerge: () =>
+                recomputeAllDirty(db, { config: env.analytics.config, trigger: "sync" }),
+            }).onRetailChanges,
           }),
         );
       } finally {

@@ -1,0 +1,24 @@
+// Runs the incremental analytics until no customer is left dirty: after a merge, after an import
+// batch, and from `pnpm cli analytics`.
+import type { Database } from "@greenloop/db";
+import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
+import { type AnalyticsRunResult, recomputeDirtyCustomers } from "./recompute-analytics";
+
+export async function recomputeAllDirty(
+  db: Pick<Database, "prisma">,
+  options: { config: AnalyticsConfig; trigger?: string; signal?: AbortSignal },
+): Promise<AnalyticsRunResult> {
+  let total: AnalyticsRunResult | null = null;
+  for (;;) {
+    const run = await recomputeDirtyCustomers(db, options);
+    total = total
+      ? {
+          ...run,
+          customers: total.customers + run.customers,
+          orders: total.orders + run.orders,
+          durationMs: total.durationMs + run.durationMs,
+        }
+      : run;
+    if (run.customers === 0 || options.signal?.aborted) return total;
+  }
+}
