@@ -72,9 +72,20 @@ export function rfmInputOf(measured: MeasuredCustomer): RfmCustomer | null {
   };
 }
 
+/** Predictions shared by customers with the same history shape (a full run meets each often). */
+export type ClvCache = Map<
+  string,
+  { alive: number | null; p90: number | null; p365: number | null }
+>;
+
 export function scoreCustomer(
   measured: MeasuredCustomer,
-  { asOf, config, models }: { asOf: Date; config: AnalyticsConfig; models: AnalyticsModels },
+  {
+    asOf,
+    config,
+    models,
+    cache,
+  }: { asOf: Date; config: AnalyticsConfig; models: AnalyticsModels; cache?: ClvCache },
 ): CustomerAnalytics {
   const rfmInput = rfmInputOf(measured);
   const rfm = rfmInput && models.rfm ? scoreWithThresholds(rfmInput, models.rfm) : null;
@@ -84,9 +95,17 @@ export function scoreCustomer(
   let purchases365: number | null = null;
   if (clv && models.bgNbd) {
     const bg = models.bgNbd;
-    alive = numeric(() => probabilityAlive(bg, clv));
-    purchases90 = numeric(() => conditionalExpectedPurchases(bg, 90 / CLV_PERIOD_DAYS, clv));
-    purchases365 = numeric(() => conditionalExpectedPurchases(bg, 365 / CLV_PERIOD_DAYS, clv));
+    const key = `${clv.frequency}|${clv.recency}|${clv.T}`;
+    const known = cache?.get(key);
+    const predicted = known ?? {
+      alive: numeric(() => probabilityAlive(bg, clv)),
+      p90: numeric(() => conditionalExpectedPurchases(bg, 90 / CLV_PERIOD_DAYS, clv)),
+      p365: numeric(() => conditionalExpectedPurchases(bg, 365 / CLV_PERIOD_DAYS, clv)),
+    };
+    if (!known) cache?.set(key, predicted);
+    alive = predicted.alive;
+    purchases90 = predicted.p90;
+    purchases365 = predicted.p365;
   }
   const spend = clv ? expectedSpend(clv, models) : null;
   const value = (purchases: number | null) =>

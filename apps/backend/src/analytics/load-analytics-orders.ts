@@ -7,16 +7,17 @@ import Decimal from "decimal.js";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
-interface OrderRow {
-  customerId: string;
-  id: string;
-  placedAt: Date;
-  total: string;
-  refundedTotal: string;
-  channel: "RETAIL" | "ECOM";
-  countsInAnalytics: boolean;
-  ecomOrderNumber: string | null;
-}
+/** [customerId, placedAt epoch ms, total, refundedTotal, channel, countsInAnalytics, ecomOrderNumber, id] */
+type OrderTuple = [
+  string,
+  number,
+  string,
+  string,
+  "RETAIL" | "ECOM",
+  boolean,
+  string | null,
+  string,
+];
 
 interface ItemRow {
   orderNumber: string;
@@ -32,14 +33,17 @@ export async function loadAnalyticsOrders(
 ): Promise<Map<string, AnalyticsOrder[]>> {
   const byCustomer = new Map<string, AnalyticsOrder[]>();
   if (customerIds.length === 0) return byCustomer;
-  const rows = await client.$queryRawUnsafe<OrderRow[]>(
-    `SELECT "customerId"::text AS "customerId", id::text AS id, "placedAt", total::text AS total,
-            "refundedTotal"::text AS "refundedTotal", channel::text AS channel,
-            "countsInAnalytics", "ecomOrderNumber"
+  // One JSON text for the whole batch: the driver hands over one string instead of building an
+  // object per order, which at a million orders is most of the run.
+  const [{ orders: json }] = (await client.$queryRawUnsafe<Array<{ orders: string }>>(
+    `SELECT coalesce(json_agg(json_build_array("customerId", floor(extract(epoch FROM "placedAt") * 1000),
+              total::text, "refundedTotal"::text, channel, "countsInAnalytics", "ecomOrderNumber", id)), '[]')::text
+              AS orders
        FROM "Order" WHERE "customerId" = ANY($1::uuid[])`,
     customerIds,
-  );
-  const numbers = rows.flatMap((row) => (row.ecomOrderNumber ? [row.ecomOrderNumber] : []));
+  )) as [{ orders: string }];
+  const rows = JSON.parse(json) as OrderTuple[];
+  const numbers = rows.flatMap((row) => (row[6] ? [row[6]] : []));
   const items = new Map<string, ItemRow[]>();
   if (numbers.length > 0) {
     const itemRows = await client.$queryRawUnsafe<ItemRow[]>(
@@ -52,15 +56,15 @@ export async function loadAnalyticsOrders(
       items.set(item.orderNumber, [...(items.get(item.orderNumber) ?? []), item]);
     }
   }
-  for (const row of rows) {
-    const orderItems = row.ecomOrderNumber ? items.get(row.ecomOrderNumber) : undefined;
+  for (const [customerId, placedAtMs, total, refunded, channel, counts, number, id] of rows) {
+    const orderItems = number ? items.get(number) : undefined;
     const order: AnalyticsOrder = {
-      id: row.id,
-      placedAt: row.placedAt,
-      total: new Decimal(row.total),
-      refundedTotal: new Decimal(row.refundedTotal),
-      channel: row.channel,
-      countsInAnalytics: row.countsInAnalytics,
+      id,
+      placedAt: new Date(placedAtMs),
+      total: new Decimal(total),
+      refundedTotal: new Decimal(refunded),
+      channel,
+      countsInAnalytics: counts,
       ...(orderItems
         ? {
             items: orderItems.map((item) => ({
@@ -71,9 +75,9 @@ export async function loadAnalyticsOrders(
           }
         : {}),
     };
-    const list = byCustomer.get(row.customerId);
+    const list = byCustomer.get(customerId);
     if (list) list.push(order);
-    else byCustomer.set(row.customerId, [order]);
+    else byCustomer.set(customerId, [order]);
   }
   return byCustomer;
 }

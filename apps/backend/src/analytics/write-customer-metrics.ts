@@ -1,9 +1,9 @@
-// Writes a batch of customers' analytics in one statement (unnest), and clears their dirty mark
+// Writes a batch of customers' analytics in one statement, and clears their dirty mark
 // unless the merge dirtied them again while this run was computing.
 import type { Prisma } from "@greenloop/db";
 import type { CustomerAnalytics } from "./customer-analytics";
 
-type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
+type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 const columns = [
   ["orderCount", "int", (c: CustomerAnalytics) => c.metrics.orderCount],
@@ -18,16 +18,8 @@ const columns = [
   ["meanDaysBetweenOrders", "float8", (c) => c.metrics.meanDaysBetweenOrders],
   ["daysSinceLastOrder", "int", (c) => c.metrics.daysSinceLastOrder],
   ["onlineShare", "float8", (c) => c.metrics.onlineShare],
-  [
-    "favouriteProducts",
-    "text[]",
-    (c) => JSON.stringify(c.metrics.favouriteProducts.map((f) => f.name)),
-  ],
-  [
-    "favouriteCategories",
-    "text[]",
-    (c) => JSON.stringify(c.metrics.favouriteCategories.map((f) => f.name)),
-  ],
+  ["favouriteProducts", "text[]", (c) => c.metrics.favouriteProducts.map((f) => f.name)],
+  ["favouriteCategories", "text[]", (c) => c.metrics.favouriteCategories.map((f) => f.name)],
   ["rfmRecency", "int", (c) => c.rfm?.r ?? null],
   ["rfmFrequency", "int", (c) => c.rfm?.f ?? null],
   ["rfmMonetary", "int", (c) => c.rfm?.m ?? null],
@@ -49,7 +41,7 @@ const columns = [
   ["predictedValue365d", "numeric", (c) => c.predictedValue365d?.toString() ?? null],
   ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
 ] as const satisfies ReadonlyArray<
-  readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | null]
+  readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | string[] | null]
 >;
 
 export async function writeCustomerMetrics(
@@ -58,23 +50,28 @@ export async function writeCustomerMetrics(
   runStartedAt: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  // Arrays of arrays do not unnest row by row: text[] columns travel as JSON text.
-  const arrayType = (type: string) => (type === "text[]" ? "text" : type);
+  // One JSON parameter for the batch (jsonb_to_recordset): far cheaper for the driver than 35
+  // arrays of thousands of values each.
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = { customerId: row.customerId };
+    for (const [name, , pick] of columns) record[name] = pick(row);
+    return record;
+  });
+  const jsonType = (type: string) => (type === "text[]" ? "jsonb" : type);
   const convert = (name: string, type: string) =>
-    type === "text[]"
-      ? `ARRAY(SELECT jsonb_array_elements_text(t."${name}"::jsonb))`
-      : `t."${name}"`;
+    type === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(t."${name}"))` : `t."${name}"`;
   const names = columns.map(([name]) => `"${name}"`).join(", ");
-  await client.$executeRawUnsafe(
+  // $queryRawUnsafe, not $executeRawUnsafe: the latter re-encodes a JSON-looking string argument
+  // as a JSON string scalar.
+  await client.$queryRawUnsafe(
     `INSERT INTO "CustomerMetrics" ("customerId", ${names}, "computedAt")
-     SELECT t.id, ${columns.map(([name, type]) => convert(name, type)).join(", ")}, now()
-       FROM unnest($1::uuid[], ${columns.map(([, type], i) => `$${i + 2}::${arrayType(type)}[]`).join(", ")})
-         AS t(id, ${names})
+     SELECT t."customerId", ${columns.map(([name, type]) => convert(name, type)).join(", ")}, now()
+       FROM jsonb_to_recordset($1::jsonb)
+         AS t("customerId" uuid, ${columns.map(([name, type]) => `"${name}" ${jsonType(type)}`).join(", ")})
      ON CONFLICT ("customerId") DO UPDATE SET
        ${columns.map(([name]) => `"${name}" = EXCLUDED."${name}"`).join(", ")},
        "computedAt" = now()`,
-    rows.map((row) => row.customerId),
-    ...columns.map(([, , pick]) => rows.map((row) => pick(row))),
+    JSON.stringify(records),
   );
   await client.$executeRawUnsafe(
     `UPDATE "Customer" SET "metricsDirtyAt" = NULL

@@ -105,7 +105,8 @@ async function markMerged(client: Client, mergedInto: Map<string, string>): Prom
   if (mergedInto.size === 0) return;
   const [from, to] = [[...mergedInto.keys()], [...mergedInto.values()]];
   await client.$executeRawUnsafe(
-    `UPDATE "Customer" c SET "mergedIntoId" = t.target, "metricsDirtyAt" = NULL, "updatedAt" = now()
+    // Dirty, so the analytics drop the merged-away customer's own metrics row.
+    `UPDATE "Customer" c SET "mergedIntoId" = t.target, "metricsDirtyAt" = now(), "updatedAt" = now()
        FROM unnest($1::uuid[], $2::uuid[]) AS t(id, target) WHERE c.id = t.id`,
     from,
     to,
