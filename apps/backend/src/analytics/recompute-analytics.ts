@@ -57,7 +57,7 @@ const CHUNK = 5_000;
  * predictions' series stop converging; 0.001 barely moves a healthy fit.
  */
 const MODEL_PENALIZER = 0.001;
-const FIT_SAMPLE = 20_000;
+const FIT_SAMPLE = 10_000;
 
 /** Recomputes the customers the merge marked dirty (at most `limit`, oldest first). */
 export async function recomputeDirtyCustomers(
