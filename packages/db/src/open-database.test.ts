@@ -204,6 +204,43 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     expect(status.pending).toEqual([]);
   });
 
+  it("stores instants in UTC even when the server's own time zone is not UTC", async () => {
+    // Regression: Prisma's adapters send Dates without a zone, so a non-UTC session shifted them.
+    let db: Database;
+    if (testServerUrl) {
+      const scratch = await createScratchDatabase(testServerUrl);
+      cleanup.defer(scratch.drop);
+      const { default: pg } = await import("pg");
+      const admin = new pg.Client({ connectionString: testServerUrl });
+      await admin.connect();
+      await admin.query(
+        `ALTER DATABASE "${new URL(scratch.url).pathname.slice(1)}" SET TimeZone = 'Pacific/Chatham'`,
+      );
+      await admin.end();
+      db = await openDatabase({ databaseUrl: scratch.url });
+      cleanup.defer(() => db.close());
+      await db.migrate();
+    } else {
+      db = await testDb();
+    }
+    const placedAt = new Date("2026-01-02T00:00:00.000Z");
+    await db.prisma.order.create({
+      data: {
+        key: "tz",
+        source: "retail",
+        channel: "RETAIL",
+        status: "COMPLETED",
+        placedAt,
+        total: "1",
+      },
+    });
+    const [row] = await db.prisma.$queryRaw<Array<{ utc: string; zone: string }>>`
+      SELECT to_char("placedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS utc,
+             current_setting('TimeZone') AS zone
+        FROM "Order" WHERE key = 'tz'`;
+    expect(row).toEqual({ utc: "2026-01-02T00:00:00", zone: "UTC" });
+  });
+
   it.runIf(testServerUrl)(
     "applies each migration once when several replicas start together",
     async () => {

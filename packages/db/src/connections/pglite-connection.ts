@@ -42,6 +42,9 @@ export async function openPgliteConnection(
       { cause, details: { dataDir: location } },
     );
   }
+  // Prisma's adapters send Dates as timestamps without a zone: the session must be UTC, or every
+  // instant written is shifted by the server's zone (and read back "correctly", hiding it).
+  await pglite.exec("SET TIME ZONE 'UTC'");
   const session: SqlSession = {
     async query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]) {
       return (await pglite.query<Row>(sql, params)).rows;

@@ -28,6 +28,9 @@ export async function openPostgresConnection(
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    // Prisma's adapters send Dates as timestamps without a zone: every session must be UTC, or
+    // each instant written is shifted by the server's zone (and read back "correctly", hiding it).
+    options: "-c TimeZone=UTC",
   });
   pool.on("error", (error) => options.onIdleError?.(error));
   try {
