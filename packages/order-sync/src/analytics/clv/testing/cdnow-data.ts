@@ -1,23 +1,9 @@
-// Test-only loader for the CDNOW reference data in ../shared/data/cdnow (see its README for the
-// provenance and the published values the CLV models are tested against).
-import { existsSync, readFileSync } from "node:fs";
+// Test-only loader for the CDNOW reference data, kept as fixtures next to the models (see
+// fixtures/cdnow/README.md for the provenance) so the tests run on any clean clone.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** Walks up from this file to the folder holding `shared/data/cdnow`, wherever the repo lives. */
-function findCdnowDirectory(): string {
-  let directory = import.meta.dirname;
-  while (true) {
-    const candidate = path.join(directory, "shared", "data", "cdnow");
-    if (existsSync(path.join(candidate, "cdnow_customers_summary.csv"))) return candidate;
-    const parent = path.dirname(directory);
-    if (parent === directory) {
-      throw new Error(`no shared/data/cdnow above ${import.meta.dirname}`);
-    }
-    directory = parent;
-  }
-}
-
-const cdnowDirectory = findCdnowDirectory();
+const cdnowDirectory = path.resolve(import.meta.dirname, "../fixtures/cdnow");
 
 function readLines(fileName: string): string[] {
   return readFileSync(path.join(cdnowDirectory, fileName), "utf8")
