@@ -97,6 +97,48 @@ describe("loadEnv: Lightspeed and sync settings", () => {
   });
 });
 
+describe("loadEnv: monitoring and notifications", () => {
+  it("alerts on orders missing for 3 days and pushes through Expo by default", () => {
+    expect(loadEnv({}).monitoring).toEqual({
+      missingOrderAlertDays: 3,
+      notify: {
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        maxAttempts: 5,
+        expoPushUrl: "https://exp.host/--/api/v2/push/send",
+        expoAccessToken: undefined,
+      },
+    });
+    const custom = loadEnv({
+      MISSING_ORDER_ALERT_DAYS: "7",
+      NOTIFY_WEBHOOK_URL: "https://ops.example/hooks/greenloop",
+      NOTIFY_WEBHOOK_SECRET: "whsec",
+      NOTIFY_MAX_ATTEMPTS: "3",
+      EXPO_PUSH_URL: "http://127.0.0.1:4020/push",
+      EXPO_ACCESS_TOKEN: "expo-token",
+    }).monitoring;
+    expect(custom.missingOrderAlertDays).toBe(7);
+    expect(custom.notify).toEqual({
+      webhookUrl: "https://ops.example/hooks/greenloop",
+      webhookSecret: "whsec",
+      maxAttempts: 3,
+      expoPushUrl: "http://127.0.0.1:4020/push",
+      expoAccessToken: "expo-token",
+    });
+  });
+
+  it("refuses an unsigned notification webhook and out-of-range numbers", () => {
+    expect(() => loadEnv({ NOTIFY_WEBHOOK_URL: "https://ops.example/h" })).toThrow(
+      /NOTIFY_WEBHOOK_SECRET="" must be set when NOTIFY_WEBHOOK_URL is/,
+    );
+    expect(() => loadEnv({ MISSING_ORDER_ALERT_DAYS: "0" })).toThrow(
+      'MISSING_ORDER_ALERT_DAYS="0" must be at least 1',
+    );
+    expect(() => loadEnv({ NOTIFY_MAX_ATTEMPTS: "50" })).toThrow(/NOTIFY_MAX_ATTEMPTS="50"/);
+    expect(() => loadEnv({ EXPO_PUSH_URL: "exp host" })).toThrow(/EXPO_PUSH_URL="exp host"/);
+  });
+});
+
 describe("parseDuration", () => {
   it("reads units and plain milliseconds, and refuses anything else", () => {
     expect(parseDuration("250")).toBe(250);

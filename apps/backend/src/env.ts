@@ -196,8 +196,44 @@ const envSchema = z.object({
     .int("must be a whole number of days")
     .min(1, "must be at least 1")
     .default(7),
+  /** An eCom order still not in X-Series this many days after it was placed opens an alert. */
+  MISSING_ORDER_ALERT_DAYS: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .default(3),
+  /** Outgoing webhook for notifications (signed with NOTIFY_WEBHOOK_SECRET). */
+  NOTIFY_WEBHOOK_URL: optionalText().pipe(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
+  NOTIFY_WEBHOOK_SECRET: optionalText(),
+  /** Attempts per notification delivery (webhook or push) before it is given up. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce
+    .number({ error: "must be a whole number from 1 to 20" })
+    .int("must be a whole number from 1 to 20")
+    .min(1, "must be a whole number from 1 to 20")
+    .max(20, "must be a whole number from 1 to 20")
+    .default(5),
+  /** Expo's push API (staff devices registered for store notifications). */
+  EXPO_PUSH_URL: optionalText()
+    .transform((value) => value ?? "https://exp.host/--/api/v2/push/send")
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+  /** Expo access token, when the project requires one for push ("enhanced security"). */
+  EXPO_ACCESS_TOKEN: optionalText(),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
+});
+
+// Checks across variables.
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  // An unsigned notification webhook could be forged by anyone who learns its URL.
+  if (env.NOTIFY_WEBHOOK_URL && !env.NOTIFY_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["NOTIFY_WEBHOOK_SECRET"],
+      message: "must be set when NOTIFY_WEBHOOK_URL is (deliveries are signed with it)",
+    });
+  }
 });
 
 export interface Env {
@@ -229,6 +265,19 @@ export interface Env {
     schedule: string;
     refitDays: number;
   };
+  monitoring: MonitoringSettings;
+}
+
+/** Sync-delay alerts and where notifications go; see `monitoring/`. */
+export interface MonitoringSettings {
+  missingOrderAlertDays: number;
+  notify: {
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+    maxAttempts: number;
+    expoPushUrl: string;
+    expoAccessToken: string | undefined;
+  };
 }
 
 /** How records become customers (identity resolution); see `merge/merge-settings.ts`. */
@@ -251,7 +300,7 @@ const list = (value: string | undefined) =>
 export type EnvSource = Record<string, string | undefined>;
 
 export function loadEnv(source: EnvSource = readProcessEnv()): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".");
@@ -294,6 +343,16 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       config: analyticsConfigOf(env),
       schedule: env.ANALYTICS_SCHEDULE,
       refitDays: env.ANALYTICS_REFIT_DAYS,
+    },
+    monitoring: {
+      missingOrderAlertDays: env.MISSING_ORDER_ALERT_DAYS,
+      notify: {
+        webhookUrl: env.NOTIFY_WEBHOOK_URL,
+        webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
+        maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+        expoPushUrl: env.EXPO_PUSH_URL,
+        expoAccessToken: env.EXPO_ACCESS_TOKEN,
+      },
     },
   };
 }

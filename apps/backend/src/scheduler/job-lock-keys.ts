@@ -14,4 +14,6 @@ export const jobLockKeys = {
   mergeSweep: 0x67_6c_00_04,
   /** `pnpm cli tiers sync --apply` and `tiers undo`: one change run against X-Series at a time. */
   tierSync: 0x67_6c_00_05,
+  /** The monitoring pass (alerts, notable events, notification delivery). */
+  monitoring: 0x67_6c_00_06,
 } as const;

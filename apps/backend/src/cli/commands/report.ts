@@ -1,60 +1,44 @@
-// `pnpm cli report merges`: the operator's review of how records became customers. (The sync-delay
-// reports, `report delays|missing|reconcile`, join this command when they exist.)
+// `pnpm cli report <name>`: merges (how records became customers), delays (how late eCom orders
+// reach X-Series) and missing (eCom orders not there yet). Each report lives in its own file.
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
-import { reportMerges } from "../../merge/merge-report";
 import type { CliCommand } from "../command";
+import { delaysReport } from "./report-delays";
+import type { Report } from "./report-kind";
+import { mergesReport } from "./report-merges";
+import { missingReport } from "./report-missing";
 
-const usage = "report merges [--limit N] [--json]";
+const reports: Report[] = [mergesReport, delaysReport, missingReport];
+const commonOptions = new Set(["json", "help"]);
+
+const usage = reports.map((report) => report.usage).join(" | ");
 
 export const reportCommand: CliCommand = {
   name: "report",
-  usage,
-  description:
-    "Reports. merges: customers whose records were joined by an email, a phone or an operator's pin, with the " +
-    "reasons, and the identifiers flagged as shared or placeholders (linking nothing, for review).",
-  options: { limit: { type: "string" } },
-  async run({ env, logger, values, positionals }) {
-    const [report, ...extra] = positionals;
-    if (report !== "merges" || extra.length > 0) {
+  usage: "report merges|delays|missing [options] [--json]",
+  description: `Reports. ${reports.map((report) => `${report.name}: ${report.description}`).join(" ")}`,
+  options: {
+    limit: { type: "string" },
+    since: { type: "string" },
+    days: { type: "string" },
+  },
+  async run(context) {
+    const [name, ...args] = context.positionals;
+    const report = reports.find((candidate) => candidate.name === name);
+    if (!report) {
       throw new DomainError("BAD_INPUT", `Unknown report. Usage: pnpm cli ${usage}`);
     }
-    const limit = values.limit === undefined ? 1_000 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+    const foreign = Object.keys(context.values).filter(
+      (option) =>
+        context.values[option] !== undefined &&
+        !commonOptions.has(option) &&
+        !report.options.includes(option),
+    );
+    if (foreign.length > 0) {
       throw new DomainError(
         "BAD_INPUT",
-        `--limit must be a whole number 1-100000 (got "${String(values.limit)}").`,
+        `report ${report.name} does not take ${foreign.map((o) => `--${o}`).join(", ")}. Usage: pnpm cli ${report.usage}`,
       );
     }
-    const db = await openDatabaseFromEnv(env, logger);
-    try {
-      const result = await reportMerges(db, { limit });
-      const summary = [
-        `${result.merges.length} customer(s) joined by email, phone or pin:`,
-        ...result.merges.flatMap((m) => [
-          `  ${m.customerId} ${m.displayName ?? ""} (${m.records.length} records)`,
-          ...m.links
-            .filter((l) => l.kind !== "RETAIL_CUSTOMER_ID")
-            .map((l) => `    ${l.from} ↔ ${l.to}: ${l.reason}`),
-        ]),
-        `${result.flagged.length} flagged identifier(s):`,
-        ...result.flagged.map((f) => `  ${f.kind} ${f.value}: ${f.reason} — ${f.detail}`),
-      ];
-      return {
-        json: {
-          merges: result.merges,
-          flagged: result.flagged.map(({ kind, value, records, reason, detail }) => ({
-            kind,
-            value,
-            records,
-            reason,
-            detail,
-          })),
-        },
-        summary: summary.join("\n"),
-      };
-    } finally {
-      await db.close();
-    }
+    return report.run(context, args);
   },
 };

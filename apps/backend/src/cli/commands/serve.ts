@@ -7,6 +7,8 @@ import { startIngestion } from "../../ingestion/start-ingestion";
 import { createMergeJob } from "../../merge/merge-job";
 import { createMergeRules } from "../../merge/merge-rules";
 import { createMergeSeams } from "../../merge/merge-seams";
+import { createMonitoringJob } from "../../monitoring/monitoring-job";
+import { startScheduler } from "../../scheduler/start-scheduler";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
 
@@ -32,6 +34,8 @@ export const serveCommand: CliCommand = {
         logger: logger.child({ component: "merge" }),
         afterMerge: () => recomputeAllDirty(db, { config: env.analytics.config, trigger: "merge" }),
       });
+      const monitoring = (pollingEnabled: boolean) =>
+        createMonitoringJob({ db, env, pollingEnabled, startedAt });
       const ingestion = startIngestion({
         env,
         db,
@@ -40,8 +44,17 @@ export const serveCommand: CliCommand = {
         jobs: [
           createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
           createAnalyticsJob({ db, env }),
+          monitoring(true),
         ],
       });
+      // Without ingestion, alerts on what is stored (imports, missing orders) still run.
+      const monitoringOnly = ingestion.enabled
+        ? undefined
+        : startScheduler({
+            db,
+            logger: logger.child({ component: "scheduler" }),
+            jobs: [monitoring(false)],
+          });
       try {
         const app = createApp({
           db,
@@ -70,7 +83,7 @@ export const serveCommand: CliCommand = {
         };
       } finally {
         // Before the database closes: a batch in progress finishes and commits.
-        await ingestion.stop();
+        await Promise.all([ingestion.stop(), monitoringOnly?.stop()]);
       }
     } finally {
       await db.close();

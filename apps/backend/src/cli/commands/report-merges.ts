@@ -1,0 +1,54 @@
+// `pnpm cli report merges`: the operator's review of how records became customers.
+import { DomainError } from "@greenloop/order-sync/errors";
+import { openDatabaseFromEnv } from "../../database";
+import { reportMerges } from "../../merge/merge-report";
+import { assertNoArguments, type Report } from "./report-kind";
+
+export const mergesReport: Report = {
+  name: "merges",
+  usage: "report merges [--limit N] [--json]",
+  description:
+    "customers whose records were joined by an email, a phone or an operator's pin, with the " +
+    "reasons, and the identifiers flagged as shared or placeholders (linking nothing, for review).",
+  options: ["limit"],
+  async run({ env, logger, values }, args) {
+    assertNoArguments(mergesReport, args);
+    const limit = values.limit === undefined ? 1_000 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `--limit must be a whole number 1-100000 (got "${String(values.limit)}").`,
+      );
+    }
+    const db = await openDatabaseFromEnv(env, logger);
+    try {
+      const result = await reportMerges(db, { limit });
+      const summary = [
+        `${result.merges.length} customer(s) joined by email, phone or pin:`,
+        ...result.merges.flatMap((m) => [
+          `  ${m.customerId} ${m.displayName ?? ""} (${m.records.length} records)`,
+          ...m.links
+            .filter((l) => l.kind !== "RETAIL_CUSTOMER_ID")
+            .map((l) => `    ${l.from} ↔ ${l.to}: ${l.reason}`),
+        ]),
+        `${result.flagged.length} flagged identifier(s):`,
+        ...result.flagged.map((f) => `  ${f.kind} ${f.value}: ${f.reason} — ${f.detail}`),
+      ];
+      return {
+        json: {
+          merges: result.merges,
+          flagged: result.flagged.map(({ kind, value, records, reason, detail }) => ({
+            kind,
+            value,
+            records,
+            reason,
+            detail,
+          })),
+        },
+        summary: summary.join("\n"),
+      };
+    } finally {
+      await db.close();
+    }
+  },
+};
