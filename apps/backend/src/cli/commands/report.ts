@@ -1,25 +1,30 @@
 // `pnpm cli report <name>`: merges (how records became customers), delays (how late eCom orders
-// reach X-Series) and missing (eCom orders not there yet). Each report lives in its own file.
+// reach X-Series), missing (eCom orders not there yet) and reconcile (an eCom export against
+// X-Series). Each report lives in its own file.
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CliCommand } from "../command";
 import { delaysReport } from "./report-delays";
 import type { Report } from "./report-kind";
 import { mergesReport } from "./report-merges";
 import { missingReport } from "./report-missing";
+import { reconcileReport } from "./report-reconcile";
 
-const reports: Report[] = [mergesReport, delaysReport, missingReport];
+const reports: Report[] = [mergesReport, delaysReport, missingReport, reconcileReport];
 const commonOptions = new Set(["json", "help"]);
 
 const usage = reports.map((report) => report.usage).join(" | ");
 
 export const reportCommand: CliCommand = {
   name: "report",
-  usage: "report merges|delays|missing [options] [--json]",
+  usage: "report merges|delays|missing|reconcile [options] [--json]",
   description: `Reports. ${reports.map((report) => `${report.name}: ${report.description}`).join(" ")}`,
   options: {
     limit: { type: "string" },
     since: { type: "string" },
     days: { type: "string" },
+    format: { type: "string" },
+    mapping: { type: "string" },
+    csv: { type: "string" },
   },
   async run(context) {
     const [name, ...args] = context.positionals;

@@ -1,0 +1,65 @@
+// Reads `report reconcile`'s input options: the export file, --format and --mapping, the same way
+// `import-ecom` does.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { type ColumnMapping, parseColumnMapping } from "@greenloop/order-sync/csv";
+import { DomainError } from "@greenloop/order-sync/errors";
+
+const formats = ["auto", "ecwid", "shopify"] as const;
+export type ExportFormatOption = (typeof formats)[number];
+
+export function parseExportFormat(value: string | boolean | undefined): ExportFormatOption {
+  if (value === undefined) return "auto";
+  if (typeof value === "string" && (formats as readonly string[]).includes(value)) {
+    return value as ExportFormatOption;
+  }
+  throw new DomainError(
+    "BAD_INPUT",
+    `--format must be one of ${formats.join(", ")} (got ${JSON.stringify(value)}).`,
+  );
+}
+
+/** --mapping: inline JSON, or the path of a JSON file relative to where the CLI was started. */
+export async function readExportMapping(
+  value: string,
+  invocationDir: string,
+): Promise<ColumnMapping> {
+  let text = value;
+  if (!value.trimStart().startsWith("{")) {
+    const mappingPath = path.resolve(invocationDir, value);
+    try {
+      text = await readFile(mappingPath, "utf8");
+    } catch (cause) {
+      throw new DomainError("BAD_INPUT", `Cannot read the --mapping file ${mappingPath}.`, {
+        cause,
+      });
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new DomainError("BAD_INPUT", `--mapping is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  return parseColumnMapping(parsed);
+}
+
+/** Fails with a readable message unless `filePath` is a file we can read. */
+export async function assertReadableFile(filePath: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(filePath)).isFile();
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
+    throw new DomainError(
+      "BAD_INPUT",
+      missing
+        ? `File not found: ${filePath}`
+        : `Cannot read ${filePath}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (!isFile) throw new DomainError("BAD_INPUT", `Not a file: ${filePath}`);
+}
