@@ -142,7 +142,7 @@ function numeric(compute: () => number): number | null {
   try {
     const value = compute();
     return Number.isFinite(value) ? value : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }

@@ -78,11 +78,8 @@ describe(`importEcomOrders (${testDatabaseKind})`, () => {
     expect(row.email).toBe(first.email);
     expect(row.firstImportRunId).toBe(result.importRunId);
     expect(row.lastImportRunId).toBe(result.importRunId);
-    // Empty cells are left out of the audit copy.
-    expect(row.rows).toEqual([
-      { order_number: "1001", sku: "SKU-0" },
-      { order_number: "1001", sku: "SKU-1" },
-    ]);
+    // The audit copy: the order's CSV records as they were in the file.
+    expect(row.rows).toEqual(["1001;SKU-0;", "1001;SKU-1;"]);
     expect(row.items.map((i) => [i.position, i.sku, i.unitPrice.toString()])).toEqual([
       [0, "SKU-0", "25"],
       [1, "SKU-1", "25"],
@@ -283,6 +280,26 @@ describe(`importEcomOrders (${testDatabaseKind})`, () => {
     const rerun = await run(db, orders);
     expect(rerun).toMatchObject({ interrupted: false, ordersCreated: 8, ordersUnchanged: 4 });
     expect(await counts(db)).toMatchObject({ orders: 12, items: 24 });
+  });
+
+  it("creates each order once when two imports of the same orders run at the same time", async () => {
+    const db = await setup();
+    const orders = ecomOrders(1, 40);
+    const [a, b] = await Promise.all([
+      run(db, orders, { ordersPerTransaction: 7 }),
+      run(db, ecomOrders(1, 40), { ordersPerTransaction: 5 }),
+    ]);
+    // Whoever stored an order first created it; the other found it unchanged (plain inserts
+    // that lost the race were retried as upserts).
+    expect(a.ordersCreated + b.ordersCreated).toBe(40);
+    expect(a.ordersUnchanged + b.ordersUnchanged).toBe(40);
+    expect(a.ordersUpdated + b.ordersUpdated).toBe(0);
+    expect(await counts(db)).toEqual({ orders: 40, items: 80, changes: 0, runs: 2 });
+    const runs = await db.prisma.importRun.findMany({
+      select: { ordersCreated: true, ordersUnchanged: true, rowsTotal: true, status: true },
+    });
+    expect(runs.map((r) => r.ordersCreated + r.ordersUnchanged)).toEqual([40, 40]);
+    expect(runs.every((r) => r.rowsTotal === 80 && r.status === "SUCCEEDED")).toBe(true);
   });
 
   it("keeps the import going when onEcomOrdersChanged fails", async () => {

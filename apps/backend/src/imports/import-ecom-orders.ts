@@ -1,18 +1,27 @@
-// Imports parsed eCom orders into EcomOrder/EcomOrderItem, batch by batch: each batch is one
-// transaction (read stored hashes, upsert what is new or changed, record the changes, update the
-// ImportRun counts), so a crash or Ctrl-C leaves whole batches and a re-run finishes the job.
+// Imports parsed eCom orders into EcomOrder/EcomOrderItem, chunk by chunk: each chunk is one
+// transaction (upsert what is new or changed, record the changes, add to the ImportRun counts),
+// so a crash or Ctrl-C leaves whole chunks and a re-run finishes the job. Reading and hashing the
+// next batch overlaps the writing of this one; on PostgreSQL two chunks are written at once, on
+// two connections, so Prisma prepares one while the database works on the other. Chunks still
+// commit in file order, and Ctrl-C ends the batch being written, no more.
 import type { Database } from "@greenloop/db";
-import type { EcomCsvBatch, EcomCsvIssue, ParsedEcomOrder } from "@greenloop/order-sync/csv";
+import {
+  detachString,
+  type EcomCsvBatch,
+  type EcomCsvIssue,
+  type ParsedEcomOrder,
+} from "@greenloop/order-sync/csv";
 import type { Logger } from "../logger";
+import {
+  ChunkCancelled,
+  type ChunkOutcome,
+  type ChunkRows,
+  commitChunk,
+  planDryRun,
+} from "./commit-ecom-orders";
 import { hashEcomOrder } from "./ecom-order-hash";
 import type { OnEcomOrdersChanged } from "./ecom-orders-changed";
-import {
-  type EcomOrderPlan,
-  type PreparedEcomOrder,
-  planEcomOrders,
-  readStoredHashes,
-  writeEcomOrders,
-} from "./write-ecom-orders";
+import type { PreparedEcomOrder } from "./write-ecom-orders";
 
 /** Issues kept in memory, returned and stored in ImportRun.errorReport; the rest are counted. */
 export const MAX_REPORTED_ISSUES = 1_000;
@@ -35,9 +44,11 @@ export interface ImportProgress {
 }
 
 export interface ImportEcomOrdersOptions {
-  db: Pick<Database, "prisma">;
+  /** With `kind: "postgres"`, two transactions run at once (PGlite has a single session). */
+  db: Pick<Database, "prisma"> & Partial<Pick<Database, "kind">>;
   source: AsyncIterable<EcomCsvBatch>;
   file: ImportFile;
+  /** The requested format; ImportRun.format ends up as the one the parser recognised. */
   format: string;
   /** Compare with what is stored and count, writing nothing (not even an ImportRun). */
   dryRun?: boolean;
@@ -47,10 +58,14 @@ export interface ImportEcomOrdersOptions {
   /** Aborted: stop after the current batch (what was committed stays). */
   signal?: AbortSignal;
   ordersPerTransaction?: number;
+  /** Transactions written at once (default 2 on PostgreSQL, 1 on PGlite and for a dry run). */
+  transactionsInFlight?: number;
   logger?: Pick<Logger, "warn">;
 }
 
 export interface ImportEcomOrdersResult extends ImportProgress {
+  /** The format the parser recognised (`ecwid`, `shopify`, `mapping`), else the one requested. */
+  format: string;
   /** null on a dry run. */
   importRunId: string | null;
   /** The first MAX_REPORTED_ISSUES issues; `errorsTotal` counts them all. */
@@ -73,6 +88,7 @@ export async function importEcomOrders(
   const dryRun = options.dryRun === true;
   const perTransaction = options.ordersPerTransaction ?? DEFAULT_ORDERS_PER_TRANSACTION;
   const result: ImportEcomOrdersResult = {
+    format: options.format,
     importRunId: null,
     rowsRead: 0,
     rowsRejected: 0,
@@ -107,37 +123,108 @@ export async function importEcomOrders(
   }
   const importRunId = result.importRunId;
 
-  try {
-    if (!signal?.aborted) {
-      for await (const batch of options.source) {
-        collectIssues(result, batch.rejected);
-        const prepared = prepare(batch.orders, result);
-        for (let start = 0; start < prepared.length || start === 0; start += perTransaction) {
-          const chunk = prepared.slice(start, start + perTransaction);
-          const last = start + perTransaction >= prepared.length;
-          const counts = last
-            ? { rowsRead: batch.rowsRead, rowsRejected: batch.rowsRejected }
-            : { rowsRead: result.rowsRead, rowsRejected: result.rowsRejected };
-          const changed =
-            importRunId === null
-              ? await planDryRun(db, chunk, seenInDryRun)
-              : await commitChunk(db, chunk, importRunId, result, counts);
-          result.rowsRead = counts.rowsRead;
-          result.rowsRejected = counts.rowsRejected;
+  // Parsing and hashing the next batch overlaps the database writing the current one.
+  const iterator = options.source[Symbol.asyncIterator]();
+  let exhausted = false;
+  const readAhead = (): Promise<PreparedBatch | null> => {
+    const next = iterator.next().then((step) => {
+      if (step.done) {
+        exhausted = true;
+        return null;
+      }
+      return { batch: step.value, ...prepare(step.value.orders) };
+    });
+    // Surfaced when awaited; until then a failure must not count as unhandled.
+    next.catch(() => undefined);
+    return next;
+  };
+
+  const inFlightLimit = Math.max(
+    1,
+    dryRun ? 1 : (options.transactionsInFlight ?? (db.kind === "postgres" ? 2 : 1)),
+  );
+  // Chunks commit and are counted in the order they were started (each waits for the one before
+  // it), so the counts and the onEcomOrdersChanged calls follow the file.
+  let stopped = false;
+  let lastCounted: Promise<unknown> = Promise.resolve();
+  let lastSettled: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
+  const startChunk = (chunk: PreparedEcomOrder[], rows: ChunkRows, batchEdge: BatchEdge) => {
+    const previousCounted = lastCounted;
+    const previousSettled = lastSettled;
+    // A chunk commits once the one before it is committed and counted; the first chunk of a
+    // batch not at all if the import was stopped meanwhile (Ctrl-C ends the batch being written).
+    const beforeCommit = async () => {
+      await previousCounted;
+      if (stopped || (batchEdge.first && signal?.aborted)) throw new ChunkCancelled();
+    };
+    const outcome =
+      importRunId === null
+        ? planDryRun(db, chunk, seenInDryRun)
+        : commitChunk(db, chunk, { importRunId, format: result.format, rows, beforeCommit });
+    outcome.catch(() => undefined); // awaited below, after the chunk before it
+    const counted = previousCounted
+      .then(() => outcome)
+      .then(
+        (changed): ChunkOutcome | null => {
+          result.rowsRead = rows.rowsRead;
+          result.rowsRejected = rows.rowsRejected;
           result.ordersCreated += changed.created.length;
           result.ordersUpdated += changed.updated.length;
           result.ordersUnchanged += changed.unchanged;
           for (const order of changed.orders) {
             const key = customerKey(order);
-            if (key) customers.add(key);
+            // Kept for the whole import: a copy, so it does not keep a chunk of the file alive.
+            if (key && !customers.has(key)) customers.add(detachString(key));
           }
-          if (importRunId !== null) await notify(options, changed, result);
-          if (last) break;
-        }
-        options.onProgress?.(progressOf(result));
-        if (signal?.aborted) break;
+          if (batchEdge.last) options.onProgress?.(progressOf(result));
+          return changed;
+        },
+        (error: unknown) => {
+          if (!(error instanceof ChunkCancelled)) throw error;
+          stopped = true;
+          return null;
+        },
+      );
+    // The merge hears of each committed chunk in turn, without holding up the next commit.
+    const settled = Promise.all([previousSettled, counted]).then(async ([, changed]) => {
+      if (changed !== null && importRunId !== null) await notify(options, changed, result);
+    });
+    counted.catch(() => undefined); // surfaced through settled
+    settled.catch(() => undefined); // surfaced through inFlight
+    lastCounted = counted;
+    lastSettled = settled;
+    inFlight.push(settled);
+  };
+
+  try {
+    // The parser's running totals before the current batch: its chunks but the last carry them.
+    let rowsBefore: ChunkRows = { rowsRead: 0, rowsRejected: 0 };
+    let upcoming = signal?.aborted ? null : readAhead();
+    while (upcoming !== null) {
+      const current = await upcoming;
+      if (current === null) break;
+      while (inFlight.length >= inFlightLimit) await inFlight.shift();
+      if (stopped || signal?.aborted) break;
+      const { batch, prepared } = current;
+      if (batch.format !== undefined) result.format = batch.format;
+      collectIssues(result, batch.rejected);
+      collectIssues(result, current.issues);
+      const rowsAfter: ChunkRows = { rowsRead: batch.rowsRead, rowsRejected: batch.rowsRejected };
+      for (let start = 0; start < prepared.length || start === 0; start += perTransaction) {
+        const chunk = prepared.slice(start, start + perTransaction);
+        const last = start + perTransaction >= prepared.length;
+        if (start > 0) while (inFlight.length >= inFlightLimit) await inFlight.shift();
+        startChunk(chunk, last ? rowsAfter : rowsBefore, { first: start === 0, last });
+        if (last) break;
       }
+      rowsBefore = rowsAfter;
+      // Read the next batch while this one is written, holding no more than two batches: with
+      // two transactions in flight, wait for the older one first.
+      while (inFlight.length >= 2) await inFlight.shift();
+      upcoming = readAhead();
     }
+    while (inFlight.length > 0) await inFlight.shift();
     result.interrupted = signal?.aborted === true;
     result.customersTouched = customers.size;
     if (importRunId !== null) {
@@ -145,6 +232,7 @@ export async function importEcomOrders(
       await db.prisma.importRun.update({
         where: { id: importRunId },
         data: {
+          format: result.format,
           status: result.interrupted ? "FAILED" : "SUCCEEDED",
           finishedAt: new Date(),
           errorReport: errorReport(result),
@@ -161,11 +249,14 @@ export async function importEcomOrders(
       });
     }
   } catch (error) {
+    // Let the transactions still running end (they roll back: each waits for the one that failed).
+    await Promise.allSettled(inFlight.splice(0));
     if (importRunId !== null) {
       await db.prisma.importRun
         .update({
           where: { id: importRunId },
           data: {
+            format: result.format,
             status: "FAILED",
             finishedAt: new Date(),
             errorReport: errorReport(result),
@@ -176,104 +267,52 @@ export async function importEcomOrders(
         .catch(() => undefined); // the original error matters more than this one
     }
     throw error;
+  } finally {
+    // Stopped early (abort, failure): close the source, which ends the file stream.
+    if (!exhausted) await iterator.return?.(undefined)?.catch(() => undefined);
   }
   result.durationMs = Math.round(performance.now() - started);
   return result;
 }
 
-interface ChunkOutcome {
-  created: string[];
-  updated: string[];
-  unchanged: number;
-  /** The created and updated orders. */
-  orders: ParsedEcomOrder[];
+/** Where a chunk sits in its parser batch: the first is where a stop is honoured, the last reports. */
+interface BatchEdge {
+  first: boolean;
+  last: boolean;
 }
 
-async function commitChunk(
-  db: Pick<Database, "prisma">,
-  chunk: PreparedEcomOrder[],
-  importRunId: string,
-  result: ImportEcomOrdersResult,
-  counts: { rowsRead: number; rowsRejected: number },
-): Promise<ChunkOutcome> {
-  return db.prisma.$transaction(
-    async (tx) => {
-      const stored = await readStoredHashes(
-        tx,
-        chunk.map((p) => p.order.orderNumber),
-      );
-      const plan = planEcomOrders(chunk, stored);
-      const written = await writeEcomOrders(tx, plan, importRunId);
-      const unchanged = plan.unchanged.length + written.skipped;
-      await tx.importRun.update({
-        where: { id: importRunId },
-        data: {
-          rowsTotal: counts.rowsRead,
-          rowsRejected: counts.rowsRejected,
-          ordersCreated: result.ordersCreated + written.created.length,
-          ordersUpdated: result.ordersUpdated + written.updated.length,
-          ordersUnchanged: result.ordersUnchanged + unchanged,
-        },
-        select: { id: true },
-      });
-      const changed = new Set([...written.created, ...written.updated]);
-      return {
-        created: written.created,
-        updated: written.updated,
-        unchanged,
-        orders: chunk.filter((p) => changed.has(p.order.orderNumber)).map((p) => p.order),
-      };
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
-}
-
-async function planDryRun(
-  db: Pick<Database, "prisma">,
-  chunk: PreparedEcomOrder[],
-  seen: Map<string, string>,
-): Promise<ChunkOutcome> {
-  const stored = await readStoredHashes(
-    db.prisma,
-    chunk.map((p) => p.order.orderNumber).filter((n) => !seen.has(n)),
-  );
-  const hashes = new Map<string, { contentHash: string }>();
-  for (const p of chunk) {
-    const n = p.order.orderNumber;
-    const hash = seen.get(n) ?? stored.get(n)?.contentHash;
-    if (hash !== undefined) hashes.set(n, { contentHash: hash });
-  }
-  const plan: EcomOrderPlan = planEcomOrders(chunk, hashes);
-  for (const p of chunk) seen.set(p.order.orderNumber, p.contentHash);
-  return {
-    created: plan.create.map((p) => p.order.orderNumber),
-    updated: plan.update.map((p) => p.order.orderNumber),
-    unchanged: plan.unchanged.length,
-    orders: [...plan.create, ...plan.update].map((p) => p.order),
-  };
+interface PreparedBatch {
+  batch: EcomCsvBatch;
+  prepared: PreparedEcomOrder[];
+  issues: EcomCsvIssue[];
 }
 
 /** Hashes the batch's orders; a repeat of an order number within one batch keeps the last one. */
-function prepare(orders: ParsedEcomOrder[], result: ImportEcomOrdersResult): PreparedEcomOrder[] {
+function prepare(orders: ParsedEcomOrder[]): Omit<PreparedBatch, "batch"> {
   const byNumber = new Map<string, PreparedEcomOrder>();
+  const issues: EcomCsvIssue[] = [];
   for (const order of orders) {
-    const positions = new Set(order.items.map((item) => item.position));
-    if (positions.size !== order.items.length) {
+    if (!distinctPositions(order)) {
       // Two items at one position would make the item upsert touch a row twice.
-      collectIssues(result, [
-        {
-          line: order.lines[0] ?? 0,
-          column: null,
-          message: "Order rejected: two of its items have the same position.",
-          orderNumber: order.orderNumber,
-        },
-      ]);
+      issues.push({
+        line: order.lines[0] ?? 0,
+        column: null,
+        message: "Order rejected: two of its items have the same position.",
+        orderNumber: order.orderNumber,
+      });
       continue;
     }
     byNumber.delete(order.orderNumber);
     byNumber.set(order.orderNumber, { order, contentHash: hashEcomOrder(order) });
   }
-  return [...byNumber.values()];
+  return { prepared: [...byNumber.values()], issues };
+}
+
+function distinctPositions(order: ParsedEcomOrder): boolean {
+  const items = order.items;
+  // The parser numbers items 0, 1, 2…: check that cheaply before building a set.
+  if (items.every((item, index) => item.position === index)) return true;
+  return new Set(items.map((item) => item.position)).size === items.length;
 }
 
 function collectIssues(result: ImportEcomOrdersResult, issues: EcomCsvIssue[]): void {

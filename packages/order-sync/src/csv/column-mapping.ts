@@ -2,6 +2,7 @@
 // user-supplied mapping; plus recognising the format from the header row.
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { describeFile } from "./csv-text-input";
 import type { EcomCsvFormat } from "./ecom-order";
 
 const headerName = z.string().trim().min(1, "must name a header column");
@@ -176,4 +177,57 @@ export function missingMappedHeaders(mapping: ColumnMapping, headers: readonly s
   );
 }
 
-export const FORMAT_SIGNATURES = { ecwid: ECWID_SIGNATURE, shopify: SHOPIFY_SIGNATURE } as const;
+export interface ResolvedEcomCsvMapping {
+  format: EcomCsvFormat;
+  mapping: ColumnMapping;
+  headers: string[];
+  delimiter: string;
+}
+
+/**
+ * Which mapping applies to a file, from the requested format, an optional user mapping and the
+ * header line. Throws DomainError BAD_INPUT when the header does not fit.
+ */
+export function resolveEcomCsvMapping(
+  options: { format?: "auto" | EcomCsvFormat; mapping?: ColumnMapping; fileName?: string },
+  headerLine: string,
+): ResolvedEcomCsvMapping {
+  const where = describeFile(options.fileName);
+  const detected = detectEcomCsvFormat(headerLine);
+  const requested = options.format ?? "auto";
+  const useMapping = requested === "mapping" || (requested === "auto" && options.mapping);
+  if (useMapping) {
+    if (!options.mapping) {
+      throw new DomainError("BAD_INPUT", 'format "mapping" needs a column mapping');
+    }
+    const mapping = parseColumnMapping(options.mapping);
+    const present = new Set(detected.headers);
+    const missing = [...new Set(Object.values(mapping))].filter((name) => !present.has(name));
+    if (missing.length > 0) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `${where} lacks the column(s) named by the column mapping: ${missing.map((m) => `"${m}"`).join(", ")}`,
+        { details: { missing } },
+      );
+    }
+    return { format: "mapping", mapping, headers: detected.headers, delimiter: detected.delimiter };
+  }
+  const format = requested === "auto" ? detected.format : requested;
+  if (format === null) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `${where} is not a recognisable order export: line 1 should be a header row with the Lightspeed eCom E-Series/Ecwid columns (${ECWID_SIGNATURE.join(", ")}) or the Shopify columns (${SHOPIFY_SIGNATURE.join(", ")}), separated by ";", "," or tab; otherwise pass a column mapping`,
+      { details: { columnsOnLine1: detected.headers.length } },
+    );
+  }
+  const mapping = format === "ecwid" ? ECWID_MAPPING : SHOPIFY_MAPPING;
+  const missing = missingMappedHeaders(mapping, detected.headers);
+  if (missing.length > 0) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `${where} is not a ${format === "ecwid" ? "E-Series/Ecwid" : "Shopify"} order export: missing column(s) ${missing.map((m) => `"${m}"`).join(", ")}`,
+      { details: { missing } },
+    );
+  }
+  return { format, mapping, headers: detected.headers, delimiter: detected.delimiter };
+}

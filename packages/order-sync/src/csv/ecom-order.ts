@@ -1,5 +1,6 @@
 // What the eCom CSV parser produces and the importer persists: one order per order number, with
-// its line items, exact decimals, UTC times, and where in the file each value came from.
+// its line items, exact decimals, UTC times, and where in the file each value came from. The
+// parser shares one Decimal between equal amounts: treat them as the immutable values they are.
 import type Decimal from "decimal.js";
 
 export type EcomCsvFormat = "ecwid" | "shopify" | "mapping";
@@ -37,8 +38,16 @@ export interface ParsedEcomOrder {
   /** The export's `X-series Order ID`: a lagging hint, never the join key. */
   xseriesOrderIdHint: string | null;
   items: EcomOrderItem[];
-  /** The order's rows as parsed (header → value), for audit; stored as JSON. */
-  rows: Array<Record<string, string>>;
+  /**
+   * The order's CSV records exactly as in the file (quotes kept, without the line break that ends
+   * each), one per row: the audit copy the importer stores. Read them with the export's header.
+   */
+  records: string[];
+  /**
+   * The order's rows as header → value objects. The parser computes them from `records` on
+   * access (nothing is kept per column while streaming), so read them sparingly.
+   */
+  readonly rows: Array<Record<string, string>>;
   /** 1-based physical line numbers in the file where the order's rows start. */
   lines: number[];
 }
@@ -64,4 +73,6 @@ export interface EcomCsvBatch {
   rowsRead: number;
   /** Rows that belonged to rejected orders or were rejected alone, so far. */
   rowsRejected: number;
+  /** The export's format as recognised from its header (parseEcomCsv always sets it). */
+  format?: EcomCsvFormat;
 }

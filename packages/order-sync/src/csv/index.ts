@@ -7,6 +7,7 @@ export {
   parseColumnMapping,
   SHOPIFY_MAPPING,
 } from "./column-mapping";
+export { detachString } from "./detach-string";
 export {
   ECWID_ORDER_COLUMNS,
   ECWID_SAMPLE_HEADER_LINE,

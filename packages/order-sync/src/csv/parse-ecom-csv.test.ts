@@ -80,6 +80,47 @@ describe("parseEcomCsv", () => {
     expect(third?.phone).toBeNull();
   });
 
+  it("does keep each order's records verbatim, quotes and line breaks included", async () => {
+    const text = readFileSync(fixture("ecwid-reference.csv"), "utf8");
+    const { orders, batches } = await collect(text);
+    expect(batches.map((b) => b.format)).toEqual(["ecwid"]);
+    const first = orders[0];
+    expect(first?.records).toHaveLength(2);
+    expect(first?.records[0]).toMatch(/^1003;jane\.doe@example\.com;"100234";/);
+    expect(first?.records[0]).toContain('"State & Local Tax:$3.33\nPrivilege Tax:$1.05"');
+    expect(first?.records[0]?.endsWith("\n")).toBe(false);
+    // The records are the data lines of the file, in order, nothing added or lost.
+    const lines = text.split("\n");
+    const header = lines[0] ?? "";
+    const rebuilt = [header, ...orders.flatMap((o) => o.records)].join("\n");
+    expect(`${rebuilt}\n`).toBe(text);
+  });
+
+  it("does tell order 0012 from order 12 when it spots an order repeated after others", async () => {
+    const lines = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n");
+    // Line 6 is order 1002, a single-line record: the same record under other order numbers.
+    const record = lines[5] ?? "";
+    const body = record.slice(record.indexOf(";"));
+    const csv = [lines[0], `0012${body}`, `12${body}`, `0012${body}`, ""].join("\n");
+    const { orders, rejected } = await collect(csv);
+    expect(orders.map((o) => o.orderNumber)).toEqual(["0012", "12"]);
+    expect(rejected).toEqual([
+      expect.objectContaining({
+        line: 4,
+        orderNumber: "0012",
+        message: expect.stringMatching(/first seen on line 2/),
+      }),
+    ]);
+  });
+
+  it("does cut batches of exactly batchSize orders even when one chunk holds several", async () => {
+    const text = [...generateEcomExport({ orders: 7, seed: 1 })].join("");
+    const { batches } = await collect(text, { batchSize: 2, chunkChars: 1 << 20 });
+    expect(batches.map((b) => b.orders.length)).toEqual([2, 2, 2, 1]);
+    const rows = batches.map((b) => b.rowsRead);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+  });
+
   it("does read a BOM + CRLF file with an extra store column and reports each bad order precisely", async () => {
     const { orders, rejected, rowsRead, rowsRejected } = await collect(
       createReadStream(fixture("ecwid-edge-cases.csv"), { highWaterMark: 512 }),
@@ -92,6 +133,8 @@ describe("parseEcomCsv", () => {
     expect(split?.items.map((i) => i.sku)).toEqual(["000123", "100577", "200117", "000981"]);
     expect(split?.rows[0]?.["Gift wrap"]).toBe("no");
     expect(split?.rows[0]?.language).toBe("en");
+    expect(split?.records).toHaveLength(4);
+    expect(split?.records.some((record) => record.endsWith("\r"))).toBe(false);
     expect(orders[1]?.placedAt.toISOString()).toBe("2026-03-08T08:30:00.000Z");
     expect(orders[2]?.placedAt.toISOString()).toBe("2026-11-01T06:30:00.000Z");
     // Codes missing: the label decides.
@@ -269,7 +312,9 @@ describe("parseEcomCsv", () => {
   it("does yield a single empty batch for a header-only file", async () => {
     const header = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n")[0];
     const { batches } = await collect(`${header}\n`);
-    expect(batches).toEqual([{ orders: [], rejected: [], rowsRead: 0, rowsRejected: 0 }]);
+    expect(batches).toEqual([
+      { orders: [], rejected: [], rowsRead: 0, rowsRejected: 0, format: "ecwid" },
+    ]);
   });
 
   it("does stream a generated 20,000-row export in batches with exact counts and line numbers", async () => {

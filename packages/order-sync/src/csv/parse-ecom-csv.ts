@@ -1,18 +1,17 @@
 // Streaming parser for eCom order exports: papaparse's low-level parser fed chunk by chunk (only the
 // unfinished last record is carried over), rows grouped into orders, orders yielded in batches.
+// Per row it keeps papaparse's cells until the order is complete and the record's raw text (the
+// audit copy); no header → value object is built unless someone reads `order.rows`.
 import { Decimal } from "decimal.js";
 import Papa from "papaparse";
-import { DomainError } from "../errors";
 import {
   type ColumnField,
   type ColumnMapping,
-  detectEcomCsvFormat,
   ECWID_MAPPING,
-  FORMAT_SIGNATURES,
-  missingMappedHeaders,
-  parseColumnMapping,
-  SHOPIFY_MAPPING,
+  resolveEcomCsvMapping,
 } from "./column-mapping";
+import { type EcomCsvInput, readCsvHeader, readTextChunks } from "./csv-text-input";
+import { detachString } from "./detach-string";
 import type {
   EcomCsvBatch,
   EcomCsvFormat,
@@ -20,10 +19,11 @@ import type {
   EcomOrderItem,
   ParsedEcomOrder,
 } from "./ecom-order";
+import { OrderNumberIndex } from "./order-number-index";
 import { fulfillmentCodeFromLabel, paymentCodeFromLabel } from "./status-codes";
 import { parseExportTimestamp, ZoneOffsets } from "./zoned-time";
 
-export type EcomCsvInput = NodeJS.ReadableStream | AsyncIterable<string | Uint8Array> | string;
+export type { EcomCsvInput } from "./csv-text-input";
 
 export interface ParseEcomCsvOptions {
   /** The store's IANA time zone (E-Series timestamps are store-local wall time), e.g. America/Chicago. */
@@ -43,7 +43,6 @@ export interface ParseEcomCsvOptions {
 
 const MONEY = /^[+-]?\d+(\.\d+)?$/;
 const QUANTITY = /^\d+(\.\d+)?$/;
-const MAX_HEADER_CHARS = 1 << 20;
 
 /** Order-level fields: one value per order, compared across the order's rows. */
 const ORDER_FIELDS: ColumnField[] = [
@@ -86,91 +85,22 @@ type Columns = Record<ColumnField, number>;
 interface PendingOrder {
   orderNumber: string;
   rows: string[][];
+  records: string[];
   lines: number[];
   issues: EcomCsvIssue[];
 }
 
-/** Reads the input as text chunks of roughly `minChars`, decoding UTF-8 across chunk borders. */
-async function* textChunks(input: EcomCsvInput, minChars: number): AsyncGenerator<string> {
-  if (typeof input === "string") {
-    for (let i = 0; i < input.length; i += minChars) yield input.slice(i, i + minChars);
-    return;
-  }
-  const decoder = new TextDecoder("utf-8");
-  let pieces: string[] = [];
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (text.length === 0) continue;
-    pieces.push(text);
-    size += text.length;
-    if (size >= minChars) {
-      yield pieces.join("");
-      pieces = [];
-      size = 0;
-    }
-  }
-  pieces.push(decoder.decode());
-  const rest = pieces.join("");
-  if (rest.length > 0) yield rest;
+/** What papaparse's low-level parser hands to `step`: one row, its errors, the cursor past it. */
+interface StepResult {
+  data: string[][];
+  errors: Array<{ code: string }>;
+  meta: { cursor: number };
 }
 
-function countChar(text: string, ch: string, end = text.length): number {
+function countChar(text: string, ch: string): number {
   let count = 0;
-  let at = text.indexOf(ch);
-  while (at !== -1 && at < end) {
-    count++;
-    at = text.indexOf(ch, at + 1);
-  }
+  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) count++;
   return count;
-}
-
-function describe(fileName: string | undefined): string {
-  return fileName ? `"${fileName}"` : "the file";
-}
-
-function resolveMapping(
-  options: ParseEcomCsvOptions,
-  headerLine: string,
-): { format: EcomCsvFormat; mapping: ColumnMapping; headers: string[]; delimiter: string } {
-  const where = describe(options.fileName);
-  const detected = detectEcomCsvFormat(headerLine);
-  const requested = options.format ?? "auto";
-  const useMapping = requested === "mapping" || (requested === "auto" && options.mapping);
-  if (useMapping) {
-    if (!options.mapping) {
-      throw new DomainError("BAD_INPUT", 'format "mapping" needs a column mapping');
-    }
-    const mapping = parseColumnMapping(options.mapping);
-    const present = new Set(detected.headers);
-    const missing = [...new Set(Object.values(mapping))].filter((name) => !present.has(name));
-    if (missing.length > 0) {
-      throw new DomainError(
-        "BAD_INPUT",
-        `${where} lacks the column(s) named by the column mapping: ${missing.map((m) => `"${m}"`).join(", ")}`,
-        { details: { missing } },
-      );
-    }
-    return { format: "mapping", mapping, headers: detected.headers, delimiter: detected.delimiter };
-  }
-  const format = requested === "auto" ? detected.format : requested;
-  if (format === null) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `${where} is not a recognisable order export: line 1 should be a header row with the Lightspeed eCom E-Series/Ecwid columns (${FORMAT_SIGNATURES.ecwid.join(", ")}) or the Shopify columns (${FORMAT_SIGNATURES.shopify.join(", ")}), separated by ";", "," or tab; otherwise pass a column mapping`,
-      { details: { columnsOnLine1: detected.headers.length } },
-    );
-  }
-  const mapping = format === "ecwid" ? ECWID_MAPPING : SHOPIFY_MAPPING;
-  const missing = missingMappedHeaders(mapping, detected.headers);
-  if (missing.length > 0) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `${where} is not a ${format === "ecwid" ? "E-Series/Ecwid" : "Shopify"} order export: missing column(s) ${missing.map((m) => `"${m}"`).join(", ")}`,
-      { details: { missing } },
-    );
-  }
-  return { format, mapping, headers: detected.headers, delimiter: detected.delimiter };
 }
 
 /**
@@ -189,24 +119,6 @@ function recordFactory(headers: readonly string[]): (row: string[]) => Record<st
   ) => Record<string, string>;
 }
 
-function rejectNonText(head: string, fileName: string | undefined): void {
-  const where = describe(fileName);
-  const sample = head.slice(0, 4096);
-  if (sample.includes("\u0000") || sample.includes("\uFFFD") || sample.startsWith("\u0089PNG")) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `${where} is not a CSV text file (it contains binary data); expected a UTF-8 order export`,
-    );
-  }
-  const first = sample.trimStart()[0];
-  if (first === "{" || first === "[") {
-    throw new DomainError(
-      "BAD_INPUT",
-      `${where} looks like JSON, not CSV; expected an order export whose first line is a header row`,
-    );
-  }
-}
-
 /**
  * Parses an eCom order export as a stream. Yields batches of complete orders (an order is
  * complete when the next order number starts or the file ends) with the issues found so far.
@@ -220,64 +132,49 @@ export async function* parseEcomCsv(
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
   const chunkChars = Math.max(1024, options.chunkChars ?? 1 << 20);
   const maxRecordChars = Math.max(1024, options.maxRecordChars ?? 4 << 20);
-  const chunks = textChunks(input, chunkChars);
+  const chunks = readTextChunks(input, chunkChars);
 
-  // Header: read until the first line break.
-  let buffer = "";
-  let breakAt = -1;
-  let exhausted = false;
-  while (breakAt === -1) {
-    const next = await chunks.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    buffer += next.value;
-    if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
-    rejectNonText(buffer, options.fileName);
-    breakAt = buffer.search(/[\r\n]/);
-    if (breakAt === -1 && buffer.length > MAX_HEADER_CHARS) {
-      throw new DomainError(
-        "BAD_INPUT",
-        `${describe(options.fileName)} is not a CSV order export: no line break in the first ${MAX_HEADER_CHARS} characters`,
-      );
-    }
-  }
-  if (buffer.trim().length === 0) {
-    throw new DomainError("BAD_INPUT", `${describe(options.fileName)}: the file is empty`);
-  }
-  const headerLine = breakAt === -1 ? buffer : buffer.slice(0, breakAt);
-  let newline: "\n" | "\r\n" | "\r" = "\n";
-  if (breakAt !== -1 && buffer[breakAt] === "\r") {
-    // A CR at the very end of the buffer may be the first half of CRLF: assume CRLF then.
-    newline = buffer[breakAt + 1] === "\n" || breakAt + 1 === buffer.length ? "\r\n" : "\r";
-  }
+  const header = await readCsvHeader(chunks, options.fileName);
+  const { newline } = header;
   const lineBreak = newline === "\r" ? "\r" : "\n";
-  const { format, mapping, headers, delimiter } = resolveMapping(options, headerLine);
-  let carry = breakAt === -1 ? "" : buffer.slice(breakAt + newline.length);
+  const { format, mapping, headers, delimiter } = resolveEcomCsvMapping(options, header.line);
+  const papaConfig = { delimiter, newline, quoteChar: '"' };
 
   const columns = {} as Columns;
   for (const field of Object.keys(ECWID_MAPPING) as ColumnField[]) {
     const name = mapping[field];
     columns[field] = name === undefined ? -1 : headers.indexOf(name);
   }
-  const toRecord = recordFactory(headers);
   const orderColumns = ORDER_FIELDS.filter((field) => columns[field] >= 0);
   // E-Series repeats order fields on every row; Shopify (and, leniently, mappings) may leave them blank.
   const strictRepeat = format === "ecwid";
   const upperCaseStatus = format === "shopify";
   const orderNumberColumn = mapping.orderNumber;
 
+  let toRecord: ((row: string[]) => Record<string, string>) | undefined;
+  /** `order.rows`: the records parsed again, on demand. */
+  const rowsOf = (records: string[]): Array<Record<string, string>> => {
+    toRecord ??= recordFactory(headers);
+    const make = toRecord;
+    return records.map((record) => {
+      const parsed = Papa.parse<string[]>(record, papaConfig);
+      return make(parsed.data[0] ?? []);
+    });
+  };
+
   let batchOrders: ParsedEcomOrder[] = [];
   let batchIssues: EcomCsvIssue[] = [];
+  /** Batches cut while papaparse works through a chunk, yielded once it returns. */
+  const ready: EcomCsvBatch[] = [];
   let rowsRead = 0;
   let rowsRejected = 0;
   let yielded = false;
-  const firstLineOf = new Map<string, number>();
+  // Every order number seen, to reject an order whose rows are not contiguous.
+  const firstLineOf = new OrderNumberIndex();
   let current: PendingOrder | null = null;
 
   const makeBatch = (): EcomCsvBatch => {
-    const batch = { orders: batchOrders, rejected: batchIssues, rowsRead, rowsRejected };
+    const batch = { orders: batchOrders, rejected: batchIssues, rowsRead, rowsRejected, format };
     batchOrders = [];
     batchIssues = [];
     yielded = true;
@@ -295,12 +192,19 @@ export async function* parseEcomCsv(
   const columnName = (field: ColumnField): string | null => mapping[field] ?? null;
 
   const finishOrder = (pending: PendingOrder): void => {
-    if (!firstLineOf.has(pending.orderNumber)) {
-      firstLineOf.set(pending.orderNumber, pending.lines[0] ?? 0);
-    }
+    // Kept for the whole file: a string key must not keep its chunk alive.
+    firstLineOf.add(pending.orderNumber, pending.lines[0] ?? 0, detachString);
     const issues = pending.issues.length > 0 ? pending.issues : validateOrder(pending);
     if (issues.length > 0) {
-      batchIssues.push(...issues);
+      // Issues are kept for the whole import: they must not hold on to the file's chunks.
+      for (const issue of issues) {
+        batchIssues.push({
+          ...issue,
+          message: detachString(issue.message),
+          orderNumber:
+            issue.orderNumber == null ? issue.orderNumber : detachString(issue.orderNumber),
+        });
+      }
       rowsRejected += pending.rows.length;
       return;
     }
@@ -312,29 +216,33 @@ export async function* parseEcomCsv(
     const { orderNumber, rows, lines } = pending;
     const first = rows[0] ?? [];
     const firstLine = lines[0] ?? 0;
-    for (const field of orderColumns) {
-      const index = columns[field];
-      const expected = first[index] ?? "";
-      const differing: number[] = [];
-      const values = new Set<string>([expected]);
-      for (let r = 1; r < rows.length; r++) {
-        const value = rows[r]?.[index] ?? "";
-        if (value !== expected && (strictRepeat || value !== "")) {
-          differing.push(lines[r] ?? 0);
-          values.add(value);
+    if (rows.length > 1) {
+      for (const field of orderColumns) {
+        const index = columns[field];
+        const expected = first[index] ?? "";
+        let differing: number[] | null = null;
+        let values: Set<string> | null = null;
+        for (let r = 1; r < rows.length; r++) {
+          const value = rows[r]?.[index] ?? "";
+          if (value !== expected && (strictRepeat || value !== "")) {
+            differing ??= [];
+            values ??= new Set([expected]);
+            differing.push(lines[r] ?? 0);
+            values.add(value);
+          }
         }
-      }
-      if (differing.length > 0) {
-        const shown = QUOTABLE_FIELDS.has(field)
-          ? ` (${[...values].map((v) => `"${v}"`).join(" vs ")})`
-          : "";
-        issues.push({
-          line: differing[0] ?? firstLine,
-          column: columnName(field),
-          orderNumber,
-          message: `order ${orderNumber}: "${columnName(field)}" differs between the order's rows on lines ${[firstLine, ...differing].join(", ")}${shown}; the whole order is rejected`,
-          lines: [firstLine, ...differing],
-        });
+        if (differing !== null && values !== null) {
+          const shown = QUOTABLE_FIELDS.has(field)
+            ? ` (${[...values].map((v) => `"${v}"`).join(" vs ")})`
+            : "";
+          issues.push({
+            line: differing[0] ?? firstLine,
+            column: columnName(field),
+            orderNumber,
+            message: `order ${orderNumber}: "${columnName(field)}" differs between the order's rows on lines ${[firstLine, ...differing].join(", ")}${shown}; the whole order is rejected`,
+            lines: [firstLine, ...differing],
+          });
+        }
       }
     }
     const placedAtText = cell(first, "placedAt").trim();
@@ -393,19 +301,33 @@ export async function* parseEcomCsv(
       ? paymentCodeFromLabel(label)
       : fulfillmentCodeFromLabel(label);
   };
+  // Prices, quantities and zero amounts repeat from order to order: one (immutable) Decimal per
+  // distinct text, instead of a new one per cell, halves the objects a batch keeps.
+  const decimals = new Map<string, Decimal>();
+  const decimal = (value: string): Decimal => {
+    let parsed = decimals.get(value);
+    if (parsed === undefined) {
+      parsed = new Decimal(value);
+      if (decimals.size >= 10_000) decimals.clear();
+      decimals.set(detachString(value), parsed);
+    }
+    return parsed;
+  };
+
   const money = (row: string[], field: ColumnField): Decimal | null => {
     const value = text(row, field);
-    return value === null ? null : new Decimal(value);
+    return value === null ? null : decimal(value);
   };
 
   const buildOrder = (pending: PendingOrder): ParsedEcomOrder => {
     const first = pending.rows[0] ?? [];
     const items: EcomOrderItem[] = pending.rows.map((row, position) => {
-      const quantity = new Decimal(cell(row, "itemQuantity").trim());
-      const unitPrice = new Decimal(cell(row, "itemPrice").trim());
+      const quantity = decimal(cell(row, "itemQuantity").trim());
+      const unitPrice = decimal(cell(row, "itemPrice").trim());
+      const sku = cell(row, "itemSku");
       return {
         position,
-        sku: cell(row, "itemSku") === "" ? null : cell(row, "itemSku"),
+        sku: sku === "" ? null : sku,
         name: cell(row, "itemName"),
         options: text(row, "itemOptions"),
         quantity,
@@ -413,7 +335,7 @@ export async function* parseEcomCsv(
         total: money(row, "itemTotal") ?? unitPrice.times(quantity),
       };
     });
-    const records = pending.rows.map(toRecord);
+    const records = pending.records;
     return {
       orderNumber: pending.orderNumber,
       placedAt: parseExportTimestamp(cell(first, "placedAt"), zone) as Date,
@@ -431,13 +353,16 @@ export async function* parseEcomCsv(
       total: money(first, "total") as Decimal,
       xseriesOrderIdHint: text(first, "xseriesOrderId"),
       items,
-      rows: records,
+      records,
+      get rows() {
+        return rowsOf(records);
+      },
       lines: pending.lines,
     };
   };
 
   /** Adds one data row; `problem` is a CSV-level defect (bad quotes, wrong field count). */
-  const addRow = (row: string[], line: number, problem: string | null): void => {
+  const addRow = (row: string[], record: string, line: number, problem: string | null): void => {
     rowsRead++;
     const orderNumber = (row[columns.orderNumber] ?? "").trim();
     if (orderNumber === "") {
@@ -452,7 +377,7 @@ export async function* parseEcomCsv(
     }
     if (current === null || current.orderNumber !== orderNumber) {
       if (current !== null) finishOrder(current);
-      current = { orderNumber, rows: [], lines: [], issues: [] };
+      current = { orderNumber, rows: [], records: [], lines: [], issues: [] };
       const seenAt = firstLineOf.get(orderNumber);
       if (seenAt !== undefined) {
         current.issues.push({
@@ -464,6 +389,7 @@ export async function* parseEcomCsv(
       }
     }
     current.rows.push(row);
+    current.records.push(record);
     current.lines.push(line);
     if (problem !== null) {
       current.issues.push({
@@ -475,53 +401,49 @@ export async function* parseEcomCsv(
     }
   };
 
-  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+  // The text papaparse is working through, and where in it the next record starts.
+  let chunk = "";
+  let recordStart = 0;
   let nextLine = 2;
-  let final = exhausted;
-  let stopped = false;
-  while (!stopped) {
-    let chunk = carry;
-    if (!final) {
-      const next = await chunks.next();
-      if (next.done) final = true;
-      else chunk += next.value;
-    }
-    const result = parser.parse(chunk, 0, !final) as {
-      data: string[][];
-      errors: Array<{ code: string; row: number }>;
-      meta: { cursor: number };
-    };
-    const data = result.data;
-    const problems = new Map<number, string>();
-    for (const error of result.errors) {
-      if (error.row >= data.length || problems.has(error.row)) continue;
-      problems.set(
-        error.row,
+  const onRecord = (result: StepResult): void => {
+    const end = result.meta.cursor;
+    const stop = chunk.endsWith(newline, end) ? end - newline.length : end;
+    const record = chunk.slice(recordStart, stop);
+    recordStart = end;
+    const line = nextLine;
+    nextLine += record.indexOf(lineBreak) === -1 ? 1 : 1 + countChar(record, lineBreak);
+    const row = result.data[0] ?? [];
+    const error = result.errors[0];
+    if (error === undefined && row.length === 1 && row[0] === "") return; // blank line
+    let problem: string | null = null;
+    if (error !== undefined) {
+      problem =
         error.code === "MissingQuotes"
           ? "unterminated quoted field (is the file truncated?)"
-          : "malformed quotes: a closing quote is not followed by the delimiter or a line end",
-      );
+          : "malformed quotes: a closing quote is not followed by the delimiter or a line end";
+    } else if (row.length !== headers.length) {
+      problem = `expected ${headers.length} fields, found ${row.length}`;
     }
-    const consumed = result.meta.cursor;
-    // Fast path: when the consumed text has exactly one line break per row, no field spans lines.
-    const simpleLines = countChar(chunk, lineBreak, consumed) === data.length;
-    for (let r = 0; r < data.length; r++) {
-      const row = data[r] ?? [];
-      const line = nextLine;
-      let span = 1;
-      if (!simpleLines) {
-        for (const field of row) if (field.includes(lineBreak)) span += countChar(field, lineBreak);
-      }
-      nextLine += span;
-      if (row.length === 1 && row[0] === "" && !problems.has(r)) continue; // blank line
-      let problem = problems.get(r) ?? null;
-      if (problem === null && row.length !== headers.length) {
-        problem = `expected ${headers.length} fields, found ${row.length}`;
-      }
-      addRow(row, line, problem);
-      if (batchOrders.length >= batchSize) yield makeBatch();
+    addRow(row, record, line, problem);
+    if (batchOrders.length >= batchSize) ready.push(makeBatch());
+  };
+
+  const parser = new Papa.Parser({ ...papaConfig, step: onRecord });
+  let carry = header.rest;
+  let final = header.exhausted;
+  let stopped = false;
+  while (!stopped) {
+    chunk = carry;
+    if (!final) {
+      const next = await chunks.next(carry);
+      if (next === null) final = true;
+      else chunk = next;
     }
-    carry = chunk.slice(consumed);
+    recordStart = 0;
+    const result = parser.parse(chunk, 0, !final) as { meta: { cursor: number } };
+    carry = chunk.slice(result.meta.cursor);
+    chunk = "";
+    while (ready.length > 0) yield ready.shift() as EcomCsvBatch;
     if (final) break;
     if (carry.length > maxRecordChars) {
       // Only an unterminated quote makes one record this long: stop rather than buffer the file.
@@ -534,7 +456,9 @@ export async function* parseEcomCsv(
       });
       // `current` is assigned inside addRow, which TypeScript's narrowing cannot see.
       const open = current as PendingOrder | null;
-      const head = parser.parse(carry.slice(0, 65_536), 0, false) as { data: string[][] };
+      const head = new Papa.Parser(papaConfig).parse(carry.slice(0, 65_536), 0, false) as {
+        data: string[][];
+      };
       const brokenOrder = (head.data[0]?.[columns.orderNumber] ?? "").trim();
       if (open !== null && open.orderNumber === brokenOrder) {
         open.issues.push({
@@ -545,7 +469,7 @@ export async function* parseEcomCsv(
         });
       }
       stopped = true;
-      await chunks.return(undefined);
+      await chunks.close();
     }
   }
   const last = current as PendingOrder | null;

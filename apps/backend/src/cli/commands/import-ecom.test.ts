@@ -35,6 +35,21 @@ async function countRows(env: Record<string, string>) {
   }
 }
 
+async function importRunFormats(env: Record<string, string>) {
+  const db = await openDatabase(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR ?? "" },
+  );
+  try {
+    const runs = await db.prisma.importRun.findMany({
+      select: { format: true, status: true },
+      orderBy: { startedAt: "asc" },
+    });
+    return runs.map((run) => `${run.format}:${run.status}`);
+  } finally {
+    await db.close();
+  }
+}
+
 describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
   it("imports an E-Series export, reports rejected rows, and re-imports it with zero changes", async () => {
     const env = await setup();
@@ -161,5 +176,103 @@ describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
     } finally {
       await db.close();
     }
+  });
+
+  it("imports a Shopify export with --format shopify, refuses it for an E-Series file, and records the format", async () => {
+    const env = await setup();
+    const shopify = await runCliCaptured(
+      ["import-ecom", "shopify-small.csv", "--format", "shopify", "--json"],
+      env,
+    );
+    expect(shopify.exitCode).toBe(0);
+    expect(JSON.parse(shopify.lastLine)).toMatchObject({
+      ok: true,
+      rowsRead: 3,
+      rowsRejected: 0,
+      ordersCreated: 2,
+      errors: [],
+    });
+    const db = await openDatabase(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR ?? "" },
+    );
+    try {
+      const order = await db.prisma.ecomOrder.findUniqueOrThrow({
+        where: { orderNumber: "#1001" },
+        include: { items: { orderBy: { position: "asc" } } },
+      });
+      expect(order).toMatchObject({ paymentStatusCode: "PAID", email: "jane.doe@example.com" });
+      expect(order.total.toString()).toBe("61.88");
+      expect(order.items.map((item) => [item.sku, item.total.toString()])).toEqual([
+        ["100234", "35"],
+        ["100577", "20"],
+      ]);
+    } finally {
+      await db.close();
+    }
+
+    const wrong = await runCliCaptured(
+      ["import-ecom", "ecwid-small.csv", "--format", "shopify", "--json"],
+      env,
+    );
+    expect(wrong.exitCode).not.toBe(0);
+    expect(JSON.parse(wrong.lastLine).error).toMatchObject({
+      code: "BAD_INPUT",
+      message: expect.stringContaining("is not a Shopify order export: missing column(s)"),
+    });
+    // The format the parser recognised, not the one asked for ("auto" here).
+    await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], env);
+    expect(await importRunFormats(env)).toEqual([
+      "shopify:SUCCEEDED",
+      "shopify:FAILED",
+      "ecwid:SUCCEEDED",
+    ]);
+  });
+
+  it("maps the columns of any export with --mapping <file>, and names a mapping that does not fit", async () => {
+    const env = await setup();
+    const mapped = await runCliCaptured(
+      ["import-ecom", "custom-small.tsv", "--mapping", "custom-small.mapping.json", "--json"],
+      env,
+    );
+    expect(mapped.exitCode).toBe(0);
+    expect(JSON.parse(mapped.lastLine)).toMatchObject({
+      ok: true,
+      rowsRead: 3,
+      rowsRejected: 0,
+      ordersCreated: 2,
+      customersTouched: 2,
+      errors: [],
+    });
+    const counts = await countRows(env);
+    expect(counts).toMatchObject({ orders: 2, items: 3, runs: 1 });
+    expect(counts.statuses).toEqual(["A-17:null:null", "A-18:null:null"]);
+    expect(await importRunFormats(env)).toEqual(["mapping:SUCCEEDED"]);
+
+    const again = await runCliCaptured(
+      ["import-ecom", "custom-small.tsv", "--mapping", "custom-small.mapping.json", "--json"],
+      env,
+    );
+    expect(JSON.parse(again.lastLine)).toMatchObject({ ordersCreated: 0, ordersUnchanged: 2 });
+
+    const misfit = await runCliCaptured(
+      ["import-ecom", "ecwid-small.csv", "--mapping", "custom-small.mapping.json", "--json"],
+      env,
+    );
+    expect(misfit.exitCode).not.toBe(0);
+    expect(JSON.parse(misfit.lastLine).error).toMatchObject({
+      code: "BAD_INPUT",
+      message: expect.stringContaining(
+        'lacks the column(s) named by the column mapping: "Order No"',
+      ),
+    });
+
+    const missing = await runCliCaptured(
+      ["import-ecom", "custom-small.tsv", "--mapping", "nope.json", "--json"],
+      env,
+    );
+    expect(JSON.parse(missing.lastLine).error).toMatchObject({
+      code: "BAD_INPUT",
+      message: `Cannot read the --mapping file ${path.join(fixtures, "nope.json")}.`,
+    });
   });
 });

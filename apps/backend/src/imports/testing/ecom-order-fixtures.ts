@@ -43,6 +43,7 @@ export function ecomOrder(
     total: dec((subtotal + 4.63).toFixed(2)),
     xseriesOrderIdHint: null,
     items,
+    records: items.map((item) => `${orderNumber};${item.sku ?? ""};`),
     rows: items.map((item) => ({
       order_number: String(orderNumber),
       sku: item.sku ?? "",
@@ -69,7 +70,7 @@ export async function* ecomBatches(
   for (let start = 0, index = 0; start < orders.length; start += size, index += 1) {
     if (extra.failAtBatch === index) throw new Error(`injected failure in batch ${index + 1}`);
     const slice = orders.slice(start, start + size);
-    rowsRead += slice.reduce((sum, order) => sum + order.rows.length, 0);
+    rowsRead += slice.reduce((sum, order) => sum + order.records.length, 0);
     const rejected = index === 0 ? (extra.rejected ?? []) : [];
     rowsRejected += rejected.length;
     yield { orders: slice, rejected, rowsRead, rowsRejected };

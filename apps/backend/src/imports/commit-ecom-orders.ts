@@ -1,0 +1,158 @@
+// One chunk of an import committed: new and changed orders written in one transaction together
+// with the ImportRun counts, or, when nothing changed, only the counts. `beforeCommit` runs after
+// the writes, before the counts and the commit: the importer makes chunks commit in file order
+// there, and cancels (ChunkCancelled) those that must not commit after a stop.
+import type { Database, Prisma } from "@greenloop/db";
+import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
+import {
+  type EcomOrderPlan,
+  isUniqueViolation,
+  type PreparedEcomOrder,
+  planEcomOrders,
+  readStoredHashes,
+  writeEcomOrders,
+} from "./write-ecom-orders";
+
+export interface ChunkOutcome {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  /** The created and updated orders. */
+  orders: ParsedEcomOrder[];
+}
+
+/** The parser's running totals once this chunk is in (they only grow). */
+export interface ChunkRows {
+  rowsRead: number;
+  rowsRejected: number;
+}
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+/** Thrown by `beforeCommit` to roll a chunk back: the import was stopped before it. */
+export class ChunkCancelled extends Error {
+  constructor() {
+    super("chunk cancelled: the import stopped before it");
+  }
+}
+
+export interface CommitChunkOptions {
+  importRunId: string;
+  /** Recorded in ImportRun.format (the parser's, once known). */
+  format: string;
+  rows: ChunkRows;
+  beforeCommit: () => Promise<void>;
+}
+
+export async function commitChunk(
+  db: Pick<Database, "prisma">,
+  chunk: PreparedEcomOrder[],
+  options: CommitChunkOptions,
+): Promise<ChunkOutcome> {
+  // A first look outside any transaction: an unchanged chunk (a re-import) needs none.
+  const numbers = chunk.map((p) => p.order.orderNumber);
+  const seen = planEcomOrders(chunk, await readStoredHashes(db.prisma, numbers));
+  if (seen.create.length === 0 && seen.update.length === 0) {
+    await options.beforeCommit();
+    await addToImportRun(db.prisma, options, [0, 0, seen.unchanged.length]);
+    return { created: [], updated: [], unchanged: seen.unchanged.length, orders: [] };
+  }
+  try {
+    // Only new orders: a plain INSERT needs no second look (it fails if another import was faster).
+    return await writeChunk(db, chunk, options, {
+      plan: seen.update.length === 0 ? seen : null,
+      newOrders: "insert",
+    });
+  } catch (error) {
+    // Another import stored some of these orders meanwhile: once more with the upsert, which
+    // counts them as unchanged (or updates them).
+    if (!isUniqueViolation(error)) throw error;
+    return writeChunk(db, chunk, options, { plan: null, newOrders: "upsert" });
+  }
+}
+
+async function writeChunk(
+  db: Pick<Database, "prisma">,
+  chunk: PreparedEcomOrder[],
+  options: CommitChunkOptions,
+  how: { plan: EcomOrderPlan | null; newOrders: "insert" | "upsert" },
+): Promise<ChunkOutcome> {
+  const { importRunId } = options;
+  return db.prisma.$transaction(
+    async (tx) => {
+      const plan =
+        how.plan ??
+        planEcomOrders(
+          chunk,
+          await readStoredHashes(
+            tx,
+            chunk.map((p) => p.order.orderNumber),
+          ),
+        );
+      const written = await writeEcomOrders(tx, plan, importRunId, { newOrders: how.newOrders });
+      const unchanged = plan.unchanged.length + written.skipped;
+      await options.beforeCommit();
+      await addToImportRun(tx, options, [
+        written.created.length,
+        written.updated.length,
+        unchanged,
+      ]);
+      const changed = new Set([...written.created, ...written.updated]);
+      return {
+        created: written.created,
+        updated: written.updated,
+        unchanged,
+        orders: chunk.filter((p) => changed.has(p.order.orderNumber)).map((p) => p.order),
+      };
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+/** Adds the chunk's counts (the row totals only grow), so the order of commits does not matter. */
+async function addToImportRun(
+  client: Client,
+  { importRunId, format, rows }: CommitChunkOptions,
+  [created, updated, unchanged]: [number, number, number],
+): Promise<void> {
+  await client.$executeRawUnsafe(
+    `UPDATE "ImportRun" SET format = $2,
+       "rowsTotal" = GREATEST("rowsTotal", $3), "rowsRejected" = GREATEST("rowsRejected", $4),
+       "ordersCreated" = "ordersCreated" + $5, "ordersUpdated" = "ordersUpdated" + $6,
+       "ordersUnchanged" = "ordersUnchanged" + $7
+     WHERE id = $1::uuid`,
+    importRunId,
+    format,
+    rows.rowsRead,
+    rows.rowsRejected,
+    created,
+    updated,
+    unchanged,
+  );
+}
+
+/** What a chunk would change, writing nothing; `seen` carries what earlier chunks would write. */
+export async function planDryRun(
+  db: Pick<Database, "prisma">,
+  chunk: PreparedEcomOrder[],
+  seen: Map<string, string>,
+): Promise<ChunkOutcome> {
+  const stored = await readStoredHashes(
+    db.prisma,
+    chunk.map((p) => p.order.orderNumber).filter((n) => !seen.has(n)),
+  );
+  const hashes = new Map<string, { contentHash: string }>();
+  for (const p of chunk) {
+    const n = p.order.orderNumber;
+    const hash = seen.get(n) ?? stored.get(n)?.contentHash;
+    if (hash !== undefined) hashes.set(n, { contentHash: hash });
+  }
+  const plan: EcomOrderPlan = planEcomOrders(chunk, hashes);
+  for (const p of chunk) seen.set(detachString(p.order.orderNumber), p.contentHash);
+  return {
+    created: plan.create.map((p) => p.order.orderNumber),
+    updated: plan.update.map((p) => p.order.orderNumber),
+    unchanged: plan.unchanged.length,
+    orders: [...plan.create, ...plan.update].map((p) => p.order),
+  };
+}
