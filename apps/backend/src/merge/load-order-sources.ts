@@ -9,6 +9,12 @@ import {
   type RetailSaleFacts,
 } from "@greenloop/order-sync/merge";
 import Decimal from "decimal.js";
+import {
+  type SaleFactsRow,
+  saleFactsColumns,
+  saleFactsPayments,
+  toSaleFacts,
+} from "./sale-facts-row";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -17,24 +23,6 @@ export interface OrderSourceSet {
   ecomOrders: EcomOrderFacts[];
   /** Contact fields of the eCom orders, for identity. */
   ecomContacts: Map<string, { email: string | null; phone: string | null }>;
-}
-
-interface SaleRow {
-  id: string;
-  customerId: string | null;
-  source: string | null;
-  sourceId: string | null;
-  note: string | null;
-  status: string | null;
-  state: string | null;
-  returnFor: string | null;
-  totalPrice: string | null;
-  totalTax: string | null;
-  loyaltyPaid: string;
-  saleDate: Date | null;
-  remoteCreatedAt: Date | null;
-  deletedAt: Date | null;
-  firstSeenAt: Date;
 }
 
 interface EcomRow {
@@ -50,15 +38,7 @@ interface EcomRow {
   phone: string | null;
 }
 
-// Redeemed loyalty points are paid as a payment named "Loyalty"; the eCom total excludes them.
-const saleColumns = `id, "customerId", source, "sourceId", note, status, state, "returnFor",
-  "totalPrice"::text AS "totalPrice", "totalTax"::text AS "totalTax",
-  (SELECT coalesce(sum((p->>'amount')::numeric), 0)::text
-     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(payload->'payments') = 'array'
-                                    THEN payload->'payments' ELSE '[]'::jsonb END) AS p
-    WHERE lower(coalesce(p->>'name', '')) LIKE 'loyalty%') AS "loyaltyPaid",
-  "saleDate", "remoteCreatedAt", "deletedAt", "firstSeenAt"`;
-const noteOrderNumber = `substring(note from '^\\s*Order ID:\\s*(\\d+)')`;
+const noteOrderNumber = `substring(s.note from '^\\s*Order ID:\\s*(\\d+)')`;
 const ecomColumns = `"orderNumber", "placedAt", total::text AS total, "paymentStatusCode",
   "paymentStatusLabel", "fulfillmentStatusCode", "fulfillmentStatusLabel", "xseriesOrderIdHint",
   email, phone`;
@@ -122,13 +102,13 @@ async function querySales(
   saleIds: string[],
   numbers: string[],
   known: string[],
-): Promise<SaleRow[]> {
+): Promise<SaleFactsRow[]> {
   if (saleIds.length === 0 && numbers.length === 0) return [];
-  return client.$queryRawUnsafe<SaleRow[]>(
-    `SELECT ${saleColumns} FROM "RetailSale"
-      WHERE (id = ANY($1::text[]) OR "returnFor" = ANY($1::text[])
-             OR "sourceId" = ANY($2::text[]) OR ${noteOrderNumber} = ANY($2::text[]))
-        AND id <> ALL($3::text[])`,
+  return client.$queryRawUnsafe<SaleFactsRow[]>(
+    `SELECT ${saleFactsColumns} FROM "RetailSale" s ${saleFactsPayments}
+      WHERE (s.id = ANY($1::text[]) OR s."returnFor" = ANY($1::text[])
+             OR s."sourceId" = ANY($2::text[]) OR ${noteOrderNumber} = ANY($2::text[]))
+        AND s.id <> ALL($3::text[])`,
     saleIds,
     numbers,
     known,
@@ -147,28 +127,6 @@ async function queryEcomOrders(
     numbers,
     hintedSaleIds,
   );
-}
-
-const decimal = (value: string | null) => new Decimal(value ?? 0);
-
-function toSaleFacts(row: SaleRow): RetailSaleFacts {
-  return {
-    id: row.id,
-    customerId: row.customerId,
-    source: row.source,
-    sourceId: row.sourceId,
-    note: row.note,
-    status: row.status,
-    state: row.state,
-    returnFor: row.returnFor,
-    totalPrice: decimal(row.totalPrice),
-    totalTax: decimal(row.totalTax),
-    loyaltyPaid: decimal(row.loyaltyPaid),
-    saleDate: row.saleDate ?? row.remoteCreatedAt ?? row.firstSeenAt,
-    createdAt: row.remoteCreatedAt,
-    deletedAt: row.deletedAt,
-    firstSeenAt: row.firstSeenAt,
-  };
 }
 
 function toEcomFacts(row: EcomRow): EcomOrderFacts {

@@ -2,14 +2,9 @@
 // parser into EcomOrder, batch by batch (see imports/import-ecom-orders.ts).
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import {
-  type ColumnMapping,
-  type EcomCsvIssue,
-  parseColumnMapping,
-  parseEcomCsv,
-} from "@greenloop/order-sync/csv";
+import { type EcomCsvIssue, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
 import { recomputeAllDirty } from "../../analytics/recompute-dirty";
@@ -18,11 +13,10 @@ import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom
 import { createMergeRules } from "../../merge/merge-rules";
 import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
+import { parseExportFormat, readExportMapping } from "./ecom-export-options";
 
-const formats = ["auto", "ecwid", "shopify"] as const;
 /** Orders created or changed from which an import refits the analytics models. */
 const LARGE_IMPORT_ORDERS = 1_000;
-type FormatOption = (typeof formats)[number];
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
 /** Orders per parser batch, and so per transaction. */
@@ -49,10 +43,10 @@ export const importEcomCommand: CliCommand = {
         `Expected exactly one file. Usage: pnpm cli ${importEcomCommand.usage}`,
       );
     }
-    const format = parseFormat(values.format);
+    const format = parseExportFormat(values.format);
     const mapping =
       typeof values.mapping === "string"
-        ? await readMapping(values.mapping, env.invocationDir)
+        ? await readExportMapping(values.mapping, env.invocationDir)
         : undefined;
     const filePath = path.resolve(env.invocationDir, file);
     const size = await fileSize(filePath);
@@ -154,40 +148,6 @@ export const importEcomCommand: CliCommand = {
     }
   },
 };
-
-function parseFormat(value: string | boolean | undefined): FormatOption {
-  if (value === undefined) return "auto";
-  if (typeof value === "string" && (formats as readonly string[]).includes(value)) {
-    return value as FormatOption;
-  }
-  throw new DomainError(
-    "BAD_INPUT",
-    `--format must be one of ${formats.join(", ")} (got ${JSON.stringify(value)}).`,
-  );
-}
-
-async function readMapping(value: string, invocationDir: string): Promise<ColumnMapping> {
-  let text = value;
-  if (!value.trimStart().startsWith("{")) {
-    const mappingPath = path.resolve(invocationDir, value);
-    try {
-      text = await readFile(mappingPath, "utf8");
-    } catch (cause) {
-      throw new DomainError("BAD_INPUT", `Cannot read the --mapping file ${mappingPath}.`, {
-        cause,
-      });
-    }
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (cause) {
-    throw new DomainError("BAD_INPUT", `--mapping is not valid JSON: ${(cause as Error).message}`, {
-      cause,
-    });
-  }
-  return parseColumnMapping(parsed);
-}
 
 async function fileSize(filePath: string): Promise<number> {
   let stats: Awaited<ReturnType<typeof stat>>;

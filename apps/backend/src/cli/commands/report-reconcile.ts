@@ -14,8 +14,8 @@ import {
   type ReconcileResult,
   reconcileExport,
 } from "../../monitoring/reconcile-export";
+import { assertReadableFile, parseExportFormat, readExportMapping } from "./ecom-export-options";
 import type { Report } from "./report-kind";
-import { assertReadableFile, parseExportFormat, readExportMapping } from "./report-reconcile-input";
 
 /** Orders per parser batch, and so per sales query. */
 const BATCH_SIZE = 2_000;

@@ -1,5 +1,5 @@
-// Reads `report reconcile`'s input options: the export file, --format and --mapping, the same way
-// `import-ecom` does.
+// The eCom export options shared by `import-ecom` and `report reconcile`: the export file,
+// --format and --mapping, read the same way by both.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type ColumnMapping, parseColumnMapping } from "@greenloop/order-sync/csv";
