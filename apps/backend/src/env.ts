@@ -10,6 +10,7 @@ import {
 import { DomainError } from "@greenloop/order-sync/errors";
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { parseStaffTokens, type StaffToken } from "./auth/staff-tokens";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -33,6 +34,21 @@ export function parseDuration(text: string): number | undefined {
     (sum, [, amount, unit]) => sum + Number(amount) * (units[unit ?? ""] ?? 0),
     0,
   );
+}
+
+function durationSetting(fallback: string, minimumMs: number, example: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      const ms = parseDuration(value || fallback);
+      if (ms === undefined || ms < minimumMs) {
+        ctx.addIssue({ code: "custom", message: `must be a duration, e.g. ${example}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
 }
 
 function isTimeZone(value: string): boolean {
@@ -220,6 +236,44 @@ const envSchema = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
   /** Expo access token, when the project requires one for push ("enhanced security"). */
   EXPO_ACCESS_TOKEN: optionalText(),
+  /**
+   * Staff API tokens: `name:role:token` entries, comma-separated; roles `viewer` (reads) and
+   * `operator` (also imports, replays, splits, erasures, syncs). Unset: only customers' sessions.
+   */
+  API_TOKENS: optionalText().transform((value, ctx) => {
+    const parsed = parseStaffTokens(value);
+    if (!parsed.ok) {
+      // The message names the entry, never the token.
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.tokens;
+  }),
+  /** How long a customer's session (opened by an email code) lasts. */
+  CUSTOMER_SESSION_TTL: durationSetting("30d", 60_000, '"30d", "12h"'),
+  /** How long an emailed one-time code stays valid. */
+  LOGIN_CODE_TTL: durationSetting("10m", 30_000, '"10m", "5m"'),
+  /** Codes one email may request per hour (each allows 5 guesses). */
+  LOGIN_CODES_PER_HOUR: z.coerce
+    .number({ error: "must be a whole number from 1 to 100" })
+    .int("must be a whole number from 1 to 100")
+    .min(1, "must be a whole number from 1 to 100")
+    .max(100, "must be a whole number from 1 to 100")
+    .default(5),
+  /** SMTP server for customers' login codes, e.g. smtps://user:pass@smtp.example.com:465. */
+  SMTP_URL: optionalText().pipe(
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  MAIL_FROM: optionalText().transform((value) => value ?? "GreenLoop <no-reply@greenloop.local>"),
+  /** Without SMTP_URL, mail is written as files here (local use and the demo). */
+  MAIL_OUTBOX_DIR: optionalText(),
+  /** Largest eCom export the API accepts as an upload, in MB. */
+  IMPORT_MAX_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes from 1 to 4096" })
+    .int("must be a whole number of megabytes from 1 to 4096")
+    .min(1, "must be a whole number of megabytes from 1 to 4096")
+    .max(4096, "must be a whole number of megabytes from 1 to 4096")
+    .default(512),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -266,6 +320,25 @@ export interface Env {
     refitDays: number;
   };
   monitoring: MonitoringSettings;
+  api: ApiSettings;
+  mail: MailSettings;
+}
+
+/** Who may call the tRPC API and how customers sign in; see `auth/`. */
+export interface ApiSettings {
+  staffTokens: StaffToken[];
+  customerSessionTtlMs: number;
+  loginCodeTtlMs: number;
+  loginCodesPerHour: number;
+  importMaxBytes: number;
+}
+
+/** Outgoing mail (customers' login codes); see `mail/`. */
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  from: string;
+  /** Used when smtpUrl is unset. */
+  outboxDir: string;
 }
 
 /** Sync-delay alerts and where notifications go; see `monitoring/`. */
@@ -353,6 +426,20 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
         expoPushUrl: env.EXPO_PUSH_URL,
         expoAccessToken: env.EXPO_ACCESS_TOKEN,
       },
+    },
+    api: {
+      staffTokens: env.API_TOKENS,
+      customerSessionTtlMs: env.CUSTOMER_SESSION_TTL,
+      loginCodeTtlMs: env.LOGIN_CODE_TTL,
+      loginCodesPerHour: env.LOGIN_CODES_PER_HOUR,
+      importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: env.MAIL_OUTBOX_DIR
+        ? path.resolve(invocationDir, env.MAIL_OUTBOX_DIR)
+        : path.join(repoRoot, ".data/mail-outbox"),
     },
   };
 }

@@ -10,6 +10,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
 import type { AppRouter } from "../trpc/root";
+import { testApiEnv, testTokens } from "../trpc/testing/api-test-kit";
 import { createApp } from "./app";
 import { type RunningServer, startServer } from "./start-server";
 
@@ -23,7 +24,7 @@ async function testDb(options?: { migrate?: boolean }): Promise<TestDatabase> {
 }
 
 async function serveOnLoopback(db: TestDatabase): Promise<RunningServer> {
-  const server = await startServer(createApp({ db, logger: silent }), {
+  const server = await startServer(createApp({ db, logger: silent, env: testApiEnv() }), {
     port: 0,
     host: "127.0.0.1",
   });
@@ -110,7 +111,13 @@ describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
     const db = await testDb();
     const server = await serveOnLoopback(db);
     const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: superjson })],
+      links: [
+        httpLink({
+          url: `${server.url}/api/trpc`,
+          transformer: superjson,
+          headers: { authorization: `Bearer ${testTokens.viewer}` },
+        }),
+      ],
     });
     const status = await client.system.status.query();
     expect(status.database.kind).toBe(testDatabaseKind);

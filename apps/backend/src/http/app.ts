@@ -4,19 +4,30 @@ import { isDomainError } from "@greenloop/order-sync/errors";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
+import { type Env, loadEnv } from "../env";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
+import { createMailTransport, type MailTransport } from "../mail/mail-transport";
 import { appRouter } from "../trpc/root";
 import type { TrpcContext } from "../trpc/trpc";
+import { type BackgroundTasks, createBackgroundTasks } from "./background-tasks";
 import { errorMappings } from "./error-mapping";
 import { healthRoute } from "./health-route";
 
 export interface AppDependencies {
   db: Database;
   logger: Logger;
+  /** The configuration (API tokens, sync interval…); the documented defaults when omitted. */
+  env?: Env;
   startedAt?: Date;
-  /** SYNC_INTERVAL (default 15 minutes), for freshness in the status. */
-  syncIntervalMs?: number;
+  /** Customers' login codes go out through it; from MAIL_* settings when omitted. */
+  mail?: MailTransport;
+  /** Where uploads' imports run; `serve` drains it on shutdown. */
+  tasks?: BackgroundTasks;
+  /** The scheduler's jobs, for `sync.runNow` and job status. */
+  jobs?: TrpcContext["jobs"];
+  /** The clock the API reads (tests move it). */
+  now?: () => Date;
   /** Webhook authentication and the worker's wake-up; without it webhooks are refused (503). */
   webhooks?: WebhookRouteOptions;
 }
@@ -28,11 +39,16 @@ export type AppEnv = {
 export function createApp({
   db,
   logger,
+  env = loadEnv({}),
   startedAt = new Date(),
-  syncIntervalMs = 15 * 60_000,
+  mail = createMailTransport(env.mail, logger),
+  tasks = createBackgroundTasks(logger),
+  jobs,
+  now = () => new Date(),
   webhooks = {},
 }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const { syncIntervalMs } = env;
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -63,8 +79,13 @@ export function createApp({
       createContext: (_opts, c): TrpcContext & Record<string, unknown> => ({
         db,
         logger: c.get("logger"),
+        config: env,
+        mail,
         startedAt,
-        syncIntervalMs,
+        authorization: c.req.header("authorization"),
+        now,
+        tasks,
+        ...(jobs ? { jobs } : {}),
       }),
     }),
   );

@@ -3,7 +3,7 @@ import type { DomainErrorCode } from "@greenloop/order-sync/errors";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 interface ErrorMapping {
-  http: 400 | 401 | 403 | 404 | 409 | 500 | 503;
+  http: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
   trpc: TRPC_ERROR_CODE_KEY;
   /** Expected errors are answered without a stack dump in the logs. */
   expected: boolean;
@@ -15,6 +15,8 @@ export const errorMappings: Record<DomainErrorCode, ErrorMapping> = {
   FORBIDDEN: { http: 403, trpc: "FORBIDDEN", expected: true },
   NOT_FOUND: { http: 404, trpc: "NOT_FOUND", expected: true },
   CONFLICT: { http: 409, trpc: "CONFLICT", expected: true },
+  RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS", expected: true },
+  TOO_LARGE: { http: 413, trpc: "PAYLOAD_TOO_LARGE", expected: true },
   CONFIG: { http: 500, trpc: "INTERNAL_SERVER_ERROR", expected: false },
   UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE", expected: false },
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR", expected: false },

@@ -1,7 +1,9 @@
+import { authRouter } from "./routers/auth";
 import { systemRouter } from "./routers/system";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
   system: systemRouter,
 });
 

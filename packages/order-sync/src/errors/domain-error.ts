@@ -11,6 +11,10 @@ export const domainErrorCodes = [
   "NOT_FOUND",
   /** The request conflicts with the current state (e.g. a lock is held). */
   "CONFLICT",
+  /** Too many attempts (login codes): wait and try again. */
+  "RATE_LIMITED",
+  /** The request body is over its size limit (an upload). */
+  "TOO_LARGE",
   /** The deployment is misconfigured (env var, data directory): an operator must act. */
   "CONFIG",
   /** A dependency is down or refusing (database, Lightspeed): retrying later may succeed. */

@@ -2,8 +2,10 @@ import { createAnalyticsJob } from "../../analytics/analytics-job";
 import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import { createApp } from "../../http/app";
+import { createBackgroundTasks } from "../../http/background-tasks";
 import { startServer } from "../../http/start-server";
 import { startIngestion } from "../../ingestion/start-ingestion";
+import { createMailTransport } from "../../mail/mail-transport";
 import { createMergeJob } from "../../merge/merge-job";
 import { createMergeRules } from "../../merge/merge-rules";
 import { createMergeSeams } from "../../merge/merge-seams";
@@ -55,12 +57,16 @@ export const serveCommand: CliCommand = {
             logger: logger.child({ component: "scheduler" }),
             jobs: [monitoring(false)],
           });
+      const mail = createMailTransport(env.mail, logger.child({ component: "mail" }));
+      const tasks = createBackgroundTasks(logger.child({ component: "tasks" }));
       try {
         const app = createApp({
           db,
           logger,
+          env,
           startedAt,
-          syncIntervalMs: env.syncIntervalMs,
+          mail,
+          tasks,
           webhooks: ingestion.webhooks,
         });
         const server = await startServer(app, { port: env.port, host: env.host });
@@ -82,8 +88,10 @@ export const serveCommand: CliCommand = {
           },
         };
       } finally {
-        // Before the database closes: a batch in progress finishes and commits.
-        await Promise.all([ingestion.stop(), monitoringOnly?.stop()]);
+        // Before the database closes: a batch in progress finishes and commits, and an upload's
+        // import finishes its file.
+        await Promise.all([ingestion.stop(), monitoringOnly?.stop(), tasks.drain()]);
+        await mail.close();
       }
     } finally {
       await db.close();

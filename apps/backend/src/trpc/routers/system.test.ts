@@ -1,14 +1,12 @@
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../logger";
-import { createCaller } from "../root";
+import { testApi } from "../testing/api-test-kit";
 
 describe(`system.status (${testDatabaseKind})`, () => {
   it("reports the database, its migrations and what it holds", async () => {
     const db = await openTestDatabase();
     try {
       await db.prisma.customer.createMany({ data: [{ displayName: "A" }, { displayName: "B" }] });
-      const startedAt = new Date(Date.now() - 5_000);
       await db.prisma.syncCursor.create({ data: { resource: "sales", afterVersion: 1234n } });
       await db.prisma.jobRun.create({
         data: {
@@ -19,12 +17,7 @@ describe(`system.status (${testDatabaseKind})`, () => {
           pages: 1,
         },
       });
-      const caller = createCaller({
-        db,
-        logger: createLogger({ level: "silent" }),
-        startedAt,
-        syncIntervalMs: 15 * 60_000,
-      });
+      const { caller } = await testApi(db, "viewer");
 
       const status = await caller.system.status();
 
@@ -67,12 +60,7 @@ describe(`system.status (${testDatabaseKind})`, () => {
   it("reports pending migrations, and no counts, when the schema is behind", async () => {
     const db = await openTestDatabase({ migrate: false });
     try {
-      const caller = createCaller({
-        db,
-        logger: createLogger({ level: "silent" }),
-        startedAt: new Date(),
-        syncIntervalMs: 15 * 60_000,
-      });
+      const { caller } = await testApi(db, "viewer");
       const status = await caller.system.status();
       expect(status.database.migrations.upToDate).toBe(false);
       expect(status.database.migrations.pending).toEqual((await db.migrationStatus()).pending);

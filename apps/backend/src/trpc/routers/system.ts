@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getSystemStatus } from "../../domain/system-status";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, viewerProcedure } from "../trpc";
 
 const migrationStatusSchema = z.object({
   applied: z.array(z.string()),
@@ -74,10 +74,10 @@ const systemStatusSchema = z.object({
 });
 
 export const systemRouter = createTRPCRouter({
-  status: publicProcedure.output(systemStatusSchema).query(async ({ ctx }) => {
+  status: viewerProcedure.output(systemStatusSchema).query(async ({ ctx }) => {
     const now = new Date();
     return {
-      ...(await getSystemStatus(ctx.db, { syncIntervalMs: ctx.syncIntervalMs })),
+      ...(await getSystemStatus(ctx.db, { syncIntervalMs: ctx.config.syncIntervalMs })),
       serverTime: now,
       uptimeSeconds: (now.getTime() - ctx.startedAt.getTime()) / 1000,
     };

@@ -1,0 +1,82 @@
+// Callers for router tests: the real router, context and access middleware, with a staff token or
+// a customer session presented exactly as over HTTP (an Authorization header).
+import type { Database } from "@greenloop/db";
+import { openCustomerSession } from "../../auth/customer-sessions";
+import { type Env, type EnvSource, loadEnv } from "../../env";
+import { createBackgroundTasks } from "../../http/background-tasks";
+import { createLogger } from "../../logger";
+import { type CapturedMail, createCapturedMail } from "../../mail/testing/captured-mail";
+import { createCaller } from "../root";
+import type { TrpcContext } from "../trpc";
+
+/** The staff tokens every test environment configures. */
+export const testTokens = {
+  viewer: "test-viewer-token-0123456789abcdef",
+  operator: "test-operator-token-0123456789abcdef",
+} as const;
+
+export function testApiEnv(overrides: EnvSource = {}): Env {
+  return loadEnv({
+    API_TOKENS: `test-viewer:viewer:${testTokens.viewer},test-operator:operator:${testTokens.operator}`,
+    ...overrides,
+  });
+}
+
+/** Who calls: a role's token, a customer's session token, any raw header, or nobody. */
+export type TestIdentity =
+  | "viewer"
+  | "operator"
+  | { customerEmail: string }
+  | { authorization: string | undefined };
+
+export interface TestApiOptions {
+  env?: Env;
+  mail?: CapturedMail;
+  now?: () => Date;
+  jobs?: TrpcContext["jobs"];
+}
+
+export interface TestApi {
+  context: TrpcContext;
+  mail: CapturedMail;
+  caller: ReturnType<typeof createCaller>;
+}
+
+export async function authorizationFor(
+  db: Database,
+  who: TestIdentity,
+  now: Date = new Date(),
+): Promise<string | undefined> {
+  if (who === "viewer" || who === "operator") return `Bearer ${testTokens[who]}`;
+  if ("customerEmail" in who) {
+    const session = await openCustomerSession(db, {
+      email: who.customerEmail,
+      ttlMs: 3_600_000,
+      now,
+    });
+    return `Bearer ${session.token}`;
+  }
+  return who.authorization;
+}
+
+export async function testApi(
+  db: Database,
+  who: TestIdentity,
+  options: TestApiOptions = {},
+): Promise<TestApi> {
+  const now = options.now ?? (() => new Date());
+  const mail = options.mail ?? createCapturedMail();
+  const logger = createLogger({ level: "silent" });
+  const context: TrpcContext = {
+    db,
+    logger,
+    config: options.env ?? testApiEnv(),
+    mail,
+    startedAt: new Date(now().getTime() - 5_000),
+    authorization: await authorizationFor(db, who, now()),
+    now,
+    tasks: createBackgroundTasks(logger),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+  };
+  return { context, mail, caller: createCaller(context) };
+}
