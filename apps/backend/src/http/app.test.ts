@@ -6,9 +6,9 @@ import {
 } from "@greenloop/db/testing";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
+import { apiTransformer } from "../trpc/api-transformer";
 import type { AppRouter } from "../trpc/root";
 import { testApiEnv, testTokens } from "../trpc/testing/api-test-kit";
 import { createApp } from "./app";
@@ -114,7 +114,7 @@ describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
       links: [
         httpLink({
           url: `${server.url}/api/trpc`,
-          transformer: superjson,
+          transformer: apiTransformer,
           headers: { authorization: `Bearer ${testTokens.viewer}` },
         }),
       ],
@@ -131,7 +131,7 @@ describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
     const response = await fetch(`${server.url}/api/trpc/system.nope`);
     expect(response.status).toBe(404);
     const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: superjson })],
+      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: apiTransformer })],
     });
     // @ts-expect-error: the procedure does not exist, which is the point
     const failure = await client.system.nope.query().catch((error: unknown) => error);

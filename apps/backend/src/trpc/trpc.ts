@@ -4,7 +4,6 @@
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { type Access, type Caller, checkAccess } from "../auth/access";
 import { resolveCaller } from "../auth/resolve-caller";
 import type { Env } from "../env";
@@ -13,6 +12,7 @@ import { errorMappings } from "../http/error-mapping";
 import type { Logger } from "../logger";
 import type { MailTransport } from "../mail/mail-transport";
 import type { Scheduler } from "../scheduler/start-scheduler";
+import { apiTransformer } from "./api-transformer";
 
 export interface TrpcContext {
   db: Database;
@@ -40,8 +40,9 @@ const t = initTRPC
   .context<TrpcContext>()
   .meta<TrpcMeta>()
   .create({
-    // The GreenLoop app's client is tRPC 11 with superjson (Decimal and Date survive the wire).
-    transformer: superjson,
+    // The GreenLoop app's client is tRPC 11 with superjson; Decimal is registered on it, so money
+    // and Dates survive the wire.
+    transformer: apiTransformer,
     errorFormatter({ shape, error }) {
       const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
       return { ...shape, data: { ...shape.data, domainCode, stack: undefined } };
