@@ -129,13 +129,66 @@ describe("loadEnv: monitoring and notifications", () => {
 
   it("refuses an unsigned notification webhook and out-of-range numbers", () => {
     expect(() => loadEnv({ NOTIFY_WEBHOOK_URL: "https://ops.example/h" })).toThrow(
-      /NOTIFY_WEBHOOK_SECRET="" must be set when NOTIFY_WEBHOOK_URL is/,
+      /NOTIFY_WEBHOOK_SECRET=\(hidden\) must be set when NOTIFY_WEBHOOK_URL is/,
     );
     expect(() => loadEnv({ MISSING_ORDER_ALERT_DAYS: "0" })).toThrow(
       'MISSING_ORDER_ALERT_DAYS="0" must be at least 1',
     );
     expect(() => loadEnv({ NOTIFY_MAX_ATTEMPTS: "50" })).toThrow(/NOTIFY_MAX_ATTEMPTS="50"/);
     expect(() => loadEnv({ EXPO_PUSH_URL: "exp host" })).toThrow(/EXPO_PUSH_URL="exp host"/);
+  });
+});
+
+describe("loadEnv: API access and mail", () => {
+  it("reads staff tokens, session and code lifetimes, mail and the upload limit", () => {
+    const env = loadEnv({
+      API_TOKENS:
+        "dash:viewer:aaaaaaaaaaaaaaaaaaaaaaaaaaaa,ops:operator:bbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+      CUSTOMER_SESSION_TTL: "12h",
+      LOGIN_CODE_TTL: "5m",
+      LOGIN_CODES_PER_HOUR: "10",
+      SMTP_URL: "smtps://mailer:pw@smtp.example.com:465",
+      MAIL_FROM: "Shop <shop@example.com>",
+      IMPORT_MAX_MB: "64",
+    });
+    expect(env.api.staffTokens.map(({ name, role }) => `${name}:${role}`)).toEqual([
+      "dash:viewer",
+      "ops:operator",
+    ]);
+    expect(env.api).toMatchObject({
+      customerSessionTtlMs: 12 * 3_600_000,
+      loginCodeTtlMs: 5 * 60_000,
+      loginCodesPerHour: 10,
+      importMaxBytes: 64 * 1024 * 1024,
+    });
+    expect(env.mail).toMatchObject({
+      smtpUrl: "smtps://mailer:pw@smtp.example.com:465",
+      from: "Shop <shop@example.com>",
+    });
+  });
+
+  it("defaults to no staff tokens, 30-day sessions, 10-minute codes and a mail outbox", () => {
+    const env = loadEnv({});
+    expect(env.api).toMatchObject({
+      staffTokens: [],
+      customerSessionTtlMs: 30 * 86_400_000,
+      loginCodeTtlMs: 10 * 60_000,
+      loginCodesPerHour: 5,
+    });
+    expect(env.mail.smtpUrl).toBeUndefined();
+    expect(env.mail.outboxDir).toMatch(/\.data\/mail-outbox$/);
+  });
+
+  it("refuses bad tokens and SMTP URLs without echoing the secret", () => {
+    const attempt = () => loadEnv({ API_TOKENS: "dash:viewer:tooshort-secret" });
+    expect(attempt).toThrow(/API_TOKENS=\(hidden\) entry 1 \(dash\) has a token shorter than 24/);
+    expect(attempt).not.toThrow(/tooshort-secret/);
+    expect(() => loadEnv({ SMTP_URL: "http://user:pw@mail" })).toThrow(
+      /SMTP_URL=\(hidden\) must be an smtp/,
+    );
+    expect(() => loadEnv({ LOGIN_CODE_TTL: "1s" })).toThrow(
+      /LOGIN_CODE_TTL="1s" must be a duration/,
+    );
   });
 });
 

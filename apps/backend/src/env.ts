@@ -372,12 +372,26 @@ const list = (value: string | undefined) =>
 
 export type EnvSource = Record<string, string | undefined>;
 
+/** Settings holding credentials: an invalid one is reported without its value. */
+const secretSettings = new Set([
+  "DATABASE_URL",
+  "LIGHTSPEED_TOKEN",
+  "LIGHTSPEED_CLIENT_SECRET",
+  "WEBHOOK_PATH_SECRET",
+  "NOTIFY_WEBHOOK_SECRET",
+  "EXPO_ACCESS_TOKEN",
+  "API_TOKENS",
+  "SMTP_URL",
+]);
+
 export function loadEnv(source: EnvSource = readProcessEnv()): Env {
   const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".");
-      return `${name}=${JSON.stringify(source[name] ?? "")} ${issue.message}`;
+      // Secrets are named, never echoed: the message lands in logs and terminals.
+      const shown = secretSettings.has(name) ? "(hidden)" : JSON.stringify(source[name] ?? "");
+      return `${name}=${shown} ${issue.message}`;
     });
     throw new DomainError(
       "CONFIG",

@@ -2,19 +2,33 @@ import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
 import { describe, expect, it } from "vitest";
+import { apiTransformer } from "../trpc/api-transformer";
 import type { AppRouter } from "../trpc/root";
+import { testTokens } from "../trpc/testing/api-test-kit";
 import { freshDatabaseEnv } from "./testing/cli-test-env";
 import { spawnCli } from "./testing/spawn-cli";
 
 const cleanup = useTestCleanup();
 
+/** A tRPC client of the server at `url`, with the viewer token `startServe` configures. */
+function apiClient(url: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${url}/api/trpc`,
+        transformer: apiTransformer,
+        headers: { authorization: `Bearer ${testTokens.viewer}` },
+      }),
+    ],
+  });
+}
+
 /** Starts `cli serve` on a free port; `ready` is the URL it listens on. */
 function startServe(env: Record<string, string>, args: string[] = []) {
   return spawnCli({
     args: ["serve", ...args],
-    env: { PORT: "0", ...env },
+    env: { PORT: "0", API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer}`, ...env },
     ready: /listening on (http:\/\/\S+) |"url":"(http:\/\/[^"]+)"/,
     defer: cleanup.defer,
   });
@@ -31,9 +45,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       status: "ok",
       database: { kind: testDatabaseKind },
     });
-    const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${first.ready}/api/trpc`, transformer: superjson })],
-    });
+    const client = apiClient(first.ready);
     expect((await client.system.status.query()).counts?.customers).toBe(0);
     expect(await first.stop("SIGTERM")).toBe(0);
     expect(first.output()).toContain("Stopped (SIGTERM).");
@@ -45,9 +57,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     await db.close();
 
     const second = await startServe(env);
-    const again = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${second.ready}/api/trpc`, transformer: superjson })],
-    });
+    const again = apiClient(second.ready);
     expect((await again.system.status.query()).counts?.customers).toBe(1);
     expect(await second.stop("SIGINT")).toBe(0);
     // The restart found the schema current and applied nothing again.
@@ -82,9 +92,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       LIGHTSPEED_TOKEN: sim.token,
       LIGHTSPEED_CLIENT_SECRET: "serve-e2e-secret",
     });
-    const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${serve.ready}/api/trpc`, transformer: superjson })],
-    });
+    const client = apiClient(serve.ready);
     const retailSales = async () => (await client.system.status.query()).counts?.retailSales;
     const orders = async () => (await client.system.status.query()).counts?.orders;
     // Every live sale is one canonical order (returns refund theirs; no CSV was imported here).
