@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import {
   openTestDatabase,
   type TestDatabase,
@@ -137,5 +139,31 @@ describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
     const failure = await client.system.nope.query().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TRPCClientError);
     expect((failure as TRPCClientError<AppRouter>).data?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("the dashboard's files", () => {
+  it("are served at / with the index for page paths, never over the API's answers", async () => {
+    const db = await testDb();
+    const dir = cleanup.tempDir();
+    mkdirSync(path.join(dir, "assets"));
+    writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>GreenLoop</title>");
+    writeFileSync(path.join(dir, "assets", "app.js"), "console.log('dashboard')");
+    const app = createApp({ db, logger: silent, env: testApiEnv(), dashboardDir: dir });
+
+    const index = await app.request("/");
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain("<title>GreenLoop</title>");
+    const script = await app.request("/assets/app.js");
+    expect(script.headers.get("content-type")).toMatch(/javascript/);
+    expect(await (await app.request("/customers/123")).text()).toContain(
+      "<title>GreenLoop</title>",
+    );
+
+    expect((await app.request("/health")).headers.get("content-type")).toMatch(/json/);
+    const unknownApi = await app.request("/api/nope");
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    expect((await app.request("/api/trpc/system.status")).status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 // The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it).
 import type { Database } from "@greenloop/db";
 import { isDomainError } from "@greenloop/order-sync/errors";
+import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
@@ -30,6 +31,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Webhook authentication and the worker's wake-up; without it webhooks are refused (503). */
   webhooks?: WebhookRouteOptions;
+  /** The built dashboard (apps/dashboard/dist), served at `/` when given. */
+  dashboardDir?: string;
 }
 
 export type AppEnv = {
@@ -46,6 +49,7 @@ export function createApp({
   jobs,
   now = () => new Date(),
   webhooks = {},
+  dashboardDir,
 }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { syncIntervalMs } = env;
@@ -89,6 +93,13 @@ export function createApp({
       }),
     }),
   );
+
+  if (dashboardDir) {
+    app.use("/*", serveStatic({ root: dashboardDir }));
+    // The dashboard routes in the browser: any other page path gets its index.html.
+    const indexHtml = serveStatic<AppEnv>({ root: dashboardDir, path: "index.html" });
+    app.get("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : indexHtml(c, next)));
+  }
 
   app.notFound((c) =>
     c.json(
