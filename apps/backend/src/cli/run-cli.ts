@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
 import { analyticsCommand } from "./commands/analytics";
 import { customersCommand } from "./commands/customers";
+import { demoCommand } from "./commands/demo";
 import { importEcomCommand } from "./commands/import-ecom";
 import { mergeCommand } from "./commands/merge";
 import { migrateCommand } from "./commands/migrate";
@@ -21,6 +22,7 @@ import { webhooksCommand } from "./commands/webhooks";
 export const commands: CliCommand[] = [
   migrateCommand,
   serveCommand,
+  demoCommand,
   simulateCommand,
   syncCommand,
   webhooksCommand,

@@ -1,9 +1,11 @@
 // One chunk of an import committed: new and changed orders written in one transaction together
 // with the ImportRun counts, or, when nothing changed, only the counts. `beforeCommit` runs after
 // the writes, before the counts and the commit: the importer makes chunks commit in file order
-// there, and cancels (ChunkCancelled) those that must not commit after a stop.
+// there, and cancels (ChunkCancelled) those that must not commit after a stop. Orders of an erased
+// person are scrubbed before anything is compared or written.
 import type { Database, Prisma } from "@greenloop/db";
 import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
+import { scrubErasedEcomOrders } from "../privacy/erased-identifiers";
 import {
   type EcomOrderPlan,
   isUniqueViolation,
@@ -46,12 +48,15 @@ export interface CommitChunkOptions {
 
 export async function commitChunk(
   db: Pick<Database, "prisma">,
-  chunk: PreparedEcomOrder[],
+  original: PreparedEcomOrder[],
   options: CommitChunkOptions,
 ): Promise<ChunkOutcome> {
   // A first look outside any transaction: an unchanged chunk (a re-import) needs none.
-  const numbers = chunk.map((p) => p.order.orderNumber);
-  const seen = planEcomOrders(chunk, await readStoredHashes(db.prisma, numbers));
+  const numbers = original.map((p) => p.order.orderNumber);
+  const stored = await readStoredHashes(db.prisma, numbers);
+  // An erased person's orders go in scrubbed, hashed like the scrubbed stored copy.
+  const chunk = await scrubErasedEcomOrders(db.prisma, original, stored);
+  const seen = planEcomOrders(chunk, stored);
   if (seen.create.length === 0 && seen.update.length === 0) {
     await options.beforeCommit();
     await addToImportRun(db.prisma, options, [0, 0, seen.unchanged.length]);
@@ -134,13 +139,14 @@ async function addToImportRun(
 /** What a chunk would change, writing nothing; `seen` carries what earlier chunks would write. */
 export async function planDryRun(
   db: Pick<Database, "prisma">,
-  chunk: PreparedEcomOrder[],
+  original: PreparedEcomOrder[],
   seen: Map<string, string>,
 ): Promise<ChunkOutcome> {
   const stored = await readStoredHashes(
     db.prisma,
-    chunk.map((p) => p.order.orderNumber).filter((n) => !seen.has(n)),
+    original.map((p) => p.order.orderNumber).filter((n) => !seen.has(n)),
   );
+  const chunk = await scrubErasedEcomOrders(db.prisma, original, stored);
   const hashes = new Map<string, { contentHash: string }>();
   for (const p of chunk) {
     const n = p.order.orderNumber;

@@ -52,6 +52,11 @@ export interface ImportEcomOrdersOptions {
   format: string;
   /** Compare with what is stored and count, writing nothing (not even an ImportRun). */
   dryRun?: boolean;
+  /**
+   * An ImportRun created beforehand (an upload answers with its id before the import starts),
+   * used instead of creating one. Ignored on a dry run, which writes nothing.
+   */
+  importRunId?: string;
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch with the created and updated order numbers. */
   onEcomOrdersChanged?: OnEcomOrdersChanged;
@@ -109,7 +114,9 @@ export async function importEcomOrders(
 
   const known = (value: string | (() => string)) => (typeof value === "string" ? value : "");
   const knownBytes = (value: number | (() => number)) => (typeof value === "number" ? value : 0);
-  if (!dryRun) {
+  if (!dryRun && options.importRunId !== undefined) {
+    result.importRunId = options.importRunId;
+  } else if (!dryRun) {
     const run = await db.prisma.importRun.create({
       data: {
         format: options.format,
@@ -235,7 +242,7 @@ export async function importEcomOrders(
           format: result.format,
           status: result.interrupted ? "FAILED" : "SUCCEEDED",
           finishedAt: new Date(),
-          errorReport: errorReport(result),
+          errorReport: importErrorReport(result),
           ...(result.interrupted
             ? {
                 error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
@@ -259,7 +266,7 @@ export async function importEcomOrders(
             format: result.format,
             status: "FAILED",
             finishedAt: new Date(),
-            errorReport: errorReport(result),
+            errorReport: importErrorReport(result),
             error: error instanceof Error ? error.message : String(error),
           },
           select: { id: true },
@@ -349,8 +356,8 @@ function progressOf(result: ImportEcomOrdersResult): ImportProgress {
   return { rowsRead, rowsRejected, ordersCreated, ordersUpdated, ordersUnchanged };
 }
 
-/** `{ total, omitted, issues: [{ line, column, reason, orderNumber }] }`, capped. */
-function errorReport(result: ImportEcomOrdersResult) {
+/** ImportRun.errorReport: `{ total, omitted, issues: [{ line, column, reason, orderNumber }] }`. */
+export function importErrorReport(result: Pick<ImportEcomOrdersResult, "errors" | "errorsTotal">) {
   return {
     total: result.errorsTotal,
     omitted: result.errorsTotal - result.errors.length,

@@ -3,6 +3,7 @@
 // `writeEcomOrders` in one transaction.
 import type { Prisma } from "@greenloop/db";
 import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
+import { erasedEcomOrderSql } from "../privacy/redact-records";
 import {
   type CanonicalItem,
   canonicalDecimal,
@@ -21,6 +22,8 @@ export interface PreparedEcomOrder {
 export interface StoredEcomOrder {
   id: string;
   contentHash: string;
+  /** Set when the order's person was erased: a re-import must store it scrubbed again. */
+  erasureId: string | null;
 }
 
 export interface EcomOrderPlan {
@@ -45,13 +48,17 @@ export async function readStoredHashes(
 ): Promise<Map<string, StoredEcomOrder>> {
   if (orderNumbers.length === 0) return new Map();
   const rows = await client.$queryRawUnsafe<
-    Array<{ id: string; orderNumber: string; contentHash: string }>
+    Array<{ id: string; orderNumber: string; contentHash: string; erasureId: string | null }>
   >(
-    `SELECT id::text AS id, "orderNumber", "contentHash" FROM "EcomOrder" WHERE "orderNumber" = ANY($1::text[])`,
+    `SELECT id::text AS id, "orderNumber", "contentHash", ${erasedEcomOrderSql('"EcomOrder"')} AS "erasureId"
+       FROM "EcomOrder" WHERE "orderNumber" = ANY($1::text[])`,
     pgTextArray(orderNumbers),
   );
   return new Map(
-    rows.map((row) => [row.orderNumber, { id: row.id, contentHash: row.contentHash }]),
+    rows.map((row) => [
+      row.orderNumber,
+      { id: row.id, contentHash: row.contentHash, erasureId: row.erasureId },
+    ]),
   );
 }
 

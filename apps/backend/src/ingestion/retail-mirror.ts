@@ -1,7 +1,9 @@
 // The raw mirrors of X-Series: what Lightspeed said about each sale and customer, at its newest
-// version. Webhook processing and polling both write through here.
+// version. Webhook processing and polling both write through here. Records of an erased person
+// are scrubbed first (one lookup per batch), so a re-sync never brings their data back.
 import type { Prisma } from "@greenloop/db";
 import type { Customer, ParsedRecord, Sale } from "@greenloop/order-sync/lightspeed";
+import { scrubErasedRetailCustomers, scrubErasedRetailSales } from "../privacy/erased-identifiers";
 import { latestById, type MirrorWriteResult, upsertByVersion } from "./upsert-by-version";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
@@ -27,7 +29,10 @@ export async function writeRetailSales(
   client: Client,
   batch: ParsedRecord<Sale>[],
 ): Promise<MirrorWriteResult> {
-  const sales = latestById(batch, (r) => r.data);
+  const sales = await scrubErasedRetailSales(
+    client,
+    latestById(batch, (r) => r.data),
+  );
   return upsertByVersion(
     client,
     "RetailSale",
@@ -67,7 +72,10 @@ export async function writeRetailCustomers(
   client: Client,
   batch: ParsedRecord<Customer>[],
 ): Promise<MirrorWriteResult> {
-  const customers = latestById(batch, (r) => r.data);
+  const customers = await scrubErasedRetailCustomers(
+    client,
+    latestById(batch, (r) => r.data),
+  );
   return upsertByVersion(
     client,
     "RetailCustomer",

@@ -7,7 +7,7 @@ import type { Env } from "../env";
 import { createLightspeedClientFromEnv } from "../lightspeed";
 import type { Logger } from "../logger";
 import type { ScheduledJob } from "../scheduler/scheduled-job";
-import { startScheduler } from "../scheduler/start-scheduler";
+import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
 import { createPollJob } from "./polling/poll-job";
 import type { OnRetailChanges } from "./retail-changes";
 import type { WebhookRouteOptions } from "./webhooks/webhook-route";
@@ -18,6 +18,8 @@ export interface RunningIngestion {
   enabled: boolean;
   /** For the webhook route: authentication and waking the worker. */
   webhooks: WebhookRouteOptions;
+  /** The scheduled jobs (poll and the given ones), for the API; absent when ingestion is off. */
+  scheduler?: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function startIngestion(options: {
   return {
     enabled: true,
     webhooks: { ...webhookAuth, onStored: () => worker.wake() },
+    scheduler,
     async stop() {
       await Promise.all([scheduler.stop(), worker.stop()]);
     },

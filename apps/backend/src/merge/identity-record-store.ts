@@ -6,6 +6,7 @@ import {
   type Identifier,
   identifiersOfContact,
 } from "@greenloop/order-sync/identity";
+import { erasedPayloadSql } from "../privacy/redact-records";
 import type { MergeRules } from "./merge-rules";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -26,7 +27,10 @@ export interface SavedIdentityRecords {
 
 export const retailCustomerRecordKey = (id: string) => `retail_customer:${id}`;
 
-/** The records of these X-Series customers; deleted or unknown ones are to be removed. */
+/**
+ * The records of these X-Series customers; deleted, unknown and erased ones are to be removed (an
+ * erased person stays out of the identity graph: see privacy/erase-customer.ts).
+ */
 export async function retailCustomerRecords(
   client: Client,
   customerIds: readonly string[],
@@ -37,7 +41,7 @@ export async function retailCustomerRecords(
     Array<{ id: string; email: string | null; phone: string | null; mobile: string | null }>
   >(
     `SELECT id, email, phone, mobile FROM "RetailCustomer"
-      WHERE id = ANY($1::text[]) AND "deletedAt" IS NULL`,
+      WHERE id = ANY($1::text[]) AND "deletedAt" IS NULL AND ${erasedPayloadSql('"RetailCustomer"')} IS NULL`,
     customerIds,
   );
   const live = new Set(rows.map((row) => row.id));
@@ -54,6 +58,21 @@ export async function retailCustomerRecords(
       .filter((id) => !live.has(id))
       .map((id) => retailCustomerRecordKey(id)),
   };
+}
+
+/** The erasure of each erased X-Series customer among these ids (one query). */
+export async function retailCustomerErasures(
+  client: Client,
+  customerIds: ReadonlyArray<string | null>,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(customerIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await client.$queryRawUnsafe<Array<{ id: string; erasureId: string }>>(
+    `SELECT c.id, ${erasedPayloadSql("c")} AS "erasureId" FROM "RetailCustomer" c
+      WHERE c.id = ANY($1::text[]) AND ${erasedPayloadSql("c")} IS NOT NULL`,
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, row.erasureId]));
 }
 
 export async function saveIdentityRecords(

@@ -9,6 +9,7 @@ import {
   type RetailSaleFacts,
 } from "@greenloop/order-sync/merge";
 import Decimal from "decimal.js";
+import { erasedEcomOrderSql, erasedPayloadSql } from "../privacy/redact-records";
 import {
   type SaleFactsRow,
   saleFactsColumns,
@@ -23,6 +24,8 @@ export interface OrderSourceSet {
   ecomOrders: EcomOrderFacts[];
   /** Contact fields of the eCom orders, for identity. */
   ecomContacts: Map<string, { email: string | null; phone: string | null }>;
+  /** Sales and eCom orders of an erased person: sale id / order number → erasure id. */
+  erasures: { sales: Map<string, string>; ecomOrders: Map<string, string> };
 }
 
 interface EcomRow {
@@ -36,12 +39,13 @@ interface EcomRow {
   xseriesOrderIdHint: string | null;
   email: string | null;
   phone: string | null;
+  erasureId: string | null;
 }
 
 const noteOrderNumber = `substring(s.note from '^\\s*Order ID:\\s*(\\d+)')`;
 const ecomColumns = `"orderNumber", "placedAt", total::text AS total, "paymentStatusCode",
   "paymentStatusLabel", "fulfillmentStatusCode", "fulfillmentStatusLabel", "xseriesOrderIdHint",
-  email, phone`;
+  email, phone, ${erasedEcomOrderSql('"EcomOrder"')} AS "erasureId"`;
 
 /** Expands the changed ids to the closed set of sources their orders depend on. */
 export async function loadOrderSources(
@@ -50,6 +54,7 @@ export async function loadOrderSources(
 ): Promise<OrderSourceSet> {
   const sales = new Map<string, RetailSaleFacts>();
   const ecoms = new Map<string, EcomRow>();
+  const erasures = { sales: new Map<string, string>(), ecomOrders: new Map<string, string>() };
   // Ids and numbers whose dependants were already queried: each is followed once, so this ends.
   const followedSales = new Set<string>();
   const followedNumbers = new Set<string>();
@@ -74,6 +79,9 @@ export async function loadOrderSources(
       follow(row.xseriesOrderIdHint);
       if (!followedNumbers.has(row.orderNumber)) nextNumbers.add(row.orderNumber);
     }
+    for (const row of saleRows) {
+      if (row.erasureId) erasures.sales.set(row.id, row.erasureId);
+    }
     for (const facts of saleRows.map(toSaleFacts)) {
       if (sales.has(facts.id)) continue;
       sales.set(facts.id, facts);
@@ -88,12 +96,16 @@ export async function loadOrderSources(
     numbers = nextNumbers;
   }
 
+  for (const row of ecoms.values()) {
+    if (row.erasureId) erasures.ecomOrders.set(row.orderNumber, row.erasureId);
+  }
   return {
     sales: [...sales.values()],
     ecomOrders: [...ecoms.values()].map(toEcomFacts),
     ecomContacts: new Map(
       [...ecoms.values()].map((row) => [row.orderNumber, { email: row.email, phone: row.phone }]),
     ),
+    erasures,
   };
 }
 
@@ -102,10 +114,11 @@ async function querySales(
   saleIds: string[],
   numbers: string[],
   known: string[],
-): Promise<SaleFactsRow[]> {
+): Promise<Array<SaleFactsRow & { erasureId: string | null }>> {
   if (saleIds.length === 0 && numbers.length === 0) return [];
-  return client.$queryRawUnsafe<SaleFactsRow[]>(
-    `SELECT ${saleFactsColumns} FROM "RetailSale" s ${saleFactsPayments}
+  return client.$queryRawUnsafe(
+    `SELECT ${saleFactsColumns}, ${erasedPayloadSql("s")} AS "erasureId"
+       FROM "RetailSale" s ${saleFactsPayments}
       WHERE (s.id = ANY($1::text[]) OR s."returnFor" = ANY($1::text[])
              OR s."sourceId" = ANY($2::text[]) OR ${noteOrderNumber} = ANY($2::text[]))
         AND s.id <> ALL($3::text[])`,

@@ -68,11 +68,30 @@ async function mergeInTransaction(
     [...orders.removedRecordKeys, ...customers.removedRecordKeys],
   );
   // An order left with nothing to identify anyone by (a walk-in sale) belongs to no customer.
-  const anonymous = orders.removedRecordKeys.map((key) => key.slice("order:".length));
+  const erased = new Set(orders.erasedOrders.map((order) => order.key));
+  const anonymous = orders.removedRecordKeys
+    .map((key) => key.slice("order:".length))
+    .filter((key) => !erased.has(key));
   if (anonymous.length > 0) {
     await tx.$executeRawUnsafe(
       `UPDATE "Order" SET "customerId" = NULL WHERE key = ANY($1::text[]) AND "customerId" IS NOT NULL`,
       anonymous,
+    );
+  }
+  // An erased person's order stays with (or joins) their erased customer: out of every lookup,
+  // still in the store's totals.
+  if (orders.erasedOrders.length > 0) {
+    await tx.$executeRawUnsafe(
+      `WITH moved AS (
+         UPDATE "Order" o SET "customerId" = e."customerId", "updatedAt" = now()
+           FROM unnest($1::text[], $2::uuid[]) AS t(key, erasure)
+           JOIN "Erasure" e ON e.id = t.erasure
+          WHERE o.key = t.key AND o."customerId" IS DISTINCT FROM e."customerId"
+          RETURNING o."customerId")
+       UPDATE "Customer" SET "metricsDirtyAt" = now()
+        WHERE id IN (SELECT "customerId" FROM moved)`,
+      orders.erasedOrders.map((order) => order.key),
+      orders.erasedOrders.map((order) => order.erasureId),
     );
   }
   const resolved = await resolveCustomers(

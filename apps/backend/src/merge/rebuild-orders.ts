@@ -8,7 +8,7 @@ import {
   type CanonicalOrder,
   groupOrderSources,
 } from "@greenloop/order-sync/merge";
-import type { IdentityRecordDraft } from "./identity-record-store";
+import { type IdentityRecordDraft, retailCustomerErasures } from "./identity-record-store";
 import { loadOrderSources } from "./load-order-sources";
 import type { MergeRules } from "./merge-rules";
 
@@ -26,6 +26,11 @@ export interface OrderRebuild {
   records: IdentityRecordDraft[];
   /** Identity records to drop: orders deleted, or left with nothing to identify anyone by. */
   removedRecordKeys: string[];
+  /**
+   * Orders of an erased person (a source carries an erasure): kept out of the identity graph and
+   * assigned to the erased customer, so store totals keep them and nobody is resurrected.
+   */
+  erasedOrders: Array<{ key: string; erasureId: string }>;
 }
 
 export const orderRecordKey = (orderKey: string) => `order:${orderKey}`;
@@ -37,7 +42,7 @@ export async function rebuildOrders(
 ): Promise<OrderRebuild> {
   const sources = await loadOrderSources(client, changes);
   if (sources.sales.length === 0 && sources.ecomOrders.length === 0) {
-    return { changedKeys: [], records: [], removedRecordKeys: [] };
+    return { changedKeys: [], records: [], removedRecordKeys: [], erasedOrders: [] };
   }
   const orders = groupOrderSources(sources).map(buildCanonicalOrder);
   const keys = orders.map((order) => order.key);
@@ -57,7 +62,23 @@ export async function rebuildOrders(
 
   const records: IdentityRecordDraft[] = [];
   const removedRecordKeys = deleted.map((row) => orderRecordKey(row.key));
+  const erasedOrders: OrderRebuild["erasedOrders"] = [];
+  const erasedCustomers = await retailCustomerErasures(
+    client,
+    orders.map((order) => order.retailCustomerId),
+  );
   for (const order of orders) {
+    const erasureId =
+      (order.ecomOrderNumber
+        ? sources.erasures.ecomOrders.get(order.ecomOrderNumber)
+        : undefined) ??
+      (order.retailSaleId ? sources.erasures.sales.get(order.retailSaleId) : undefined) ??
+      (order.retailCustomerId ? erasedCustomers.get(order.retailCustomerId) : undefined);
+    if (erasureId !== undefined) {
+      erasedOrders.push({ key: order.key, erasureId });
+      removedRecordKeys.push(orderRecordKey(order.key));
+      continue;
+    }
     const contact = order.ecomOrderNumber
       ? sources.ecomContacts.get(order.ecomOrderNumber)
       : undefined;
@@ -76,6 +97,7 @@ export async function rebuildOrders(
     changedKeys: [...written, ...deleted.map((row) => row.key)],
     records,
     removedRecordKeys,
+    erasedOrders,
   };
 }
 

@@ -217,7 +217,11 @@ describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
         to: token(name),
         title: "Alert a",
         body: "Body of a",
-        data: { notificationId, kind: "alert.opened" },
+        data: {
+          notificationId,
+          kind: "alert.opened",
+          campaignId: `alert.opened:${notificationId}`,
+        },
         sound: "default",
         channelId: "default",
       })),

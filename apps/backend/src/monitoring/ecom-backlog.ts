@@ -1,6 +1,7 @@
 // The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
 // Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
-import type { Database } from "@greenloop/db";
+import type { Database, Prisma } from "@greenloop/db";
+import { decodePageCursor, pageOf } from "./page-cursor";
 
 const DAY_MS = 86_400_000;
 
@@ -13,32 +14,101 @@ export interface UnsyncedEcomOrder {
   customerId: string | null;
 }
 
+export interface EcomBacklogOptions {
+  now: Date;
+  /** Only orders at least this many days old at `now` (default 0: all). */
+  minAgeDays?: number;
+  /** Only orders placed at or after this time. */
+  since?: Date;
+}
+
+export interface EcomBacklogPage {
+  orders: UnsyncedEcomOrder[];
+  /** Orders in the whole backlog (every page). */
+  total: number;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 /** Unsynced eCom orders at least `minAgeDays` old at `now`, oldest first. */
 export async function listEcomBacklog(
   db: Pick<Database, "prisma">,
-  options: { now: Date; minAgeDays?: number },
+  options: EcomBacklogOptions,
 ): Promise<UnsyncedEcomOrder[]> {
-  const { now } = options;
-  const placedBy = new Date(now.getTime() - (options.minAgeDays ?? 0) * DAY_MS);
   const rows = await db.prisma.order.findMany({
-    where: {
-      channel: "ECOM",
-      source: "ecom_unsynced",
-      countsInAnalytics: true,
-      ecomOrderNumber: { not: null },
-      placedAt: { lte: placedBy },
+    where: backlogWhere(options),
+    select: backlogColumns,
+    orderBy: backlogOrder,
+  });
+  return rows.map((row) => unsyncedOrderOf(row, options.now));
+}
+
+/** One page of the backlog, oldest first; `after` is the previous page's `nextCursor`. */
+export async function pageEcomBacklog(
+  db: Pick<Database, "prisma">,
+  options: EcomBacklogOptions & { limit: number; after?: string },
+): Promise<EcomBacklogPage> {
+  const where = backlogWhere(options);
+  const after = options.after === undefined ? undefined : decodePageCursor(options.after);
+  const [rows, total] = await Promise.all([
+    db.prisma.order.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { placedAt: { gt: after.at } },
+                  { placedAt: after.at, ecomOrderNumber: { gt: after.key } },
+                ],
+              },
+            ],
+          }
+        : where,
+      select: backlogColumns,
+      orderBy: backlogOrder,
+      take: options.limit + 1,
+    }),
+    db.prisma.order.count({ where }),
+  ]);
+  const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
+    at: row.placedAt,
+    key: row.ecomOrderNumber ?? "",
+  }));
+  return { orders: page.map((row) => unsyncedOrderOf(row, options.now)), total, nextCursor };
+}
+
+function backlogWhere({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.OrderWhereInput {
+  return {
+    channel: "ECOM",
+    source: "ecom_unsynced",
+    countsInAnalytics: true,
+    ecomOrderNumber: { not: null },
+    placedAt: {
+      lte: new Date(now.getTime() - (minAgeDays ?? 0) * DAY_MS),
+      ...(since ? { gte: since } : {}),
     },
-    select: { ecomOrderNumber: true, placedAt: true, customerId: true },
-    orderBy: [{ placedAt: "asc" }, { ecomOrderNumber: "asc" }],
-  });
-  return rows.map((row) => {
-    const ageMs = Math.max(0, now.getTime() - row.placedAt.getTime());
-    return {
-      ecomOrderNumber: row.ecomOrderNumber ?? "",
-      placedAt: row.placedAt,
-      ageDays: Math.floor(ageMs / DAY_MS),
-      ageSeconds: Math.floor(ageMs / 1000),
-      customerId: row.customerId,
-    };
-  });
+  };
+}
+
+const backlogColumns = { ecomOrderNumber: true, placedAt: true, customerId: true } as const;
+
+// ecomOrderNumber is unique: the order is total, as keyset paging needs.
+const backlogOrder: Prisma.OrderOrderByWithRelationInput[] = [
+  { placedAt: "asc" },
+  { ecomOrderNumber: "asc" },
+];
+
+function unsyncedOrderOf(
+  row: { ecomOrderNumber: string | null; placedAt: Date; customerId: string | null },
+  now: Date,
+): UnsyncedEcomOrder {
+  const ageMs = Math.max(0, now.getTime() - row.placedAt.getTime());
+  return {
+    ecomOrderNumber: row.ecomOrderNumber ?? "",
+    placedAt: row.placedAt,
+    ageDays: Math.floor(ageMs / DAY_MS),
+    ageSeconds: Math.floor(ageMs / 1000),
+    customerId: row.customerId,
+  };
 }

@@ -12,6 +12,7 @@ import {
   isRetryableStatus,
   type NotificationChannel,
 } from "./notification-channel";
+import { campaignIdOf } from "./notification-store";
 import { disablePushToken, listStaffPushTokens } from "./push-tokens";
 
 export interface ExpoPushMessage {
@@ -39,6 +40,8 @@ export function expoMessageOf(message: ChannelMessage): ExpoPushMessage {
       notificationId: notification.id,
       kind: notification.kind,
       ...(notification.alertId ? { alertId: notification.alertId } : {}),
+      // The app records PUSH_OPEN with notification.request.content.data.campaignId.
+      campaignId: campaignIdOf(notification),
     },
     sound: "default",
     // The channel the GreenLoop app creates on Android.

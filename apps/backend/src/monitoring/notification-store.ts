@@ -1,5 +1,7 @@
 // Writes Notification rows. Each carries a dedupe key naming the event it reports, so evaluating
-// the same state twice (or two evaluations racing) creates it once.
+// the same state twice (or two evaluations racing) creates it once, and a campaign id in its data
+// (`data.campaignId`): the GreenLoop app tracks PUSH_OPEN by the pushed data's campaignId.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@greenloop/db";
 
 export type NotificationKind =
@@ -25,18 +27,45 @@ export async function createNotifications(
 ): Promise<number> {
   if (drafts.length === 0) return 0;
   const { count } = await prisma.notification.createMany({
-    data: drafts.map((draft) => ({
-      kind: draft.kind,
-      title: draft.title,
-      body: draft.body,
-      ...(draft.data ? { data: draft.data } : {}),
-      alertId: draft.alertId ?? null,
-      dedupeKey: draft.dedupeKey,
-      createdAt: now,
-    })),
+    data: drafts.map((draft) => {
+      // The id is chosen here so the campaign id can name it.
+      const id = randomUUID();
+      return {
+        id,
+        kind: draft.kind,
+        title: draft.title,
+        body: draft.body,
+        data: {
+          ...draft.data,
+          campaignId: campaignIdOf({ id, kind: draft.kind, data: draft.data }),
+        },
+        alertId: draft.alertId ?? null,
+        dedupeKey: draft.dedupeKey,
+        createdAt: now,
+      };
+    }),
     skipDuplicates: true,
   });
   return count;
+}
+
+/**
+ * The campaign a notification belongs to: the one its data names, else its own
+ * (`<kind>:<id>`, e.g. `alert.opened:6f1c…`), so opens can be counted per kind or per notification.
+ */
+export function campaignIdOf(notification: {
+  id: string;
+  kind: string;
+  data?: Prisma.JsonValue | Prisma.InputJsonObject | undefined;
+}): string {
+  const { data } = notification;
+  const named =
+    typeof data === "object" && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>).campaignId
+      : undefined;
+  return typeof named === "string" && named.length > 0
+    ? named
+    : `${notification.kind}:${notification.id}`;
 }
 
 /** "#1001, #1002, #1003 and 4 more" */

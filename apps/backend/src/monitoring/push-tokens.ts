@@ -1,8 +1,9 @@
 // Expo push tokens as the GreenLoop app registers them (`{ token, deviceOS, env, storeId, optedIn,
-// userId }`). Only STAFF devices receive the store's notifications: the caller that registers a
-// device (an authenticated staff route) decides the audience, never the device itself.
+// userId }`). Only STAFF devices receive the store's notifications: who registers a device (a staff
+// token or a customer's session) decides the audience, never the device itself.
 import type { Database, PushAudience } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import type { Caller } from "../auth/access";
 
 export interface PushTokenRegistration {
   token: string;
@@ -44,6 +45,25 @@ export async function registerPushToken(
     update: fields,
     select: { token: true },
   });
+}
+
+/**
+ * The app's registration, by whoever is signed in on the device: a customer's session registers a
+ * CUSTOMER device under the session's email (a `userId` in the body is ignored: nobody registers a
+ * device as someone else), a staff token a STAFF device. Registering a token again moves it to the
+ * new caller's audience, so a device handed from staff to a customer stops getting store alerts.
+ */
+export async function registerCallerPushToken(
+  db: Pick<Database, "prisma">,
+  caller: Caller,
+  input: Omit<PushTokenRegistration, "audience">,
+): Promise<void> {
+  await registerPushToken(
+    db,
+    caller.kind === "customer"
+      ? { ...input, audience: "CUSTOMER", userId: caller.email }
+      : { ...input, audience: "STAFF" },
+  );
 }
 
 /** Tokens of staff devices that opted in and that Expo has not refused. */

@@ -1,9 +1,23 @@
+import { analyticsRouter } from "./routers/analytics";
 import { authRouter } from "./routers/auth";
+import { customersRouter } from "./routers/customers";
+import { importsRouter } from "./routers/imports";
+import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
+import { privacyRouter } from "./routers/privacy";
+import { syncRouter } from "./routers/sync";
 import { systemRouter } from "./routers/system";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  analytics: analyticsRouter,
   auth: authRouter,
+  customers: customersRouter,
+  imports: importsRouter,
+  me: meRouter,
+  notifications: notificationsRouter,
+  privacy: privacyRouter,
+  sync: syncRouter,
   system: systemRouter,
 });
 

@@ -2,9 +2,12 @@
 // look customers up, review merges, split a wrong one and see the split survive a full re-sync.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
+import { ingestRetail } from "../../merge/testing/merge-harness";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();
@@ -172,5 +175,71 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
     expect(explained.history.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining(["MERGE", "PIN", "SPLIT"]),
     );
+  });
+});
+
+describe(`pnpm cli customers erase (${testDatabaseKind})`, () => {
+  it("erases a customer once, reports it, and refuses a bad id", async () => {
+    const env = await freshDatabaseEnv(cleanup);
+    const store = new SimulatedStore({
+      seed: 9,
+      store: { customers: 3, inStoreSales: 5, ecomOrders: 0, months: 1 },
+    });
+    const person = store.createCustomer({
+      first_name: "Wilhelmina",
+      last_name: "Strandberg",
+      email: "wilhelmina@example.net",
+    });
+    store.createSale({ customer_id: person.id });
+    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    let customerId: string;
+    try {
+      await db.migrate();
+      await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+      const record = await db.prisma.identityRecord.findUniqueOrThrow({
+        where: { key: `retail_customer:${person.id}` },
+        select: { customerId: true },
+      });
+      customerId = record.customerId as string;
+    } finally {
+      await db.close();
+    }
+
+    const erased = await cliJson(
+      ["customers", "erase", customerId, "--reason", "deletion request #7"],
+      env,
+    );
+    expect(erased).toMatchObject({
+      ok: true,
+      command: "customers",
+      customerId,
+      alreadyErased: false,
+      removed: expect.objectContaining({ RetailCustomer: 1, RetailSale: 1 }),
+    });
+    const human = await runCliCaptured(["customers", "erase", customerId], env);
+    expect(human.exitCode).toBe(0);
+    expect(human.stdout).toContain(`already erased (erasure ${erased.erasureId}`);
+    expect(human.stdout).not.toContain("Wilhelmina");
+
+    const badId = await runCliCaptured(["customers", "erase", "nope"], env);
+    expect(badId.exitCode).toBe(2);
+    const unknown = await runCliCaptured(
+      ["customers", "erase", "00000000-0000-4000-8000-000000000000"],
+      env,
+    );
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr + unknown.stdout).toContain("No customer");
+
+    const check = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    try {
+      const row = await check.prisma.retailCustomer.findUniqueOrThrow({ where: { id: person.id } });
+      expect(row).toMatchObject({ firstName: null, lastName: null, email: null });
+      expect(await check.prisma.erasure.count()).toBe(1);
+      const erasure = await check.prisma.erasure.findFirstOrThrow();
+      expect(erasure).toMatchObject({ reason: "deletion request #7" });
+      expect(erasure.requestedBy).toMatch(/^cli:/);
+    } finally {
+      await check.close();
+    }
   });
 });

@@ -1,6 +1,8 @@
-// `pnpm cli customers lookup|explain|split|pin`: find a customer by email or phone, see why their
-// records are one customer, and correct a wrong merge (the correction survives later syncs).
+// `pnpm cli customers lookup|explain|split|pin|erase`: find a customer by email or phone, see why
+// their records are one customer, correct a wrong merge (the correction survives later syncs), and
+// erase a customer's personal data on an account deletion request (the erasure survives them too).
 
+import { userInfo } from "node:os";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { IdentifierKind } from "@greenloop/order-sync/identity";
 import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
@@ -9,13 +11,15 @@ import { type CustomerLookup, lookupCustomer } from "../../merge/customer-lookup
 import { explainCustomer } from "../../merge/explain-customer";
 import { createMergeRules } from "../../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../../merge/split-customer";
+import { eraseCustomer } from "../../privacy/erase-customer";
 import type { CliCommand, CommandResult } from "../command";
 
 const usage =
   "customers lookup (--email E | --phone P) [--json] | customers explain <id> [--json] | " +
   "customers split <id> --record KEY [--record KEY]... [--reason TEXT] [--json] | " +
-  "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json]";
-const actions = ["lookup", "explain", "split", "pin"] as const;
+  "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json] | " +
+  "customers erase <id> [--reason TEXT] [--json]";
+const actions = ["lookup", "explain", "split", "pin", "erase"] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const customersCommand: CliCommand = {
@@ -24,7 +28,9 @@ export const customersCommand: CliCommand = {
   description:
     "Canonical customers: look one up by email or phone (with orders across channels; a shared email lists every " +
     "customer carrying it), explain why records are one customer, split a wrong merge (--record: the records to move " +
-    "out, e.g. retail_customer:<id>), or pin an email/phone to a customer. Splits and pins survive later syncs.",
+    "out, e.g. retail_customer:<id>), or pin an email/phone to a customer. Splits and pins survive later syncs. " +
+    "Erase removes a customer's personal data from every table (an account deletion request): their orders stay, " +
+    "anonymised, in the store's totals, and later syncs and imports are scrubbed of them.",
   options: {
     email: { type: "string" },
     phone: { type: "string" },
@@ -71,6 +77,24 @@ export const customersCommand: CliCommand = {
         return { json: { ...explanation }, summary: lines.join("\n") };
       }
       await db.migrate();
+      if (action === "erase") {
+        if (reason !== undefined && reason.length > 500) {
+          throw new DomainError("BAD_INPUT", "--reason takes at most 500 characters.");
+        }
+        const result = await eraseCustomer(db, {
+          customerId,
+          requestedBy: `cli:${cliUser()}`,
+          reason: reason ?? null,
+          now: new Date(),
+        });
+        const rows = Object.values(result.removed).reduce((sum, n) => sum + n, 0);
+        return {
+          json: { ...result },
+          summary: result.alreadyErased
+            ? `Customer ${result.customerId} was already erased (erasure ${result.erasureId}, ${result.erasedAt.toISOString()}); nothing changed.`
+            : `Erased customer ${result.customerId} (erasure ${result.erasureId}): ${rows} row(s) changed; their orders stay, anonymised.`,
+        };
+      }
       if (action === "split") {
         const records = (values as { record?: string[] }).record ?? [];
         const result = await splitCustomer(db, { customerId, records, reason }, rules);
@@ -94,6 +118,15 @@ export const customersCommand: CliCommand = {
     }
   },
 };
+
+/** Recorded as who ran the erasure. */
+function cliUser(): string {
+  try {
+    return userInfo().username || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
 
 function identifierFrom(
   email: string | undefined,

@@ -6,17 +6,14 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type EcomCsvIssue, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
-import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom-orders";
+import { recomputeAfterEcomImport } from "../../imports/recompute-after-import";
 import { createMergeRules } from "../../merge/merge-rules";
 import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
 import { parseExportFormat, readExportMapping } from "./ecom-export-options";
 
-/** Orders created or changed from which an import refits the analytics models. */
-const LARGE_IMPORT_ORDERS = 1_000;
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
 /** Orders per parser batch, and so per transaction. */
@@ -111,16 +108,12 @@ export const importEcomCommand: CliCommand = {
       }
       const fileJson = { name: fileName, path: filePath, bytes, sha256: sha256() };
       // The merge ran per batch; the analytics follow once. A large import also refits the models.
-      const changed = result.ordersCreated + result.ordersUpdated;
       const analytics = dryRun
         ? null
-        : changed >= LARGE_IMPORT_ORDERS
-          ? await recomputeAllCustomers(db, {
-              config: env.analytics.config,
-              refit: true,
-              trigger: "import",
-            })
-          : await recomputeAllDirty(db, { config: env.analytics.config, trigger: "import" });
+        : await recomputeAfterEcomImport(db, {
+            config: env.analytics.config,
+            ordersChanged: result.ordersCreated + result.ordersUpdated,
+          });
       return {
         json: {
           importRunId: result.importRunId,

@@ -3,10 +3,8 @@
 import { ZoneOffsets } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
-import { listEcomBacklog } from "../../monitoring/ecom-backlog";
 import { formatDuration, formatStoreTime } from "../../monitoring/format-duration";
-import { listSyncDelays } from "../../monitoring/sync-delays";
-import { summarizeDelaysByWeek } from "../../monitoring/weekly-delays";
+import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/sync-delay-report";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const delaysReport: Report = {
@@ -25,15 +23,14 @@ export const delaysReport: Report = {
     const db = await openDatabaseFromEnv(env, logger);
     try {
       await db.migrate();
-      const delays = await listSyncDelays(db, since ? { since } : {});
-      const backlog = (await listEcomBacklog(db, { now })).filter(
-        (order) => !since || order.placedAt >= since,
-      );
-      const weeks = summarizeDelaysByWeek(delays.orders, backlog, env.storeTimeZone);
+      const delays = await getSyncDelayReport(db, {
+        now,
+        timeZone: env.storeTimeZone,
+        ...(since ? { since } : {}),
+      });
+      const { weeks, backlog } = delays;
       const seconds = (value: number | null) => (value === null ? "–" : formatDuration(value));
-      const slowest = [...delays.orders]
-        .sort((a, b) => b.delaySeconds - a.delaySeconds)
-        .slice(0, 10);
+      const slowest = slowestSyncedOrders(delays.orders, 10);
       const summary = [
         `${delays.count} eCom order(s) reached X-Series${since ? ` (placed since ${since.toISOString()})` : ""}: ` +
           `p50 ${seconds(delays.p50)}, p90 ${seconds(delays.p90)}, p99 ${seconds(delays.p99)}, max ${seconds(delays.max)}.`,
@@ -56,7 +53,7 @@ export const delaysReport: Report = {
               ),
             ]
           : []),
-        `${backlog.length} eCom order(s) not in X-Series yet (pnpm cli report missing).`,
+        `${backlog.count} eCom order(s) not in X-Series yet (pnpm cli report missing).`,
       ];
       return {
         json: {
@@ -66,9 +63,9 @@ export const delaysReport: Report = {
           p99: delays.p99,
           max: delays.max,
           count: delays.count,
-          since: since ?? null,
+          since: delays.since,
           weeks,
-          backlog: { count: backlog.length, oldestPlacedAt: backlog[0]?.placedAt ?? null },
+          backlog,
         },
         summary: summary.join("\n"),
       };

@@ -2,6 +2,7 @@ import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
+import { wholeNumberOption } from "../whole-number-option";
 
 export const simulateCommand: CliCommand = {
   name: "simulate",
@@ -19,8 +20,8 @@ export const simulateCommand: CliCommand = {
     "webhook-secret": { type: "string" },
   },
   async run({ values, logger, say, announce, shutdown }) {
-    const port = integerOption(values.port, "--port", 0);
-    const seed = integerOption(values.seed, "--seed", 1);
+    const port = wholeNumberOption(values.port, "--port", 0);
+    const seed = wholeNumberOption(values.seed, "--seed", 1);
     const clock = values.clock ?? "real";
     if (clock !== "real" && clock !== "manual") {
       throw new DomainError("BAD_INPUT", `--clock must be "real" or "manual" (got "${clock}").`);
@@ -57,19 +58,3 @@ export const simulateCommand: CliCommand = {
     }
   },
 };
-
-function integerOption(
-  value: string | boolean | undefined,
-  name: string,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (typeof value !== "string" || !Number.isSafeInteger(parsed) || parsed < 0) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `${name} must be a whole number ≥ 0 (got "${String(value)}").`,
-    );
-  }
-  return parsed;
-}

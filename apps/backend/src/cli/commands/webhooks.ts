@@ -3,7 +3,7 @@ import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
 import {
   assertDeliveryIds,
-  listWebhookDeliveries,
+  pageWebhookDeliveries,
   replayDeadDeliveries,
   webhookDeliveryStatuses,
 } from "../../ingestion/webhooks/replay-dead-deliveries";
@@ -40,8 +40,8 @@ export const webhooksCommand: CliCommand = {
     const db = await openDatabaseFromEnv(env, logger);
     try {
       if (action === "list") {
-        const [deliveries, stats] = await Promise.all([
-          listWebhookDeliveries(db, { ...(status ? { status } : {}), limit }),
+        const [{ deliveries }, stats] = await Promise.all([
+          pageWebhookDeliveries(db, { ...(status ? { status } : {}), limit }),
           getWebhookInboxStats(db),
         ]);
         const lines = deliveries.map(

@@ -1,6 +1,6 @@
 // Dead-letter recovery: put DEAD deliveries back in the queue with a fresh set of attempts, and
 // list deliveries for an operator (never their raw bodies, which hold personal data).
-import type { Database, WebhookDeliveryStatus } from "@greenloop/db";
+import type { Database, Prisma, WebhookDeliveryStatus } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 
 type Db = Pick<Database, "prisma">;
@@ -65,25 +65,52 @@ export interface WebhookDeliverySummary {
 
 export const webhookDeliveryStatuses = ["PENDING", "PROCESSING", "DONE", "DEAD"] as const;
 
-/** The newest deliveries first, optionally of one status. */
-export async function listWebhookDeliveries(
+export interface WebhookDeliveryPage {
+  deliveries: WebhookDeliverySummary[];
+  /** Pass as `after` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+const deliveryColumns = {
+  id: true,
+  type: true,
+  objectId: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  receivedAt: true,
+  processedAt: true,
+} as const;
+
+const newestFirst: Prisma.WebhookDeliveryOrderByWithRelationInput[] = [
+  { receivedAt: "desc" },
+  { id: "asc" },
+];
+
+/**
+ * Deliveries newest first, optionally of one status, a page at a time: `after` is the previous
+ * page's `nextCursor` (a delivery id). One that changed status in between (replayed, processed)
+ * still marks the place.
+ */
+export async function pageWebhookDeliveries(
   db: Db,
-  options: { status?: WebhookDeliveryStatus; limit?: number } = {},
-): Promise<WebhookDeliverySummary[]> {
-  return db.prisma.webhookDelivery.findMany({
+  options: { status?: WebhookDeliveryStatus; limit: number; after?: string },
+): Promise<WebhookDeliveryPage> {
+  const { after, limit } = options;
+  if (after !== undefined) assertDeliveryIds([after]);
+  const rows = await db.prisma.webhookDelivery.findMany({
     where: options.status ? { status: options.status } : {},
-    orderBy: [{ receivedAt: "desc" }, { id: "asc" }],
-    take: options.limit ?? 50,
-    select: {
-      id: true,
-      type: true,
-      objectId: true,
-      status: true,
-      attempts: true,
-      nextAttemptAt: true,
-      lastError: true,
-      receivedAt: true,
-      processedAt: true,
-    },
+    orderBy: newestFirst,
+    select: deliveryColumns,
+    // The cursor row is read too unless it no longer matches the filter: dropped, not skipped.
+    ...(after === undefined ? {} : { cursor: { id: after } }),
+    take: limit + 2,
   });
+  const rest = after !== undefined && rows[0]?.id === after ? rows.slice(1) : rows;
+  const deliveries = rest.slice(0, limit);
+  return {
+    deliveries,
+    nextCursor: rest.length > limit ? (deliveries.at(-1)?.id ?? null) : null,
+  };
 }

@@ -11,6 +11,7 @@ import type {
   Sale,
 } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
+import { redactErasedWebhookDeliveries } from "../../privacy/erased-identifiers";
 import type { OnRetailChanges, RetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
 import {
@@ -210,6 +211,11 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         sales: [...writtenSales.inserted, ...writtenSales.updated],
         customers: [...writtenCustomers.inserted, ...writtenCustomers.updated],
       };
+      // A delivery about an erased person's record keeps its ids, not their data.
+      await redactErasedWebhookDeliveries(
+        tx,
+        claim.deliveries.map((delivery) => delivery.id),
+      );
 
       for (const [delivery, outcome] of outcomeOf) {
         if (outcome.kind !== "failed") continue;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getSystemStatus } from "../../domain/system-status";
 import { createTRPCRouter, viewerProcedure } from "../trpc";
+import { ingestionStatusSchema } from "./sync-output";
 
 const migrationStatusSchema = z.object({
   applied: z.array(z.string()),
@@ -9,44 +10,6 @@ const migrationStatusSchema = z.object({
   modified: z.array(z.string()),
   unknown: z.array(z.string()),
   upToDate: z.boolean(),
-});
-
-const resourceFreshnessSchema = z.object({
-  resource: z.enum(["sales", "customers"]),
-  cursor: z.number().nullable(),
-  cursorUpdatedAt: z.date().nullable(),
-  lastSuccessAt: z.date().nullable(),
-  lagSeconds: z.number().nullable(),
-  stale: z.boolean(),
-  lastRun: z
-    .object({
-      status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]),
-      trigger: z.string(),
-      startedAt: z.date(),
-      finishedAt: z.date().nullable(),
-      error: z.string().nullable(),
-      errors: z.number().int(),
-    })
-    .nullable(),
-});
-
-const ingestionStatusSchema = z.object({
-  polling: z.object({
-    checkedAt: z.date(),
-    syncIntervalMs: z.number(),
-    stale: z.boolean(),
-    sales: resourceFreshnessSchema,
-    customers: resourceFreshnessSchema,
-  }),
-  webhooks: z.object({
-    pending: z.number().int(),
-    processing: z.number().int(),
-    dead: z.number().int(),
-    done: z.number().int(),
-    oldestPendingAgeSeconds: z.number().nullable(),
-    signatureRejections: z.number().int(),
-    secretRejections: z.number().int(),
-  }),
 });
 
 const systemStatusSchema = z.object({

@@ -1,0 +1,195 @@
+// One customer for the staff: profile, the identifiers they carry (with the flags that stop shared
+// ones from linking), their X-Series records, the full analytics and the first page of orders. An
+// id merged away since leads to the survivor, and the answer says so.
+import type { Database, IdentityKind } from "@greenloop/db";
+import Decimal from "decimal.js";
+import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
+import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
+import { resolveCustomerId } from "./resolve-customer-id";
+
+export interface CustomerProfileView {
+  customerId: string;
+  requestedId: string;
+  /** The survivor's id when `requestedId` was merged into another customer; else null. */
+  mergedInto: string | null;
+  displayName: string | null;
+  createdAt: Date;
+  /** Customers merged into this one (their old ids lead here). */
+  mergedFrom: string[];
+  summary: CustomerSummary;
+  identities: Array<{
+    kind: IdentityKind;
+    value: string;
+    blocked: boolean;
+    blockedReason: string | null;
+    firstSeenAt: Date;
+  }>;
+  retailCustomers: Array<{
+    id: string;
+    customerCode: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    customerGroupId: string | null;
+    loyaltyBalance: Decimal | null;
+    deletedAt: Date | null;
+  }>;
+  /** The stored analytics; null until the first analytics run has seen the customer. */
+  metrics: CustomerMetricsDetail | null;
+  orders: CustomerOrdersPage;
+}
+
+export interface CustomerMetricsDetail {
+  orderCount: number;
+  ecomOrderCount: number;
+  retailOrderCount: number;
+  totalSpend: Decimal;
+  averageOrderValue: Decimal;
+  spend90d: Decimal;
+  orders90d: number;
+  firstOrderAt: Date | null;
+  lastOrderAt: Date | null;
+  daysSinceLastOrder: number | null;
+  meanDaysBetweenOrders: number | null;
+  onlineShare: number | null;
+  favouriteProducts: string[];
+  favouriteCategories: string[];
+  rfm: { recency: number; frequency: number; monetary: number } | null;
+  rfmSegment: string | null;
+  inactivitySegment: string | null;
+  tier: string | null;
+  nextTier: string | null;
+  amountToNextTier: Decimal | null;
+  isVip: boolean;
+  isHighValue: boolean;
+  isFirstTimeBuyer: boolean;
+  churnRisk: number | null;
+  churnRiskLabel: string | null;
+  probabilityAlive: number | null;
+  predictedPurchases90d: number | null;
+  predictedPurchases365d: number | null;
+  predictedValue90d: Decimal | null;
+  predictedValue365d: Decimal | null;
+  asOf: Date;
+  computedAt: Date;
+}
+
+const MAX_MERGED_FROM = 100;
+
+export async function loadCustomerProfile(
+  db: Pick<Database, "prisma">,
+  input: { customerId: string; ordersLimit: number },
+): Promise<CustomerProfileView> {
+  const resolved = await resolveCustomerId(db, input.customerId);
+  const id = resolved.customerId;
+  const [customer, summary, orders] = await Promise.all([
+    db.prisma.customer.findUniqueOrThrow({
+      where: { id },
+      select: {
+        displayName: true,
+        createdAt: true,
+        mergedFrom: { select: { id: true }, orderBy: { id: "asc" }, take: MAX_MERGED_FROM },
+        identities: {
+          select: {
+            kind: true,
+            normalizedValue: true,
+            blocked: true,
+            blockedReason: true,
+            firstSeenAt: true,
+          },
+          orderBy: [{ kind: "asc" }, { normalizedValue: "asc" }],
+        },
+        metrics: true,
+      },
+    }),
+    loadCustomerSummary(db, id),
+    listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
+  ]);
+  if (!summary) throw new Error(`customer ${id} vanished while being read`);
+  const retailIds = customer.identities
+    .filter((i) => i.kind === "RETAIL_CUSTOMER_ID")
+    .map((i) => i.normalizedValue);
+  const retailCustomers = await db.prisma.retailCustomer.findMany({
+    where: { id: { in: retailIds } },
+    select: {
+      id: true,
+      customerCode: true,
+      firstName: true,
+      lastName: true,
+      customerGroupId: true,
+      loyaltyBalance: true,
+      deletedAt: true,
+    },
+    orderBy: { id: "asc" },
+  });
+  return {
+    customerId: id,
+    requestedId: resolved.requestedId,
+    mergedInto: resolved.mergedInto,
+    displayName: customer.displayName,
+    createdAt: customer.createdAt,
+    mergedFrom: customer.mergedFrom.map((c) => c.id),
+    summary,
+    identities: customer.identities.map((i) => ({
+      kind: i.kind,
+      value: i.normalizedValue,
+      blocked: i.blocked,
+      blockedReason: i.blockedReason,
+      firstSeenAt: i.firstSeenAt,
+    })),
+    retailCustomers: retailCustomers.map((r) => ({
+      ...r,
+      loyaltyBalance: decimalOrNull(r.loyaltyBalance),
+    })),
+    metrics: customer.metrics ? metricsDetailOf(customer.metrics) : null,
+    orders,
+  };
+}
+
+type MetricsRow = NonNullable<
+  Awaited<ReturnType<Database["prisma"]["customerMetrics"]["findUnique"]>>
+>;
+
+function metricsDetailOf(m: MetricsRow): CustomerMetricsDetail {
+  const money = (value: { toString(): string }) => new Decimal(value.toString());
+  return {
+    orderCount: m.orderCount,
+    ecomOrderCount: m.ecomOrderCount,
+    retailOrderCount: m.retailOrderCount,
+    totalSpend: money(m.totalSpend),
+    averageOrderValue: money(m.averageOrderValue),
+    spend90d: money(m.spend90d),
+    orders90d: m.orders90d,
+    firstOrderAt: m.firstOrderAt,
+    lastOrderAt: m.lastOrderAt,
+    daysSinceLastOrder: m.daysSinceLastOrder,
+    meanDaysBetweenOrders: m.meanDaysBetweenOrders,
+    onlineShare: m.onlineShare,
+    favouriteProducts: m.favouriteProducts,
+    favouriteCategories: m.favouriteCategories,
+    rfm:
+      m.rfmRecency === null || m.rfmFrequency === null || m.rfmMonetary === null
+        ? null
+        : { recency: m.rfmRecency, frequency: m.rfmFrequency, monetary: m.rfmMonetary },
+    rfmSegment: m.rfmSegment,
+    inactivitySegment: m.inactivitySegment,
+    tier: m.tier,
+    nextTier: m.nextTier,
+    amountToNextTier: decimalOrNull(m.amountToNextTier),
+    isVip: m.isVip,
+    isHighValue: m.isHighValue,
+    isFirstTimeBuyer: m.isFirstTimeBuyer,
+    churnRisk: m.churnRisk,
+    churnRiskLabel: m.churnRiskLabel,
+    probabilityAlive: m.probabilityAlive,
+    predictedPurchases90d: m.predictedPurchases90d,
+    predictedPurchases365d: m.predictedPurchases365d,
+    predictedValue90d: decimalOrNull(m.predictedValue90d),
+    predictedValue365d: decimalOrNull(m.predictedValue365d),
+    asOf: m.asOf,
+    computedAt: m.computedAt,
+  };
+}
+
+function decimalOrNull(value: { toString(): string } | null): Decimal | null {
+  return value === null ? null : new Decimal(value.toString());
+}

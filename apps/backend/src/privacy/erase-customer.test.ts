@@ -1,0 +1,395 @@
+// Erasure end to end on a real database, with the simulator as X-Series over loopback: the person's
+// data leaves every column of every table, the store's figures do not move, and re-syncs (webhook,
+// poll, a later sale), a re-import of the eCom export and a full re-merge bring nothing back.
+import type { Database } from "@greenloop/db";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { type SimulatedStore, startSimulator } from "@greenloop/lightspeed-simulator";
+import { DomainError } from "@greenloop/order-sync/errors";
+import { describe, expect, it } from "vitest";
+import { getChannelMix, getStoreSummary } from "../analytics/store-views";
+import { openCustomerSession } from "../auth/customer-sessions";
+import { pollRetail } from "../ingestion/polling/poll-retail";
+import {
+  connectClient,
+  eventFeed,
+  storeBodies,
+} from "../ingestion/webhooks/testing/worker-harness";
+import { createWebhookWorker } from "../ingestion/webhooks/webhook-worker";
+import { createLogger } from "../logger";
+import { lookupCustomer } from "../merge/customer-lookup";
+import { createMergeSeams } from "../merge/merge-seams";
+import { sweepMerge } from "../merge/merge-sweep";
+import { importStoreExport, ingestRetail, testMergeRules } from "../merge/testing/merge-harness";
+import { eraseCustomer } from "./erase-customer";
+import { hashIdentifierValue } from "./erased-identifiers";
+import { dumpDatabase, grepDatabase } from "./testing/grep-database";
+
+const cleanup = useTestCleanup();
+const YEAR = 365 * 86_400_000;
+const logger = createLogger({ level: "silent" });
+const region = { defaultRegion: "US" as const };
+
+const person = {
+  first: "Zephyrine",
+  last: "Quillfeather",
+  email: "zephyrine.quillfeather@example.org",
+  mobile: "(615) 555-0199",
+  digits: "6155550199",
+};
+
+/** Every spelling of the person's data a column could hold (raw, normalized, URL-encoded). */
+function needlesOf(extra: string[] = []): string[] {
+  return [
+    person.first,
+    person.last,
+    person.email,
+    encodeURIComponent(person.email),
+    "quillfeather@example.org",
+    person.digits,
+    "+16155550199",
+    "555-0199",
+    ...extra,
+  ];
+}
+
+async function openStore() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  const sim = await startSimulator({
+    seed: 21,
+    store: { customers: 25, inStoreSales: 40, ecomOrders: 30, months: 2 },
+    rateLimit: { limit: 1_000_000, windowMs: 300_000 },
+  });
+  cleanup.defer(() => sim.close());
+  const seams = createMergeSeams({ db, rules: testMergeRules, logger });
+  const client = connectClient(sim);
+  const worker = createWebhookWorker({
+    db,
+    client,
+    logger,
+    onRetailChanges: seams.onRetailChanges,
+    batchSize: 50,
+  });
+  const poll = (full = false) =>
+    pollRetail({ db, client, trigger: "test", full, onRetailChanges: seams.onRetailChanges });
+  return { db, sim, store: sim.store, worker, poll, events: eventFeed(sim) };
+}
+
+/** The store's figures the erasure must not move. */
+async function storeFigures(db: Database) {
+  const asOf = new Date("2100-01-01T00:00:00Z");
+  const [totals] = await db.prisma.$queryRawUnsafe<Array<{ orders: number; total: string }>>(
+    `SELECT count(*)::int AS orders, coalesce(sum(total), 0)::text AS total
+       FROM "Order" WHERE "countsInAnalytics"`,
+  );
+  return {
+    totals,
+    summary: await getStoreSummary(db, { asOf, granularity: "month" }),
+    channelMix: await getChannelMix(db, { asOf }),
+  };
+}
+
+async function customerIdOf(db: Database, email: string): Promise<string> {
+  const found = await lookupCustomer(db, { email }, region);
+  if (!("customer" in found) || found.customer === null) throw new Error(`no customer ${email}`);
+  return found.customer.id;
+}
+
+/** The person in the store: an X-Series customer with sales, and online orders, synced and not. */
+function addPerson(store: SimulatedStore) {
+  const customer = store.createCustomer({
+    first_name: person.first,
+    last_name: person.last,
+    email: person.email,
+    mobile: person.mobile,
+  });
+  store.createSale({ customer_id: customer.id, note: `${person.first} wants the blue one` });
+  store.createSale({ customer_id: customer.id });
+  const buyer = {
+    email: person.email,
+    firstName: person.first,
+    lastName: person.last,
+    phoneDigits: person.digits,
+  };
+  const synced = store.placeEcomOrder({
+    ...buyer,
+    comments: `Ring ${person.first} at the back door`,
+    fulfillment: "delivery",
+  });
+  store.syncEcomOrder(synced.orderNumber);
+  const unsynced = store.placeEcomOrder({ ...buyer, delayMs: YEAR, fulfillment: "delivery" });
+  const streets = [synced, unsynced].flatMap((order) =>
+    order.address ? [order.address.street] : [],
+  );
+  return { customer, synced, unsynced, streets };
+}
+
+describe(`eraseCustomer (${testDatabaseKind})`, () => {
+  it("removes the person from every table, keeps the store's figures, and survives re-syncs, re-imports and a full re-merge", async () => {
+    const { db, store, worker, poll, events } = await openStore();
+    const { customer, streets } = addPerson(store);
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    // The same changes arrive as webhooks too: the inbox keeps their raw bodies.
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+    await worker.runOnce();
+    const imported = await importStoreExport(db, store);
+    expect(imported.ordersCreated).toBeGreaterThan(0);
+
+    const customerId = await customerIdOf(db, person.email);
+    const now = new Date("2026-11-24T12:00:00Z");
+    // What the app and the monitoring write about a customer.
+    await db.prisma.notification.create({
+      data: {
+        kind: "customer.vip_order",
+        title: `VIP order: ${person.first} ${person.last}`,
+        body: `${person.first} ${person.last} placed an order online for $42.00.`,
+        data: { customerId, orderKey: "ecom:1" },
+      },
+    });
+    await db.prisma.pushToken.create({
+      data: {
+        token: "ExponentPushToken[zephyrine]",
+        deviceOS: "ios",
+        env: "prod",
+        userId: person.email,
+      },
+    });
+    await db.prisma.loginCode.create({
+      data: { email: person.email, codeHash: "x".repeat(64), expiresAt: now },
+    });
+    await openCustomerSession(db, { email: person.email, ttlMs: 3_600_000, now });
+    await db.prisma.customerWatch.create({ data: { watch: "at_risk", customerId, since: now } });
+    await db.prisma.customerGroupChange.create({
+      data: {
+        runId: customerId,
+        customerId,
+        retailCustomerId: customer.id,
+        toGroupId: "gold",
+        reason: "tier:Gold",
+      },
+    });
+
+    const needles = needlesOf(streets);
+    const before = await grepDatabase(db, needles);
+    // The search does find the person where they were (so its silence later means something).
+    expect([...new Set(before.map((hit) => hit.table))]).toEqual(
+      expect.arrayContaining([
+        "Customer",
+        "CustomerIdentity",
+        "CustomerLink",
+        "CustomerSession",
+        "EcomOrder",
+        "IdentityEvent",
+        "IdentityRecord",
+        "IdentityRecordIdentifier",
+        "LoginCode",
+        "Notification",
+        "PushToken",
+        "RetailCustomer",
+        "RetailSale",
+        "WebhookDelivery",
+      ]),
+    );
+    const figures = await storeFigures(db);
+    const orderKeys = (
+      await db.prisma.order.findMany({ where: { customerId }, select: { key: true } })
+    ).map((order) => order.key);
+    expect(orderKeys.length).toBe(4);
+
+    const result = await eraseCustomer(db, {
+      customerId,
+      requestedBy: "test-operator",
+      reason: "account deletion request",
+      now,
+    });
+    expect(result).toMatchObject({ customerId, erasedAt: now, alreadyErased: false });
+    expect(result.removed).toMatchObject({
+      RetailCustomer: 1,
+      RetailSale: 3,
+      EcomOrder: 2,
+      LoginCode: 1,
+      CustomerSession: 1,
+      PushToken: 1,
+      Notification: 1,
+      CustomerWatch: 1,
+      CustomerGroupChange: 1,
+    });
+
+    expect(await grepDatabase(db, needles)).toEqual([]);
+    expect(await storeFigures(db)).toEqual(figures);
+    // The orders stay with the erased shell, which no lookup finds any more.
+    const shell = await db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
+    expect(shell).toMatchObject({ displayName: null, erasedAt: now, mergedIntoId: null });
+    expect(
+      (await db.prisma.order.findMany({ where: { customerId }, select: { key: true } }))
+        .map((order) => order.key)
+        .sort(),
+    ).toEqual([...orderKeys].sort());
+    expect(await lookupCustomer(db, { email: person.email }, region)).toEqual({ customer: null });
+    expect(await lookupCustomer(db, { phone: person.mobile }, region)).toEqual({ customer: null });
+    const erased = await db.prisma.erasedIdentifier.findMany({
+      select: { kind: true, valueHash: true },
+    });
+    expect(erased).toEqual(
+      expect.arrayContaining([
+        { kind: "EMAIL", valueHash: hashIdentifierValue(person.email) },
+        { kind: "PHONE", valueHash: hashIdentifierValue("+16155550199") },
+        { kind: "RETAIL_CUSTOMER_ID", valueHash: hashIdentifierValue(customer.id) },
+      ]),
+    );
+    const customersAfterErasure = await db.prisma.customer.count();
+
+    // X-Series brings the customer back: a webhook, then a full poll, then a new sale.
+    store.updateCustomer(customer.id, { note: `${person.first} asked about loyalty points` });
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+    expect((await worker.runOnce()).done).toBe(1);
+    store.updateCustomer(customer.id, { last_name: person.last });
+    expect((await poll(true)).ok).toBe(true);
+    const later = store.createSale({ customer_id: customer.id, note: `For ${person.first}` });
+    expect((await poll()).ok).toBe(true);
+    // The same export again: nothing new, nothing changed.
+    const again = await importStoreExport(db, store);
+    expect(again).toMatchObject({ ordersCreated: 0, ordersUpdated: 0, customersTouched: 0 });
+    expect(again.ordersUnchanged).toBe(imported.ordersCreated);
+    await sweepMerge(db, testMergeRules, { all: true });
+
+    expect(await grepDatabase(db, needles)).toEqual([]);
+    expect(await db.prisma.customer.count()).toBe(customersAfterErasure);
+    expect(await lookupCustomer(db, { email: person.email }, region)).toEqual({ customer: null });
+    const laterOrder = await db.prisma.order.findUniqueOrThrow({
+      where: { key: `retail:${later.id}` },
+    });
+    expect(laterOrder.customerId).toBe(customerId);
+    const identityOfShell = await db.prisma.customerIdentity.count({ where: { customerId } });
+    expect(identityOfShell).toBe(0);
+    expect(await db.prisma.identityRecord.count({ where: { customerId } })).toBe(0);
+    const refigured = await storeFigures(db);
+    expect(refigured.totals?.orders).toBe((figures.totals?.orders ?? 0) + 1);
+
+    // They order online again with the same email: the order comes in scrubbed, on the shell.
+    const comeback = store.placeEcomOrder({
+      email: person.email,
+      firstName: person.first,
+      lastName: person.last,
+      phoneDigits: person.digits,
+      delayMs: YEAR,
+    });
+    const third = await importStoreExport(db, store);
+    expect(third).toMatchObject({ ordersCreated: 1, ordersUpdated: 0, customersTouched: 0 });
+    const comebackOrder = await db.prisma.order.findUniqueOrThrow({
+      where: { key: `ecom:${comeback.orderNumber}` },
+    });
+    expect(comebackOrder.customerId).toBe(customerId);
+    expect(await grepDatabase(db, needles)).toEqual([]);
+    expect(await db.prisma.customer.count()).toBe(customersAfterErasure);
+  });
+
+  it("changes nothing when run again, and answers with the first erasure", async () => {
+    const { db, store } = await openStore();
+    addPerson(store);
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    await importStoreExport(db, store);
+    const customerId = await customerIdOf(db, person.email);
+    const now = new Date("2026-11-24T12:00:00Z");
+    const first = await eraseCustomer(db, { customerId, requestedBy: "a", now });
+    const dump = await dumpDatabase(db);
+    const second = await eraseCustomer(db, {
+      customerId,
+      requestedBy: "b",
+      reason: "again",
+      now: new Date("2026-11-25T12:00:00Z"),
+    });
+    expect(second).toEqual({ ...first, alreadyErased: true });
+    expect(await dumpDatabase(db)).toEqual(dump);
+    expect(await db.prisma.erasure.count()).toBe(1);
+  });
+
+  it("follows a merged-away customer id to the customer it was merged into", async () => {
+    const { db, store } = await openStore();
+    // One person as an email-only and a phone-only X-Series record, joined by an online order.
+    const emailOnly = store.createCustomer({ first_name: person.first, email: person.email });
+    const phoneOnly = store.createCustomer({ last_name: person.last, mobile: person.mobile });
+    store.createSale({ customer_id: emailOnly.id });
+    store.createSale({ customer_id: phoneOnly.id });
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    store.placeEcomOrder({ email: person.email, phoneDigits: person.digits, delayMs: YEAR });
+    await importStoreExport(db, store);
+    const survivor = await customerIdOf(db, person.email);
+    const mergedAway = await db.prisma.customer.findFirstOrThrow({
+      where: { mergedIntoId: survivor },
+      select: { id: true },
+    });
+
+    const result = await eraseCustomer(db, {
+      customerId: mergedAway.id,
+      requestedBy: "test",
+      now: new Date(),
+    });
+    expect(result.customerId).toBe(survivor);
+    expect(await db.prisma.order.count({ where: { customerId: survivor } })).toBe(3);
+    expect(
+      await db.prisma.customer.count({
+        where: { id: { in: [survivor, mergedAway.id] }, erasedAt: null },
+      }),
+    ).toBe(0);
+    expect(await grepDatabase(db, needlesOf())).toEqual([]);
+    const again = await eraseCustomer(db, {
+      customerId: mergedAway.id,
+      requestedBy: "test",
+      now: new Date(),
+    });
+    expect(again).toMatchObject({ erasureId: result.erasureId, alreadyErased: true });
+  });
+
+  it("leaves the other owner of a shared family email alone", async () => {
+    const { db, store, poll } = await openStore();
+    const mom = store.createCustomer({
+      first_name: "Anaxandra",
+      email: "garcias@example.com",
+      mobile: "615-555-0101",
+    });
+    const son = store.createCustomer({
+      first_name: "Leo",
+      email: "garcias@example.com",
+      mobile: "615-555-0102",
+    });
+    store.createSale({ customer_id: mom.id });
+    store.createSale({ customer_id: son.id });
+    await poll(true);
+    const family = await lookupCustomer(db, { email: "garcias@example.com" }, region);
+    if (!("customers" in family)) throw new Error("the family email should be shared");
+    const momId = family.customers.find((c) => c.phones.includes("+16155550101"))?.id as string;
+    const sonId = family.customers.find((c) => c.phones.includes("+16155550102"))?.id as string;
+
+    await eraseCustomer(db, { customerId: momId, requestedBy: "test", now: new Date() });
+    expect(await grepDatabase(db, ["555-0101", "+16155550101", "Anaxandra"])).toEqual([]);
+    // The son keeps his email (it is his too): re-synced, it is not scrubbed.
+    store.updateCustomer(son.id, { last_name: "Garcia" });
+    store.updateCustomer(mom.id, { last_name: "Garcia" });
+    await poll();
+    const sonRow = await db.prisma.retailCustomer.findUniqueOrThrow({ where: { id: son.id } });
+    expect(sonRow).toMatchObject({ email: "garcias@example.com", lastName: "Garcia" });
+    const momRow = await db.prisma.retailCustomer.findUniqueOrThrow({ where: { id: mom.id } });
+    expect(momRow).toMatchObject({ email: null, firstName: null, lastName: null, mobile: null });
+    const lookup = await lookupCustomer(db, { email: "garcias@example.com" }, region);
+    expect(lookup).toMatchObject({ customer: { id: sonId, phones: ["+16155550102"] } });
+  });
+
+  it("refuses an unknown customer id", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    const error = await eraseCustomer(db, {
+      customerId: "00000000-0000-4000-8000-000000000000",
+      requestedBy: "test",
+      now: new Date(),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,197 @@
+// The analytics views on the wire: zod output schemas, and mappers from the store views' exact
+// decimal text to Decimal (superjson sends it exactly). Everything else passes through as is.
+
+import { z } from "zod";
+import type {
+  ChannelMixSummary,
+  ChannelMixView,
+  ClvDistribution,
+  SegmentSizes,
+  StoreSummaryView,
+  TopCustomer,
+} from "../../analytics/store-views";
+import { decimalSchema, toDecimal } from "../output-schemas";
+
+const share = z.number().nullable();
+
+const channelFiguresSchema = z.object({
+  orderCount: z.number().int(),
+  netSpend: decimalSchema,
+  orderShare: share,
+  spendShare: share,
+});
+
+export const channelMixViewSchema = z.object({
+  RETAIL: channelFiguresSchema,
+  ECOM: channelFiguresSchema,
+});
+
+export const storeSummarySchema = z.object({
+  asOf: z.date(),
+  from: z.date().nullable(),
+  granularity: z.enum(["week", "month"]),
+  orderCount: z.number().int(),
+  totalSpend: decimalSchema,
+  averageOrderValue: decimalSchema.nullable(),
+  attributedSpend: decimalSchema,
+  anonymousOrderCount: z.number().int(),
+  customerCount: z.number().int(),
+  channelMix: channelMixViewSchema,
+  periods: z.array(
+    z.object({
+      key: z.string(),
+      start: z.date(),
+      orderCount: z.number().int(),
+      netSpend: decimalSchema,
+      averageOrderValue: decimalSchema.nullable(),
+      activeCustomers: z.number().int(),
+      newCustomers: z.number().int(),
+      returningCustomers: z.number().int(),
+      channelMix: channelMixViewSchema,
+      netSpendChange: decimalSchema.nullable(),
+    }),
+  ),
+});
+
+export const channelMixSummarySchema = z.object({
+  orderCount: z.number().int(),
+  netSpend: decimalSchema,
+  channels: channelMixViewSchema,
+});
+
+export const cohortRetentionSchema = z.object({
+  asOf: z.date(),
+  cohorts: z.array(
+    z.object({
+      key: z.string(),
+      start: z.date(),
+      size: z.number().int(),
+      activeCustomers: z.array(z.number().int()),
+      retention: z.array(z.number()),
+    }),
+  ),
+});
+
+const segmentFiguresSchema = z.object({
+  customerCount: z.number().int(),
+  revenue: decimalSchema,
+});
+
+export const segmentSizesSchema = z.object({
+  by: z.enum(["rfmSegment", "tier", "inactivitySegment"]),
+  customerCount: z.number().int(),
+  revenue: decimalSchema,
+  segments: z.array(
+    segmentFiguresSchema.extend({
+      segment: z.string(),
+      customerShare: share,
+      revenueShare: share,
+    }),
+  ),
+  unsegmented: segmentFiguresSchema,
+});
+
+const topCustomerSchema = z.object({
+  customerId: z.string(),
+  displayName: z.string().nullable(),
+  orderCount: z.number().int(),
+  totalSpend: decimalSchema,
+  spend90d: decimalSchema,
+  predictedValue365d: decimalSchema.nullable(),
+  lastOrderAt: z.date().nullable(),
+  tier: z.string().nullable(),
+  rfmSegment: z.string().nullable(),
+});
+
+export const topCustomersSchema = z.object({
+  by: z.enum(["totalSpend", "predictedValue365d", "spend90d"]),
+  customers: z.array(topCustomerSchema),
+});
+
+export const atRiskCustomersSchema = z.object({
+  customers: z.array(
+    topCustomerSchema.extend({
+      churnRiskLabel: z.enum(["high", "medium"]),
+      churnRisk: z.number().nullable(),
+      probabilityAlive: z.number().nullable(),
+      daysSinceLastOrder: z.number().int().nullable(),
+    }),
+  ),
+});
+
+export const clvDistributionSchema = z.object({
+  customerCount: z.number().int(),
+  withoutPrediction: z.number().int(),
+  totalValue: decimalSchema,
+  buckets: z.array(
+    z.object({
+      from: decimalSchema,
+      to: decimalSchema,
+      customerCount: z.number().int(),
+      totalValue: decimalSchema,
+    }),
+  ),
+});
+
+const money = toDecimal;
+const moneyOrNull = (value: string | null) => (value === null ? null : toDecimal(value));
+
+export function toWireChannelMix(view: ChannelMixView) {
+  const figures = (channel: keyof ChannelMixView) => ({
+    ...view[channel],
+    netSpend: money(view[channel].netSpend),
+  });
+  return { RETAIL: figures("RETAIL"), ECOM: figures("ECOM") };
+}
+
+export function toWireChannelMixSummary(view: ChannelMixSummary) {
+  return { ...view, netSpend: money(view.netSpend), channels: toWireChannelMix(view.channels) };
+}
+
+export function toWireStoreSummary(view: StoreSummaryView) {
+  return {
+    ...view,
+    totalSpend: money(view.totalSpend),
+    averageOrderValue: moneyOrNull(view.averageOrderValue),
+    attributedSpend: money(view.attributedSpend),
+    channelMix: toWireChannelMix(view.channelMix),
+    periods: view.periods.map((period) => ({
+      ...period,
+      netSpend: money(period.netSpend),
+      averageOrderValue: moneyOrNull(period.averageOrderValue),
+      channelMix: toWireChannelMix(period.channelMix),
+      netSpendChange: moneyOrNull(period.netSpendChange),
+    })),
+  };
+}
+
+export function toWireSegmentSizes(view: SegmentSizes) {
+  return {
+    ...view,
+    revenue: money(view.revenue),
+    segments: view.segments.map((segment) => ({ ...segment, revenue: money(segment.revenue) })),
+    unsegmented: { ...view.unsegmented, revenue: money(view.unsegmented.revenue) },
+  };
+}
+
+export function toWireCustomer<T extends TopCustomer>(customer: T) {
+  return {
+    ...customer,
+    totalSpend: money(customer.totalSpend),
+    spend90d: money(customer.spend90d),
+    predictedValue365d: moneyOrNull(customer.predictedValue365d),
+  };
+}
+
+export function toWireClvDistribution(view: ClvDistribution) {
+  return {
+    ...view,
+    totalValue: money(view.totalValue),
+    buckets: view.buckets.map((bucket) => ({
+      ...bucket,
+      from: money(bucket.from),
+      to: money(bucket.to),
+      totalValue: money(bucket.totalValue),
+    })),
+  };
+}

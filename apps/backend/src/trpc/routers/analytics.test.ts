@@ -1,0 +1,171 @@
+// The analytics procedures answer what the store views answer for the same data, with money as
+// Decimal; their inputs are bounded.
+import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
+import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import { TRPCError } from "@trpc/server";
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
+import {
+  getAtRiskCustomers,
+  getChannelMix,
+  getClvDistribution,
+  getCohortRetention,
+  getSegmentSizes,
+  getStoreSummary,
+  getTopCustomers,
+} from "../../analytics/store-views";
+import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { type TestApi, testApi } from "../testing/api-test-kit";
+import { DEFAULT_SUMMARY_PERIODS, MAX_SUMMARY_PERIODS } from "./analytics";
+
+const DAY = 86_400_000;
+const config = defaultAnalyticsConfig;
+
+let db: TestDatabase;
+let api: TestApi;
+let asOf: Date;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const store = new SimulatedStore({
+    seed: 7,
+    store: { customers: 40, inStoreSales: 160, ecomOrders: 50, months: 8 },
+  });
+  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+  await importStoreExport(db, store);
+  asOf = new Date(store.now().getTime() + DAY);
+  await recomputeAllCustomers(db, { config, asOf, refit: true });
+  api = await testApi(db, "viewer", { now: () => asOf });
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/**
+ * The domain view with its decimal strings turned into Decimals wherever the API answered with a
+ * Decimal: what the API must equal. (The output schemas refuse a money field left as text.)
+ */
+function withDecimals(domain: unknown, wire: unknown): unknown {
+  if (Decimal.isDecimal(wire)) {
+    expect(typeof domain, "money is decimal text in the domain view").toBe("string");
+    return new Decimal(domain as string);
+  }
+  if (Array.isArray(domain)) {
+    return domain.map((item, i) => withDecimals(item, (wire as unknown[] | undefined)?.[i]));
+  }
+  if (domain !== null && typeof domain === "object" && !(domain instanceof Date)) {
+    const fields = (wire ?? {}) as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(domain).map(([key, value]) => [key, withDecimals(value, fields[key])]),
+    );
+  }
+  return domain;
+}
+
+async function codeOf(call: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await call;
+    return undefined;
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : "not a TRPCError";
+  }
+}
+
+describe(`analytics router (${testDatabaseKind})`, () => {
+  it("summary answers getStoreSummary with Decimals, for an explicit range", async () => {
+    const from = new Date(asOf.getTime() - 120 * DAY);
+    const wire = await api.caller.analytics.summary({ period: "week", from, asOf });
+    const domain = await getStoreSummary(db, { asOf, from, granularity: "week", config });
+    expect(domain.orderCount).toBeGreaterThan(0);
+    expect(wire.totalSpend).toBeInstanceOf(Decimal);
+    expect(wire.periods[0]?.netSpend).toBeInstanceOf(Decimal);
+    expect(wire).toEqual(withDecimals(domain, wire));
+  });
+
+  it("summary defaults to asOf's period and the eleven before it", async () => {
+    const wire = await api.caller.analytics.summary({});
+    const from = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
+    expect(DEFAULT_SUMMARY_PERIODS).toBe(12);
+    expect(wire.from).toEqual(from);
+    expect(wire.asOf).toEqual(asOf);
+    const domain = await getStoreSummary(db, { asOf, from, granularity: "month", config });
+    expect(wire).toEqual(withDecimals(domain, wire));
+  });
+
+  it("summary refuses a range of more periods than the maximum", async () => {
+    const weeks = MAX_SUMMARY_PERIODS.week;
+    const tooEarly = new Date(asOf.getTime() - (weeks + 1) * 7 * DAY);
+    expect(
+      await codeOf(api.caller.analytics.summary({ period: "week", from: tooEarly, asOf })),
+    ).toBe("BAD_REQUEST");
+    const earliest = new Date(asOf.getTime() - (weeks - 2) * 7 * DAY);
+    const longest = await api.caller.analytics.summary({ period: "week", from: earliest, asOf });
+    expect(longest.from).toEqual(earliest);
+    expect(
+      await codeOf(
+        api.caller.analytics.summary({
+          period: "month",
+          from: new Date(asOf.getTime() + DAY),
+          asOf,
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+  });
+
+  it("channelMix answers getChannelMix with Decimals", async () => {
+    const wire = await api.caller.analytics.channelMix({});
+    const domain = await getChannelMix(db, { asOf, config });
+    expect(domain.channels.ECOM.orderCount).toBeGreaterThan(0);
+    expect(wire).toEqual(withDecimals(domain, wire));
+    const from = new Date(asOf.getTime() - 60 * DAY);
+    const recent = await api.caller.analytics.channelMix({ from });
+    expect(recent).toEqual(withDecimals(await getChannelMix(db, { asOf, from, config }), recent));
+  });
+
+  it("cohorts answers getCohortRetention", async () => {
+    const wire = await api.caller.analytics.cohorts({ months: 6 });
+    const domain = await getCohortRetention(db, { asOf, months: 6, config });
+    expect(domain.cohorts.length).toBeGreaterThan(0);
+    expect(wire).toEqual(domain);
+    expect(await codeOf(api.caller.analytics.cohorts({ months: 10_000 }))).toBe("BAD_REQUEST");
+  });
+
+  it("segments answers getSegmentSizes with Decimals, by each kind", async () => {
+    for (const by of ["rfmSegment", "tier", "inactivitySegment"] as const) {
+      const wire = await api.caller.analytics.segments({ by });
+      const domain = await getSegmentSizes(db, { by, config });
+      expect(domain.customerCount, by).toBeGreaterThan(0);
+      expect(wire).toEqual(withDecimals(domain, wire));
+    }
+  });
+
+  it("topCustomers and atRisk answer the store views with Decimals, at most 100", async () => {
+    const top = await api.caller.analytics.topCustomers({ by: "spend90d", limit: 5 });
+    const topDomain = await getTopCustomers(db, { by: "spend90d", limit: 5 });
+    expect(topDomain.customers.length).toBe(5);
+    expect(top).toEqual(withDecimals(topDomain, top));
+
+    const atRisk = await api.caller.analytics.atRisk({ limit: 100 });
+    const atRiskDomain = await getAtRiskCustomers(db, { limit: 100 });
+    expect(atRiskDomain.customers.length).toBeGreaterThan(0);
+    expect(atRisk).toEqual(withDecimals(atRiskDomain, atRisk));
+
+    expect(await codeOf(api.caller.analytics.topCustomers({ limit: 101 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.caller.analytics.atRisk({ limit: 0 }))).toBe("BAD_REQUEST");
+  });
+
+  it("clvDistribution answers getClvDistribution with Decimals", async () => {
+    const wire = await api.caller.analytics.clvDistribution({ buckets: 8 });
+    const domain = await getClvDistribution(db, { buckets: 8 });
+    expect(domain.customerCount).toBeGreaterThan(0);
+    expect(wire).toEqual(withDecimals(domain, wire));
+  });
+
+  it("refuses a customer's session", async () => {
+    const customer = await testApi(db, { customerEmail: "someone@example.com" });
+    expect(await codeOf(customer.caller.analytics.summary({}))).toBe("FORBIDDEN");
+  });
+});

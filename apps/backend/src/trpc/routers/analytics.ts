@@ -1,0 +1,169 @@
+// The store owner's analytics: thin procedures over the store views (analytics/store-views*),
+// which check their own inputs too; money leaves as Decimal (analytics-output.ts).
+import { DomainError } from "@greenloop/order-sync/errors";
+import { z } from "zod";
+import {
+  type Granularity,
+  getAtRiskCustomers,
+  getChannelMix,
+  getClvDistribution,
+  getCohortRetention,
+  getSegmentSizes,
+  getStoreSummary,
+  getTopCustomers,
+  MAX_CLV_BUCKETS,
+} from "../../analytics/store-views";
+import { pageSizeSchema } from "../output-schemas";
+import { createTRPCRouter, viewerProcedure } from "../trpc";
+import {
+  atRiskCustomersSchema,
+  channelMixSummarySchema,
+  clvDistributionSchema,
+  cohortRetentionSchema,
+  segmentSizesSchema,
+  storeSummarySchema,
+  topCustomersSchema,
+  toWireChannelMixSummary,
+  toWireClvDistribution,
+  toWireCustomer,
+  toWireSegmentSizes,
+  toWireStoreSummary,
+} from "./analytics-output";
+
+const DAY_MS = 86_400_000;
+
+/** How far back a summary reaches, in periods: about five years of weeks, ten of months. */
+export const MAX_SUMMARY_PERIODS: Record<Granularity, number> = { week: 260, month: 120 };
+/** Without `from`: asOf's period and the eleven before it. */
+export const DEFAULT_SUMMARY_PERIODS = 12;
+/** The most recent cohorts (months) a retention matrix shows. */
+export const MAX_API_COHORT_MONTHS = 120;
+
+/** The end of a view: `asOf` (inclusive), default now. */
+const asOfInput = z.date().optional();
+
+/** 00:00 UTC on the first day of the ISO week or UTC month `back` periods before `at`'s. */
+function periodStart(at: Date, period: Granularity, back: number): Date {
+  if (period === "month") {
+    return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - back, 1));
+  }
+  const day = Math.floor(at.getTime() / DAY_MS);
+  // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  return new Date((monday - 7 * back) * DAY_MS);
+}
+
+/** [from, asOf] of a summary: a default of twelve periods, and never more than the maximum. */
+function summaryRange(
+  input: { period: Granularity; from?: Date | undefined; asOf?: Date | undefined },
+  now: Date,
+): { asOf: Date; from: Date } {
+  const asOf = input.asOf ?? now;
+  const from = input.from ?? periodStart(asOf, input.period, DEFAULT_SUMMARY_PERIODS - 1);
+  const max = MAX_SUMMARY_PERIODS[input.period];
+  const earliest = periodStart(asOf, input.period, max - 1);
+  if (from.getTime() < earliest.getTime()) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `A summary by ${input.period} covers at most ${max} periods: from must be ${earliest.toISOString()} or later.`,
+      { details: { field: "from", earliest: earliest.toISOString() } },
+    );
+  }
+  return { asOf, from };
+}
+
+export const analyticsRouter = createTRPCRouter({
+  /** Totals and the trend per ISO week or UTC month: spend, orders, new vs returning, channels. */
+  summary: viewerProcedure
+    .input(
+      z.object({
+        period: z.enum(["week", "month"]).default("month"),
+        /** Default: the start of the period eleven periods before asOf's. */
+        from: z.date().optional(),
+        asOf: asOfInput,
+      }),
+    )
+    .output(storeSummarySchema)
+    .query(async ({ ctx, input }) => {
+      const range = summaryRange(input, ctx.now());
+      const view = await getStoreSummary(ctx.db, {
+        ...range,
+        granularity: input.period,
+        config: ctx.config.analytics.config,
+      });
+      return toWireStoreSummary(view);
+    }),
+
+  /** Orders and net spend per channel (RETAIL, ECOM) over [from, asOf]; from: the first order. */
+  channelMix: viewerProcedure
+    .input(z.object({ from: z.date().optional(), asOf: asOfInput }))
+    .output(channelMixSummarySchema)
+    .query(async ({ ctx, input }) => {
+      const view = await getChannelMix(ctx.db, {
+        asOf: input.asOf ?? ctx.now(),
+        ...(input.from ? { from: input.from } : {}),
+        config: ctx.config.analytics.config,
+      });
+      return toWireChannelMixSummary(view);
+    }),
+
+  /** Monthly cohorts (month of first order) and the share still ordering in each later month. */
+  cohorts: viewerProcedure
+    .input(
+      z.object({
+        months: z.number().int().min(1).max(MAX_API_COHORT_MONTHS).default(12),
+        asOf: asOfInput,
+      }),
+    )
+    .output(cohortRetentionSchema)
+    .query(({ ctx, input }) =>
+      getCohortRetention(ctx.db, {
+        asOf: input.asOf ?? ctx.now(),
+        months: input.months,
+        config: ctx.config.analytics.config,
+      }),
+    ),
+
+  /** Customers and revenue per RFM segment, loyalty tier or inactivity segment (last analytics run). */
+  segments: viewerProcedure
+    .input(
+      z.object({ by: z.enum(["rfmSegment", "tier", "inactivitySegment"]).default("rfmSegment") }),
+    )
+    .output(segmentSizesSchema)
+    .query(async ({ ctx, input }) =>
+      toWireSegmentSizes(
+        await getSegmentSizes(ctx.db, { by: input.by, config: ctx.config.analytics.config }),
+      ),
+    ),
+
+  /** The customers with the highest lifetime spend, predicted value or 90-day spend. */
+  topCustomers: viewerProcedure
+    .input(
+      z.object({
+        by: z.enum(["totalSpend", "predictedValue365d", "spend90d"]).default("totalSpend"),
+        limit: pageSizeSchema,
+      }),
+    )
+    .output(topCustomersSchema)
+    .query(async ({ ctx, input }) => {
+      const view = await getTopCustomers(ctx.db, input);
+      return { by: view.by, customers: view.customers.map(toWireCustomer) };
+    }),
+
+  /** Customers at high or medium churn risk, the most valuable (lifetime spend) first. */
+  atRisk: viewerProcedure
+    .input(z.object({ limit: pageSizeSchema }))
+    .output(atRiskCustomersSchema)
+    .query(async ({ ctx, input }) => {
+      const view = await getAtRiskCustomers(ctx.db, input);
+      return { customers: view.customers.map(toWireCustomer) };
+    }),
+
+  /** A histogram of predicted 365-day customer value, in equal widths of whole cents. */
+  clvDistribution: viewerProcedure
+    .input(z.object({ buckets: z.number().int().min(1).max(MAX_CLV_BUCKETS).default(20) }))
+    .output(clvDistributionSchema)
+    .query(async ({ ctx, input }) =>
+      toWireClvDistribution(await getClvDistribution(ctx.db, input)),
+    ),
+});

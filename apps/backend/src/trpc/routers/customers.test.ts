@@ -1,0 +1,305 @@
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { TRPCError } from "@trpc/server";
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import {
+  emptyStore,
+  familyStore,
+  ingestAndAnalyze,
+  threeChannelStore,
+} from "../../customers/testing/customer-fixtures";
+import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { apiTransformer } from "../api-transformer";
+import { testApi } from "../testing/api-test-kit";
+
+const cleanup = useTestCleanup();
+
+async function database() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  return db;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+
+/** Dana's email-only and phone-only X-Series records, merged later through an online order. */
+async function mergedDana() {
+  const db = await database();
+  const store = emptyStore(8);
+  const emailOnly = store.createCustomer({
+    first_name: "Dana",
+    last_name: "Reed",
+    email: "dana.reed@example.com",
+  });
+  const phoneOnly = store.createCustomer({
+    first_name: "Dana",
+    last_name: "Reed",
+    mobile: "(615) 555-0142",
+  });
+  store.createSale({ customer_id: emailOnly.id });
+  store.createSale({ customer_id: phoneOnly.id });
+  await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
+  const before = await db.prisma.customer.findMany({ select: { id: true } });
+  store.placeEcomOrder({ email: "Dana.Reed@example.com", phoneDigits: "6155550142" });
+  await importStoreExport(db, store);
+  const survivor = await db.prisma.customer.findFirstOrThrow({
+    where: { mergedIntoId: null },
+    select: { id: true },
+  });
+  const mergedAway = before.find((c) => c.id !== survivor.id);
+  if (!mergedAway) throw new Error("expected a merged-away customer");
+  return { db, store, emailOnly, phoneOnly, survivorId: survivor.id, mergedAwayId: mergedAway.id };
+}
+
+describe(`customers.lookup (${testDatabaseKind})`, () => {
+  it("answers the app's summary with in-store, synced and unsynced online orders", async () => {
+    const db = await database();
+    const { store, maya, inStore, synced, unsynced } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+
+    const result = await caller.customers.lookup({ email: "  MAYA.LIND@example.com " });
+
+    if (result.match !== "one") throw new Error(`expected one customer, got ${result.match}`);
+    const { summary, orders } = result;
+    expect(orders.items.map((o) => o.source).sort()).toEqual([
+      "ecom_synced",
+      "ecom_unsynced",
+      "retail",
+    ]);
+    expect(orders.nextCursor).toBeNull();
+    const bySource = Object.fromEntries(orders.items.map((o) => [o.source, o]));
+    expect(bySource.retail?.invoiceNumber).toBe(inStore.invoice_number);
+    expect(bySource.retail?.receiptNumber).toBe(inStore.invoice_number);
+    expect(bySource.ecom_synced?.ecomOrderNumber).toBe(synced.orderNumber);
+    expect(bySource.ecom_synced?.invoiceNumber).toEqual(expect.any(String));
+    // Placed (minute precision in the export) → reached X-Series an hour later.
+    expect(bySource.ecom_synced?.syncDelaySeconds).toBeGreaterThanOrEqual(3600);
+    expect(bySource.ecom_synced?.syncDelaySeconds).toBeLessThan(3660);
+    expect(bySource.ecom_unsynced).toMatchObject({
+      ecomOrderNumber: unsynced.orderNumber,
+      receiptNumber: unsynced.orderNumber,
+      invoiceNumber: null,
+      reachedRetailAt: null,
+      channel: "ECOM",
+    });
+    expect(bySource.ecom_unsynced?.total.toString()).toBe(
+      new Decimal(unsynced.totalCents).div(100).toString(),
+    );
+    expect(bySource.ecom_synced?.total.toString()).toBe(
+      new Decimal(synced.totalCents).div(100).toString(),
+    );
+    expect(orders.items.every((o) => o.countsInAnalytics)).toBe(true);
+
+    const sum = orders.items.reduce((total, o) => total.plus(o.total), new Decimal(0));
+    expect(summary).toMatchObject({
+      lightspeedCustomerId: maya.id,
+      firstName: "Maya",
+      lastName: "Lind",
+      email: "maya.lind@example.com",
+      phone: "+16155550101",
+      customerCode: maya.customer_code,
+      orderCount: 3,
+      inactiveSegment: "active",
+      // The store's rule: a first order within the last weeks.
+      isFirstTimeBuyer: true,
+    });
+    expect(summary.lifetimeValue?.toString()).toBe(sum.toString());
+    expect(summary.rolling90DaySpend?.toString()).toBe(sum.toString());
+    expect(summary.averageOrderValue?.toFixed(2)).toBe(sum.div(3).toFixed(2));
+    expect(summary.loyaltyBalance?.toString()).toBe("12.5");
+    const latest = Math.max(...orders.items.map((o) => o.placedAt.getTime()));
+    expect(summary.lastOrderDate?.getTime()).toBe(latest);
+    expect(bySource.ecom_unsynced?.placedAt.getTime()).toBe(latest);
+    expect(summary.tier).toEqual(expect.any(String));
+    expect(summary.metricsComputedAt).toBeInstanceOf(Date);
+
+    // Money and dates survive the wire exactly.
+    const wire = apiTransformer.deserialize(apiTransformer.serialize(result)) as typeof result;
+    if (wire.match !== "one") throw new Error("lost on the wire");
+    expect(Decimal.isDecimal(wire.summary.lifetimeValue)).toBe(true);
+    expect(wire.summary.lifetimeValue?.toString()).toBe(sum.toString());
+    expect(wire.orders.items[0]?.placedAt).toBeInstanceOf(Date);
+  });
+
+  it("finds the customer by phone, and answers none for an unknown email", async () => {
+    const db = await database();
+    const { store, maya } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+
+    const byPhone = await caller.customers.lookup({ phone: "615-555-0101" });
+    expect(byPhone.match === "one" && byPhone.summary.lightspeedCustomerId).toBe(maya.id);
+    expect(await caller.customers.lookup({ email: "nobody@example.com" })).toEqual({
+      match: "none",
+    });
+    expect(await codeOf(caller.customers.lookup({}))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(caller.customers.lookup({ email: "a@example.com", phone: "6155550101" })),
+    ).toBe("BAD_REQUEST");
+  });
+
+  it("lists every customer carrying a shared family email, flagged, without picking one", async () => {
+    const db = await database();
+    const { store, ana, ben } = familyStore();
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+
+    const result = await caller.customers.lookup({ email: "cruz.family@example.com" });
+
+    if (result.match !== "shared") throw new Error(`expected shared, got ${result.match}`);
+    expect(result.flagged).toMatchObject({ kind: "EMAIL", value: "cruz.family@example.com" });
+    expect(result.flagged.reason).toMatch(/^shared/);
+    expect(result.customers.map((c) => c.lightspeedCustomerId).sort()).toEqual(
+      [ana.id, ben.id].sort(),
+    );
+    expect(result.customers.map((c) => c.orderCount).sort()).toEqual([1, 2]);
+  });
+
+  it("is refused to a customer session", async () => {
+    const db = await database();
+    const { caller } = await testApi(db, { customerEmail: "maya.lind@example.com" });
+    expect(await codeOf(caller.customers.lookup({ email: "maya.lind@example.com" }))).toBe(
+      "FORBIDDEN",
+    );
+  });
+});
+
+describe(`customers.list (${testDatabaseKind})`, () => {
+  it("searches, filters and sorts through the router, with bounded pages", async () => {
+    const db = await database();
+    const { store, maya, leo } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+
+    const everyone = await caller.customers.list();
+    expect(everyone.items.map((c) => c.lightspeedCustomerId)).toEqual([maya.id, leo.id]);
+    const byRecency = await caller.customers.list({ sort: "recency", direction: "asc", limit: 1 });
+    expect(byRecency.items.map((c) => c.lightspeedCustomerId)).toEqual([leo.id]);
+    const next = await caller.customers.list({
+      sort: "recency",
+      direction: "asc",
+      limit: 1,
+      cursor: byRecency.nextCursor ?? undefined,
+    });
+    expect(next.items.map((c) => c.lightspeedCustomerId)).toEqual([maya.id]);
+    const found = await caller.customers.list({ search: "lind", inactiveSegment: "active" });
+    expect(found.items.map((c) => c.lightspeedCustomerId)).toEqual([maya.id]);
+    expect(found.items[0]?.lifetimeValue?.gt(0)).toBe(true);
+    expect((await caller.customers.list({ search: "615.555.0199" })).items).toHaveLength(1);
+    expect(await codeOf(caller.customers.list({ limit: 101 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(caller.customers.list({ search: "x".repeat(321) }))).toBe("BAD_REQUEST");
+    expect(await codeOf(caller.customers.list({ cursor: "forged" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe(`customers.byId (${testDatabaseKind})`, () => {
+  it("answers a merged-away id with the survivor, and says so", async () => {
+    const { db, survivorId, mergedAwayId, emailOnly, phoneOnly } = await mergedDana();
+    const { caller } = await testApi(db, "viewer");
+
+    const profile = await caller.customers.byId({ customerId: mergedAwayId });
+
+    expect(profile).toMatchObject({
+      customerId: survivorId,
+      requestedId: mergedAwayId,
+      mergedInto: survivorId,
+      mergedFrom: [mergedAwayId],
+      metrics: null,
+    });
+    expect(profile.retailCustomers.map((r) => r.id).sort()).toEqual(
+      [emailOnly.id, phoneOnly.id].sort(),
+    );
+    expect(profile.identities).toContainEqual(
+      expect.objectContaining({ kind: "EMAIL", value: "dana.reed@example.com", blocked: false }),
+    );
+    expect(profile.identities).toContainEqual(
+      expect.objectContaining({ kind: "PHONE", value: "+16155550142" }),
+    );
+    expect(profile.orders.items).toHaveLength(3);
+    // Before the analytics run the figures are unknown, not zero.
+    expect(profile.summary.lifetimeValue).toBeNull();
+
+    const direct = await caller.customers.byId({ customerId: survivorId });
+    expect(direct).toMatchObject({ customerId: survivorId, mergedInto: null });
+    const orders = await caller.customers.orders({ customerId: mergedAwayId, limit: 2 });
+    expect(orders).toMatchObject({ customerId: survivorId, mergedInto: survivorId });
+    expect(orders.items).toHaveLength(2);
+    const rest = await caller.customers.orders({
+      customerId: survivorId,
+      limit: 2,
+      cursor: orders.nextCursor ?? undefined,
+    });
+    expect(rest.nextCursor).toBeNull();
+    expect(new Set([...orders.items, ...rest.items].map((o) => o.id)).size).toBe(3);
+
+    expect(
+      await codeOf(caller.customers.byId({ customerId: "00000000-0000-4000-8000-000000000000" })),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf(caller.customers.byId({ customerId: "not-a-uuid" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe(`customers.split and customers.pin (${testDatabaseKind})`, () => {
+  it("splits a wrong merge and pins an identifier, for an operator only", async () => {
+    const { db, survivorId, phoneOnly } = await mergedDana();
+    const operator = (await testApi(db, "operator")).caller;
+    const viewer = (await testApi(db, "viewer")).caller;
+    const record = `retail_customer:${phoneOnly.id}`;
+
+    expect(
+      await codeOf(viewer.customers.split({ customerId: survivorId, records: [record] })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(viewer.customers.pin({ customerId: survivorId, phone: "6155550142" })),
+    ).toBe("FORBIDDEN");
+    expect(await codeOf(operator.customers.split({} as never))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        operator.customers.split({ customerId: survivorId, records: Array(101).fill(record) }),
+      ),
+    ).toBe("BAD_REQUEST");
+
+    const explained = await viewer.customers.explain({ customerId: survivorId });
+    expect(explained.records).toContain(record);
+
+    const split = await operator.customers.split({
+      customerId: survivorId,
+      records: [record],
+      reason: "two different Danas",
+    });
+
+    expect(split.customerId).toBe(survivorId);
+    expect(split.moved).toContain(record);
+    const moved = await viewer.customers.byId({ customerId: split.newCustomerId });
+    expect(moved.retailCustomers.map((r) => r.id)).toEqual([phoneOnly.id]);
+    const kept = await viewer.customers.byId({ customerId: survivorId });
+    expect(kept.retailCustomers.map((r) => r.id)).not.toContain(phoneOnly.id);
+    const history = await viewer.customers.explain({ customerId: survivorId });
+    expect(history.history.map((e) => e.reason)).toContain("split: two different Danas");
+
+    const pinned = await operator.customers.pin({
+      customerId: split.newCustomerId,
+      phone: "(615) 555-0142",
+      reason: "the phone is the second Dana's",
+    });
+    expect(pinned.identifier).toEqual({ kind: "PHONE", value: "+16155550142" });
+    expect(pinned.records).toContain(record);
+    expect(
+      await db.prisma.identityPin.findUnique({
+        where: { kind_value: { kind: "PHONE", value: "+16155550142" } },
+        select: { customerId: true, reason: true },
+      }),
+    ).toEqual({ customerId: split.newCustomerId, reason: "the phone is the second Dana's" });
+    expect(
+      await codeOf(operator.customers.pin({ customerId: survivorId, email: "nobody@example.com" })),
+    ).toBe("NOT_FOUND");
+  });
+});

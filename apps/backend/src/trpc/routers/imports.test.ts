@@ -1,0 +1,173 @@
+// The imports router through createCaller: uploads import in the background (awaited with the
+// context's tasks.drain()), progress, the run list and a run's rejected rows, on a real database.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { importUploadBody } from "../../imports/import-upload-options";
+import { testApi, testApiEnv } from "../testing/api-test-kit";
+
+const cleanup = useTestCleanup();
+const fixtures = path.resolve(import.meta.dirname, "../../imports/testing/fixtures");
+const csvFixtures = path.resolve(
+  import.meta.dirname,
+  "../../../../../packages/order-sync/src/csv/fixtures",
+);
+
+async function setup() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  const api = await testApi(db, "operator", { env: testApiEnv({ IMPORT_MAX_MB: "1" }) });
+  return { db, ...api };
+}
+
+async function fixture(name: string, dir = fixtures): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await readFile(path.join(dir, name)));
+}
+
+describe(`imports router (${testDatabaseKind})`, () => {
+  it("imports an upload in the background and reports its progress, the runs and the rejected rows", async () => {
+    const { db, caller, context } = await setup();
+    const { runId } = await caller.imports.start(
+      importUploadBody(await fixture("ecwid-small.csv"), { fileName: "ecwid-small.csv" }),
+    );
+    await context.tasks.drain();
+
+    const progress = await caller.imports.progress({ runId });
+    expect(progress).toMatchObject({
+      id: runId,
+      status: "SUCCEEDED",
+      dryRun: false,
+      done: true,
+      format: "ecwid",
+      fileName: "ecwid-small.csv",
+      fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      rowsRead: 8,
+      rowsRejected: 1,
+      ordersCreated: 4,
+      ordersUpdated: 0,
+      ordersUnchanged: 0,
+      error: null,
+    });
+    expect(progress.fileBytes).toBe((await fixture("ecwid-small.csv")).length);
+    expect(progress.finishedAt).toBeInstanceOf(Date);
+
+    expect(await caller.imports.errors({ runId })).toEqual({
+      runId,
+      total: 1,
+      omitted: 0,
+      issues: [
+        {
+          line: 16,
+          column: "order_total",
+          message: expect.stringContaining("not a number"),
+          orderNumber: expect.any(String),
+        },
+      ],
+      nextCursor: null,
+    });
+    // The same hand-off as the CLI: the merge made customers, the analytics ran once.
+    expect(await db.prisma.ecomOrder.count()).toBe(4);
+    expect(await db.prisma.customer.count()).toBeGreaterThan(0);
+    expect(
+      await db.prisma.jobRun.count({ where: { job: "analytics", trigger: "import" } }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("dry-runs an upload into a DRY_RUN run without writing orders, then applies the newer export", async () => {
+    const { db, caller, context } = await setup();
+    await caller.imports.start(importUploadBody(await fixture("ecwid-small.csv")));
+    await context.tasks.drain();
+
+    const newer = await fixture("ecwid-small-newer.csv");
+    const dry = await caller.imports.start(importUploadBody(newer, { dryRun: true }));
+    await context.tasks.drain();
+    expect(await caller.imports.progress(dry)).toMatchObject({
+      status: "DRY_RUN",
+      dryRun: true,
+      done: true,
+      fileName: "upload.csv",
+      ordersCreated: 1,
+      ordersUpdated: 3,
+      ordersUnchanged: 1,
+      error: null,
+    });
+    expect(await db.prisma.ecomOrder.count()).toBe(4);
+    expect(await db.prisma.ecomOrderChange.count()).toBe(0);
+
+    const real = await caller.imports.start(importUploadBody(newer, { format: "ecwid" }));
+    await context.tasks.drain();
+    expect(await caller.imports.progress(real)).toMatchObject({
+      status: "SUCCEEDED",
+      ordersCreated: 1,
+      ordersUpdated: 3,
+      ordersUnchanged: 1,
+    });
+    expect(await db.prisma.ecomOrderChange.count()).toBe(3);
+  });
+
+  it("records a file the parser refuses as a FAILED run with the reason", async () => {
+    const { caller, context } = await setup();
+    const { runId } = await caller.imports.start(
+      importUploadBody(await fixture("not-csv.png", csvFixtures), { fileName: "not-csv.png" }),
+    );
+    await context.tasks.drain();
+    const progress = await caller.imports.progress({ runId });
+    expect(progress).toMatchObject({ status: "FAILED", done: true, ordersCreated: 0 });
+    expect(progress.error).toEqual(expect.any(String));
+  });
+
+  it("refuses an upload over IMPORT_MAX_MB with PAYLOAD_TOO_LARGE and records no run", async () => {
+    const { db, caller } = await setup();
+    const tooBig = new Uint8Array(1024 * 1024 + 1).fill(0x41);
+    const error = await caller.imports.start(tooBig).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(await db.prisma.importRun.count()).toBe(0);
+  });
+
+  it("lists runs newest first a page at a time, and pages a run's issues", async () => {
+    const { caller, context } = await setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      ids.push(
+        (
+          await caller.imports.start(
+            importUploadBody(await fixture("ecwid-small.csv"), { fileName: `run-${i}.csv` }),
+          )
+        ).runId,
+      );
+      await context.tasks.drain();
+    }
+    const first = await caller.imports.list({ limit: 2 });
+    expect(first.runs.map((run) => run.fileName)).toEqual(["run-2.csv", "run-1.csv"]);
+    const second = await caller.imports.list({ limit: 2, cursor: first.nextCursor ?? "" });
+    expect(second.runs.map((run) => run.fileName)).toEqual(["run-0.csv"]);
+    expect(second.nextCursor).toBeNull();
+    expect((await caller.imports.list()).runs).toHaveLength(3);
+
+    const page = await caller.imports.errors({ runId: ids[0] ?? "", limit: 1 });
+    expect(page.issues).toHaveLength(1);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("answers NOT_FOUND for an unknown run and BAD_REQUEST for a malformed id or cursor", async () => {
+    const { caller } = await setup();
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    await expect(caller.imports.progress({ runId: unknown })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.imports.errors({ runId: unknown })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.imports.progress({ runId: "nope" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(caller.imports.list({ cursor: "nope" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    // @ts-expect-error: not a file, which is the point
+    await expect(caller.imports.start({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -1,0 +1,115 @@
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { TRPCError } from "@trpc/server";
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import {
+  emptyStore,
+  familyStore,
+  ingestAndAnalyze,
+  threeChannelStore,
+} from "../../customers/testing/customer-fixtures";
+import { apiTransformer } from "../api-transformer";
+import { testApi } from "../testing/api-test-kit";
+
+const cleanup = useTestCleanup();
+
+async function database() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  return db;
+}
+
+describe(`me.summary (${testDatabaseKind})`, () => {
+  it("returns the session owner's own summary and orders, and nobody else's", async () => {
+    const db = await database();
+    const { store, maya, leo, leoSale } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    const staff = (await testApi(db, "viewer")).caller;
+    const leoOrders = await staff.customers.lookup({ email: "leo.park@example.com" });
+    if (leoOrders.match !== "one") throw new Error("expected Leo");
+
+    const { caller } = await testApi(db, { customerEmail: "maya.lind@example.com" });
+    const own = await caller.me.summary();
+
+    if (own.match !== "one") throw new Error(`expected one, got ${own.match}`);
+    expect(own.summary).toMatchObject({
+      lightspeedCustomerId: maya.id,
+      email: "maya.lind@example.com",
+      orderCount: 3,
+    });
+    expect(own.summary.loyaltyBalance?.toString()).toBe("12.5");
+    const orders = await caller.me.orders({ limit: 2 });
+    if (orders.match !== "one") throw new Error("expected Maya's orders");
+    const rest = await caller.me.orders({ limit: 2, cursor: orders.nextCursor ?? undefined });
+    if (rest.match !== "one") throw new Error("expected Maya's orders");
+    const all = [...orders.items, ...rest.items];
+    expect(all.map((o) => o.source).sort()).toEqual(["ecom_synced", "ecom_unsynced", "retail"]);
+    expect(rest.nextCursor).toBeNull();
+    expect(all.reduce((sum, o) => sum.plus(o.total), new Decimal(0)).toString()).toBe(
+      own.summary.lifetimeValue?.toString(),
+    );
+    // Nothing of Leo's crosses Maya's session.
+    const wire = JSON.stringify(apiTransformer.serialize({ own, orders, rest }));
+    expect(wire).not.toContain(leo.id);
+    expect(wire).not.toContain("leo.park");
+    for (const order of leoOrders.orders.items) expect(wire).not.toContain(order.id);
+    expect(leoOrders.orders.items.map((o) => o.invoiceNumber)).toEqual([leoSale.invoice_number]);
+    expect(wire).not.toContain(leoOrders.summary.customerId);
+
+    // Leo's own session sees Leo.
+    const leoSession = (await testApi(db, { customerEmail: "Leo.Park@example.com" })).caller;
+    const leoOwn = await leoSession.me.summary();
+    expect(leoOwn.match === "one" && leoOwn.summary.lightspeedCustomerId).toBe(leo.id);
+  });
+
+  it("never reveals another person's spend behind a shared family email", async () => {
+    const db = await database();
+    const { store, ana, ben } = familyStore();
+    await ingestAndAnalyze(db, store);
+    const staff = (await testApi(db, "viewer")).caller;
+    const shared = await staff.customers.lookup({ email: "cruz.family@example.com" });
+    if (shared.match !== "shared") throw new Error("expected the email to be flagged as shared");
+
+    for (const email of ["cruz.family@example.com", "Cruz.Family+app@example.com"]) {
+      const { caller } = await testApi(db, { customerEmail: email });
+      const summary = await caller.me.summary();
+      const orders = await caller.me.orders({});
+      expect(summary).toEqual({ match: "shared" });
+      expect(orders).toEqual({ match: "shared" });
+      const wire = JSON.stringify(apiTransformer.serialize({ summary, orders }));
+      for (const person of shared.customers) {
+        expect(wire).not.toContain(person.customerId);
+        expect(wire).not.toContain(person.lifetimeValue?.toString() ?? "-");
+      }
+      expect(wire).not.toContain(ana.id);
+      expect(wire).not.toContain(ben.id);
+    }
+  });
+
+  it("finds the owner by another spelling of the same mailbox, and nobody for a stranger", async () => {
+    const db = await database();
+    const store = emptyStore(14);
+    const jo = store.createCustomer({
+      first_name: "Jo",
+      last_name: "Doe",
+      email: "j.doe@gmail.com",
+    });
+    store.createSale({ customer_id: jo.id });
+    await ingestAndAnalyze(db, store);
+
+    const sameMailbox = (await testApi(db, { customerEmail: "JDoe+app@googlemail.com" })).caller;
+    const own = await sameMailbox.me.summary();
+    expect(own.match === "one" && own.summary.lightspeedCustomerId).toBe(jo.id);
+
+    const stranger = (await testApi(db, { customerEmail: "stranger@example.com" })).caller;
+    expect(await stranger.me.summary()).toEqual({ match: "none" });
+    expect(await stranger.me.orders()).toEqual({ match: "none" });
+  });
+
+  it("is refused to staff tokens", async () => {
+    const db = await database();
+    const { caller } = await testApi(db, "operator");
+    const error = await caller.me.summary().catch((e: unknown) => e);
+    expect(error instanceof TRPCError && error.code).toBe("FORBIDDEN");
+  });
+});

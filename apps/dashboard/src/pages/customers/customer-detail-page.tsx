@@ -1,0 +1,362 @@
+// One customer: the app's summary (tier, LTV, 90-day spend, next tier, VIP, inactivity, loyalty),
+// orders across channels with their source, identities, the merge explanation, and the
+// operator's corrections.
+import type { RouterOutputs } from "@greenloop/app-client";
+import { mergeCursorPages } from "../../api/merge-cursor-pages";
+import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
+import { useAuth } from "../../auth/auth-context";
+import { customerLabel } from "../../components/customer-name";
+import { OrderSourceBadge } from "../../components/order-source-badge";
+import { ErrorNote, Loading, QueryView } from "../../components/status-views";
+import { Badge, LoadMore, Section, Stat } from "../../components/ui";
+import { formatDate, formatStoreTime } from "../../format/format-date";
+import { formatDuration } from "../../format/format-duration";
+import { formatMoney } from "../../format/format-money";
+import { formatCount, formatDecimal, formatShare } from "../../format/format-number";
+import { Link } from "../../routing/use-route";
+import { CustomerActions } from "./customer-actions";
+import { MergeExplanation } from "./merge-explanation";
+
+type Profile = RouterOutputs["customers"]["byId"];
+
+const inactivityLabels: Record<string, string> = {
+  active: "Active",
+  "30d": "Inactive 30+ days",
+  "60d": "Inactive 60+ days",
+  "90d+": "Inactive 90+ days",
+};
+
+export function CustomerDetailPage({ customerId }: { customerId: string }) {
+  const profile = useApiQuery((api) => api.customers.byId, { customerId, ordersLimit: 1 });
+  const { isOperator } = useAuth();
+  return (
+    <div className="page" data-testid="page-customer">
+      <p className="breadcrumbs">
+        <Link to={{ page: "customers" }}>← Customers</Link>
+      </p>
+      <QueryView query={profile} loadingLabel="Loading the customer…">
+        {(data) => (
+          <>
+            <CustomerHeader profile={data} />
+            <CustomerSummary profile={data} />
+            <OrdersSection customerId={data.customerId} />
+            <div className="grid two">
+              <IdentitiesSection profile={data} />
+              <MetricsSection profile={data} />
+            </div>
+            <MergeExplanation customerId={data.customerId} />
+            {isOperator ? <CustomerActions profile={data} /> : null}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
+
+function CustomerHeader({ profile }: { profile: Profile }) {
+  const { summary } = profile;
+  return (
+    <div className="page-header">
+      <div>
+        <h1 data-testid="customer-name">{customerLabel(profile)}</h1>
+        <p className="muted small">
+          {[summary.email, summary.phone, summary.customerCode && `code ${summary.customerCode}`]
+            .filter(Boolean)
+            .join(" · ") || "No contact details"}
+          {" · "}customer since {formatDate(profile.createdAt)}
+        </p>
+        {profile.customerId !== profile.requestedId ? (
+          <p className="notice" data-testid="customer-merged-note">
+            {profile.requestedId} was merged into this customer.
+          </p>
+        ) : null}
+        {profile.mergedFrom.length > 0 ? (
+          <p className="muted small">
+            Merged from {profile.mergedFrom.length} earlier customer record(s).
+          </p>
+        ) : null}
+      </div>
+      <div className="header-badges">
+        {summary.isVIP ? (
+          <Badge tone="accent" testId="customer-vip-badge">
+            VIP
+          </Badge>
+        ) : null}
+        {summary.isFirstTimeBuyer ? <Badge tone="info">First-time buyer</Badge> : null}
+      </div>
+    </div>
+  );
+}
+
+function CustomerSummary({ profile }: { profile: Profile }) {
+  const { summary } = profile;
+  const inactivity = summary.inactiveSegment
+    ? (inactivityLabels[summary.inactiveSegment] ?? summary.inactiveSegment)
+    : "—";
+  return (
+    <div className="stats" data-testid="customer-summary">
+      <Stat label="Tier" value={summary.tier ?? "—"} testId="customer-tier" />
+      <Stat
+        label="Lifetime value"
+        value={formatMoney(summary.lifetimeValue)}
+        testId="customer-ltv"
+      />
+      <Stat
+        label="Spend, rolling 90 days"
+        value={formatMoney(summary.rolling90DaySpend)}
+        testId="customer-spend90d"
+      />
+      <Stat
+        label="Next tier"
+        value={summary.nextTier ?? "—"}
+        hint={summary.spendToNextTier ? `${formatMoney(summary.spendToNextTier)} to go` : undefined}
+        testId="customer-next-tier"
+      />
+      <Stat
+        label="VIP"
+        value={summary.isVIP === null ? "—" : summary.isVIP ? "Yes" : "No"}
+        testId="customer-vip"
+      />
+      <Stat
+        label="Inactivity"
+        value={inactivity}
+        tone={
+          summary.inactiveSegment === "active"
+            ? "good"
+            : summary.inactiveSegment
+              ? "warn"
+              : undefined
+        }
+        hint={
+          summary.lastOrderDate
+            ? `last order ${formatDate(summary.lastOrderDate, { timeZone: "UTC" })}`
+            : undefined
+        }
+        testId="customer-inactivity"
+      />
+      <Stat
+        label="Loyalty balance"
+        value={formatMoney(summary.loyaltyBalance)}
+        testId="customer-loyalty"
+      />
+      <Stat label="Orders" value={formatCount(summary.orderCount)} testId="customer-order-count" />
+      <Stat
+        label="Average order"
+        value={formatMoney(summary.averageOrderValue)}
+        testId="customer-aov"
+      />
+    </div>
+  );
+}
+
+function OrdersSection({ customerId }: { customerId: string }) {
+  const orders = useApiInfiniteQuery((api) => api.customers.orders, { customerId, limit: 25 });
+  const rows = orders.data
+    ? mergeCursorPages(
+        orders.data.pages,
+        (page) => page.items,
+        (item) => item.id,
+      )
+    : [];
+  return (
+    <Section title="Orders across channels" testId="customer-orders" wide>
+      {orders.error && !orders.data ? (
+        <ErrorNote error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : !orders.data ? (
+        <Loading label="Loading orders…" />
+      ) : rows.length === 0 ? (
+        <p className="muted empty">No orders.</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="table" data-testid="customer-orders-table">
+              <thead>
+                <tr>
+                  <th>Placed (UTC)</th>
+                  <th>Source</th>
+                  <th>Receipt / order</th>
+                  <th>Status</th>
+                  <th className="num">Total</th>
+                  <th className="num">Refunded</th>
+                  <th>Reached X-Series</th>
+                  <th className="num">Delay</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((order) => (
+                  <tr
+                    key={order.id}
+                    data-testid="order-row"
+                    data-source={order.source}
+                    className={order.countsInAnalytics ? undefined : "muted"}
+                  >
+                    <td>{formatStoreTime(order.placedAt)}</td>
+                    <td>
+                      <OrderSourceBadge source={order.source} />
+                    </td>
+                    <td>
+                      <div>{order.receiptNumber}</div>
+                      {order.ecomOrderNumber ? (
+                        <div className="muted small">eCom #{order.ecomOrderNumber}</div>
+                      ) : null}
+                    </td>
+                    <td>
+                      {order.status.toLowerCase()}
+                      {order.countsInAnalytics ? null : (
+                        <div className="muted small" title="Not counted in analytics">
+                          not counted
+                        </div>
+                      )}
+                    </td>
+                    <td className="num" data-testid="order-total">
+                      {formatMoney(order.total)}
+                    </td>
+                    <td className="num">
+                      {order.refundedTotal.isZero() ? "—" : formatMoney(order.refundedTotal)}
+                    </td>
+                    <td>
+                      {order.channel === "ECOM" ? formatStoreTime(order.reachedRetailAt) : "—"}
+                    </td>
+                    <td className="num">{formatDuration(order.syncDelaySeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <LoadMore
+            hasMore={orders.hasNextPage}
+            loading={orders.isFetchingNextPage}
+            onClick={() => void orders.fetchNextPage()}
+            testId="customer-orders-load-more"
+          />
+        </>
+      )}
+    </Section>
+  );
+}
+
+function IdentitiesSection({ profile }: { profile: Profile }) {
+  return (
+    <Section title="Identities" testId="customer-identities">
+      {profile.identities.length === 0 ? (
+        <p className="muted empty">No identifiers.</p>
+      ) : (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>Kind</th>
+              <th>Value</th>
+              <th>First seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {profile.identities.map((identity) => (
+              <tr
+                key={`${identity.kind}:${identity.value}`}
+                data-testid="identity-row"
+                data-kind={identity.kind}
+              >
+                <td>{identity.kind.toLowerCase().replaceAll("_", " ")}</td>
+                <td>
+                  <code>{identity.value}</code>{" "}
+                  {identity.blocked ? (
+                    <Badge tone="warn" title={identity.blockedReason ?? undefined}>
+                      shared / blocked
+                    </Badge>
+                  ) : null}
+                </td>
+                <td>{formatDate(identity.firstSeenAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {profile.retailCustomers.length > 0 ? (
+        <>
+          <h3>X-Series customer records</h3>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Code</th>
+                <th className="num">Loyalty</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.retailCustomers.map((record) => (
+                <tr
+                  key={record.id}
+                  data-testid="retail-customer-row"
+                  className={record.deletedAt ? "muted" : undefined}
+                >
+                  <td>
+                    {[record.firstName, record.lastName].filter(Boolean).join(" ") || "—"}
+                    {record.deletedAt ? " (deleted)" : ""}
+                  </td>
+                  <td>{record.customerCode ?? "—"}</td>
+                  <td className="num">{formatMoney(record.loyaltyBalance)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function MetricsSection({ profile }: { profile: Profile }) {
+  const { metrics } = profile;
+  return (
+    <Section title="Analytics" testId="customer-metrics">
+      {!metrics ? (
+        <p className="muted empty">
+          Not computed yet: the next analytics run includes this customer.
+        </p>
+      ) : (
+        <dl className="facts">
+          <dt>Orders (in store / online)</dt>
+          <dd>
+            {formatCount(metrics.orderCount)} ({formatCount(metrics.retailOrderCount)} /{" "}
+            {formatCount(metrics.ecomOrderCount)})
+          </dd>
+          <dt>Online share</dt>
+          <dd>{formatShare(metrics.onlineShare)}</dd>
+          <dt>First / last order</dt>
+          <dd>
+            {formatDate(metrics.firstOrderAt, { timeZone: "UTC" })} –{" "}
+            {formatDate(metrics.lastOrderAt, { timeZone: "UTC" })}
+          </dd>
+          <dt>Days between orders</dt>
+          <dd>{formatDecimal(metrics.meanDaysBetweenOrders, { digits: 1 })}</dd>
+          <dt>RFM</dt>
+          <dd data-testid="customer-rfm">
+            {metrics.rfmSegment ?? "—"}
+            {metrics.rfm
+              ? ` (R${metrics.rfm.recency} F${metrics.rfm.frequency} M${metrics.rfm.monetary})`
+              : ""}
+          </dd>
+          <dt>Churn risk</dt>
+          <dd data-testid="customer-churn">
+            {metrics.churnRiskLabel ?? "—"}
+            {metrics.churnRisk === null
+              ? ""
+              : ` (${formatShare(metrics.churnRisk, { digits: 0 })})`}
+          </dd>
+          <dt>Still active (P alive)</dt>
+          <dd>{formatShare(metrics.probabilityAlive, { digits: 0 })}</dd>
+          <dt>Predicted value, 90 days / 1 year</dt>
+          <dd data-testid="customer-clv">
+            {formatMoney(metrics.predictedValue90d)} / {formatMoney(metrics.predictedValue365d)}
+          </dd>
+          <dt>Favourite products</dt>
+          <dd>{metrics.favouriteProducts.join(", ") || "—"}</dd>
+          <dt>Favourite categories</dt>
+          <dd>{metrics.favouriteCategories.join(", ") || "—"}</dd>
+          <dt>Computed</dt>
+          <dd className="muted">{formatStoreTime(metrics.computedAt)}</dd>
+        </dl>
+      )}
+    </Section>
+  );
+}

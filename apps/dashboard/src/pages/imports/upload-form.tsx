@@ -1,0 +1,86 @@
+// Pick an eCom export and send it through `imports.start`; the run opens as soon as the server
+// has the file.
+import { type FormEvent, useState } from "react";
+import { useApiMutation } from "../../api/use-api";
+import { ErrorNote } from "../../components/status-views";
+import { Section } from "../../components/ui";
+import { formatCount } from "../../format/format-number";
+import { navigate } from "../../routing/use-route";
+import { type ImportFormat, importFormats, importUploadBody } from "./upload-body";
+
+const formatLabels: Record<ImportFormat, string> = {
+  auto: "Detect (E-Series or Shopify)",
+  ecwid: "Lightspeed eCom (E-Series) export",
+  shopify: "Shopify export",
+};
+
+export function UploadForm() {
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat>("auto");
+  const [dryRun, setDryRun] = useState(false);
+  const start = useApiMutation((api) => api.imports.start, {
+    invalidates: [["imports"], ["sync"]],
+    onSuccess: ({ runId }) => navigate(`/imports/${encodeURIComponent(runId)}`),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    start.mutate(importUploadBody(file, { format, dryRun, fileName: file.name }));
+  }
+
+  return (
+    <Section title="Upload an export" testId="upload">
+      <form className="upload-form" onSubmit={submit}>
+        <label className="file-pick">
+          <span>CSV file</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            data-testid="upload-file"
+          />
+        </label>
+        {file ? (
+          <p className="muted small" data-testid="upload-file-info">
+            {file.name}, {formatCount(Math.ceil(file.size / 1024))} KB
+          </p>
+        ) : null}
+        <label>
+          Format{" "}
+          <select
+            value={format}
+            onChange={(event) => setFormat(event.target.value as ImportFormat)}
+            data-testid="upload-format"
+          >
+            {importFormats.map((value) => (
+              <option key={value} value={value}>
+                {formatLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={dryRun}
+            onChange={(event) => setDryRun(event.target.checked)}
+            data-testid="upload-dry-run"
+          />{" "}
+          Dry run (check the file, write nothing)
+        </label>
+        <div>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!file || start.isPending}
+            data-testid="upload-submit"
+          >
+            {start.isPending ? "Uploading…" : dryRun ? "Check file" : "Import"}
+          </button>
+        </div>
+        {start.error ? <ErrorNote error={start.error} /> : null}
+      </form>
+    </Section>
+  );
+}
