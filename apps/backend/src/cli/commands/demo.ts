@@ -2,7 +2,6 @@
 // (delayed eCom orders included) over real HTTP, the backend on the embedded database with the
 // store's webhooks pointed at it and its scheduler running, the store's eCom export imported, and
 // the dashboard served. The data and the token persist in .data/demo for the next run.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
@@ -11,13 +10,13 @@ import { openDatabaseFromEnv } from "../../database";
 import { loadOrCreateDemoState } from "../../demo/demo-state";
 import { importStoreExport } from "../../demo/import-store-export";
 import { type Env, repoRoot } from "../../env";
+import { findBuiltDashboard } from "../../server/built-dashboard";
 import { startBackend } from "../../server/start-backend";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
 import { wholeNumberOption } from "../whole-number-option";
 
 const demoStore = { customers: 300, inStoreSales: 2_500, ecomOrders: 500, months: 12 };
-const defaultDashboardDir = path.join(repoRoot, "apps/dashboard/dist");
 
 export const demoCommand: CliCommand = {
   name: "demo",
@@ -66,9 +65,7 @@ export const demoCommand: CliCommand = {
       const db = await openDatabaseFromEnv(env, logger);
       try {
         await db.migrate();
-        const dashboardDir = existsSync(path.join(defaultDashboardDir, "index.html"))
-          ? defaultDashboardDir
-          : undefined;
+        const dashboardDir = findBuiltDashboard();
         const backend = await startBackend({
           env,
           db,

@@ -1,4 +1,5 @@
 import { openDatabaseFromEnv } from "../../database";
+import { findBuiltDashboard } from "../../server/built-dashboard";
 import { startBackend } from "../../server/start-backend";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
@@ -7,7 +8,7 @@ export const serveCommand: CliCommand = {
   name: "serve",
   usage: "serve [--json]",
   description:
-    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route) with the webhook worker and scheduled polling, after applying pending migrations.",
+    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route, and the dashboard at / once built) with the webhook worker and scheduled polling, after applying pending migrations.",
   defaultLogLevel: "info",
   async run({ env, logger, say, announce, shutdown }) {
     const startedAt = new Date();
@@ -18,12 +19,20 @@ export const serveCommand: CliCommand = {
         { database: db.kind, location: db.location, applied, total: status.applied.length },
         applied.length ? "applied migrations" : "database schema is up to date",
       );
-      const backend = await startBackend({ env, db, logger, startedAt });
+      const dashboardDir = findBuiltDashboard();
+      const backend = await startBackend({
+        env,
+        db,
+        logger,
+        startedAt,
+        ...(dashboardDir ? { dashboardDir } : {}),
+      });
       try {
         logger.info({ url: backend.url, database: db.kind }, "listening");
         announce({ url: backend.url, database: { kind: db.kind, location: db.location } });
         say(
-          `GreenLoop backend listening on ${backend.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.`,
+          `GreenLoop backend listening on ${backend.url} (database: ${db.kind} at ${db.location}). Ctrl-C stops it.` +
+            (dashboardDir ? `\nDashboard: ${backend.url}/` : ""),
         );
         const signal = await waitForShutdown(shutdown);
         logger.info({ signal }, "shutting down");
