@@ -1,11 +1,11 @@
 // The one-time-code session flow end to end through the router: the code arrives by mail (a
 // captured transport), opens a session once, expires, and is rate-limited.
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createCapturedMail } from "../mail/testing/captured-mail";
-import { testApi, testApiEnv } from "../trpc/testing/api-test-kit";
+import { testApi, testApiEnv, trpcErrorCode } from "../trpc/testing/api-test-kit";
 import { maxCodeAttempts } from "./login-codes";
+import { mailedCode } from "./testing/mailed-code";
 
 const cleanup = useTestCleanup();
 
@@ -22,23 +22,10 @@ async function setup() {
   const mail = createCapturedMail();
   const env = testApiEnv({ LOGIN_CODE_TTL: "10m", LOGIN_CODES_PER_HOUR: "3" });
   const anonymous = await testApi(db, { authorization: undefined }, { env, mail, now: clock.now });
-  const codeIn = (email: string) => {
-    const match = /\b(\d{6})\b/.exec(mail.lastTo(email)?.text ?? "");
-    if (!match?.[1]) throw new Error(`no code was mailed to ${email}`);
-    return match[1];
-  };
+  const codeIn = (email: string) => mailedCode(mail, email);
   const as = (token: string) =>
     testApi(db, { authorization: `Bearer ${token}` }, { env, mail, now: clock.now });
   return { db, clock, mail, env, anonymous: anonymous.caller, codeIn, as };
-}
-
-async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "not a TRPCError";
-  }
 }
 
 describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
@@ -64,7 +51,7 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     await anonymous.auth.requestCode({ email: "ana@example.com" });
     const code = codeIn("ana@example.com");
     await anonymous.auth.verifyCode({ email: "ana@example.com", code });
-    expect(await errorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
+    expect(await trpcErrorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
       "UNAUTHORIZED",
     );
   });
@@ -74,7 +61,7 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     await anonymous.auth.requestCode({ email: "ana@example.com" });
     const code = codeIn("ana@example.com");
     clock.advance(10 * 60_000 + 1);
-    expect(await errorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
+    expect(await trpcErrorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
       "UNAUTHORIZED",
     );
   });
@@ -85,13 +72,13 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     const first = codeIn("ana@example.com");
     await anonymous.auth.requestCode({ email: "bo@example.com" });
     expect(
-      await errorCode(anonymous.auth.verifyCode({ email: "bo@example.com", code: first })),
+      await trpcErrorCode(anonymous.auth.verifyCode({ email: "bo@example.com", code: first })),
     ).toBe(first === codeIn("bo@example.com") ? undefined : "UNAUTHORIZED");
     await anonymous.auth.requestCode({ email: "ana@example.com" });
     const second = codeIn("ana@example.com");
     if (first !== second) {
       expect(
-        await errorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code: first })),
+        await trpcErrorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code: first })),
       ).toBe("UNAUTHORIZED");
     }
     await anonymous.auth.verifyCode({ email: "ana@example.com", code: second });
@@ -104,10 +91,10 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     const wrong = code === "000000" ? "111111" : "000000";
     for (let attempt = 0; attempt < maxCodeAttempts; attempt++) {
       expect(
-        await errorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code: wrong })),
+        await trpcErrorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code: wrong })),
       ).toBe("UNAUTHORIZED");
     }
-    expect(await errorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
+    expect(await trpcErrorCode(anonymous.auth.verifyCode({ email: "ana@example.com", code }))).toBe(
       "TOO_MANY_REQUESTS",
     );
   });
@@ -117,7 +104,7 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     for (let request = 0; request < 3; request++) {
       await anonymous.auth.requestCode({ email: "ana@example.com" });
     }
-    expect(await errorCode(anonymous.auth.requestCode({ email: "ana@example.com" }))).toBe(
+    expect(await trpcErrorCode(anonymous.auth.requestCode({ email: "ana@example.com" }))).toBe(
       "TOO_MANY_REQUESTS",
     );
     expect(mail.messages).toHaveLength(3);
@@ -137,7 +124,7 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     });
     const { caller } = await as(first.token);
     await caller.auth.signOut();
-    expect(await errorCode(caller.auth.whoami())).toBe("UNAUTHORIZED");
+    expect(await trpcErrorCode(caller.auth.whoami())).toBe("UNAUTHORIZED");
 
     await anonymous.auth.requestCode({ email: "ana@example.com" });
     const second = await anonymous.auth.verifyCode({
@@ -148,12 +135,12 @@ describe(`sign-in with an emailed one-time code (${testDatabaseKind})`, () => {
     const { caller: later } = await as(second.token);
     await later.auth.whoami();
     clock.advance(env.api.customerSessionTtlMs);
-    expect(await errorCode(later.auth.whoami())).toBe("UNAUTHORIZED");
+    expect(await trpcErrorCode(later.auth.whoami())).toBe("UNAUTHORIZED");
   });
 
   it("refuses what is not an email", async () => {
     const { anonymous, mail } = await setup();
-    expect(await errorCode(anonymous.auth.requestCode({ email: "not an email" }))).toBe(
+    expect(await trpcErrorCode(anonymous.auth.requestCode({ email: "not an email" }))).toBe(
       "BAD_REQUEST",
     );
     expect(mail.messages).toHaveLength(0);

@@ -7,14 +7,13 @@ import {
   useTestCleanup,
 } from "@greenloop/db/testing";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
-import { apiTransformer } from "../trpc/api-transformer";
 import type { AppRouter } from "../trpc/root";
 import { testApiEnv, testTokens } from "../trpc/testing/api-test-kit";
 import { createApp } from "./app";
-import { type RunningServer, startServer } from "./start-server";
+import { serveApiOnLoopback } from "./testing/loopback-api";
 
 const silent = createLogger({ level: "silent" });
 const cleanup = useTestCleanup();
@@ -23,15 +22,6 @@ async function testDb(options?: { migrate?: boolean }): Promise<TestDatabase> {
   const db = await openTestDatabase(options);
   cleanup.defer(() => db.close());
   return db;
-}
-
-async function serveOnLoopback(db: TestDatabase): Promise<RunningServer> {
-  const server = await startServer(createApp({ db, logger: silent, env: testApiEnv() }), {
-    port: 0,
-    host: "127.0.0.1",
-  });
-  cleanup.defer(() => server.close());
-  return server;
 }
 
 describe(`GET /health (${testDatabaseKind})`, () => {
@@ -111,16 +101,7 @@ describe("createApp error handling", () => {
 describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
   it("serves system.status to a tRPC 11 superjson client over loopback", async () => {
     const db = await testDb();
-    const server = await serveOnLoopback(db);
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        httpLink({
-          url: `${server.url}/api/trpc`,
-          transformer: apiTransformer,
-          headers: { authorization: `Bearer ${testTokens.viewer}` },
-        }),
-      ],
-    });
+    const client = (await serveApiOnLoopback(cleanup, { db })).clientWith(testTokens.viewer);
     const status = await client.system.status.query();
     expect(status.database.kind).toBe(testDatabaseKind);
     expect(status.database.migrations.upToDate).toBe(true);
@@ -129,12 +110,10 @@ describe(`tRPC over HTTP at /api/trpc (${testDatabaseKind})`, () => {
 
   it("answers an unknown procedure with a tRPC NOT_FOUND error", async () => {
     const db = await testDb();
-    const server = await serveOnLoopback(db);
+    const { server, clientWith } = await serveApiOnLoopback(cleanup, { db });
     const response = await fetch(`${server.url}/api/trpc/system.nope`);
     expect(response.status).toBe(404);
-    const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/api/trpc`, transformer: apiTransformer })],
-    });
+    const client = clientWith();
     // @ts-expect-error: the procedure does not exist, which is the point
     const failure = await client.system.nope.query().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TRPCClientError);

@@ -3,77 +3,27 @@
 // poll, a later sale), a re-import of the eCom export and a full re-merge bring nothing back.
 import type { Database } from "@greenloop/db";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { type SimulatedStore, startSimulator } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { getChannelMix, getStoreSummary } from "../analytics/store-views";
 import { openCustomerSession } from "../auth/customer-sessions";
-import { pollRetail } from "../ingestion/polling/poll-retail";
-import {
-  connectClient,
-  eventFeed,
-  storeBodies,
-} from "../ingestion/webhooks/testing/worker-harness";
-import { createWebhookWorker } from "../ingestion/webhooks/webhook-worker";
-import { createLogger } from "../logger";
 import { lookupCustomer } from "../merge/customer-lookup";
-import { createMergeSeams } from "../merge/merge-seams";
-import { sweepMerge } from "../merge/merge-sweep";
-import { importStoreExport, ingestRetail, testMergeRules } from "../merge/testing/merge-harness";
+import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
 import { eraseCustomer } from "./erase-customer";
 import { hashIdentifierValue } from "./erased-identifiers";
+import {
+  addPerson,
+  needlesOf,
+  openErasureStore,
+  person,
+  resyncPerson,
+  syncStore,
+  YEAR,
+} from "./testing/erasure-store";
 import { dumpDatabase, grepDatabase } from "./testing/grep-database";
 
 const cleanup = useTestCleanup();
-const YEAR = 365 * 86_400_000;
-const logger = createLogger({ level: "silent" });
 const region = { defaultRegion: "US" as const };
-
-const person = {
-  first: "Zephyrine",
-  last: "Quillfeather",
-  email: "zephyrine.quillfeather@example.org",
-  mobile: "(615) 555-0199",
-  digits: "6155550199",
-};
-
-/** Every spelling of the person's data a column could hold (raw, normalized, URL-encoded). */
-function needlesOf(extra: string[] = []): string[] {
-  return [
-    person.first,
-    person.last,
-    person.email,
-    encodeURIComponent(person.email),
-    "quillfeather@example.org",
-    person.digits,
-    "+16155550199",
-    "555-0199",
-    ...extra,
-  ];
-}
-
-async function openStore() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  const sim = await startSimulator({
-    seed: 21,
-    store: { customers: 25, inStoreSales: 40, ecomOrders: 30, months: 2 },
-    rateLimit: { limit: 1_000_000, windowMs: 300_000 },
-  });
-  cleanup.defer(() => sim.close());
-  const seams = createMergeSeams({ db, rules: testMergeRules, logger });
-  const client = connectClient(sim);
-  const worker = createWebhookWorker({
-    db,
-    client,
-    logger,
-    onRetailChanges: seams.onRetailChanges,
-    batchSize: 50,
-  });
-  const poll = (full = false) =>
-    pollRetail({ db, client, trigger: "test", full, onRetailChanges: seams.onRetailChanges });
-  return { db, sim, store: sim.store, worker, poll, events: eventFeed(sim) };
-}
 
 /** The store's figures the erasure must not move. */
 async function storeFigures(db: Database) {
@@ -95,47 +45,13 @@ async function customerIdOf(db: Database, email: string): Promise<string> {
   return found.customer.id;
 }
 
-/** The person in the store: an X-Series customer with sales, and online orders, synced and not. */
-function addPerson(store: SimulatedStore) {
-  const customer = store.createCustomer({
-    first_name: person.first,
-    last_name: person.last,
-    email: person.email,
-    mobile: person.mobile,
-  });
-  store.createSale({ customer_id: customer.id, note: `${person.first} wants the blue one` });
-  store.createSale({ customer_id: customer.id });
-  const buyer = {
-    email: person.email,
-    firstName: person.first,
-    lastName: person.last,
-    phoneDigits: person.digits,
-  };
-  const synced = store.placeEcomOrder({
-    ...buyer,
-    comments: `Ring ${person.first} at the back door`,
-    fulfillment: "delivery",
-  });
-  store.syncEcomOrder(synced.orderNumber);
-  const unsynced = store.placeEcomOrder({ ...buyer, delayMs: YEAR, fulfillment: "delivery" });
-  const streets = [synced, unsynced].flatMap((order) =>
-    order.address ? [order.address.street] : [],
-  );
-  return { customer, synced, unsynced, streets };
-}
-
 describe(`eraseCustomer (${testDatabaseKind})`, () => {
   it("removes the person from every table, keeps the store's figures, and survives re-syncs, re-imports and a full re-merge", async () => {
-    const { db, store, worker, poll, events } = await openStore();
-    const { customer, streets } = addPerson(store);
-    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-    // The same changes arrive as webhooks too: the inbox keeps their raw bodies.
-    await storeBodies(
-      db,
-      events().map((event) => event.body),
-    );
-    await worker.runOnce();
-    const imported = await importStoreExport(db, store);
+    const harness = await openErasureStore(cleanup);
+    const { db, store } = harness;
+    const { customer, needles } = addPerson(store);
+    // Mirrored, the same changes as webhooks too (the inbox keeps their raw bodies), imported.
+    const imported = await syncStore(harness);
     expect(imported.ordersCreated).toBeGreaterThan(0);
 
     const customerId = await customerIdOf(db, person.email);
@@ -172,7 +88,6 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
       },
     });
 
-    const needles = needlesOf(streets);
     const before = await grepDatabase(db, needles);
     // The search does find the person where they were (so its silence later means something).
     expect([...new Set(before.map((hit) => hit.table))]).toEqual(
@@ -242,22 +157,15 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
     );
     const customersAfterErasure = await db.prisma.customer.count();
 
-    // X-Series brings the customer back: a webhook, then a full poll, then a new sale.
-    store.updateCustomer(customer.id, { note: `${person.first} asked about loyalty points` });
-    await storeBodies(
-      db,
-      events().map((event) => event.body),
-    );
-    expect((await worker.runOnce()).done).toBe(1);
-    store.updateCustomer(customer.id, { last_name: person.last });
-    expect((await poll(true)).ok).toBe(true);
-    const later = store.createSale({ customer_id: customer.id, note: `For ${person.first}` });
-    expect((await poll()).ok).toBe(true);
-    // The same export again: nothing new, nothing changed.
-    const again = await importStoreExport(db, store);
+    // X-Series brings the customer back (a webhook, a full poll, a new sale), the same export is
+    // imported again (nothing new, nothing changed), and everything is merged again.
+    const resync = await resyncPerson(harness, customer.id);
+    expect(resync.webhooks.done).toBe(1);
+    expect(resync.fullPoll.ok).toBe(true);
+    expect(resync.laterPoll.ok).toBe(true);
+    const { later, reimport: again } = resync;
     expect(again).toMatchObject({ ordersCreated: 0, ordersUpdated: 0, customersTouched: 0 });
     expect(again.ordersUnchanged).toBe(imported.ordersCreated);
-    await sweepMerge(db, testMergeRules, { all: true });
 
     expect(await grepDatabase(db, needles)).toEqual([]);
     expect(await db.prisma.customer.count()).toBe(customersAfterErasure);
@@ -291,7 +199,7 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
   });
 
   it("changes nothing when run again, and answers with the first erasure", async () => {
-    const { db, store } = await openStore();
+    const { db, store } = await openErasureStore(cleanup);
     addPerson(store);
     await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
     await importStoreExport(db, store);
@@ -311,7 +219,7 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
   });
 
   it("follows a merged-away customer id to the customer it was merged into", async () => {
-    const { db, store } = await openStore();
+    const { db, store } = await openErasureStore(cleanup);
     // One person as an email-only and a phone-only X-Series record, joined by an online order.
     const emailOnly = store.createCustomer({ first_name: person.first, email: person.email });
     const phoneOnly = store.createCustomer({ last_name: person.last, mobile: person.mobile });
@@ -348,7 +256,7 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
   });
 
   it("leaves the other owner of a shared family email alone", async () => {
-    const { db, store, poll } = await openStore();
+    const { db, store, poll } = await openErasureStore(cleanup);
     const mom = store.createCustomer({
       first_name: "Anaxandra",
       email: "garcias@example.com",

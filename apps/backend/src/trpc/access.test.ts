@@ -2,11 +2,10 @@
 // wrong one, an expired session and an under-privileged one, refuses; the right caller is let
 // through the access check.
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Access } from "../auth/access";
 import { openCustomerSession } from "../auth/customer-sessions";
-import { type TestIdentity, testApi } from "./testing/api-test-kit";
+import { type TestIdentity, testApi, trpcErrorCode } from "./testing/api-test-kit";
 import { callPath, listProcedures } from "./testing/procedure-paths";
 
 // Suite-level resources (one database and server for the whole sweep), closed after all tests.
@@ -33,10 +32,6 @@ const admitted: Record<Exclude<Access, "public">, TestIdentity> = {
   operator: "operator",
 };
 
-function codeOf(error: unknown): string | undefined {
-  return error instanceof TRPCError ? error.code : undefined;
-}
-
 describe(`the access middleware (${testDatabaseKind})`, () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => {
@@ -44,10 +39,11 @@ describe(`the access middleware (${testDatabaseKind})`, () => {
     closers.push(() => db.close());
   });
 
-  it("is declared by every procedure, and only sign-in is public", () => {
+  it("is declared by every procedure, each with an output schema, and only sign-in is public", () => {
     expect(procedures.length).toBeGreaterThan(4);
     for (const procedure of procedures) {
       expect(procedure.access, procedure.path).toBeDefined();
+      expect(procedure.hasOutputSchema, `${procedure.path} has no .output()`).toBe(true);
     }
     expect(procedures.filter((p) => p.access === "public").map((p) => p.path)).toEqual([
       "auth.requestCode",
@@ -62,8 +58,8 @@ describe(`the access middleware (${testDatabaseKind})`, () => {
     const malformed = await testApi(db, { authorization: "Basic dmlld2VyOnB3" });
     for (const { path } of guarded) {
       for (const api of [anonymous, wrong, wrongSession, malformed]) {
-        const error = await callPath(api.caller, path, {});
-        expect(codeOf(error), `${path} with ${api.context.authorization}`).toBe("UNAUTHORIZED");
+        const code = await trpcErrorCode(callPath(api.caller, path, {}));
+        expect(code, `${path} with ${api.context.authorization}`).toBe("UNAUTHORIZED");
       }
     }
   });
@@ -77,7 +73,7 @@ describe(`the access middleware (${testDatabaseKind})`, () => {
     });
     const api = await testApi(db, { authorization: `Bearer ${expired.token}` });
     for (const { path } of guarded) {
-      expect(codeOf(await callPath(api.caller, path, {})), path).toBe("UNAUTHORIZED");
+      expect(await trpcErrorCode(callPath(api.caller, path, {})), path).toBe("UNAUTHORIZED");
     }
   });
 
@@ -86,9 +82,8 @@ describe(`the access middleware (${testDatabaseKind})`, () => {
     for (const { path, access } of guarded) {
       for (const who of underPrivileged[access as Exclude<Access, "public">]) {
         const { caller } = await testApi(db, who);
-        expect(codeOf(await callPath(caller, path, {})), `${path} as ${JSON.stringify(who)}`).toBe(
-          "FORBIDDEN",
-        );
+        const code = await trpcErrorCode(callPath(caller, path, {}));
+        expect(code, `${path} as ${JSON.stringify(who)}`).toBe("FORBIDDEN");
         checked++;
       }
     }
@@ -100,7 +95,7 @@ describe(`the access middleware (${testDatabaseKind})`, () => {
       const { caller } = await testApi(db, admitted[access as Exclude<Access, "public">]);
       // Inputs are empty, so a procedure may refuse them (BAD_REQUEST) or find nothing: but never
       // for want of access.
-      const code = codeOf(await callPath(caller, path, {}));
+      const code = await trpcErrorCode(callPath(caller, path, {}));
       expect(["UNAUTHORIZED", "FORBIDDEN"], path).not.toContain(code);
     }
   });

@@ -3,7 +3,6 @@
 import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
-import { TRPCError } from "@trpc/server";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
@@ -17,7 +16,7 @@ import {
   getTopCustomers,
 } from "../../analytics/store-views";
 import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
-import { type TestApi, testApi } from "../testing/api-test-kit";
+import { type TestApi, testApi, trpcErrorCode } from "../testing/api-test-kit";
 import { DEFAULT_SUMMARY_PERIODS, MAX_SUMMARY_PERIODS } from "./analytics";
 
 const DAY = 86_400_000;
@@ -65,15 +64,6 @@ function withDecimals(domain: unknown, wire: unknown): unknown {
   return domain;
 }
 
-async function codeOf(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-    return undefined;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "not a TRPCError";
-  }
-}
-
 describe(`analytics router (${testDatabaseKind})`, () => {
   it("summary answers getStoreSummary with Decimals, for an explicit range", async () => {
     const from = new Date(asOf.getTime() - 120 * DAY);
@@ -99,13 +89,13 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     const weeks = MAX_SUMMARY_PERIODS.week;
     const tooEarly = new Date(asOf.getTime() - (weeks + 1) * 7 * DAY);
     expect(
-      await codeOf(api.caller.analytics.summary({ period: "week", from: tooEarly, asOf })),
+      await trpcErrorCode(api.caller.analytics.summary({ period: "week", from: tooEarly, asOf })),
     ).toBe("BAD_REQUEST");
     const earliest = new Date(asOf.getTime() - (weeks - 2) * 7 * DAY);
     const longest = await api.caller.analytics.summary({ period: "week", from: earliest, asOf });
     expect(longest.from).toEqual(earliest);
     expect(
-      await codeOf(
+      await trpcErrorCode(
         api.caller.analytics.summary({
           period: "month",
           from: new Date(asOf.getTime() + DAY),
@@ -130,7 +120,9 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     const domain = await getCohortRetention(db, { asOf, months: 6, config });
     expect(domain.cohorts.length).toBeGreaterThan(0);
     expect(wire).toEqual(domain);
-    expect(await codeOf(api.caller.analytics.cohorts({ months: 10_000 }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(api.caller.analytics.cohorts({ months: 10_000 }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("segments answers getSegmentSizes with Decimals, by each kind", async () => {
@@ -153,8 +145,10 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     expect(atRiskDomain.customers.length).toBeGreaterThan(0);
     expect(atRisk).toEqual(withDecimals(atRiskDomain, atRisk));
 
-    expect(await codeOf(api.caller.analytics.topCustomers({ limit: 101 }))).toBe("BAD_REQUEST");
-    expect(await codeOf(api.caller.analytics.atRisk({ limit: 0 }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(api.caller.analytics.topCustomers({ limit: 101 }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await trpcErrorCode(api.caller.analytics.atRisk({ limit: 0 }))).toBe("BAD_REQUEST");
   });
 
   it("clvDistribution answers getClvDistribution with Decimals", async () => {
@@ -166,6 +160,6 @@ describe(`analytics router (${testDatabaseKind})`, () => {
 
   it("refuses a customer's session", async () => {
     const customer = await testApi(db, { customerEmail: "someone@example.com" });
-    expect(await codeOf(customer.caller.analytics.summary({}))).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(customer.caller.analytics.summary({}))).toBe("FORBIDDEN");
   });
 });

@@ -1,5 +1,4 @@
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { TRPCError } from "@trpc/server";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,7 +9,7 @@ import {
 } from "../../customers/testing/customer-fixtures";
 import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
 import { apiTransformer } from "../api-transformer";
-import { testApi } from "../testing/api-test-kit";
+import { testApi, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
@@ -18,15 +17,6 @@ async function database() {
   const db = await openTestDatabase();
   cleanup.defer(() => db.close());
   return db;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
 }
 
 /** Dana's email-only and phone-only X-Series records, merged later through an online order. */
@@ -140,9 +130,9 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
     expect(await caller.customers.lookup({ email: "nobody@example.com" })).toEqual({
       match: "none",
     });
-    expect(await codeOf(caller.customers.lookup({}))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.customers.lookup({}))).toBe("BAD_REQUEST");
     expect(
-      await codeOf(caller.customers.lookup({ email: "a@example.com", phone: "6155550101" })),
+      await trpcErrorCode(caller.customers.lookup({ email: "a@example.com", phone: "6155550101" })),
     ).toBe("BAD_REQUEST");
   });
 
@@ -166,7 +156,7 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
   it("is refused to a customer session", async () => {
     const db = await database();
     const { caller } = await testApi(db, { customerEmail: "maya.lind@example.com" });
-    expect(await codeOf(caller.customers.lookup({ email: "maya.lind@example.com" }))).toBe(
+    expect(await trpcErrorCode(caller.customers.lookup({ email: "maya.lind@example.com" }))).toBe(
       "FORBIDDEN",
     );
   });
@@ -194,9 +184,11 @@ describe(`customers.list (${testDatabaseKind})`, () => {
     expect(found.items.map((c) => c.lightspeedCustomerId)).toEqual([maya.id]);
     expect(found.items[0]?.lifetimeValue?.gt(0)).toBe(true);
     expect((await caller.customers.list({ search: "615.555.0199" })).items).toHaveLength(1);
-    expect(await codeOf(caller.customers.list({ limit: 101 }))).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.customers.list({ search: "x".repeat(321) }))).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.customers.list({ cursor: "forged" }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.customers.list({ limit: 101 }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.customers.list({ search: "x".repeat(321) }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await trpcErrorCode(caller.customers.list({ cursor: "forged" }))).toBe("BAD_REQUEST");
   });
 });
 
@@ -241,9 +233,13 @@ describe(`customers.byId (${testDatabaseKind})`, () => {
     expect(new Set([...orders.items, ...rest.items].map((o) => o.id)).size).toBe(3);
 
     expect(
-      await codeOf(caller.customers.byId({ customerId: "00000000-0000-4000-8000-000000000000" })),
+      await trpcErrorCode(
+        caller.customers.byId({ customerId: "00000000-0000-4000-8000-000000000000" }),
+      ),
     ).toBe("NOT_FOUND");
-    expect(await codeOf(caller.customers.byId({ customerId: "not-a-uuid" }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.customers.byId({ customerId: "not-a-uuid" }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -255,14 +251,14 @@ describe(`customers.split and customers.pin (${testDatabaseKind})`, () => {
     const record = `retail_customer:${phoneOnly.id}`;
 
     expect(
-      await codeOf(viewer.customers.split({ customerId: survivorId, records: [record] })),
+      await trpcErrorCode(viewer.customers.split({ customerId: survivorId, records: [record] })),
     ).toBe("FORBIDDEN");
     expect(
-      await codeOf(viewer.customers.pin({ customerId: survivorId, phone: "6155550142" })),
+      await trpcErrorCode(viewer.customers.pin({ customerId: survivorId, phone: "6155550142" })),
     ).toBe("FORBIDDEN");
-    expect(await codeOf(operator.customers.split({} as never))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(operator.customers.split({} as never))).toBe("BAD_REQUEST");
     expect(
-      await codeOf(
+      await trpcErrorCode(
         operator.customers.split({ customerId: survivorId, records: Array(101).fill(record) }),
       ),
     ).toBe("BAD_REQUEST");
@@ -299,7 +295,9 @@ describe(`customers.split and customers.pin (${testDatabaseKind})`, () => {
       }),
     ).toEqual({ customerId: split.newCustomerId, reason: "the phone is the second Dana's" });
     expect(
-      await codeOf(operator.customers.pin({ customerId: survivorId, email: "nobody@example.com" })),
+      await trpcErrorCode(
+        operator.customers.pin({ customerId: survivorId, email: "nobody@example.com" }),
+      ),
     ).toBe("NOT_FOUND");
   });
 });

@@ -5,14 +5,12 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApp } from "../../http/app";
 import { createBackgroundTasks } from "../../http/background-tasks";
-import { startServer } from "../../http/start-server";
+import { serveApiOnLoopback } from "../../http/testing/loopback-api";
 import { importUploadBody } from "../../imports/import-upload-options";
 import { createLogger } from "../../logger";
-import { apiTransformer } from "../api-transformer";
 import type { AppRouter } from "../root";
 import { testApiEnv, testTokens } from "../testing/api-test-kit";
 
@@ -32,19 +30,9 @@ async function serve() {
   cleanup.defer(() => rm(uploads, { recursive: true, force: true }));
   vi.stubEnv("TMPDIR", uploads);
   const tasks = createBackgroundTasks(silent);
-  const app = createApp({ db, logger: silent, env: testApiEnv({ IMPORT_MAX_MB: "1" }), tasks });
-  const server = await startServer(app, { port: 0, host: "127.0.0.1" });
-  cleanup.defer(() => server.close());
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${server.url}/api/trpc`,
-        transformer: apiTransformer,
-        headers: { authorization: `Bearer ${testTokens.operator}` },
-      }),
-    ],
-  });
-  return { db, tasks, client, server, uploads };
+  const env = testApiEnv({ IMPORT_MAX_MB: "1" });
+  const { server, clientWith } = await serveApiOnLoopback(cleanup, { db, env, tasks });
+  return { db, tasks, client: clientWith(testTokens.operator), server, uploads };
 }
 
 describe(`imports over HTTP (${testDatabaseKind})`, () => {

@@ -3,10 +3,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { importUploadBody } from "../../imports/import-upload-options";
-import { testApi, testApiEnv } from "../testing/api-test-kit";
+import { testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 const fixtures = path.resolve(import.meta.dirname, "../../imports/testing/fixtures");
@@ -121,9 +120,7 @@ describe(`imports router (${testDatabaseKind})`, () => {
   it("refuses an upload over IMPORT_MAX_MB with PAYLOAD_TOO_LARGE and records no run", async () => {
     const { db, caller } = await setup();
     const tooBig = new Uint8Array(1024 * 1024 + 1).fill(0x41);
-    const error = await caller.imports.start(tooBig).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(await trpcErrorCode(caller.imports.start(tooBig))).toBe("PAYLOAD_TOO_LARGE");
     expect(await db.prisma.importRun.count()).toBe(0);
   });
 

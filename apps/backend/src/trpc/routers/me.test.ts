@@ -1,5 +1,4 @@
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { TRPCError } from "@trpc/server";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,7 +8,7 @@ import {
   threeChannelStore,
 } from "../../customers/testing/customer-fixtures";
 import { apiTransformer } from "../api-transformer";
-import { testApi } from "../testing/api-test-kit";
+import { testApi, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
@@ -109,7 +108,6 @@ describe(`me.summary (${testDatabaseKind})`, () => {
   it("is refused to staff tokens", async () => {
     const db = await database();
     const { caller } = await testApi(db, "operator");
-    const error = await caller.me.summary().catch((e: unknown) => e);
-    expect(error instanceof TRPCError && error.code).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(caller.me.summary())).toBe("FORBIDDEN");
   });
 });

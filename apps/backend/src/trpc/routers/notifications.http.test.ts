@@ -1,36 +1,20 @@
 // notifications over HTTP, as the app calls them: the real server on loopback, tRPC 11 httpLink
 // with superjson, a staff token or a customer's session token.
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { openCustomerSession } from "../../auth/customer-sessions";
-import { createApp } from "../../http/app";
-import { startServer } from "../../http/start-server";
-import { createLogger } from "../../logger";
+import { serveApiOnLoopback } from "../../http/testing/loopback-api";
 import { createNotifications } from "../../monitoring/notification-store";
-import { apiTransformer } from "../api-transformer";
 import type { AppRouter } from "../root";
-import { testApiEnv, testTokens } from "../testing/api-test-kit";
+import { testTokens } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
 async function serve() {
   const db = await openTestDatabase();
   cleanup.defer(() => db.close());
-  const app = createApp({ db, logger: createLogger({ level: "silent" }), env: testApiEnv() });
-  const server = await startServer(app, { port: 0, host: "127.0.0.1" });
-  cleanup.defer(() => server.close());
-  const clientWith = (token: string) =>
-    createTRPCClient<AppRouter>({
-      links: [
-        httpLink({
-          url: `${server.url}/api/trpc`,
-          transformer: apiTransformer,
-          headers: { authorization: `Bearer ${token}` },
-        }),
-      ],
-    });
-  return { db, server, clientWith };
+  return { db, ...(await serveApiOnLoopback(cleanup, { db })) };
 }
 
 describe(`notifications over HTTP (${testDatabaseKind})`, () => {

@@ -1,7 +1,6 @@
 // privacy.* through createCaller with the real router, context and access middleware.
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createBackgroundTasks } from "../../http/background-tasks";
 import { createLogger } from "../../logger";
@@ -9,7 +8,7 @@ import { createCapturedMail } from "../../mail/testing/captured-mail";
 import { ingestRetail } from "../../merge/testing/merge-harness";
 import { grepDatabase } from "../../privacy/testing/grep-database";
 import { createCaller } from "../root";
-import { authorizationFor, testApi, testApiEnv } from "../testing/api-test-kit";
+import { authorizationFor, testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
@@ -40,10 +39,6 @@ async function setup() {
       })
     ).customerId as string;
   return { db, people, customerIdOf };
-}
-
-function codeOf(error: unknown): string | undefined {
-  return error instanceof TRPCError ? error.code : undefined;
 }
 
 describe(`privacy router (${testDatabaseKind})`, () => {
@@ -100,27 +95,26 @@ describe(`privacy router (${testDatabaseKind})`, () => {
     const { db, people, customerIdOf } = await setup();
     const customerId = await customerIdOf(people[0]?.id ?? "");
     const viewer = await testApi(db, "viewer");
-    expect(codeOf(await viewer.caller.privacy.eraseCustomer({ customerId }).catch((e) => e))).toBe(
+    expect(await trpcErrorCode(viewer.caller.privacy.eraseCustomer({ customerId }))).toBe(
       "FORBIDDEN",
     );
-    expect(codeOf(await viewer.caller.privacy.erasures({}).catch((e) => e))).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(viewer.caller.privacy.erasures({}))).toBe("FORBIDDEN");
     const customer = await testApi(db, { customerEmail: "orsolya@example.net" });
-    expect(
-      codeOf(await customer.caller.privacy.eraseCustomer({ customerId }).catch((e) => e)),
-    ).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(customer.caller.privacy.eraseCustomer({ customerId }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await db.prisma.erasure.count()).toBe(0);
 
     const { caller } = await testApi(db, "operator");
-    const unknown = await caller.privacy
-      .eraseCustomer({ customerId: "00000000-0000-4000-8000-000000000000" })
-      .catch((e) => e);
-    expect(codeOf(unknown)).toBe("NOT_FOUND");
+    expect(
+      await trpcErrorCode(
+        caller.privacy.eraseCustomer({ customerId: "00000000-0000-4000-8000-000000000000" }),
+      ),
+    ).toBe("NOT_FOUND");
     for (const input of [{ customerId: "not-a-uuid" }, { customerId, reason: "x".repeat(501) }]) {
-      expect(codeOf(await caller.privacy.eraseCustomer(input).catch((e) => e))).toBe("BAD_REQUEST");
+      expect(await trpcErrorCode(caller.privacy.eraseCustomer(input))).toBe("BAD_REQUEST");
     }
-    expect(codeOf(await caller.privacy.erasures({ limit: 101 }).catch((e) => e))).toBe(
-      "BAD_REQUEST",
-    );
+    expect(await trpcErrorCode(caller.privacy.erasures({ limit: 101 }))).toBe("BAD_REQUEST");
     expect(await db.prisma.erasure.count()).toBe(0);
   });
 

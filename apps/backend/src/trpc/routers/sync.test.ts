@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../logger";
 import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
@@ -16,7 +15,7 @@ import { getSyncStatus } from "../../monitoring/sync-status";
 import { testAlertSettings } from "../../monitoring/testing/test-alert-settings";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import { startScheduler } from "../../scheduler/start-scheduler";
-import { testApi, testApiEnv } from "../testing/api-test-kit";
+import { testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 const MINUTE = 60_000;
@@ -30,15 +29,6 @@ async function database() {
 }
 
 type Db = Awaited<ReturnType<typeof database>>;
-
-async function codeOf(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-    return undefined;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "not a TRPCError";
-  }
-}
 
 /**
  * eCom orders a minute apart: the first reaches X-Series after an hour, the second after two
@@ -178,20 +168,24 @@ describe(`sync.runNow (${testDatabaseKind})`, () => {
     ).toEqual([{ job: "analytics", trigger: "manual", status: "FAILED" }]);
 
     // A job this scheduler does not run (poll needs Lightspeed configured), and bad inputs.
-    expect(await codeOf(caller.sync.runNow({ job: "poll" }))).toBe("SERVICE_UNAVAILABLE");
-    expect(await codeOf(caller.sync.runNow({} as never))).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.sync.runNow({ job: "everything" } as never))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.runNow({ job: "poll" }))).toBe("SERVICE_UNAVAILABLE");
+    expect(await trpcErrorCode(caller.sync.runNow({} as never))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.runNow({ job: "everything" } as never))).toBe(
+      "BAD_REQUEST",
+    );
     expect(runs).toBe(1);
 
     const viewer = await testApi(db, "viewer", { jobs: scheduler });
-    expect(await codeOf(viewer.caller.sync.runNow({ job: "monitoring" }))).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(viewer.caller.sync.runNow({ job: "monitoring" }))).toBe("FORBIDDEN");
     expect(runs).toBe(1);
   });
 
   it("is unavailable when the server runs no jobs", async () => {
     const db = await database();
     const { caller } = await testApi(db, "operator");
-    expect(await codeOf(caller.sync.runNow({ job: "monitoring" }))).toBe("SERVICE_UNAVAILABLE");
+    expect(await trpcErrorCode(caller.sync.runNow({ job: "monitoring" }))).toBe(
+      "SERVICE_UNAVAILABLE",
+    );
   });
 });
 
@@ -232,7 +226,9 @@ describe(`sync.delays and sync.missing (${testDatabaseKind})`, () => {
     expect(second.orders.map((order) => order.ecomOrderNumber)).toEqual([orders[4]?.orderNumber]);
     expect(await listEcomBacklog(db, { now: store.now() })).toHaveLength(2);
     expect(second).toMatchObject({ total: 2, nextCursor: null });
-    expect(await codeOf(caller.sync.missing({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.missing({ cursor: "not-a-cursor" }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -260,7 +256,9 @@ describe(`sync.alerts and sync.acknowledgeAlert (${testDatabaseKind})`, () => {
     const target = all.alerts[0];
     if (!target) throw new Error("no alert");
     const viewer = await testApi(db, "viewer");
-    expect(await codeOf(viewer.caller.sync.acknowledgeAlert({ id: target.id }))).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(viewer.caller.sync.acknowledgeAlert({ id: target.id }))).toBe(
+      "FORBIDDEN",
+    );
 
     const acknowledged = await caller.sync.acknowledgeAlert({ id: target.id });
     expect(acknowledged).toEqual({
@@ -289,9 +287,11 @@ describe(`sync.alerts and sync.acknowledgeAlert (${testDatabaseKind})`, () => {
     const forged = Buffer.from(JSON.stringify([now.toISOString(), "1' OR 1=1"])).toString(
       "base64url",
     );
-    expect(await codeOf(caller.sync.alerts({ cursor: forged }))).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.sync.acknowledgeAlert({ id: randomUUID() }))).toBe("NOT_FOUND");
-    expect(await codeOf(caller.sync.acknowledgeAlert({} as never))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.alerts({ cursor: forged }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.acknowledgeAlert({ id: randomUUID() }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await trpcErrorCode(caller.sync.acknowledgeAlert({} as never))).toBe("BAD_REQUEST");
   });
 });
 
@@ -338,14 +338,16 @@ describe(`sync.webhookDeliveries and sync.replayDeadLetters (${testDatabaseKind}
     expect(second.deliveries.map((d) => d.id)).toEqual(dead.slice(2));
     expect(second.nextCursor).toBeNull();
     expect((await viewer.caller.sync.webhookDeliveries({})).deliveries).toHaveLength(5);
-    expect(await codeOf(viewer.caller.sync.webhookDeliveries({ cursor: "nope" }))).toBe(
+    expect(await trpcErrorCode(viewer.caller.sync.webhookDeliveries({ cursor: "nope" }))).toBe(
       "BAD_REQUEST",
     );
 
-    expect(await codeOf(viewer.caller.sync.replayDeadLetters({ all: true }))).toBe("FORBIDDEN");
+    expect(await trpcErrorCode(viewer.caller.sync.replayDeadLetters({ all: true }))).toBe(
+      "FORBIDDEN",
+    );
     const { caller } = await testApi(db, "operator");
-    expect(await codeOf(caller.sync.replayDeadLetters({} as never))).toBe("BAD_REQUEST");
-    expect(await codeOf(caller.sync.replayDeadLetters({ ids: [] }))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.replayDeadLetters({} as never))).toBe("BAD_REQUEST");
+    expect(await trpcErrorCode(caller.sync.replayDeadLetters({ ids: [] }))).toBe("BAD_REQUEST");
 
     const [one, ...rest] = dead;
     expect(await caller.sync.replayDeadLetters({ ids: [one ?? ""] })).toEqual({

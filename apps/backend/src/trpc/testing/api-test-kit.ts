@@ -1,6 +1,8 @@
 // Callers for router tests: the real router, context and access middleware, with a staff token or
 // a customer session presented exactly as over HTTP (an Authorization header).
 import type { Database } from "@greenloop/db";
+import { TRPCClientError } from "@trpc/client";
+import { TRPCError } from "@trpc/server";
 import { openCustomerSession } from "../../auth/customer-sessions";
 import { type Env, type EnvSource, loadEnv } from "../../env";
 import { createBackgroundTasks } from "../../http/background-tasks";
@@ -79,4 +81,21 @@ export async function testApi(
     ...(options.jobs ? { jobs: options.jobs } : {}),
   };
   return { context, mail, caller: createCaller(context) };
+}
+
+/**
+ * The tRPC error code a call was refused with: a `TRPCError` from a caller, or a `TRPCClientError`
+ * over HTTP; undefined when the call succeeded. Any other error is rethrown, so a test that expects
+ * a refusal fails on the real cause instead of comparing a code to a crash.
+ */
+export async function trpcErrorCode(call: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await call;
+    return undefined;
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    const code: unknown = error instanceof TRPCClientError ? error.data?.code : undefined;
+    if (typeof code === "string") return code;
+    throw error;
+  }
 }

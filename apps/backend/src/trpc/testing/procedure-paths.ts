@@ -7,32 +7,30 @@ export interface ProcedureEntry {
   path: string;
   type: "query" | "mutation" | "subscription";
   access: Access | undefined;
+  /** Whether it validates what it returns (`.output()`): the app relies on the shapes. */
+  hasOutputSchema: boolean;
 }
 
 export function listProcedures(): ProcedureEntry[] {
   const procedures = appRouter._def.procedures as unknown as Record<
     string,
-    { _def: { type: ProcedureEntry["type"]; meta?: { access?: Access } } }
+    { _def: { type: ProcedureEntry["type"]; meta?: { access?: Access }; output?: unknown } }
   >;
   return Object.entries(procedures)
     .map(([path, procedure]) => ({
       path,
       type: procedure._def.type,
       access: procedure._def.meta?.access,
+      hasOutputSchema: procedure._def.output !== undefined,
     }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Calls `path` on a caller (input as given), returning the error it threw or undefined. */
+/** Calls `path` on a caller (input as given): the call, to await or to hand to `trpcErrorCode`. */
 export async function callPath(caller: unknown, path: string, input?: unknown): Promise<unknown> {
   let target: unknown = caller;
   for (const segment of path.split(".")) {
     target = (target as Record<string, unknown>)[segment];
   }
-  try {
-    await (target as (input: unknown) => Promise<unknown>)(input);
-    return undefined;
-  } catch (error) {
-    return error;
-  }
+  return (target as (input: unknown) => Promise<unknown>)(input);
 }
