@@ -10,7 +10,7 @@ import { rangeStart } from "../src/dates/range-start";
 import { formatMoney } from "../src/format/format-money";
 import { formatCount } from "../src/format/format-number";
 import { chromiumAvailable, chromiumPath, launchChromium } from "./launch-chromium";
-import { type RunningDemo, startDemo } from "./start-demo";
+import { demoViewerToken, type RunningDemo, startDemo } from "./start-demo";
 
 const MISSING_ORDER_ALERT_DAYS = 3; // as startDemo configures it
 const DAY_MS = 86_400_000;
@@ -35,13 +35,13 @@ afterAll(async () => {
   if (demo) expect(await demo.stop()).toBe(0); // Ctrl-C stops everything cleanly
 });
 
-async function signedInPage(): Promise<Page> {
+async function signedInPage(as: "operator" | "viewer" = "operator"): Promise<Page> {
   const page = await browser.newPage({ locale, timezoneId: "UTC" });
   await page.goto(demo.dashboardUrl);
-  await page.getByTestId("sign-in-token").fill(demo.token);
+  await page.getByTestId("sign-in-token").fill(as === "operator" ? demo.token : demoViewerToken);
   await page.getByTestId("sign-in-submit").click();
   await page.getByTestId("whoami-role").waitFor();
-  expect(await page.getByTestId("whoami-role").textContent()).toContain("operator");
+  expect(await page.getByTestId("whoami-role").textContent()).toContain(as);
   return page;
 }
 
@@ -153,6 +153,19 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
       .waitFor({ timeout: 30_000 });
     const alerts = await api.sync.alerts.query({ status: "OPEN", limit: 100 });
     expect(alerts.alerts.some((alert) => alert.message.includes(orderNumber))).toBe(true);
+    await page.close();
+  });
+
+  it("shows a viewer the numbers but none of the operator's controls", async () => {
+    const page = await signedInPage("viewer");
+    await page.getByTestId("summary-totalSpend").waitFor();
+    await page.getByTestId("nav-imports").click();
+    await page.getByTestId("upload-needs-operator").waitFor();
+    expect(await page.getByTestId("upload-submit").count()).toBe(0);
+    await page.getByTestId("nav-sync").click();
+    await page.getByTestId("job-row").first().waitFor();
+    expect(await page.getByTestId("run-now-poll").count()).toBe(0);
+    expect(await page.getByTestId("alert-acknowledge").count()).toBe(0);
     await page.close();
   });
 });

@@ -9,6 +9,9 @@ import { createScratchDatabase, testServerUrl } from "@greenloop/db/testing";
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const backendDir = path.join(repoRoot, "apps/backend");
 
+/** A viewer token the demo is started with (on top of the operator token it makes up). */
+export const demoViewerToken = "e2e-viewer-token-0123456789abcdef";
+
 export interface RunningDemo {
   dashboardUrl: string;
   apiBaseUrl: string;
@@ -42,6 +45,7 @@ export async function startDemo(): Promise<RunningDemo> {
         HOST: "127.0.0.1",
         PORT: "0",
         MISSING_ORDER_ALERT_DAYS: "3",
+        API_TOKENS: `e2e-viewer:viewer:${demoViewerToken}`,
         ...(scratch ? { DATABASE_URL: scratch.url } : {}),
       },
     },
