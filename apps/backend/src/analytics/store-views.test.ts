@@ -2,8 +2,7 @@
 // equal the pure reference computations over the same orders and metrics: summarizeStore,
 // buildCohortRetention, summarizeSegments, and brute force for the customer lists.
 import { randomUUID } from "node:crypto";
-import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import {
   buildCohortRetention,
   defaultAnalyticsConfig,
@@ -19,8 +18,6 @@ import {
 import { DomainError } from "@greenloop/order-sync/errors";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
-import { recomputeAllCustomers } from "./recompute-analytics";
 import {
   type ChannelMixView,
   getAtRiskCustomers,
@@ -31,6 +28,7 @@ import {
   getStoreSummary,
   getTopCustomers,
 } from "./store-views";
+import { openAnalyzedStore } from "./testing/analyzed-store";
 
 const DAY = 86_400_000;
 const config = defaultAnalyticsConfig;
@@ -52,16 +50,10 @@ let metrics: Array<{
 }>;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  const store = new SimulatedStore({
-    seed: 31,
-    store: { customers: 60, inStoreSales: 240, ecomOrders: 80, months: 7 },
-  });
-  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-  await importStoreExport(db, store);
-  asOf = new Date(store.now().getTime() + DAY);
-  await addEdgeCaseOrders(db, asOf);
-  await recomputeAllCustomers(db, { config, asOf, refit: true });
+  ({ db, asOf } = await openAnalyzedStore(
+    { seed: 31, store: { customers: 60, inStoreSales: 240, ecomOrders: 80, months: 7 } },
+    { beforeAnalytics: addEdgeCaseOrders },
+  ));
 
   orders = (
     await db.prisma.order.findMany({

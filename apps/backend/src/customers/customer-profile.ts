@@ -2,10 +2,12 @@
 // ones from linking), their X-Series records, the full analytics and the first page of orders. An
 // id merged away since leads to the survivor, and the answer says so.
 import type { Database, IdentityKind } from "@greenloop/db";
+import type { CustomerMetricsResult } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
 import { resolveCustomerId } from "./resolve-customer-id";
+import { retailCustomerColumns, retailCustomerIdsOf } from "./retail-customer-records";
 
 export interface CustomerProfileView {
   customerId: string;
@@ -38,30 +40,34 @@ export interface CustomerProfileView {
   orders: CustomerOrdersPage;
 }
 
-export interface CustomerMetricsDetail {
-  orderCount: number;
-  ecomOrderCount: number;
-  retailOrderCount: number;
-  totalSpend: Decimal;
+/** The stored analytics: the computed metrics (computeCustomerMetrics) plus RFM and the models. */
+export interface CustomerMetricsDetail
+  extends Pick<
+    CustomerMetricsResult,
+    | "orderCount"
+    | "ecomOrderCount"
+    | "retailOrderCount"
+    | "totalSpend"
+    | "spend90d"
+    | "orders90d"
+    | "firstOrderAt"
+    | "lastOrderAt"
+    | "daysSinceLastOrder"
+    | "meanDaysBetweenOrders"
+    | "onlineShare"
+    | "isVip"
+    | "isHighValue"
+    | "isFirstTimeBuyer"
+    | "tier"
+    | "nextTier"
+  > {
   averageOrderValue: Decimal;
-  spend90d: Decimal;
-  orders90d: number;
-  firstOrderAt: Date | null;
-  lastOrderAt: Date | null;
-  daysSinceLastOrder: number | null;
-  meanDaysBetweenOrders: number | null;
-  onlineShare: number | null;
   favouriteProducts: string[];
   favouriteCategories: string[];
   rfm: { recency: number; frequency: number; monetary: number } | null;
   rfmSegment: string | null;
   inactivitySegment: string | null;
-  tier: string | null;
-  nextTier: string | null;
   amountToNextTier: Decimal | null;
-  isVip: boolean;
-  isHighValue: boolean;
-  isFirstTimeBuyer: boolean;
   churnRisk: number | null;
   churnRiskLabel: string | null;
   probabilityAlive: number | null;
@@ -105,20 +111,9 @@ export async function loadCustomerProfile(
     listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
   ]);
   if (!summary) throw new Error(`customer ${id} vanished while being read`);
-  const retailIds = customer.identities
-    .filter((i) => i.kind === "RETAIL_CUSTOMER_ID")
-    .map((i) => i.normalizedValue);
   const retailCustomers = await db.prisma.retailCustomer.findMany({
-    where: { id: { in: retailIds } },
-    select: {
-      id: true,
-      customerCode: true,
-      firstName: true,
-      lastName: true,
-      customerGroupId: true,
-      loyaltyBalance: true,
-      deletedAt: true,
-    },
+    where: { id: { in: retailCustomerIdsOf(customer.identities) } },
+    select: { ...retailCustomerColumns, customerGroupId: true },
     orderBy: { id: "asc" },
   });
   return {

@@ -5,6 +5,7 @@
 import type { Database } from "@greenloop/db";
 import { inactivitySegments } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { retailCustomerColumns, retailCustomerIdsOf } from "./retail-customer-records";
 
 export const appInactiveSegments = inactivitySegments;
 export type AppInactiveSegment = (typeof appInactiveSegments)[number];
@@ -77,21 +78,11 @@ export async function loadCustomerSummaries(
       },
     },
   });
-  const retailIds = customers.flatMap((c) =>
-    c.identities.filter((i) => i.kind === "RETAIL_CUSTOMER_ID").map((i) => i.normalizedValue),
-  );
+  const retailIds = customers.flatMap((c) => retailCustomerIdsOf(c.identities));
   const [retailRows, orderCounts, records] = await Promise.all([
     db.prisma.retailCustomer.findMany({
       where: { id: { in: retailIds } },
-      select: {
-        id: true,
-        customerCode: true,
-        firstName: true,
-        lastName: true,
-        loyaltyBalance: true,
-        deletedAt: true,
-        remoteCreatedAt: true,
-      },
+      select: { ...retailCustomerColumns, remoteCreatedAt: true },
     }),
     db.prisma.order.groupBy({
       by: ["retailCustomerId"],
@@ -115,9 +106,7 @@ export async function loadCustomerSummaries(
 
   const summaries = new Map<string, CustomerSummary>();
   for (const customer of customers) {
-    const ownRetailIds = customer.identities
-      .filter((i) => i.kind === "RETAIL_CUSTOMER_ID")
-      .map((i) => i.normalizedValue);
+    const ownRetailIds = retailCustomerIdsOf(customer.identities);
     const primaryId = primaryRetailId(ownRetailIds, retailById, ordersByRetailId);
     const primary = primaryId ? retailById.get(primaryId) : undefined;
     const primaryIdentifiers = (primaryId && identifiersByRetailId.get(primaryId)) || [];

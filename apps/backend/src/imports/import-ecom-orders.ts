@@ -43,6 +43,12 @@ export interface ImportProgress {
   ordersUnchanged: number;
 }
 
+/** Just the counts of a result or of the progress so far: what logs and reports show. */
+export function importCountsOf(progress: ImportProgress): ImportProgress {
+  const { rowsRead, rowsRejected, ordersCreated, ordersUpdated, ordersUnchanged } = progress;
+  return { rowsRead, rowsRejected, ordersCreated, ordersUpdated, ordersUnchanged };
+}
+
 export interface ImportEcomOrdersOptions {
   /** With `kind: "postgres"`, two transactions run at once (PGlite has a single session). */
   db: Pick<Database, "prisma"> & Partial<Pick<Database, "kind">>;

@@ -16,6 +16,7 @@ import {
   DEFAULT_ORDERS_PER_TRANSACTION,
   type ImportEcomOrdersResult,
   type ImportProgress,
+  importCountsOf,
   importEcomOrders,
   importErrorReport,
 } from "./import-ecom-orders";
@@ -89,15 +90,7 @@ async function runUploadedImport(
             }).onEcomOrdersChanged,
           }),
     });
-    const summary = {
-      dryRun,
-      rowsRead: result.rowsRead,
-      rowsRejected: result.rowsRejected,
-      ordersCreated: result.ordersCreated,
-      ordersUpdated: result.ordersUpdated,
-      ordersUnchanged: result.ordersUnchanged,
-      durationMs: result.durationMs,
-    };
+    const summary = { dryRun, ...importCountsOf(result), durationMs: result.durationMs };
     if (dryRunRecord) {
       await dryRunRecord.finish(result);
       logger.info(summary, "uploaded eCom export dry-run");

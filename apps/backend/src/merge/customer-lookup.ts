@@ -2,17 +2,12 @@
 // channels. An identifier flagged as shared (a family email) answers with every customer carrying
 // it rather than picking one: guessing would show one person another's purchases.
 import type { Database, IdentityKind } from "@greenloop/db";
-import { DomainError } from "@greenloop/order-sync/errors";
-import {
-  type CountryCode,
-  looseEmailKey,
-  normalizeEmail,
-  normalizePhone,
-} from "@greenloop/order-sync/identity";
+import { type CountryCode, looseEmailKey } from "@greenloop/order-sync/identity";
 import {
   type CustomerMetricsView,
   loadCustomerMetricsViews,
 } from "../analytics/customer-metrics-view";
+import { type ContactQuery, contactIdentifierOf } from "../customers/contact-identifier";
 
 export interface CustomerProfile {
   id: string;
@@ -47,10 +42,13 @@ export type CustomerLookup =
 
 export async function lookupCustomer(
   db: Pick<Database, "prisma">,
-  query: { email?: string; phone?: string },
+  query: ContactQuery,
   options: { defaultRegion: CountryCode },
 ): Promise<CustomerLookup> {
-  const exact = normalizeQuery(query, options.defaultRegion);
+  const exact: { kind: IdentityKind; value: string } = contactIdentifierOf(
+    query,
+    options.defaultRegion,
+  );
   const find = (key: { kind: IdentityKind; value: string }) =>
     db.prisma.customerIdentity.findMany({
       where: {
@@ -94,28 +92,6 @@ export async function lookupCustomer(
     ),
     flagged: { kind, value, reason: first.blockedReason },
   };
-}
-
-function normalizeQuery(
-  query: { email?: string; phone?: string },
-  defaultRegion: CountryCode,
-): { kind: IdentityKind; value: string } {
-  if ((query.email === undefined) === (query.phone === undefined)) {
-    throw new DomainError("BAD_INPUT", "Give exactly one of an email or a phone number.");
-  }
-  if (query.email !== undefined) {
-    const value = normalizeEmail(query.email);
-    if (!value) throw new DomainError("BAD_INPUT", "The email is not a valid email address.");
-    return { kind: "EMAIL", value };
-  }
-  const value = normalizePhone(query.phone, defaultRegion);
-  if (!value) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `The phone is not a possible phone number (numbers without a country code are read as ${defaultRegion}).`,
-    );
-  }
-  return { kind: "PHONE", value };
 }
 
 export async function loadProfiles(

@@ -1,22 +1,23 @@
 // The merge on a real database with the simulator's store and its eCom export: one order per real
 // order, one customer per person, and the same result whatever arrives first.
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { importEcomOrders } from "../imports/import-ecom-orders";
 import { ecomOrder } from "../imports/testing/ecom-order-fixtures";
+import { openDatabaseForTest } from "../testing/test-database";
 import { mergeChanges } from "./merge-changes";
 import { canonicalSnapshot } from "./testing/canonical-snapshot";
-import { importStoreExport, ingestRetail, testMergeRules } from "./testing/merge-harness";
+import { addEmailOnlyAndPhoneOnly, addFamilyEmail } from "./testing/identity-scenarios";
+import {
+  emptyStore,
+  importStoreExport,
+  ingestRetail,
+  testMergeRules,
+} from "./testing/merge-harness";
 
 const cleanup = useTestCleanup();
 const HOUR = 3_600_000;
-
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
 
 function smallStore(seed = 21) {
   return new SimulatedStore({
@@ -27,7 +28,7 @@ function smallStore(seed = 21) {
 
 describe(`mergeChanges (${testDatabaseKind})`, () => {
   it("counts an eCom order imported from CSV and later synced to X-Series once", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const store = smallStore();
     // Half the online orders are still waiting for X-Series when the CSV is imported.
     await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
@@ -73,12 +74,12 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
     store.advanceClock(3 * 24 * HOUR);
     store.syncPendingEcomOrders();
 
-    const csvFirst = await database();
+    const csvFirst = await openDatabaseForTest(cleanup);
     await importStoreExport(csvFirst, store);
     await ingestRetail(csvFirst, { sales: store.sales() });
     await ingestRetail(csvFirst, { customers: store.customers() });
 
-    const retailFirst = await database();
+    const retailFirst = await openDatabaseForTest(cleanup);
     await ingestRetail(retailFirst, { customers: store.customers().reverse() });
     for (const sale of store.sales().reverse()) await ingestRetail(retailFirst, { sales: [sale] });
     await importStoreExport(retailFirst, store);
@@ -89,23 +90,14 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("merges an email-only and a phone-only X-Series record through an online order", async () => {
-    const db = await database();
-    const store = new SimulatedStore({
-      seed: 8,
-      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
-    });
-    const emailOnly = store.createCustomer({
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(8);
+    addEmailOnlyAndPhoneOnly(store, {
       first_name: "Dana",
       last_name: "Reed",
       email: "dana.reed@example.com",
-    });
-    const phoneOnly = store.createCustomer({
-      first_name: "Dana",
-      last_name: "Reed",
       mobile: "(615) 555-0142",
     });
-    store.createSale({ customer_id: emailOnly.id });
-    store.createSale({ customer_id: phoneOnly.id });
     await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
     expect(await db.prisma.customer.count({ where: { mergedIntoId: null } })).toBe(2);
 
@@ -124,22 +116,13 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("keeps two people who share a family email apart and flags the email", async () => {
-    const db = await database();
-    const store = new SimulatedStore({
-      seed: 9,
-      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(9);
+    const { mom, son } = addFamilyEmail(store, "the.garcias@example.com", {
+      mom: { first_name: "Ana", mobile: "615-555-0101" },
+      son: { first_name: "Leo", mobile: "615-555-0102" },
     });
-    const mom = store.createCustomer({
-      first_name: "Ana",
-      email: "the.garcias@example.com",
-      mobile: "615-555-0101",
-    });
-    const son = store.createCustomer({
-      first_name: "Leo",
-      email: "the.garcias@example.com",
-      mobile: "615-555-0102",
-    });
-    for (const customer of [mom, son, mom, son]) store.createSale({ customer_id: customer.id });
+    for (const customer of [mom, son]) store.createSale({ customer_id: customer.id });
     await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
 
     const customers = await db.prisma.customer.findMany({
@@ -159,15 +142,12 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("detects an email on more X-Series customers than the limit as a placeholder, in any order", async () => {
-    const store = new SimulatedStore({
-      seed: 12,
-      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
-    });
+    const store = emptyStore(12);
     const shared = "frontdesk@greenshop.example.com";
     for (let i = 0; i < 7; i++) store.createCustomer({ first_name: `P${i}`, email: shared });
-    const all = await database();
+    const all = await openDatabaseForTest(cleanup);
     await ingestRetail(all, { customers: store.customers() });
-    const oneByOne = await database();
+    const oneByOne = await openDatabaseForTest(cleanup);
     for (const customer of store.customers())
       await ingestRetail(oneByOne, { customers: [customer] });
 
@@ -181,7 +161,7 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("changes nothing when the same records are merged again", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const store = smallStore(3);
     await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
     await importStoreExport(db, store);
@@ -203,7 +183,7 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("joins an eCom order to the sale its export's X-series Order ID names, never by invoice number", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const store = new SimulatedStore({
       seed: 14,
       store: { customers: 1, inStoreSales: 0, ecomOrders: 0 },
@@ -256,7 +236,7 @@ describe(`mergeChanges (${testDatabaseKind})`, () => {
   });
 
   it("takes voided and deleted sales out of the analytics", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const store = new SimulatedStore({
       seed: 10,
       store: { customers: 2, inStoreSales: 0, ecomOrders: 0 },

@@ -3,8 +3,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { openDatabaseForTest } from "../testing/test-database";
 import { deliverNotifications, retryDelayMs } from "./deliver-notifications";
 import { createExpoPushChannel } from "./expo-push-channel";
 import { createNotifications } from "./notification-store";
@@ -17,12 +18,6 @@ const cleanup = useTestCleanup();
 const MINUTE = 60_000;
 const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
 const at = (minutes: number) => new Date(t0 + minutes * MINUTE);
-
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
 
 async function notify(db: Pick<Database, "prisma">, key: string, minute = 0) {
   await createNotifications(
@@ -58,7 +53,7 @@ const token = (name: string) => `ExponentPushToken[${name}]`;
 
 describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
   it("POSTs each notification once, signed with HMAC-SHA256 over the raw body", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const receiver = await startFakeWebhookReceiver(cleanup, { secret: "whsec" });
     const channels = [createWebhookChannel({ url: receiver.url, secret: "whsec" })];
     await notify(db, "a");
@@ -96,7 +91,7 @@ describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
   });
 
   it("retries a failing receiver with exponential backoff, then succeeds with the same delivery id", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const receiver = await startFakeWebhookReceiver(cleanup, { secret: "s", statuses: [503, 500] });
     const channels = [createWebhookChannel({ url: receiver.url, secret: "s" })];
     const settings = { maxAttempts: 5 };
@@ -127,7 +122,7 @@ describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
   });
 
   it("stops after maxAttempts", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const down = await startFakeWebhookReceiver(cleanup, {
       secret: "s",
       statuses: Array(10).fill(502),
@@ -144,7 +139,7 @@ describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
   });
 
   it("gives up at once on a refusal that retrying cannot fix", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const gone = await startFakeWebhookReceiver(cleanup, { secret: "s", statuses: [410] });
     await notify(db, "a");
     const channels = [createWebhookChannel({ url: gone.url, secret: "s" })];
@@ -159,7 +154,7 @@ describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
   });
 
   it("treats an unreachable receiver as worth retrying", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await notify(db, "a");
     // A port nothing listens on: a server's, once it has closed.
     const closed = createServer();
@@ -180,7 +175,7 @@ describe(`deliverNotifications: webhook (${testDatabaseKind})`, () => {
 
 describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
   it("pushes to opted-in staff devices only, in Expo's format, with the access token", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const expo = await startFakeExpoPush(cleanup);
     for (const [name, audience, optedIn] of [
       ["staff-1", "STAFF", true],
@@ -229,7 +224,7 @@ describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
   });
 
   it("disables a DeviceNotRegistered token, retries MessageRateExceeded, and sends no token header when unset", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const expo = await startFakeExpoPush(cleanup, {
       unregistered: [token("uninstalled")],
       rateLimited: { [token("busy")]: 1 },
@@ -295,7 +290,7 @@ describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
   });
 
   it("retries the whole batch when Expo is down, and gives up on a request it refuses", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const expo = await startFakeExpoPush(cleanup, { statuses: [503] });
     await registerPushToken(db, {
       token: token("staff"),

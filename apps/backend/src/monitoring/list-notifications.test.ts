@@ -1,34 +1,16 @@
-import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { openDatabaseForTest } from "../testing/test-database";
 import { listNotifications, markNotificationsRead } from "./list-notifications";
-import { createNotifications } from "./notification-store";
 import { isExpoPushToken, registerPushToken } from "./push-tokens";
+import { at, seedNotifications } from "./testing/seeded-notifications";
 
 const cleanup = useTestCleanup();
-const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
-const at = (minutes: number) => new Date(t0 + minutes * 60_000);
-
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
-async function seed(db: Pick<Database, "prisma">, count: number) {
-  for (let i = 0; i < count; i += 1) {
-    await createNotifications(
-      db.prisma,
-      [{ kind: "customer.vip_order", title: `N${i}`, body: "b", dedupeKey: `n:${i}` }],
-      at(i),
-    );
-  }
-}
 
 describe(`listNotifications / markNotificationsRead (${testDatabaseKind})`, () => {
   it("pages newest first with the unread count, and marks some or all read", async () => {
-    const db = await database();
-    await seed(db, 5);
+    const db = await openDatabaseForTest(cleanup);
+    await seedNotifications(db, 5);
     const first = await listNotifications(db, { limit: 2 });
     expect(first.notifications.map((n) => n.title)).toEqual(["N4", "N3"]);
     expect(first.unread).toBe(5);
@@ -50,7 +32,7 @@ describe(`listNotifications / markNotificationsRead (${testDatabaseKind})`, () =
   });
 
   it("refuses a bad limit, cursor or id", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await expect(listNotifications(db, { limit: 0 })).rejects.toThrow(/limit must be/);
     await expect(listNotifications(db, { after: "x" })).rejects.toThrow(/after must be/);
     await expect(markNotificationsRead(db, { ids: ["nope"], now: at(0) })).rejects.toThrow(
@@ -61,7 +43,7 @@ describe(`listNotifications / markNotificationsRead (${testDatabaseKind})`, () =
 
 describe(`registerPushToken (${testDatabaseKind})`, () => {
   it("stores the app's registration, as a customer device unless told otherwise", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await registerPushToken(db, {
       token: "ExponentPushToken[abc123]",
       deviceOS: "ios",

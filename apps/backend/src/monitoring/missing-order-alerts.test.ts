@@ -3,10 +3,10 @@
 // MISSING_ORDER_ALERT_DAYS = 3, exactly the 10-day and the never order open alerts; the 10-day one
 // resolves when it arrives, recording how late it was; every alert notifies once however often the
 // evaluation runs (on the wire too); and the delay percentiles match a reference computation.
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { emptyStore, importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { openDatabaseForTest } from "../testing/test-database";
 import { listEcomBacklog } from "./ecom-backlog";
 import { evaluateAlerts } from "./evaluate-alerts";
 import { runMonitoring } from "./run-monitoring";
@@ -21,12 +21,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
 // The slow way, from the definition: the smallest observed delay with at least p % of the delays
 // at or below it.
 function referencePercentile(values: number[], p: number): number {
@@ -38,11 +32,8 @@ function referencePercentile(values: number[], p: number): number {
 
 describe(`missing eCom order alerts on the simulator (${testDatabaseKind})`, () => {
   it("opens and resolves exactly the expected alerts, notifies each once, and measures the delays", async () => {
-    const db = await database();
-    const store = new SimulatedStore({
-      seed: 11,
-      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
-    });
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(11);
     const t0 = store.now().getTime();
     const at = (ms: number) => new Date(t0 + ms);
     const settings = testAlertSettings({ missingOrderAlertDays: 3, timeZone: store.timeZone });
@@ -200,11 +191,8 @@ describe(`missing eCom order alerts on the simulator (${testDatabaseKind})`, () 
   });
 
   it("summarises a first run over a long backlog in one notification per transition", async () => {
-    const db = await database();
-    const store = new SimulatedStore({
-      seed: 12,
-      store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
-    });
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(12);
     for (let i = 0; i < 8; i += 1) store.placeEcomOrder({ delayMs: 20 * DAY + i * HOUR });
     store.advanceClock(MINUTE);
     await importStoreExport(db, store);

@@ -1,8 +1,9 @@
 // Notable customer events: a VIP's new order, a customer entering At Risk. Each notifies once,
 // the first run is a baseline, and entering At Risk again after leaving notifies again.
 import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { openDatabaseForTest } from "../testing/test-database";
 import { detectAtRiskEntries } from "./at-risk-events";
 import { detectVipOrders } from "./vip-order-events";
 
@@ -10,12 +11,6 @@ const cleanup = useTestCleanup();
 const HOUR = 3_600_000;
 const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
 const at = (hours: number) => new Date(t0 + hours * HOUR);
-
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
 
 async function customer(
   db: Pick<Database, "prisma">,
@@ -77,7 +72,7 @@ async function notifications(db: Pick<Database, "prisma">, kind: string) {
 
 describe(`detectVipOrders (${testDatabaseKind})`, () => {
   it("notifies once per new order of a VIP, after a baseline, and never for others", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const vip = await customer(db, "Dana Reed", { isVip: true });
     const regular = await customer(db, "Sam Lee");
     await order(db, "retail:old", vip, -2);
@@ -99,7 +94,7 @@ describe(`detectVipOrders (${testDatabaseKind})`, () => {
 
 describe(`detectAtRiskEntries (${testDatabaseKind})`, () => {
   it("notifies on entering At Risk, once, and again after leaving and coming back", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await customer(db, "Already At Risk", { rfmSegment: "At Risk" });
     const ana = await customer(db, "Ana Garcia", { rfmSegment: "Loyal" });
     const run = (hours: number) => detectAtRiskEntries(db, { now: at(hours), digestOver: 5 });
@@ -120,7 +115,7 @@ describe(`detectAtRiskEntries (${testDatabaseKind})`, () => {
   });
 
   it("summarises many customers entering at once (after a full analytics run) in one notification", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await detectAtRiskEntries(db, { now: at(0), digestOver: 5 });
     const ids = [];
     for (let i = 0; i < 7; i += 1)

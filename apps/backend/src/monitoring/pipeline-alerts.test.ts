@@ -1,11 +1,12 @@
 // The pipeline's own alerts with a controlled clock: polling failing or stale beyond two intervals,
 // webhook dead letters, webhook signature failures spiking, an import with many rejected rows.
 import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { incrementOperationalCounter } from "../ingestion/webhooks/operational-counter";
 import { replayDeadDeliveries } from "../ingestion/webhooks/replay-dead-deliveries";
 import { webhookCounters } from "../ingestion/webhooks/webhook-inbox";
+import { openDatabaseForTest } from "../testing/test-database";
 import type { AlertKind } from "./alert-rule";
 import { evaluateAlerts } from "./evaluate-alerts";
 import { hasManyRejections } from "./import-rejection-rule";
@@ -16,12 +17,6 @@ const cleanup = useTestCleanup();
 const MINUTE = 60_000;
 const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
 const at = (minutes: number) => new Date(t0 + minutes * MINUTE);
-
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
 
 async function alertsOf(db: Pick<Database, "prisma">, kind: AlertKind) {
   return db.prisma.syncAlert.findMany({
@@ -60,7 +55,7 @@ async function pollRun(
 
 describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
   it("opens POLL_STALE and POLL_FAILING beyond two sync intervals, once, and resolves them", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const settings = testAlertSettings({
       polling: { syncIntervalMs: 15 * MINUTE, watchingSince: at(0) },
     });
@@ -127,14 +122,14 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
   });
 
   it("raises no polling alert when nothing polls (Lightspeed not configured)", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const result = await evaluateAlerts(db, { now: at(600), settings: testAlertSettings() });
     expect(result.transitions.map((t) => t.kind)).not.toContain("POLL_STALE");
     expect(await db.prisma.syncAlert.count()).toBe(0);
   });
 
   it("alerts on webhook dead letters until they are replayed", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const settings = testAlertSettings();
     const dead = (n: number) =>
       db.prisma.webhookDelivery.create({
@@ -168,7 +163,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
   });
 
   it("alerts on a spike of webhook signature failures, not on a trickle", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const settings = testAlertSettings({
       signatureSpike: { threshold: 10, windowMs: 15 * MINUTE },
     });
@@ -204,7 +199,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
   });
 
   it("alerts on an import with many rejected rows until a later import runs clean", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const settings = testAlertSettings();
     const importRun = async (minute: number, rowsTotal: number, rowsRejected: number) =>
       (

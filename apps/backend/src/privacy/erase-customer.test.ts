@@ -2,13 +2,15 @@
 // data leaves every column of every table, the store's figures do not move, and re-syncs (webhook,
 // poll, a later sale), a re-import of the eCom export and a full re-merge bring nothing back.
 import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { getChannelMix, getStoreSummary } from "../analytics/store-views";
 import { openCustomerSession } from "../auth/customer-sessions";
 import { lookupCustomer } from "../merge/customer-lookup";
+import { addFamilyEmail } from "../merge/testing/identity-scenarios";
 import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { openDatabaseForTest } from "../testing/test-database";
 import { eraseCustomer } from "./erase-customer";
 import { hashIdentifierValue } from "./erased-identifiers";
 import {
@@ -257,18 +259,10 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
 
   it("leaves the other owner of a shared family email alone", async () => {
     const { db, store, poll } = await openErasureStore(cleanup);
-    const mom = store.createCustomer({
-      first_name: "Anaxandra",
-      email: "garcias@example.com",
-      mobile: "615-555-0101",
+    const { mom, son } = addFamilyEmail(store, "garcias@example.com", {
+      mom: { first_name: "Anaxandra", mobile: "615-555-0101" },
+      son: { first_name: "Leo", mobile: "615-555-0102" },
     });
-    const son = store.createCustomer({
-      first_name: "Leo",
-      email: "garcias@example.com",
-      mobile: "615-555-0102",
-    });
-    store.createSale({ customer_id: mom.id });
-    store.createSale({ customer_id: son.id });
     await poll(true);
     const family = await lookupCustomer(db, { email: "garcias@example.com" }, region);
     if (!("customers" in family)) throw new Error("the family email should be shared");
@@ -290,8 +284,7 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
   });
 
   it("refuses an unknown customer id", async () => {
-    const db = await openTestDatabase();
-    cleanup.defer(() => db.close());
+    const db = await openDatabaseForTest(cleanup);
     const error = await eraseCustomer(db, {
       customerId: "00000000-0000-4000-8000-000000000000",
       requestedBy: "test",

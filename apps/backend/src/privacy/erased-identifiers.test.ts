@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { type TestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { hashEcomOrder } from "../imports/ecom-order-hash";
 import { ecomOrder } from "../imports/testing/ecom-order-fixtures";
+import { openDatabaseForTest } from "../testing/test-database";
 import {
   erasableIdentifiersOf,
   findErasedItems,
@@ -13,14 +14,8 @@ import { erasedEcomRecord, scrubEcomOrder } from "./redact-records";
 
 const cleanup = useTestCleanup();
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
 async function erase(
-  db: Awaited<ReturnType<typeof database>>,
+  db: TestDatabase,
   ids: Array<{ kind: string; value: string }>,
   erasureId: string,
 ) {
@@ -60,7 +55,7 @@ describe(`findErasedItems (${testDatabaseKind})`, () => {
     erasableIdentifiersOf({ email: item.email, phones: [item.phone] });
 
   it("finds nothing, and hashes nothing, while nobody was erased", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     expect(
       await findErasedItems(db.prisma, items, () => {
         throw new Error("no identifier should be computed");
@@ -69,7 +64,7 @@ describe(`findErasedItems (${testDatabaseKind})`, () => {
   });
 
   it("matches any erased identifier, read whole or, past the limit, looked up", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const erasureId = randomUUID();
     await erase(
       db,
@@ -96,7 +91,7 @@ describe(`findErasedItems (${testDatabaseKind})`, () => {
 
 describe(`scrubErasedEcomOrders (${testDatabaseKind})`, () => {
   it("scrubs orders carrying an erased identifier or stored as erased, and re-hashes them", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const erasureId = randomUUID();
     await erase(db, [{ kind: "EMAIL", value: "erased@example.com" }], erasureId);
     const prepared = [

@@ -1,6 +1,8 @@
 // A vertical bar chart in plain SVG: a y axis with nice ticks, one bar per datum, a tooltip
 // (<title>) per bar, and x labels thinned out when there are many.
-import { type Axis, axisScale, bandLayout, linearAxis } from "./chart-scale";
+import { ChartFrame, XLabel } from "./chart-frame";
+import { CHART_WIDTH, frameLayout, labelStride } from "./chart-layout";
+import { type Axis, bandLayout, linearAxis } from "./chart-scale";
 
 export interface BarDatum {
   label: string;
@@ -9,7 +11,6 @@ export interface BarDatum {
   display?: string;
 }
 
-const WIDTH = 640;
 const MARGIN = { top: 12, right: 12, bottom: 30, left: 64 };
 
 export function BarChart({
@@ -34,29 +35,15 @@ export function BarChart({
   axis?: Axis;
 }) {
   const scale = axis ?? linearAxis(data.map((datum) => datum.value));
-  const y = axisScale(scale, [height - MARGIN.bottom, MARGIN.top]);
-  const bands = bandLayout(data.length, [MARGIN.left, WIDTH - MARGIN.right]);
-  const labelEvery = Math.max(1, Math.ceil(data.length / maxLabels));
+  const frame = frameLayout(scale, height, MARGIN);
+  const { y } = frame;
+  const bands = bandLayout(data.length, [MARGIN.left, CHART_WIDTH - MARGIN.right]);
+  const labelEvery = labelStride(data.length, maxLabels);
   // Bars grow from zero, or from the axis floor when it is above zero (a log axis).
   const base = Math.max(0, scale.min);
   const zero = y(base);
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      {scale.ticks.map((tick) => (
-        <g key={tick} className="chart-tick">
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-          <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-            {formatTick(tick)}
-          </text>
-        </g>
-      ))}
+    <ChartFrame frame={frame} label={label} testId={testId} formatTick={formatTick}>
       {data.map((datum, index) => {
         const top = y(Math.max(base, datum.value));
         const bottom = y(Math.min(base, datum.value));
@@ -76,19 +63,20 @@ export function BarChart({
               <title>{`${datum.label}: ${datum.display ?? formatTick(datum.value)}`}</title>
             </rect>
             {index % labelEvery === 0 ? (
-              <text
-                className="chart-label"
-                x={bands.x(index) + bands.width / 2}
-                y={height - MARGIN.bottom + 16}
-                textAnchor="middle"
-              >
+              <XLabel frame={frame} x={bands.x(index) + bands.width / 2}>
                 {datum.label}
-              </text>
+              </XLabel>
             ) : null}
           </g>
         );
       })}
-      <line className="chart-axis" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
-    </svg>
+      <line
+        className="chart-axis"
+        x1={MARGIN.left}
+        x2={CHART_WIDTH - MARGIN.right}
+        y1={zero}
+        y2={zero}
+      />
+    </ChartFrame>
   );
 }

@@ -1,6 +1,8 @@
 // A line chart in plain SVG: several series over the same labels, nice y ticks, a dot with a
 // tooltip per point, and a legend.
-import { type Axis, axisScale, linearAxis, linePath, scaleLinear } from "./chart-scale";
+import { ChartFrame, XLabel } from "./chart-frame";
+import { CHART_WIDTH, frameLayout, labelStride } from "./chart-layout";
+import { type Axis, linearAxis, linePath, scaleLinear } from "./chart-scale";
 
 export interface LineSeries {
   name: string;
@@ -10,7 +12,6 @@ export interface LineSeries {
   display?: (value: number) => string;
 }
 
-const WIDTH = 640;
 const MARGIN = { top: 12, right: 16, bottom: 30, left: 64 };
 
 export function LineChart({
@@ -35,43 +36,23 @@ export function LineChart({
 }) {
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const scale = axis ?? linearAxis(values);
-  const y = axisScale(scale, [height - MARGIN.bottom, MARGIN.top]);
+  const frame = frameLayout(scale, height, MARGIN);
+  const { y } = frame;
+  // A single point sits in the middle; more spread across the plot.
+  const middle = (MARGIN.left + CHART_WIDTH - MARGIN.right) / 2;
   const x = scaleLinear(
     [0, Math.max(1, labels.length - 1)],
-    labels.length === 1
-      ? [(MARGIN.left + WIDTH - MARGIN.right) / 2, (MARGIN.left + WIDTH - MARGIN.right) / 2]
-      : [MARGIN.left + 8, WIDTH - MARGIN.right - 8],
+    labels.length === 1 ? [middle, middle] : [MARGIN.left + 8, CHART_WIDTH - MARGIN.right - 8],
   );
-  const labelEvery = Math.max(1, Math.ceil(labels.length / maxLabels));
+  const labelEvery = labelStride(labels.length, maxLabels);
   return (
     <figure className="chart-figure">
-      <svg
-        className="chart"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={label}
-        data-testid={testId}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        {scale.ticks.map((tick) => (
-          <g key={tick} className="chart-tick">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-              {formatTick(tick)}
-            </text>
-          </g>
-        ))}
+      <ChartFrame frame={frame} label={label} testId={testId} formatTick={formatTick}>
         {labels.map((text, index) =>
           index % labelEvery === 0 ? (
-            <text
-              key={`${text}-${index}`}
-              className="chart-label"
-              x={x(index)}
-              y={height - MARGIN.bottom + 16}
-              textAnchor="middle"
-            >
+            <XLabel key={`${text}-${index}`} frame={frame} x={x(index)}>
               {text}
-            </text>
+            </XLabel>
           ) : null,
         )}
         {series.map((s) => (
@@ -99,7 +80,7 @@ export function LineChart({
             )}
           </g>
         ))}
-      </svg>
+      </ChartFrame>
       <figcaption className="legend">
         {series.map((s) => (
           <span key={s.name} className="legend-item">

@@ -31,11 +31,20 @@ export function Empty({ children, testId }: { children: ReactNode; testId?: stri
   );
 }
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   error: Error | null;
   isPending: boolean;
   refetch: () => unknown;
+}
+
+export interface QueryViewProps<T> {
+  query: QueryLike<T>;
+  children: (data: T) => ReactNode;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  emptyTestId?: string;
+  loadingLabel?: string;
 }
 
 /** Renders the query's data, or its loading, error or empty state. */
@@ -44,16 +53,13 @@ export function QueryView<T>({
   children,
   isEmpty,
   empty,
+  emptyTestId,
   loadingLabel,
-}: {
-  query: QueryLike<T>;
-  children: (data: T) => ReactNode;
-  isEmpty?: (data: T) => boolean;
-  empty?: ReactNode;
-  loadingLabel?: string;
-}) {
+}: QueryViewProps<T>) {
   if (query.data !== undefined) {
-    if (isEmpty?.(query.data)) return <Empty>{empty ?? "Nothing here yet."}</Empty>;
+    if (isEmpty?.(query.data)) {
+      return <Empty testId={emptyTestId}>{empty ?? "Nothing here yet."}</Empty>;
+    }
     return <>{children(query.data)}</>;
   }
   if (query.error) return <ErrorNote error={query.error} onRetry={() => void query.refetch()} />;

@@ -7,6 +7,7 @@ import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
+import { addEmailOnlyAndPhoneOnly, addFamilyEmail } from "../../merge/testing/identity-scenarios";
 import { ingestRetail } from "../../merge/testing/merge-harness";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
 
@@ -23,28 +24,21 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
     const sim = await startTestSimulator(cleanup, { inStoreSales: 20 });
     const { store } = sim;
     // One person as an email-only and a phone-only X-Series record, joined by an online order.
-    const emailOnly = store.createCustomer({ first_name: "Dana", email: "dana.reed@example.com" });
-    const phoneOnly = store.createCustomer({ first_name: "Dana", mobile: "(615) 555-0142" });
-    store.createSale({ customer_id: emailOnly.id });
-    store.createSale({ customer_id: phoneOnly.id });
+    const { emailOnly, phoneOnly } = addEmailOnlyAndPhoneOnly(store, {
+      first_name: "Dana",
+      email: "dana.reed@example.com",
+      mobile: "(615) 555-0142",
+    });
     const online = store.placeEcomOrder({
       email: "dana.reed@example.com",
       phoneDigits: "6155550142",
       delayMs: 365 * 86_400_000, // not in X-Series yet
     });
     // Two people behind one family email, each with their own phone and history.
-    const mom = store.createCustomer({
-      first_name: "Ana",
-      email: "garcias@example.com",
-      mobile: "615-555-0101",
+    const { mom, son } = addFamilyEmail(store, "garcias@example.com", {
+      mom: { first_name: "Ana", mobile: "615-555-0101" },
+      son: { first_name: "Leo", mobile: "615-555-0102" },
     });
-    const son = store.createCustomer({
-      first_name: "Leo",
-      email: "garcias@example.com",
-      mobile: "615-555-0102",
-    });
-    store.createSale({ customer_id: mom.id });
-    store.createSale({ customer_id: son.id });
 
     const env = {
       ...(await freshDatabaseEnv(cleanup)),

@@ -7,7 +7,11 @@ import path from "node:path";
 import { type EcomCsvIssue, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
-import { type ImportProgress, importEcomOrders } from "../../imports/import-ecom-orders";
+import {
+  type ImportProgress,
+  importCountsOf,
+  importEcomOrders,
+} from "../../imports/import-ecom-orders";
 import { recomputeAfterEcomImport } from "../../imports/recompute-after-import";
 import { createMergeRules } from "../../merge/merge-rules";
 import { createMergeSeams } from "../../merge/merge-seams";
@@ -119,11 +123,7 @@ export const importEcomCommand: CliCommand = {
           importRunId: result.importRunId,
           file: fileJson,
           dryRun,
-          rowsRead: result.rowsRead,
-          rowsRejected: result.rowsRejected,
-          ordersCreated: result.ordersCreated,
-          ordersUpdated: result.ordersUpdated,
-          ordersUnchanged: result.ordersUnchanged,
+          ...importCountsOf(result),
           customersTouched: result.customersTouched,
           errors: result.errors.map(({ line, column, message }) => ({ line, column, message })),
           errorsTotal: result.errorsTotal,

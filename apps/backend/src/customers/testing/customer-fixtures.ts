@@ -1,17 +1,14 @@
 // Stores for the customer API tests, fed through the real path: X-Series mirror writes, the eCom
 // CSV import, the merge, then a full analytics run.
 import type { Database } from "@greenloop/db";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import type { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
-import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { addFamilyEmail } from "../../merge/testing/identity-scenarios";
+import { emptyStore, importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-
-export function emptyStore(seed = 11): SimulatedStore {
-  return new SimulatedStore({ seed, store: { customers: 0, inStoreSales: 0, ecomOrders: 0 } });
-}
 
 /** Mirrors every X-Series record, imports the eCom export, and runs the analytics. */
 export async function ingestAndAnalyze(db: Database, store: SimulatedStore): Promise<void> {
@@ -56,20 +53,10 @@ export function threeChannelStore(seed = 11) {
 /** Two people, one family email, different phones: the email links nobody and is flagged. */
 export function familyStore(seed = 12) {
   const store = emptyStore(seed);
-  const ana = store.createCustomer({
-    first_name: "Ana",
-    last_name: "Cruz",
-    email: "cruz.family@example.com",
-    mobile: "(615) 555-0111",
+  const { ana, ben } = addFamilyEmail(store, "cruz.family@example.com", {
+    ana: { first_name: "Ana", last_name: "Cruz", mobile: "(615) 555-0111" },
+    ben: { first_name: "Ben", last_name: "Cruz", mobile: "(615) 555-0122" },
   });
-  const ben = store.createCustomer({
-    first_name: "Ben",
-    last_name: "Cruz",
-    email: "cruz.family@example.com",
-    mobile: "(615) 555-0122",
-  });
-  store.createSale({ customer_id: ana.id });
-  store.createSale({ customer_id: ben.id });
   store.createSale({ customer_id: ben.id });
   store.advanceClock(HOUR);
   return { store, ana, ben };

@@ -1,7 +1,7 @@
 // Feeds a simulated store into a real database the way production does (mirror writes, eCom CSV
 // import) and runs the merge over what changed, for the merge tests.
 import type { Database } from "@greenloop/db";
-import type { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import {
   type Customer,
@@ -16,6 +16,11 @@ import { type MergeResult, mergeChanges } from "../merge-changes";
 import { createMergeRules, type MergeRules } from "../merge-rules";
 
 export const testMergeRules: MergeRules = createMergeRules();
+
+/** A store with nothing in it yet: each test adds the records it is about. */
+export function emptyStore(seed = 11): SimulatedStore {
+  return new SimulatedStore({ seed, store: { customers: 0, inStoreSales: 0, ecomOrders: 0 } });
+}
 
 /** Mirrors these X-Series records (as a poll or webhook would) and merges what changed. */
 export async function ingestRetail(

@@ -2,7 +2,6 @@
 // the eCom export), a person with X-Series sales and online orders to erase, every spelling of
 // their data a column could hold, and the re-syncs that must not bring them back.
 import type { TestCleanup } from "@greenloop/db/testing";
-import { openTestDatabase } from "@greenloop/db/testing";
 import { type SimulatedStore, startSimulator } from "@greenloop/lightspeed-simulator";
 import { pollRetail } from "../../ingestion/polling/poll-retail";
 import {
@@ -15,6 +14,7 @@ import { createLogger } from "../../logger";
 import { createMergeSeams } from "../../merge/merge-seams";
 import { sweepMerge } from "../../merge/merge-sweep";
 import { importStoreExport, ingestRetail, testMergeRules } from "../../merge/testing/merge-harness";
+import { openDatabaseForTest } from "../../testing/test-database";
 
 export const YEAR = 365 * 86_400_000;
 const logger = createLogger({ level: "silent" });
@@ -46,8 +46,7 @@ export type ErasureStore = Awaited<ReturnType<typeof openErasureStore>>;
 
 /** A test database, a simulated store over loopback, its webhook worker and its poll. */
 export async function openErasureStore(cleanup: TestCleanup) {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
+  const db = await openDatabaseForTest(cleanup);
   const sim = await startSimulator({
     seed: 21,
     store: { customers: 25, inStoreSales: 40, ecomOrders: 30, months: 2 },

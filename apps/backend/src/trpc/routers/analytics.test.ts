@@ -1,11 +1,9 @@
 // The analytics procedures answer what the store views answer for the same data, with money as
 // Decimal; their inputs are bounded.
-import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
 import {
   getAtRiskCustomers,
   getChannelMix,
@@ -15,7 +13,7 @@ import {
   getStoreSummary,
   getTopCustomers,
 } from "../../analytics/store-views";
-import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { openAnalyzedStore } from "../../analytics/testing/analyzed-store";
 import { type TestApi, testApi, trpcErrorCode } from "../testing/api-test-kit";
 import { DEFAULT_SUMMARY_PERIODS, MAX_SUMMARY_PERIODS } from "./analytics";
 
@@ -27,15 +25,10 @@ let api: TestApi;
 let asOf: Date;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  const store = new SimulatedStore({
+  ({ db, asOf } = await openAnalyzedStore({
     seed: 7,
     store: { customers: 40, inStoreSales: 160, ecomOrders: 50, months: 8 },
-  });
-  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-  await importStoreExport(db, store);
-  asOf = new Date(store.now().getTime() + DAY);
-  await recomputeAllCustomers(db, { config, asOf, refit: true });
+  }));
   api = await testApi(db, "viewer", { now: () => asOf });
 });
 

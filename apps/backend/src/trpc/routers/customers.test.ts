@@ -1,40 +1,29 @@
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
-  emptyStore,
   familyStore,
   ingestAndAnalyze,
   threeChannelStore,
 } from "../../customers/testing/customer-fixtures";
-import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { addEmailOnlyAndPhoneOnly } from "../../merge/testing/identity-scenarios";
+import { emptyStore, importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { apiTransformer } from "../api-transformer";
 import { testApi, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
 /** Dana's email-only and phone-only X-Series records, merged later through an online order. */
 async function mergedDana() {
-  const db = await database();
+  const db = await openDatabaseForTest(cleanup);
   const store = emptyStore(8);
-  const emailOnly = store.createCustomer({
+  const { emailOnly, phoneOnly } = addEmailOnlyAndPhoneOnly(store, {
     first_name: "Dana",
     last_name: "Reed",
     email: "dana.reed@example.com",
-  });
-  const phoneOnly = store.createCustomer({
-    first_name: "Dana",
-    last_name: "Reed",
     mobile: "(615) 555-0142",
   });
-  store.createSale({ customer_id: emailOnly.id });
-  store.createSale({ customer_id: phoneOnly.id });
   await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
   const before = await db.prisma.customer.findMany({ select: { id: true } });
   store.placeEcomOrder({ email: "Dana.Reed@example.com", phoneDigits: "6155550142" });
@@ -50,7 +39,7 @@ async function mergedDana() {
 
 describe(`customers.lookup (${testDatabaseKind})`, () => {
   it("answers the app's summary with in-store, synced and unsynced online orders", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, maya, inStore, synced, unsynced } = threeChannelStore();
     await ingestAndAnalyze(db, store);
     const { caller } = await testApi(db, "viewer");
@@ -120,7 +109,7 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
   });
 
   it("finds the customer by phone, and answers none for an unknown email", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, maya } = threeChannelStore();
     await ingestAndAnalyze(db, store);
     const { caller } = await testApi(db, "viewer");
@@ -137,7 +126,7 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
   });
 
   it("lists every customer carrying a shared family email, flagged, without picking one", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, ana, ben } = familyStore();
     await ingestAndAnalyze(db, store);
     const { caller } = await testApi(db, "viewer");
@@ -154,7 +143,7 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
   });
 
   it("is refused to a customer session", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, { customerEmail: "maya.lind@example.com" });
     expect(await trpcErrorCode(caller.customers.lookup({ email: "maya.lind@example.com" }))).toBe(
       "FORBIDDEN",
@@ -164,7 +153,7 @@ describe(`customers.lookup (${testDatabaseKind})`, () => {
 
 describe(`customers.list (${testDatabaseKind})`, () => {
   it("searches, filters and sorts through the router, with bounded pages", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, maya, leo } = threeChannelStore();
     await ingestAndAnalyze(db, store);
     const { caller } = await testApi(db, "viewer");

@@ -1,26 +1,21 @@
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
-  emptyStore,
   familyStore,
   ingestAndAnalyze,
   threeChannelStore,
 } from "../../customers/testing/customer-fixtures";
+import { emptyStore } from "../../merge/testing/merge-harness";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { apiTransformer } from "../api-transformer";
 import { testApi, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
 describe(`me.summary (${testDatabaseKind})`, () => {
   it("returns the session owner's own summary and orders, and nobody else's", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, maya, leo, leoSale } = threeChannelStore();
     await ingestAndAnalyze(db, store);
     const staff = (await testApi(db, "viewer")).caller;
@@ -62,7 +57,7 @@ describe(`me.summary (${testDatabaseKind})`, () => {
   });
 
   it("never reveals another person's spend behind a shared family email", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { store, ana, ben } = familyStore();
     await ingestAndAnalyze(db, store);
     const staff = (await testApi(db, "viewer")).caller;
@@ -86,7 +81,7 @@ describe(`me.summary (${testDatabaseKind})`, () => {
   });
 
   it("finds the owner by another spelling of the same mailbox, and nobody for a stranger", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const store = emptyStore(14);
     const jo = store.createCustomer({
       first_name: "Jo",
@@ -106,7 +101,7 @@ describe(`me.summary (${testDatabaseKind})`, () => {
   });
 
   it("is refused to staff tokens", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, "operator");
     expect(await trpcErrorCode(caller.me.summary())).toBe("FORBIDDEN");
   });

@@ -1,38 +1,17 @@
 // The notifications router through createCaller on a real database: the store's list with its
 // campaign ids, marking read, and push tokens registered by staff and by customers.
 import type { Database } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { createNotifications } from "../../monitoring/notification-store";
+import { at, seedNotifications } from "../../monitoring/testing/seeded-notifications";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { testApi } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
-const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
-const at = (minutes: number) => new Date(t0 + minutes * 60_000);
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
-async function seed(db: Pick<Database, "prisma">, count: number) {
-  for (let i = 0; i < count; i += 1) {
-    await createNotifications(
-      db.prisma,
-      [
-        {
-          kind: "customer.vip_order",
-          title: `N${i}`,
-          body: "b",
-          data: { orderKey: `retail:s${i}` },
-          dedupeKey: `n:${i}`,
-        },
-      ],
-      at(i),
-    );
-  }
-}
+/** Seeded notifications about an order each, as the VIP-order rule writes them. */
+const seed = (db: Pick<Database, "prisma">, count: number) =>
+  seedNotifications(db, count, (i) => ({ orderKey: `retail:s${i}` }));
 
 /** The body the GreenLoop app posts when it registers its Expo token. */
 const appBody = (token: string) => ({
@@ -53,7 +32,7 @@ async function pushToken(db: Pick<Database, "prisma">, token: string) {
 
 describe(`notifications router (${testDatabaseKind})`, () => {
   it("lists the store's notifications newest first, each with its campaign id, paged and filtered", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await seed(db, 3);
     const { caller } = await testApi(db, "viewer");
     const first = await caller.notifications.list({ limit: 2 });
@@ -74,7 +53,7 @@ describe(`notifications router (${testDatabaseKind})`, () => {
   });
 
   it("marks given ids or all read, and refuses {} , both at once, or more than 100 ids", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     await seed(db, 3);
     const { caller } = await testApi(db, "viewer", { now: () => at(30) });
     const ids = (await caller.notifications.list()).notifications.map((n) => n.id);
@@ -102,7 +81,7 @@ describe(`notifications router (${testDatabaseKind})`, () => {
   });
 
   it("registers a customer's device under the session's email, whatever userId the body names", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, { customerEmail: "dana@example.com" });
     const token = "ExponentPushToken[customer-device]";
     expect(await caller.notifications.registerPushToken(appBody(token))).toEqual({ ok: true });
@@ -123,7 +102,7 @@ describe(`notifications router (${testDatabaseKind})`, () => {
   });
 
   it("registers a staff device for the store's notifications, and a customer taking it over moves it", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const staff = await testApi(db, "viewer");
     const token = "ExponentPushToken[shared-tablet]";
     expect(
@@ -148,7 +127,7 @@ describe(`notifications router (${testDatabaseKind})`, () => {
   });
 
   it("refuses a token that is not an Expo push token, and an unknown deviceOS", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, "operator");
     await expect(
       caller.notifications.registerPushToken(appBody("not-a-token")),

@@ -1,5 +1,5 @@
 // privacy.* through createCaller with the real router, context and access middleware.
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { createBackgroundTasks } from "../../http/background-tasks";
@@ -7,14 +7,14 @@ import { createLogger } from "../../logger";
 import { createCapturedMail } from "../../mail/testing/captured-mail";
 import { ingestRetail } from "../../merge/testing/merge-harness";
 import { grepDatabase } from "../../privacy/testing/grep-database";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { createCaller } from "../root";
 import { authorizationFor, testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
 
 async function setup() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
+  const db = await openDatabaseForTest(cleanup);
   const store = new SimulatedStore({
     seed: 4,
     store: { customers: 5, inStoreSales: 10, ecomOrders: 0, months: 1 },

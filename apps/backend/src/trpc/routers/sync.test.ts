@@ -2,19 +2,20 @@
 // domain function answers; acknowledging and replaying change the rows; runNow runs a real
 // (paused) scheduler's job; operator procedures refuse a viewer.
 import { randomUUID } from "node:crypto";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { type TestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../logger";
-import { importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
+import { emptyStore, importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
 import { listEcomBacklog } from "../../monitoring/ecom-backlog";
 import { evaluateAlerts } from "../../monitoring/evaluate-alerts";
 import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/sync-delay-report";
 import { getSyncStatus } from "../../monitoring/sync-status";
 import { testAlertSettings } from "../../monitoring/testing/test-alert-settings";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
+import type { ScheduledJob } from "../../scheduler/scheduled-job";
 import { startScheduler } from "../../scheduler/start-scheduler";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
 const cleanup = useTestCleanup();
@@ -22,24 +23,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-async function database() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  return db;
-}
-
-type Db = Awaited<ReturnType<typeof database>>;
-
 /**
- * eCom orders a minute apart: the first reaches X-Series after an hour, the second after two
- * days, the fourth after five days, the third and fifth never; the export is imported at once and
- * X-Series polled every six hours for `days`.
+ * A test database with eCom orders a minute apart: the first reaches X-Series after an hour, the
+ * second after two days, the fourth after five days, the third and fifth never; the export is
+ * imported at once and X-Series polled every six hours for `days`.
  */
-async function storeWithDelays(db: Db, days: number) {
-  const store = new SimulatedStore({
-    seed: 5,
-    store: { customers: 0, inStoreSales: 0, ecomOrders: 0 },
-  });
+async function storeWithDelays(days: number) {
+  const db = await openDatabaseForTest(cleanup);
+  const store = emptyStore(5);
   const orders = [HOUR, 2 * DAY, 3650 * DAY, 5 * DAY, 3650 * DAY].map((delayMs) => {
     store.advanceClock(MINUTE);
     return store.placeEcomOrder({ delayMs });
@@ -51,15 +42,26 @@ async function storeWithDelays(db: Db, days: number) {
     store.advanceClock(6 * HOUR);
     await ingestRetail(db, { sales: store.sales(), customers: store.customers() });
   }
-  return { store, orders };
+  return { db, store, orders };
 }
 
 const silentLogger = createLogger({ level: "silent" });
 
+/** A job run every minute under its own lock key. */
+function everyMinute(name: "monitoring" | "analytics", run: ScheduledJob["run"]): ScheduledJob {
+  return { name, lockKey: jobLockKeys[name], schedule: { everyMs: MINUTE }, run };
+}
+
+/** A scheduler with its timers paused (only runNow runs a job), stopped after the test. */
+function pausedScheduler(db: TestDatabase, jobs: ScheduledJob[]) {
+  const scheduler = startScheduler({ db, logger: silentLogger, paused: true, jobs });
+  cleanup.defer(() => scheduler.stop());
+  return scheduler;
+}
+
 describe(`sync.status (${testDatabaseKind})`, () => {
   it("answers getSyncStatus, with the scheduler's jobs when it runs any", async () => {
-    const db = await database();
-    const { store } = await storeWithDelays(db, 1);
+    const { db, store } = await storeWithDelays(1);
     const now = store.now();
     await db.prisma.jobRun.createMany({
       data: [
@@ -99,20 +101,7 @@ describe(`sync.status (${testDatabaseKind})`, () => {
       ["poll.sales", "SUCCEEDED"],
     ]);
 
-    const scheduler = startScheduler({
-      db,
-      logger: silentLogger,
-      paused: true,
-      jobs: [
-        {
-          name: "monitoring",
-          lockKey: jobLockKeys.monitoring,
-          schedule: { everyMs: MINUTE },
-          run: async () => null,
-        },
-      ],
-    });
-    cleanup.defer(() => scheduler.stop());
+    const scheduler = pausedScheduler(db, [everyMinute("monitoring", async () => null)]);
     const withJobs = await testApi(db, "viewer", { now: () => now, jobs: scheduler });
     expect((await withJobs.caller.sync.status()).scheduler).toEqual({
       jobs: [{ name: "monitoring", nextRunAt: scheduler.nextRun("monitoring") }],
@@ -122,33 +111,17 @@ describe(`sync.status (${testDatabaseKind})`, () => {
 
 describe(`sync.runNow (${testDatabaseKind})`, () => {
   it("runs a job of the running scheduler and answers its outcome", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     let runs = 0;
-    const scheduler = startScheduler({
-      db,
-      logger: silentLogger,
-      paused: true,
-      jobs: [
-        {
-          name: "monitoring",
-          lockKey: jobLockKeys.monitoring,
-          schedule: { everyMs: MINUTE },
-          run: async ({ trigger }) => {
-            runs += 1;
-            return { runs, trigger };
-          },
-        },
-        {
-          name: "analytics",
-          lockKey: jobLockKeys.analytics,
-          schedule: { everyMs: MINUTE },
-          run: async () => {
-            throw new DomainError("CONFLICT", "the models are being refitted");
-          },
-        },
-      ],
-    });
-    cleanup.defer(() => scheduler.stop());
+    const scheduler = pausedScheduler(db, [
+      everyMinute("monitoring", async ({ trigger }) => {
+        runs += 1;
+        return { runs, trigger };
+      }),
+      everyMinute("analytics", async () => {
+        throw new DomainError("CONFLICT", "the models are being refitted");
+      }),
+    ]);
     const { caller } = await testApi(db, "operator", { jobs: scheduler });
 
     expect(await caller.sync.runNow({ job: "monitoring" })).toEqual({
@@ -181,7 +154,7 @@ describe(`sync.runNow (${testDatabaseKind})`, () => {
   });
 
   it("is unavailable when the server runs no jobs", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, "operator");
     expect(await trpcErrorCode(caller.sync.runNow({ job: "monitoring" }))).toBe(
       "SERVICE_UNAVAILABLE",
@@ -191,8 +164,7 @@ describe(`sync.runNow (${testDatabaseKind})`, () => {
 
 describe(`sync.delays and sync.missing (${testDatabaseKind})`, () => {
   it("answer the delay report and the backlog, a page at a time", async () => {
-    const db = await database();
-    const { store, orders } = await storeWithDelays(db, 4);
+    const { db, store, orders } = await storeWithDelays(4);
     const env = testApiEnv({ MISSING_ORDER_ALERT_DAYS: "3", STORE_TIMEZONE: store.timeZone });
     const { caller } = await testApi(db, "viewer", { env, now: () => store.now() });
 
@@ -234,8 +206,7 @@ describe(`sync.delays and sync.missing (${testDatabaseKind})`, () => {
 
 describe(`sync.alerts and sync.acknowledgeAlert (${testDatabaseKind})`, () => {
   it("lists alerts by status a page at a time, and acknowledges an open one once", async () => {
-    const db = await database();
-    const { store, orders } = await storeWithDelays(db, 4);
+    const { db, store, orders } = await storeWithDelays(4);
     await evaluateAlerts(db, {
       now: store.now(),
       settings: testAlertSettings({ timeZone: store.timeZone }),
@@ -297,7 +268,7 @@ describe(`sync.alerts and sync.acknowledgeAlert (${testDatabaseKind})`, () => {
 
 describe(`sync.webhookDeliveries and sync.replayDeadLetters (${testDatabaseKind})`, () => {
   it("lists deliveries without their bodies, and puts dead letters back in the queue", async () => {
-    const db = await database();
+    const db = await openDatabaseForTest(cleanup);
     const t0 = Date.parse("2026-03-02T10:00:00Z");
     const statuses = ["DEAD", "DONE", "DEAD", "PENDING", "DEAD"] as const;
     await db.prisma.webhookDelivery.createMany({

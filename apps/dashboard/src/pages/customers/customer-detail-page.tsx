@@ -6,9 +6,13 @@ import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
 import { useAuth } from "../../auth/auth-context";
 import { customerLabel } from "../../components/customer-name";
+import { DataTable } from "../../components/data-table";
 import { OrderSourceBadge } from "../../components/order-source-badge";
-import { ErrorNote, Loading, QueryView } from "../../components/status-views";
-import { Badge, LoadMore, Section, Stat } from "../../components/ui";
+import { PagedView } from "../../components/paged-view";
+import { StatGrid } from "../../components/stat-grid";
+import { QueryView } from "../../components/status-views";
+import { num } from "../../components/table-columns";
+import { Badge, Section } from "../../components/ui";
 import { formatDate, formatStoreTime } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatMoney } from "../../format/format-money";
@@ -94,143 +98,120 @@ function CustomerSummary({ profile }: { profile: Profile }) {
     ? (inactivityLabels[summary.inactiveSegment] ?? summary.inactiveSegment)
     : "—";
   return (
-    <div className="stats" data-testid="customer-summary">
-      <Stat label="Tier" value={summary.tier ?? "—"} testId="customer-tier" />
-      <Stat
-        label="Lifetime value"
-        value={formatMoney(summary.lifetimeValue)}
-        testId="customer-ltv"
-      />
-      <Stat
-        label="Spend, rolling 90 days"
-        value={formatMoney(summary.rolling90DaySpend)}
-        testId="customer-spend90d"
-      />
-      <Stat
-        label="Next tier"
-        value={summary.nextTier ?? "—"}
-        hint={summary.spendToNextTier ? `${formatMoney(summary.spendToNextTier)} to go` : undefined}
-        testId="customer-next-tier"
-      />
-      <Stat
-        label="VIP"
-        value={summary.isVIP === null ? "—" : summary.isVIP ? "Yes" : "No"}
-        testId="customer-vip"
-      />
-      <Stat
-        label="Inactivity"
-        value={inactivity}
-        tone={
-          summary.inactiveSegment === "active"
-            ? "good"
-            : summary.inactiveSegment
-              ? "warn"
-              : undefined
-        }
-        hint={
-          summary.lastOrderDate
+    <StatGrid
+      testId="customer-summary"
+      idPrefix="customer"
+      items={[
+        { id: "tier", label: "Tier", value: summary.tier ?? "—" },
+        { id: "ltv", label: "Lifetime value", value: formatMoney(summary.lifetimeValue) },
+        {
+          id: "spend90d",
+          label: "Spend, rolling 90 days",
+          value: formatMoney(summary.rolling90DaySpend),
+        },
+        {
+          id: "next-tier",
+          label: "Next tier",
+          value: summary.nextTier ?? "—",
+          hint: summary.spendToNextTier
+            ? `${formatMoney(summary.spendToNextTier)} to go`
+            : undefined,
+        },
+        {
+          id: "vip",
+          label: "VIP",
+          value: summary.isVIP === null ? "—" : summary.isVIP ? "Yes" : "No",
+        },
+        {
+          id: "inactivity",
+          label: "Inactivity",
+          value: inactivity,
+          tone:
+            summary.inactiveSegment === "active"
+              ? "good"
+              : summary.inactiveSegment
+                ? "warn"
+                : undefined,
+          hint: summary.lastOrderDate
             ? `last order ${formatDate(summary.lastOrderDate, { timeZone: "UTC" })}`
-            : undefined
-        }
-        testId="customer-inactivity"
-      />
-      <Stat
-        label="Loyalty balance"
-        value={formatMoney(summary.loyaltyBalance)}
-        testId="customer-loyalty"
-      />
-      <Stat label="Orders" value={formatCount(summary.orderCount)} testId="customer-order-count" />
-      <Stat
-        label="Average order"
-        value={formatMoney(summary.averageOrderValue)}
-        testId="customer-aov"
-      />
-    </div>
+            : undefined,
+        },
+        { id: "loyalty", label: "Loyalty balance", value: formatMoney(summary.loyaltyBalance) },
+        { id: "order-count", label: "Orders", value: formatCount(summary.orderCount) },
+        { id: "aov", label: "Average order", value: formatMoney(summary.averageOrderValue) },
+      ]}
+    />
   );
 }
 
 function OrdersSection({ customerId }: { customerId: string }) {
   const orders = useApiInfiniteQuery((api) => api.customers.orders, { customerId, limit: 25 });
-  const rows = orders.data
-    ? mergeCursorPages(
-        orders.data.pages,
-        (page) => page.items,
-        (item) => item.id,
-      )
-    : [];
+  const rows = mergeCursorPages(
+    orders.data?.pages ?? [],
+    (page) => page.items,
+    (item) => item.id,
+  );
   return (
     <Section title="Orders across channels" testId="customer-orders" wide>
-      {orders.error && !orders.data ? (
-        <ErrorNote error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : !orders.data ? (
-        <Loading label="Loading orders…" />
-      ) : rows.length === 0 ? (
-        <p className="muted empty">No orders.</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="table" data-testid="customer-orders-table">
-              <thead>
-                <tr>
-                  <th>Placed (UTC)</th>
-                  <th>Source</th>
-                  <th>Receipt / order</th>
-                  <th>Status</th>
-                  <th className="num">Total</th>
-                  <th className="num">Refunded</th>
-                  <th>Reached X-Series</th>
-                  <th className="num">Delay</th>
+      <PagedView query={orders} loadingLabel="Loading orders…" testId="customer-orders">
+        {() =>
+          rows.length === 0 ? (
+            <p className="muted empty">No orders.</p>
+          ) : (
+            <DataTable
+              scroll
+              className="table"
+              testId="customer-orders-table"
+              columns={[
+                "Placed (UTC)",
+                "Source",
+                "Receipt / order",
+                "Status",
+                num("Total"),
+                num("Refunded"),
+                "Reached X-Series",
+                num("Delay"),
+              ]}
+            >
+              {rows.map((order) => (
+                <tr
+                  key={order.id}
+                  data-testid="order-row"
+                  data-source={order.source}
+                  className={order.countsInAnalytics ? undefined : "muted"}
+                >
+                  <td>{formatStoreTime(order.placedAt)}</td>
+                  <td>
+                    <OrderSourceBadge source={order.source} />
+                  </td>
+                  <td>
+                    <div>{order.receiptNumber}</div>
+                    {order.ecomOrderNumber ? (
+                      <div className="muted small">eCom #{order.ecomOrderNumber}</div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {order.status.toLowerCase()}
+                    {order.countsInAnalytics ? null : (
+                      <div className="muted small" title="Not counted in analytics">
+                        not counted
+                      </div>
+                    )}
+                  </td>
+                  <td className="num" data-testid="order-total">
+                    {formatMoney(order.total)}
+                  </td>
+                  <td className="num">
+                    {order.refundedTotal.isZero() ? "—" : formatMoney(order.refundedTotal)}
+                  </td>
+                  <td>{order.channel === "ECOM" ? formatStoreTime(order.reachedRetailAt) : "—"}</td>
+                  <td className="num">{formatDuration(order.syncDelaySeconds)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((order) => (
-                  <tr
-                    key={order.id}
-                    data-testid="order-row"
-                    data-source={order.source}
-                    className={order.countsInAnalytics ? undefined : "muted"}
-                  >
-                    <td>{formatStoreTime(order.placedAt)}</td>
-                    <td>
-                      <OrderSourceBadge source={order.source} />
-                    </td>
-                    <td>
-                      <div>{order.receiptNumber}</div>
-                      {order.ecomOrderNumber ? (
-                        <div className="muted small">eCom #{order.ecomOrderNumber}</div>
-                      ) : null}
-                    </td>
-                    <td>
-                      {order.status.toLowerCase()}
-                      {order.countsInAnalytics ? null : (
-                        <div className="muted small" title="Not counted in analytics">
-                          not counted
-                        </div>
-                      )}
-                    </td>
-                    <td className="num" data-testid="order-total">
-                      {formatMoney(order.total)}
-                    </td>
-                    <td className="num">
-                      {order.refundedTotal.isZero() ? "—" : formatMoney(order.refundedTotal)}
-                    </td>
-                    <td>
-                      {order.channel === "ECOM" ? formatStoreTime(order.reachedRetailAt) : "—"}
-                    </td>
-                    <td className="num">{formatDuration(order.syncDelaySeconds)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            hasMore={orders.hasNextPage}
-            loading={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-            testId="customer-orders-load-more"
-          />
-        </>
-      )}
+              ))}
+            </DataTable>
+          )
+        }
+      </PagedView>
     </Section>
   );
 }
@@ -241,64 +222,46 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
       {profile.identities.length === 0 ? (
         <p className="muted empty">No identifiers.</p>
       ) : (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th>Kind</th>
-              <th>Value</th>
-              <th>First seen</th>
+        <DataTable columns={["Kind", "Value", "First seen"]}>
+          {profile.identities.map((identity) => (
+            <tr
+              key={`${identity.kind}:${identity.value}`}
+              data-testid="identity-row"
+              data-kind={identity.kind}
+            >
+              <td>{identity.kind.toLowerCase().replaceAll("_", " ")}</td>
+              <td>
+                <code>{identity.value}</code>{" "}
+                {identity.blocked ? (
+                  <Badge tone="warn" title={identity.blockedReason ?? undefined}>
+                    shared / blocked
+                  </Badge>
+                ) : null}
+              </td>
+              <td>{formatDate(identity.firstSeenAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {profile.identities.map((identity) => (
-              <tr
-                key={`${identity.kind}:${identity.value}`}
-                data-testid="identity-row"
-                data-kind={identity.kind}
-              >
-                <td>{identity.kind.toLowerCase().replaceAll("_", " ")}</td>
-                <td>
-                  <code>{identity.value}</code>{" "}
-                  {identity.blocked ? (
-                    <Badge tone="warn" title={identity.blockedReason ?? undefined}>
-                      shared / blocked
-                    </Badge>
-                  ) : null}
-                </td>
-                <td>{formatDate(identity.firstSeenAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {profile.retailCustomers.length > 0 ? (
         <>
           <h3>X-Series customer records</h3>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Code</th>
-                <th className="num">Loyalty</th>
+          <DataTable columns={["Name", "Code", num("Loyalty")]}>
+            {profile.retailCustomers.map((record) => (
+              <tr
+                key={record.id}
+                data-testid="retail-customer-row"
+                className={record.deletedAt ? "muted" : undefined}
+              >
+                <td>
+                  {[record.firstName, record.lastName].filter(Boolean).join(" ") || "—"}
+                  {record.deletedAt ? " (deleted)" : ""}
+                </td>
+                <td>{record.customerCode ?? "—"}</td>
+                <td className="num">{formatMoney(record.loyaltyBalance)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {profile.retailCustomers.map((record) => (
-                <tr
-                  key={record.id}
-                  data-testid="retail-customer-row"
-                  className={record.deletedAt ? "muted" : undefined}
-                >
-                  <td>
-                    {[record.firstName, record.lastName].filter(Boolean).join(" ") || "—"}
-                    {record.deletedAt ? " (deleted)" : ""}
-                  </td>
-                  <td>{record.customerCode ?? "—"}</td>
-                  <td className="num">{formatMoney(record.loyaltyBalance)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </Section>

@@ -5,22 +5,28 @@ import { useState } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
 import { customerLabel } from "../../components/customer-name";
-import { ErrorNote, Loading } from "../../components/status-views";
-import { Badge, LoadMore } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LabelledSelect } from "../../components/labelled-select";
+import { LinkRow } from "../../components/link-row";
+import { PagedView } from "../../components/paged-view";
+import { filterOptions, optionsFromLabels } from "../../components/select-options";
+import { ErrorNote } from "../../components/status-views";
+import { num } from "../../components/table-columns";
+import { Badge } from "../../components/ui";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
-import { Link, navigate } from "../../routing/use-route";
+import { Link } from "../../routing/use-route";
 import { customerListInput, type Direction, type Sort } from "./customer-list-input";
 
 type CustomerRow = RouterOutputs["customers"]["list"]["items"][number];
 
-const sortLabels: Record<Sort, string> = {
+const sortOptions = optionsFromLabels<Sort>({
   spend: "Lifetime spend",
   recency: "Last order",
   clv: "Predicted value (CLV)",
-};
+});
 
 export function CustomersPage() {
   const [search, setSearch] = useState("");
@@ -33,15 +39,11 @@ export function CustomersPage() {
   const list = useApiInfiniteQuery((api) => api.customers.list, input, {
     placeholderData: (previous) => previous,
   });
-  const rfmSegments = useApiQuery((api) => api.analytics.segments, { by: "rfmSegment" });
-  const tiers = useApiQuery((api) => api.analytics.segments, { by: "tier" });
-  const rows = list.data
-    ? mergeCursorPages(
-        list.data.pages,
-        (page) => page.items,
-        (item) => item.customerId,
-      )
-    : [];
+  const rows = mergeCursorPages(
+    list.data?.pages ?? [],
+    (page) => page.items,
+    (item) => item.customerId,
+  );
 
   return (
     <div className="page" data-testid="page-customers">
@@ -59,46 +61,21 @@ export function CustomersPage() {
             data-testid="customers-search"
             className="search"
           />
-          <select
+          <SegmentFilter
+            by="rfmSegment"
+            noun="segment"
             value={rfmSegment}
-            onChange={(event) => setRfmSegment(event.target.value)}
-            aria-label="Segment"
-            data-testid="customers-segment"
-          >
-            <option value="">All segments</option>
-            {rfmSegments.data?.segments.map((segment) => (
-              <option key={segment.segment} value={segment.segment}>
-                {segment.segment}
-              </option>
-            ))}
-          </select>
-          <select
-            value={tier}
-            onChange={(event) => setTier(event.target.value)}
-            aria-label="Tier"
-            data-testid="customers-tier"
-          >
-            <option value="">All tiers</option>
-            {tiers.data?.segments.map((segment) => (
-              <option key={segment.segment} value={segment.segment}>
-                {segment.segment}
-              </option>
-            ))}
-          </select>
-          <label>
-            Sort by{" "}
-            <select
-              value={sort}
-              onChange={(event) => setSort(event.target.value as Sort)}
-              data-testid="customers-sort"
-            >
-              {Object.entries(sortLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+            onChange={setRfmSegment}
+          />
+          <SegmentFilter by="tier" noun="tier" value={tier} onChange={setTier} />
+          <LabelledSelect
+            label="Sort by"
+            visibleLabel
+            value={sort}
+            options={sortOptions}
+            onChange={setSort}
+            testId="customers-sort"
+          />
           <button
             type="button"
             onClick={() => setDirection(direction === "desc" ? "asc" : "desc")}
@@ -109,54 +86,43 @@ export function CustomersPage() {
           </button>
         </div>
 
-        {list.error && !list.data ? (
-          <ErrorNote error={list.error} onRetry={() => void list.refetch()} />
-        ) : !list.data ? (
-          <Loading label="Loading customers…" />
-        ) : rows.length === 0 ? (
-          <p className="muted empty" data-testid="customers-empty">
-            No customers match.
-          </p>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table
+        <PagedView
+          query={list}
+          isEmpty={() => rows.length === 0}
+          empty="No customers match."
+          loadingLabel="Loading customers…"
+          testId="customers"
+        >
+          {() => (
+            <>
+              <DataTable
+                scroll
                 className={list.isPlaceholderData ? "table stale" : "table"}
-                data-testid="customers-table"
+                testId="customers-table"
+                columns={[
+                  "Customer",
+                  "Contact",
+                  "Tier",
+                  "Segment",
+                  num("Orders"),
+                  num("Lifetime"),
+                  num("90 days"),
+                  num("CLV (1 yr)"),
+                  num("Last order"),
+                ]}
               >
-                <thead>
-                  <tr>
-                    <th>Customer</th>
-                    <th>Contact</th>
-                    <th>Tier</th>
-                    <th>Segment</th>
-                    <th className="num">Orders</th>
-                    <th className="num">Lifetime</th>
-                    <th className="num">90 days</th>
-                    <th className="num">CLV (1 yr)</th>
-                    <th className="num">Last order</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <CustomerListRow key={row.customerId} row={row} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="muted small" data-testid="customers-count">
-              Showing {formatCount(rows.length)} customer{rows.length === 1 ? "" : "s"}
-              {list.hasNextPage ? "" : " (all)"}
-            </p>
-            <LoadMore
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-              testId="customers-load-more"
-            />
-            {list.error ? <ErrorNote error={list.error} /> : null}
-          </>
-        )}
+                {rows.map((row) => (
+                  <CustomerListRow key={row.customerId} row={row} />
+                ))}
+              </DataTable>
+              <p className="muted small" data-testid="customers-count">
+                Showing {formatCount(rows.length)} customer{rows.length === 1 ? "" : "s"}
+                {list.hasNextPage ? "" : " (all)"}
+              </p>
+            </>
+          )}
+        </PagedView>
+        {list.data && list.error ? <ErrorNote error={list.error} /> : null}
       </div>
     </div>
   );
@@ -165,15 +131,7 @@ export function CustomersPage() {
 function CustomerListRow({ row }: { row: CustomerRow }) {
   const to = { page: "customer", customerId: row.customerId } as const;
   return (
-    <tr
-      className="clickable"
-      onClick={(event) => {
-        if ((event.target as HTMLElement).closest("a")) return;
-        navigate(`/customers/${encodeURIComponent(row.customerId)}`);
-      }}
-      data-testid="customer-row"
-      data-customer-id={row.customerId}
-    >
+    <LinkRow to={to} data-testid="customer-row" data-customer-id={row.customerId}>
       <td>
         <Link to={to} testId="customer-row-link">
           {customerLabel(row)}
@@ -198,6 +156,31 @@ function CustomerListRow({ row }: { row: CustomerRow }) {
       <td className="num">{formatMoney(row.rolling90DaySpend)}</td>
       <td className="num">{formatMoney(row.predictedClv365d)}</td>
       <td className="num">{formatDate(row.lastOrderDate, { timeZone: "UTC" })}</td>
-    </tr>
+    </LinkRow>
+  );
+}
+
+/** Filters the list to one of the segments the analytics know (`customers-segment|tier`). */
+function SegmentFilter({
+  by,
+  noun,
+  value,
+  onChange,
+}: {
+  by: "rfmSegment" | "tier";
+  noun: "segment" | "tier";
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const segments = useApiQuery((api) => api.analytics.segments, { by });
+  const names = segments.data?.segments.map(({ segment }) => segment) ?? [];
+  return (
+    <LabelledSelect
+      label={noun === "segment" ? "Segment" : "Tier"}
+      value={value}
+      options={filterOptions(`All ${noun}s`, names)}
+      onChange={onChange}
+      testId={`customers-${noun}`}
+    />
   );
 }

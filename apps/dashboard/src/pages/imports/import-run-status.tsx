@@ -1,5 +1,6 @@
 // An import run's status as a badge.
 import type { RouterOutputs } from "@greenloop/app-client";
+import { runStatusTone } from "../../components/run-status-tone";
 import { Badge } from "../../components/ui";
 
 type Run = RouterOutputs["imports"]["progress"];
@@ -11,14 +12,9 @@ export function ImportStatusBadge({
   run: Pick<Run, "status" | "done" | "rowsRejected">;
   testId?: string;
 }) {
-  const tone =
-    run.status === "FAILED"
-      ? "bad"
-      : run.status === "RUNNING"
-        ? "info"
-        : run.rowsRejected > 0
-          ? "warn"
-          : "good";
+  const statusTone = runStatusTone(run.status);
+  // A finished run that rejected rows asks for a look at its error report.
+  const tone = statusTone === "good" && run.rowsRejected > 0 ? "warn" : statusTone;
   const label =
     run.status === "RUNNING"
       ? "running"

@@ -3,8 +3,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
-import { ErrorNote, Loading, QueryView } from "../../components/status-views";
-import { LoadMore, Section, Stat } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { PagedView } from "../../components/paged-view";
+import { QuerySection } from "../../components/query-section";
+import { StatGrid } from "../../components/stat-grid";
+import { num } from "../../components/table-columns";
+import { Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
@@ -35,72 +39,76 @@ export function ImportRunView({ runId }: { runId: string }) {
   }, [done, progress.data, queryClient]);
   return (
     <>
-      <Section title="Import run" testId="import-run" wide>
-        <QueryView query={progress} loadingLabel="Loading the run…">
-          {(run) => (
-            <>
-              <div className="run-head">
-                <strong data-testid="import-file-name">{run.fileName}</strong>{" "}
-                <ImportStatusBadge run={run} testId="import-status" />{" "}
-                <span className="muted small">
-                  {formatCount(Math.ceil(run.fileBytes / 1024))} KB · format {run.format}
-                  {run.dryRun ? " · dry run: nothing written" : ""}
-                </span>
+      <QuerySection
+        title="Import run"
+        testId="import-run"
+        wide
+        query={progress}
+        loadingLabel="Loading the run…"
+      >
+        {(run) => (
+          <>
+            <div className="run-head">
+              <strong data-testid="import-file-name">{run.fileName}</strong>{" "}
+              <ImportStatusBadge run={run} testId="import-status" />{" "}
+              <span className="muted small">
+                {formatCount(Math.ceil(run.fileBytes / 1024))} KB · format {run.format}
+                {run.dryRun ? " · dry run: nothing written" : ""}
+              </span>
+            </div>
+            {run.done ? null : (
+              <div
+                className="progress indeterminate"
+                role="progressbar"
+                aria-label="Importing"
+                data-testid="import-progress"
+              >
+                <span />
               </div>
-              {run.done ? null : (
-                <div
-                  className="progress indeterminate"
-                  role="progressbar"
-                  aria-label="Importing"
-                  data-testid="import-progress"
-                >
-                  <span />
-                </div>
-              )}
-              <div className="stats" data-testid="import-counts">
-                <Stat
-                  label="Rows read"
-                  value={formatCount(run.rowsRead)}
-                  testId="import-rowsRead"
-                />
-                <Stat
-                  label="Orders created"
-                  value={formatCount(run.ordersCreated)}
-                  testId="import-ordersCreated"
-                />
-                <Stat
-                  label="Orders updated"
-                  value={formatCount(run.ordersUpdated)}
-                  testId="import-ordersUpdated"
-                />
-                <Stat
-                  label="Unchanged"
-                  value={formatCount(run.ordersUnchanged)}
-                  testId="import-ordersUnchanged"
-                />
-                <Stat
-                  label="Rows rejected"
-                  value={formatCount(run.rowsRejected)}
-                  tone={run.rowsRejected > 0 ? "warn" : undefined}
-                  testId="import-rowsRejected"
-                />
-              </div>
-              <p className="muted small">
-                Started {formatDateTime(run.startedAt)}
-                {run.finishedAt
-                  ? `, finished ${formatDateTime(run.finishedAt)} (${formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)})`
-                  : ""}
-                .
+            )}
+            <StatGrid
+              testId="import-counts"
+              idPrefix="import"
+              items={[
+                { id: "rowsRead", label: "Rows read", value: formatCount(run.rowsRead) },
+                {
+                  id: "ordersCreated",
+                  label: "Orders created",
+                  value: formatCount(run.ordersCreated),
+                },
+                {
+                  id: "ordersUpdated",
+                  label: "Orders updated",
+                  value: formatCount(run.ordersUpdated),
+                },
+                {
+                  id: "ordersUnchanged",
+                  label: "Unchanged",
+                  value: formatCount(run.ordersUnchanged),
+                },
+                {
+                  id: "rowsRejected",
+                  label: "Rows rejected",
+                  value: formatCount(run.rowsRejected),
+                  tone: run.rowsRejected > 0 ? "warn" : undefined,
+                },
+              ]}
+            />
+            <p className="muted small">
+              Started {formatDateTime(run.startedAt)}
+              {run.finishedAt
+                ? `, finished ${formatDateTime(run.finishedAt)} (${formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)})`
+                : ""}
+              .
+            </p>
+            {run.error ? (
+              <p className="error-note" role="alert" data-testid="import-error">
+                {run.error}
               </p>
-              {run.error ? (
-                <p className="error-note" role="alert" data-testid="import-error">
-                  {run.error}
-                </p>
-              ) : null}
-            </>
-          )}
-        </QueryView>
-      </Section>
+            ) : null}
+          </>
+        )}
+      </QuerySection>
       {progress.data ? <ImportErrors runId={runId} done={done} /> : null}
     </>
   );
@@ -115,69 +123,51 @@ function ImportErrors({ runId, done }: { runId: string; done: boolean }) {
       refetchInterval: done ? false : 2_000,
     },
   );
-  const first = errors.data?.pages[0];
-  const issues = errors.data
-    ? mergeCursorPages(
-        errors.data.pages,
-        (page) => page.issues,
-        (issue) => `${issue.line}|${issue.column ?? ""}|${issue.message}`,
-      )
-    : [];
+  const issues = mergeCursorPages(
+    errors.data?.pages ?? [],
+    (page) => page.issues,
+    (issue) => `${issue.line}|${issue.column ?? ""}|${issue.message}`,
+  );
   return (
     <Section title="Error report" testId="import-errors" wide>
-      {errors.error && !errors.data ? (
-        <ErrorNote error={errors.error} onRetry={() => void errors.refetch()} />
-      ) : !first ? (
-        <Loading />
-      ) : first.total === 0 ? (
-        <p className="muted empty" data-testid="import-errors-empty">
-          {done ? "No rows were rejected." : "No rejected rows so far."}
-        </p>
-      ) : (
-        <>
-          <p className="small">
-            <strong data-testid="import-errors-total">{formatCount(first.total)}</strong> problem
-            {first.total === 1 ? "" : "s"}
-            {first.omitted > 0
-              ? `; the first ${formatCount(first.total - first.omitted)} are kept`
-              : ""}
-            .
-          </p>
-          <div className="table-scroll">
-            <table className="table compact" data-testid="import-errors-table">
-              <thead>
-                <tr>
-                  <th className="num">Line</th>
-                  <th>Column</th>
-                  <th>Order</th>
-                  <th>Message</th>
+      <PagedView
+        query={errors}
+        isEmpty={(first) => first.total === 0}
+        empty={done ? "No rows were rejected." : "No rejected rows so far."}
+        testId="import-errors"
+      >
+        {(first) => (
+          <>
+            <p className="small">
+              <strong data-testid="import-errors-total">{formatCount(first.total)}</strong> problem
+              {first.total === 1 ? "" : "s"}
+              {first.omitted > 0
+                ? `; the first ${formatCount(first.total - first.omitted)} are kept`
+                : ""}
+              .
+            </p>
+            <DataTable
+              scroll
+              testId="import-errors-table"
+              columns={[num("Line"), "Column", "Order", "Message"]}
+            >
+              {issues.map((issue) => (
+                <tr
+                  key={`${issue.line}|${issue.column ?? ""}|${issue.message}`}
+                  data-testid="import-error-row"
+                >
+                  <td className="num" data-testid="import-error-line">
+                    {issue.line}
+                  </td>
+                  <td data-testid="import-error-column">{issue.column ?? "—"}</td>
+                  <td>{issue.orderNumber ? `#${issue.orderNumber}` : "—"}</td>
+                  <td data-testid="import-error-message">{issue.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {issues.map((issue) => (
-                  <tr
-                    key={`${issue.line}|${issue.column ?? ""}|${issue.message}`}
-                    data-testid="import-error-row"
-                  >
-                    <td className="num" data-testid="import-error-line">
-                      {issue.line}
-                    </td>
-                    <td data-testid="import-error-column">{issue.column ?? "—"}</td>
-                    <td>{issue.orderNumber ? `#${issue.orderNumber}` : "—"}</td>
-                    <td data-testid="import-error-message">{issue.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            hasMore={errors.hasNextPage}
-            loading={errors.isFetchingNextPage}
-            onClick={() => void errors.fetchNextPage()}
-            testId="import-errors-load-more"
-          />
-        </>
-      )}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedView>
     </Section>
   );
 }

@@ -2,6 +2,7 @@
 // has the file.
 import { type FormEvent, useState } from "react";
 import { useApiMutation } from "../../api/use-api";
+import { LabelledSelect } from "../../components/labelled-select";
 import { ErrorNote } from "../../components/status-views";
 import { Section } from "../../components/ui";
 import { formatCount } from "../../format/format-number";
@@ -13,6 +14,8 @@ const formatLabels: Record<ImportFormat, string> = {
   ecwid: "Lightspeed eCom (E-Series) export",
   shopify: "Shopify export",
 };
+
+const formatOptions = importFormats.map((value) => ({ value, label: formatLabels[value] }));
 
 export function UploadForm() {
   const [file, setFile] = useState<File | null>(null);
@@ -46,20 +49,14 @@ export function UploadForm() {
             {file.name}, {formatCount(Math.ceil(file.size / 1024))} KB
           </p>
         ) : null}
-        <label>
-          Format{" "}
-          <select
-            value={format}
-            onChange={(event) => setFormat(event.target.value as ImportFormat)}
-            data-testid="upload-format"
-          >
-            {importFormats.map((value) => (
-              <option key={value} value={value}>
-                {formatLabels[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Format"
+          visibleLabel
+          value={format}
+          options={formatOptions}
+          onChange={setFormat}
+          testId="upload-format"
+        />
         <label className="check">
           <input
             type="checkbox"

@@ -4,9 +4,14 @@ import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
 import { useApiQuery } from "../../api/use-api";
 import { BarChart } from "../../charts/bar-chart";
-import { CustomerLink } from "../../components/customer-name";
-import { QueryView } from "../../components/status-views";
-import { Badge, Section, Stat } from "../../components/ui";
+import { CustomerRow } from "../../components/customer-row";
+import { DataTable } from "../../components/data-table";
+import { LabelledSelect } from "../../components/labelled-select";
+import { QuerySection } from "../../components/query-section";
+import { optionsFromLabels } from "../../components/select-options";
+import { StatGrid } from "../../components/stat-grid";
+import { num } from "../../components/table-columns";
+import { Badge } from "../../components/ui";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
@@ -23,123 +28,95 @@ export function TopCustomersSection() {
   const [by, setBy] = useState<TopBy>("totalSpend");
   const top = useApiQuery((api) => api.analytics.topCustomers, { by, limit: 10 });
   return (
-    <Section
+    <QuerySection
       title="Top customers"
       testId="top-customers"
       actions={
-        <select
+        <LabelledSelect
+          label="Rank by"
           value={by}
-          onChange={(event) => setBy(event.target.value as TopBy)}
-          aria-label="Rank by"
-          data-testid="top-customers-by"
-        >
-          {Object.entries(topByLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+          options={optionsFromLabels(topByLabels)}
+          onChange={setBy}
+          testId="top-customers-by"
+        />
       }
+      query={top}
+      isEmpty={(data) => data.customers.length === 0}
+      empty="No customers yet."
     >
-      <QueryView
-        query={top}
-        isEmpty={(data) => data.customers.length === 0}
-        empty="No customers yet."
-      >
-        {(data) => (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Customer</th>
-                <th className="num">Orders</th>
-                <th className="num">Lifetime</th>
-                <th className="num">90 days</th>
-                <th className="num">Predicted</th>
-                <th>Tier</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.customers.map((customer) => (
-                <tr
-                  key={customer.customerId}
-                  data-testid="top-customer-row"
-                  data-customer-id={customer.customerId}
-                >
-                  <td>
-                    <CustomerLink customer={customer} />
-                    {customer.rfmSegment ? (
-                      <div className="muted small">{customer.rfmSegment}</div>
-                    ) : null}
-                  </td>
-                  <td className="num">{formatCount(customer.orderCount)}</td>
-                  <td className="num">{formatMoney(customer.totalSpend)}</td>
-                  <td className="num">{formatMoney(customer.spend90d)}</td>
-                  <td className="num">{formatMoney(customer.predictedValue365d)}</td>
-                  <td>{customer.tier ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </QueryView>
-    </Section>
+      {(data) => (
+        <DataTable
+          columns={[
+            "Customer",
+            num("Orders"),
+            num("Lifetime"),
+            num("90 days"),
+            num("Predicted"),
+            "Tier",
+          ]}
+        >
+          {data.customers.map((customer) => (
+            <CustomerRow
+              key={customer.customerId}
+              customer={customer}
+              testId="top-customer-row"
+              note={
+                customer.rfmSegment ? (
+                  <div className="muted small">{customer.rfmSegment}</div>
+                ) : null
+              }
+            >
+              <td className="num">{formatCount(customer.orderCount)}</td>
+              <td className="num">{formatMoney(customer.totalSpend)}</td>
+              <td className="num">{formatMoney(customer.spend90d)}</td>
+              <td className="num">{formatMoney(customer.predictedValue365d)}</td>
+              <td>{customer.tier ?? "—"}</td>
+            </CustomerRow>
+          ))}
+        </DataTable>
+      )}
+    </QuerySection>
   );
 }
 
 export function AtRiskSection() {
   const atRisk = useApiQuery((api) => api.analytics.atRisk, { limit: 10 });
   return (
-    <Section title="At risk of leaving" testId="at-risk">
-      <QueryView
-        query={atRisk}
-        isEmpty={(data) => data.customers.length === 0}
-        empty="Nobody at high or medium churn risk."
-      >
-        {(data) => (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Customer</th>
-                <th>Risk</th>
-                <th className="num">Still active</th>
-                <th className="num">Last order</th>
-                <th className="num">Lifetime</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.customers.map((customer) => (
-                <tr
-                  key={customer.customerId}
-                  data-testid="at-risk-row"
-                  data-customer-id={customer.customerId}
-                >
-                  <td>
-                    <CustomerLink customer={customer} />
-                  </td>
-                  <td>
-                    <Badge tone={customer.churnRiskLabel === "high" ? "bad" : "warn"}>
-                      {customer.churnRiskLabel}
-                      {customer.churnRisk === null
-                        ? ""
-                        : ` ${formatShare(customer.churnRisk, { digits: 0 })}`}
-                    </Badge>
-                  </td>
-                  <td className="num" title="Probability the customer still buys (BG/NBD)">
-                    {formatShare(customer.probabilityAlive, { digits: 0 })}
-                  </td>
-                  <td className="num" title={formatDate(customer.lastOrderAt, { timeZone: "UTC" })}>
-                    {customer.daysSinceLastOrder === null
-                      ? "—"
-                      : `${formatCount(customer.daysSinceLastOrder)} d ago`}
-                  </td>
-                  <td className="num">{formatMoney(customer.totalSpend)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </QueryView>
-    </Section>
+    <QuerySection
+      title="At risk of leaving"
+      testId="at-risk"
+      query={atRisk}
+      isEmpty={(data) => data.customers.length === 0}
+      empty="Nobody at high or medium churn risk."
+    >
+      {(data) => (
+        <DataTable
+          columns={["Customer", "Risk", num("Still active"), num("Last order"), num("Lifetime")]}
+        >
+          {data.customers.map((customer) => (
+            <CustomerRow key={customer.customerId} customer={customer} testId="at-risk-row">
+              <td>
+                <Badge tone={customer.churnRiskLabel === "high" ? "bad" : "warn"}>
+                  {customer.churnRiskLabel}
+                  {customer.churnRisk === null
+                    ? ""
+                    : ` ${formatShare(customer.churnRisk, { digits: 0 })}`}
+                </Badge>
+              </td>
+              <td className="num" title="Probability the customer still buys (BG/NBD)">
+                {formatShare(customer.probabilityAlive, { digits: 0 })}
+              </td>
+              <td className="num" title={formatDate(customer.lastOrderAt, { timeZone: "UTC" })}>
+                {customer.daysSinceLastOrder === null
+                  ? "—"
+                  : `${formatCount(customer.daysSinceLastOrder)} d ago`}
+              </td>
+              <td className="num">{formatMoney(customer.totalSpend)}</td>
+            </CustomerRow>
+          ))}
+        </DataTable>
+      )}
+    </QuerySection>
   );
 }
 
@@ -170,39 +147,39 @@ export function ClvDistributionChart({
 export function ClvSection() {
   const clv = useApiQuery((api) => api.analytics.clvDistribution, { buckets: 20 });
   return (
-    <Section title="Predicted customer value (next 365 days)" testId="clv">
-      <QueryView
-        query={clv}
-        isEmpty={(data) => data.customerCount === 0}
-        empty="No predictions yet: they come with the analytics run."
-      >
-        {(data) => (
-          <>
-            <div className="stats small-stats">
-              <Stat
-                label="With a prediction"
-                value={formatCount(data.customerCount)}
-                testId="clv-customerCount"
-              />
-              <Stat
-                label="Without"
-                value={formatCount(data.withoutPrediction)}
-                testId="clv-withoutPrediction"
-              />
-              <Stat
-                label="Total predicted"
-                value={formatMoney(data.totalValue)}
-                testId="clv-totalValue"
-              />
-            </div>
-            <ClvDistributionChart buckets={data.buckets} />
-            <p className="muted small">
-              {data.buckets.length} equal buckets from {formatMoney(data.buckets[0]?.from ?? null)}{" "}
-              to {formatMoney(data.buckets.at(-1)?.to ?? null)}; hover a bar for its customers.
-            </p>
-          </>
-        )}
-      </QueryView>
-    </Section>
+    <QuerySection
+      title="Predicted customer value (next 365 days)"
+      testId="clv"
+      query={clv}
+      isEmpty={(data) => data.customerCount === 0}
+      empty="No predictions yet: they come with the analytics run."
+    >
+      {(data) => (
+        <>
+          <StatGrid
+            small
+            idPrefix="clv"
+            items={[
+              {
+                id: "customerCount",
+                label: "With a prediction",
+                value: formatCount(data.customerCount),
+              },
+              {
+                id: "withoutPrediction",
+                label: "Without",
+                value: formatCount(data.withoutPrediction),
+              },
+              { id: "totalValue", label: "Total predicted", value: formatMoney(data.totalValue) },
+            ]}
+          />
+          <ClvDistributionChart buckets={data.buckets} />
+          <p className="muted small">
+            {data.buckets.length} equal buckets from {formatMoney(data.buckets[0]?.from ?? null)} to{" "}
+            {formatMoney(data.buckets.at(-1)?.to ?? null)}; hover a bar for its customers.
+          </p>
+        </>
+      )}
+    </QuerySection>
   );
 }

@@ -5,9 +5,14 @@ import { useMemo, useState } from "react";
 import { useApiQuery } from "../../api/use-api";
 import { BarChart } from "../../charts/bar-chart";
 import { LineChart } from "../../charts/line-chart";
+import { seriesOf } from "../../charts/line-series";
 import { ShareBar } from "../../charts/share-bar";
+import { DataTable } from "../../components/data-table";
+import { LabelledSelect } from "../../components/labelled-select";
+import { StatGrid } from "../../components/stat-grid";
 import { QueryView } from "../../components/status-views";
-import { Section, Stat } from "../../components/ui";
+import { num } from "../../components/table-columns";
+import { Section } from "../../components/ui";
 import { type Granularity, rangeChoices, rangeStart } from "../../dates/range-start";
 import { formatDate, formatPeriod } from "../../format/format-date";
 import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-money";
@@ -17,6 +22,11 @@ import { CohortsSection, SegmentsSection } from "./overview-segments";
 
 type Summary = RouterOutputs["analytics"]["summary"];
 
+const periodOptions = [
+  { value: "month", label: "month" },
+  { value: "week", label: "week" },
+] as const satisfies readonly { value: Granularity; label: string }[];
+
 export function OverviewPage() {
   const [period, setPeriod] = useState<Granularity>("month");
   const [count, setCount] = useState(12);
@@ -25,35 +35,28 @@ export function OverviewPage() {
 
   const controls = (
     <div className="controls">
-      <label>
-        By{" "}
-        <select
-          value={period}
-          onChange={(event) => {
-            const next = event.target.value as Granularity;
-            setPeriod(next);
-            setCount(rangeChoices[next][0] ?? 12);
-          }}
-          data-testid="overview-period"
-        >
-          <option value="month">month</option>
-          <option value="week">week</option>
-        </select>
-      </label>
-      <label>
-        Last{" "}
-        <select
-          value={count}
-          onChange={(event) => setCount(Number(event.target.value))}
-          data-testid="overview-range"
-        >
-          {rangeChoices[period].map((choice) => (
-            <option key={choice} value={choice}>
-              {choice} {period}s
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="By"
+        visibleLabel
+        value={period}
+        options={periodOptions}
+        onChange={(next) => {
+          setPeriod(next);
+          setCount(rangeChoices[next][0] ?? 12);
+        }}
+        testId="overview-period"
+      />
+      <LabelledSelect
+        label="Last"
+        visibleLabel
+        value={count}
+        options={rangeChoices[period].map((choice) => ({
+          value: choice,
+          label: `${choice} ${period}s`,
+        }))}
+        onChange={setCount}
+        testId="overview-range"
+      />
     </div>
   );
 
@@ -88,36 +91,36 @@ function SummaryBlocks({ summary }: { summary: Summary }) {
         {formatDate(summary.from, { timeZone: "UTC" })} –{" "}
         {formatDate(summary.asOf, { timeZone: "UTC" })} (UTC)
       </p>
-      <div className="stats" data-testid="summary">
-        <Stat
-          label="Net revenue"
-          value={formatMoney(summary.totalSpend)}
-          testId="summary-totalSpend"
-        />
-        <Stat label="Orders" value={formatCount(summary.orderCount)} testId="summary-orderCount" />
-        <Stat
-          label="Customers"
-          value={formatCount(summary.customerCount)}
-          hint="with an order in the range"
-          testId="summary-customerCount"
-        />
-        <Stat
-          label="Average order"
-          value={formatMoney(summary.averageOrderValue)}
-          testId="summary-averageOrderValue"
-        />
-        <Stat
-          label="From known customers"
-          value={formatMoney(summary.attributedSpend)}
-          testId="summary-attributedSpend"
-        />
-        <Stat
-          label="Walk-in orders"
-          value={formatCount(summary.anonymousOrderCount)}
-          hint="no customer attached"
-          testId="summary-anonymousOrderCount"
-        />
-      </div>
+      <StatGrid
+        testId="summary"
+        idPrefix="summary"
+        items={[
+          { id: "totalSpend", label: "Net revenue", value: formatMoney(summary.totalSpend) },
+          { id: "orderCount", label: "Orders", value: formatCount(summary.orderCount) },
+          {
+            id: "customerCount",
+            label: "Customers",
+            value: formatCount(summary.customerCount),
+            hint: "with an order in the range",
+          },
+          {
+            id: "averageOrderValue",
+            label: "Average order",
+            value: formatMoney(summary.averageOrderValue),
+          },
+          {
+            id: "attributedSpend",
+            label: "From known customers",
+            value: formatMoney(summary.attributedSpend),
+          },
+          {
+            id: "anonymousOrderCount",
+            label: "Walk-in orders",
+            value: formatCount(summary.anonymousOrderCount),
+            hint: "no customer attached",
+          },
+        ]}
+      />
 
       <div className="grid two">
         <Section title={`Net revenue per ${summary.granularity}`} testId="trend-revenue">
@@ -157,51 +160,41 @@ function SummaryBlocks({ summary }: { summary: Summary }) {
               },
             ]}
           />
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Channel</th>
-                <th className="num">Orders</th>
-                <th className="num">Order share</th>
-                <th className="num">Net revenue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(["RETAIL", "ECOM"] as const).map((channel) => {
-                const figures = summary.channelMix[channel];
-                return (
-                  <tr key={channel} data-testid={`channel-row-${channel}`}>
-                    <td>{channel === "RETAIL" ? "In store (X-Series)" : "Online (eCom)"}</td>
-                    <td className="num" data-testid={`channel-${channel}-orders`}>
-                      {formatCount(figures.orderCount)}
-                    </td>
-                    <td className="num">{formatShare(figures.orderShare)}</td>
-                    <td className="num" data-testid={`channel-${channel}-spend`}>
-                      {formatMoney(figures.netSpend)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable columns={["Channel", num("Orders"), num("Order share"), num("Net revenue")]}>
+            {(["RETAIL", "ECOM"] as const).map((channel) => {
+              const figures = summary.channelMix[channel];
+              return (
+                <tr key={channel} data-testid={`channel-row-${channel}`}>
+                  <td>{channel === "RETAIL" ? "In store (X-Series)" : "Online (eCom)"}</td>
+                  <td className="num" data-testid={`channel-${channel}-orders`}>
+                    {formatCount(figures.orderCount)}
+                  </td>
+                  <td className="num">{formatShare(figures.orderShare)}</td>
+                  <td className="num" data-testid={`channel-${channel}-spend`}>
+                    {formatMoney(figures.netSpend)}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
           {summary.periods.length > 1 ? (
             <LineChart
               testId="chart-channel-orders"
               label="Orders per channel"
               height={180}
               labels={labels}
-              series={[
+              series={seriesOf(summary.periods, [
                 {
                   name: "In-store orders",
                   color: "var(--retail)",
-                  values: summary.periods.map((p) => p.channelMix.RETAIL.orderCount),
+                  value: (p) => p.channelMix.RETAIL.orderCount,
                 },
                 {
                   name: "Online orders",
                   color: "var(--ecom)",
-                  values: summary.periods.map((p) => p.channelMix.ECOM.orderCount),
+                  value: (p) => p.channelMix.ECOM.orderCount,
                 },
-              ]}
+              ])}
               formatTick={(value) => formatCount(value)}
             />
           ) : null}
@@ -217,55 +210,43 @@ function SummaryBlocks({ summary }: { summary: Summary }) {
               testId="chart-customers"
               label="New and returning customers"
               labels={labels}
-              series={[
-                {
-                  name: "Returning",
-                  color: "var(--chart-1)",
-                  values: summary.periods.map((p) => p.returningCustomers),
-                },
-                {
-                  name: "New",
-                  color: "var(--chart-2)",
-                  values: summary.periods.map((p) => p.newCustomers),
-                },
-              ]}
+              series={seriesOf(summary.periods, [
+                { name: "Returning", color: "var(--chart-1)", value: (p) => p.returningCustomers },
+                { name: "New", color: "var(--chart-2)", value: (p) => p.newCustomers },
+              ])}
               formatTick={(value) => formatCount(value)}
             />
           )}
         </Section>
         <Section title="By period" testId="trend-table">
-          <div className="table-scroll">
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th>Period</th>
-                  <th className="num">Orders</th>
-                  <th className="num">Net revenue</th>
-                  <th className="num">Change</th>
-                  <th className="num">Avg order</th>
-                  <th className="num">New</th>
-                  <th className="num">Returning</th>
-                  <th className="num">Online</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...summary.periods].reverse().map((p) => (
-                  <tr key={p.key} data-testid="period-row" data-period={p.key}>
-                    <td>{formatPeriod(p.start, summary.granularity)}</td>
-                    <td className="num">{formatCount(p.orderCount)}</td>
-                    <td className="num">{formatMoney(p.netSpend)}</td>
-                    <td className={p.netSpendChange?.isNegative() ? "num negative" : "num"}>
-                      {p.netSpendChange ? formatMoney(p.netSpendChange) : "—"}
-                    </td>
-                    <td className="num">{formatMoney(p.averageOrderValue)}</td>
-                    <td className="num">{formatCount(p.newCustomers)}</td>
-                    <td className="num">{formatCount(p.returningCustomers)}</td>
-                    <td className="num">{formatShare(p.channelMix.ECOM.orderShare)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            scroll
+            columns={[
+              "Period",
+              num("Orders"),
+              num("Net revenue"),
+              num("Change"),
+              num("Avg order"),
+              num("New"),
+              num("Returning"),
+              num("Online"),
+            ]}
+          >
+            {[...summary.periods].reverse().map((p) => (
+              <tr key={p.key} data-testid="period-row" data-period={p.key}>
+                <td>{formatPeriod(p.start, summary.granularity)}</td>
+                <td className="num">{formatCount(p.orderCount)}</td>
+                <td className="num">{formatMoney(p.netSpend)}</td>
+                <td className={p.netSpendChange?.isNegative() ? "num negative" : "num"}>
+                  {p.netSpendChange ? formatMoney(p.netSpendChange) : "—"}
+                </td>
+                <td className="num">{formatMoney(p.averageOrderValue)}</td>
+                <td className="num">{formatCount(p.newCustomers)}</td>
+                <td className="num">{formatCount(p.returningCustomers)}</td>
+                <td className="num">{formatShare(p.channelMix.ECOM.orderShare)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Section>
       </div>
     </>

@@ -2,8 +2,11 @@
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery, useApiMutation } from "../../api/use-api";
 import { useAuth } from "../../auth/auth-context";
-import { ErrorNote, Loading } from "../../components/status-views";
-import { ConfirmButton, LoadMore, Section } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { PagedView } from "../../components/paged-view";
+import { ErrorNote } from "../../components/status-views";
+import { num } from "../../components/table-columns";
+import { ConfirmButton, Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
 
@@ -14,13 +17,11 @@ export function DeadLettersSection() {
     limit: 25,
   });
   const replay = useApiMutation((api) => api.sync.replayDeadLetters, { invalidates: [["sync"]] });
-  const rows = dead.data
-    ? mergeCursorPages(
-        dead.data.pages,
-        (page) => page.deliveries,
-        (delivery) => delivery.id,
-      )
-    : [];
+  const rows = mergeCursorPages(
+    dead.data?.pages ?? [],
+    (page) => page.deliveries,
+    (delivery) => delivery.id,
+  );
   return (
     <Section
       title="Webhook dead letters"
@@ -49,61 +50,51 @@ export function DeadLettersSection() {
           .
         </p>
       ) : null}
-      {dead.error && !dead.data ? (
-        <ErrorNote error={dead.error} onRetry={() => void dead.refetch()} />
-      ) : !dead.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted empty" data-testid="dead-letters-empty">
-          No dead letters: every webhook delivery was processed or is still being retried.
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table compact" data-testid="dead-letters-table">
-            <thead>
-              <tr>
-                <th>Received</th>
-                <th>Type</th>
-                <th>Object</th>
-                <th className="num">Attempts</th>
-                <th>Last error</th>
-                {isOperator ? <th /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((delivery) => (
-                <tr key={delivery.id} data-testid="dead-letter-row" data-delivery-id={delivery.id}>
-                  <td>{formatDateTime(delivery.receivedAt)}</td>
-                  <td>{delivery.type}</td>
+      <PagedView
+        query={dead}
+        isEmpty={() => rows.length === 0}
+        empty="No dead letters: every webhook delivery was processed or is still being retried."
+        testId="dead-letters"
+      >
+        {() => (
+          <DataTable
+            scroll
+            testId="dead-letters-table"
+            columns={[
+              "Received",
+              "Type",
+              "Object",
+              num("Attempts"),
+              "Last error",
+              isOperator && "",
+            ]}
+          >
+            {rows.map((delivery) => (
+              <tr key={delivery.id} data-testid="dead-letter-row" data-delivery-id={delivery.id}>
+                <td>{formatDateTime(delivery.receivedAt)}</td>
+                <td>{delivery.type}</td>
+                <td>
+                  <code>{delivery.objectId ?? "—"}</code>
+                </td>
+                <td className="num">{formatCount(delivery.attempts)}</td>
+                <td className="error-text small">{delivery.lastError ?? "—"}</td>
+                {isOperator ? (
                   <td>
-                    <code>{delivery.objectId ?? "—"}</code>
+                    <button
+                      type="button"
+                      onClick={() => replay.mutate({ ids: [delivery.id] })}
+                      disabled={replay.isPending}
+                      data-testid="dead-letter-replay"
+                    >
+                      Replay
+                    </button>
                   </td>
-                  <td className="num">{formatCount(delivery.attempts)}</td>
-                  <td className="error-text small">{delivery.lastError ?? "—"}</td>
-                  {isOperator ? (
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => replay.mutate({ ids: [delivery.id] })}
-                        disabled={replay.isPending}
-                        data-testid="dead-letter-replay"
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={dead.hasNextPage}
-        loading={dead.isFetchingNextPage}
-        onClick={() => void dead.fetchNextPage()}
-        testId="dead-letters-load-more"
-      />
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedView>
     </Section>
   );
 }

@@ -5,19 +5,24 @@ import { useApiQuery } from "../../api/use-api";
 import { BarChart } from "../../charts/bar-chart";
 import { durationLogAxis } from "../../charts/chart-scale";
 import { LineChart } from "../../charts/line-chart";
-import { QueryView } from "../../components/status-views";
-import { Section, Stat } from "../../components/ui";
+import { seriesOf } from "../../charts/line-series";
+import { DataTable } from "../../components/data-table";
+import { LabelledSelect } from "../../components/labelled-select";
+import { QuerySection } from "../../components/query-section";
+import { StatGrid } from "../../components/stat-grid";
+import { num } from "../../components/table-columns";
 import { rangeStart } from "../../dates/range-start";
 import { formatDayKey, formatStoreTime } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
 
-const sinceChoices = [
-  { weeks: 12, label: "last 12 weeks" },
-  { weeks: 26, label: "last 26 weeks" },
-  { weeks: 52, label: "last year" },
-  { weeks: 0, label: "all time" },
-] as const;
+/** Weeks back from now; 0 is all time. */
+const sinceOptions = [
+  { value: 12, label: "last 12 weeks" },
+  { value: 26, label: "last 26 weeks" },
+  { value: 52, label: "last year" },
+  { value: 0, label: "all time" },
+];
 
 export function DelaysSection() {
   const [weeks, setWeeks] = useState<number>(26);
@@ -30,158 +35,136 @@ export function DelaysSection() {
     slowest: 10,
   });
   return (
-    <Section
+    <QuerySection
       title="eCom → X-Series sync delay"
       testId="delays"
       wide
       actions={
-        <select
+        <LabelledSelect
+          label="Orders placed"
           value={weeks}
-          onChange={(event) => setWeeks(Number(event.target.value))}
-          aria-label="Orders placed"
-          data-testid="delays-since"
-        >
-          {sinceChoices.map((choice) => (
-            <option key={choice.weeks} value={choice.weeks}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+          options={sinceOptions}
+          onChange={setWeeks}
+          testId="delays-since"
+        />
       }
+      query={delays}
+      loadingLabel="Loading sync delays…"
     >
-      <QueryView query={delays} loadingLabel="Loading sync delays…">
-        {(data) => {
-          // Delays run from minutes to months: a log axis keeps the median and the worst readable.
-          const percentiles = [data.p50, data.p90, data.p99, data.max].filter(
-            (value): value is number => value !== null,
-          );
-          const weekly = data.weeks.flatMap((week) =>
-            [week.p50, week.p90].filter((value): value is number => value !== null),
-          );
-          return (
-            <>
-              <div className="stats">
-                <Stat label="Orders synced" value={formatCount(data.count)} testId="delays-count" />
-                <Stat label="Median (p50)" value={formatDuration(data.p50)} testId="delays-p50" />
-                <Stat label="p90" value={formatDuration(data.p90)} testId="delays-p90" />
-                <Stat label="p99" value={formatDuration(data.p99)} testId="delays-p99" />
-                <Stat label="Slowest" value={formatDuration(data.max)} testId="delays-max" />
-                <Stat
-                  label="Not in X-Series yet"
-                  value={formatCount(data.backlog.count)}
-                  hint={
-                    data.backlog.oldestPlacedAt
-                      ? `oldest placed ${formatStoreTime(data.backlog.oldestPlacedAt)}`
-                      : undefined
-                  }
-                  tone={data.backlog.count > 0 ? "warn" : "good"}
-                  testId="delays-backlog"
-                />
-              </div>
-              {data.count === 0 ? (
-                <p className="muted empty">No eCom order has reached X-Series in this range yet.</p>
-              ) : (
-                <div className="grid two">
-                  <div>
-                    <h3>Delay distribution (log scale)</h3>
-                    <BarChart
-                      testId="chart-delay-distribution"
-                      label="Sync delay percentiles"
-                      color="var(--chart-3)"
-                      data={[
-                        { label: "median", value: data.p50 ?? 0 },
-                        { label: "p90", value: data.p90 ?? 0 },
-                        { label: "p99", value: data.p99 ?? 0 },
-                        { label: "slowest", value: data.max ?? 0 },
-                      ]}
-                      axis={durationLogAxis(percentiles)}
-                      formatTick={formatDuration}
-                    />
-                  </div>
-                  <div>
-                    <h3>Per week placed (log scale)</h3>
-                    <LineChart
-                      testId="chart-delay-weekly"
-                      label="Median and p90 sync delay per week"
-                      labels={data.weeks.map((week) => formatDayKey(week.weekStart))}
-                      series={[
-                        {
-                          name: "Median",
-                          color: "var(--chart-1)",
-                          values: data.weeks.map((week) => week.p50),
-                        },
-                        {
-                          name: "p90",
-                          color: "var(--chart-3)",
-                          values: data.weeks.map((week) => week.p90),
-                        },
-                      ]}
-                      axis={durationLogAxis(weekly)}
-                      formatTick={formatDuration}
-                    />
-                  </div>
+      {(data) => {
+        // Delays run from minutes to months: a log axis keeps the median and the worst readable.
+        const percentiles = [data.p50, data.p90, data.p99, data.max].filter(
+          (value): value is number => value !== null,
+        );
+        const weekly = data.weeks.flatMap((week) =>
+          [week.p50, week.p90].filter((value): value is number => value !== null),
+        );
+        return (
+          <>
+            <StatGrid
+              idPrefix="delays"
+              items={[
+                { id: "count", label: "Orders synced", value: formatCount(data.count) },
+                { id: "p50", label: "Median (p50)", value: formatDuration(data.p50) },
+                { id: "p90", label: "p90", value: formatDuration(data.p90) },
+                { id: "p99", label: "p99", value: formatDuration(data.p99) },
+                { id: "max", label: "Slowest", value: formatDuration(data.max) },
+                {
+                  id: "backlog",
+                  label: "Not in X-Series yet",
+                  value: formatCount(data.backlog.count),
+                  hint: data.backlog.oldestPlacedAt
+                    ? `oldest placed ${formatStoreTime(data.backlog.oldestPlacedAt)}`
+                    : undefined,
+                  tone: data.backlog.count > 0 ? "warn" : "good",
+                },
+              ]}
+            />
+            {data.count === 0 ? (
+              <p className="muted empty">No eCom order has reached X-Series in this range yet.</p>
+            ) : (
+              <div className="grid two">
+                <div>
+                  <h3>Delay distribution (log scale)</h3>
+                  <BarChart
+                    testId="chart-delay-distribution"
+                    label="Sync delay percentiles"
+                    color="var(--chart-3)"
+                    data={[
+                      { label: "median", value: data.p50 ?? 0 },
+                      { label: "p90", value: data.p90 ?? 0 },
+                      { label: "p99", value: data.p99 ?? 0 },
+                      { label: "slowest", value: data.max ?? 0 },
+                    ]}
+                    axis={durationLogAxis(percentiles)}
+                    formatTick={formatDuration}
+                  />
                 </div>
-              )}
-              {data.weeks.length > 0 ? (
-                <details>
-                  <summary>Weeks ({data.weeks.length})</summary>
-                  <div className="table-scroll">
-                    <table className="table compact" data-testid="delays-weeks">
-                      <thead>
-                        <tr>
-                          <th>Week of</th>
-                          <th className="num">Synced</th>
-                          <th className="num">Median</th>
-                          <th className="num">p90</th>
-                          <th className="num">Max</th>
-                          <th className="num">Still missing</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {[...data.weeks].reverse().map((week) => (
-                          <tr key={week.weekStart} data-testid="delay-week-row">
-                            <td>{formatDayKey(week.weekStart)}</td>
-                            <td className="num">{formatCount(week.count)}</td>
-                            <td className="num">{formatDuration(week.p50)}</td>
-                            <td className="num">{formatDuration(week.p90)}</td>
-                            <td className="num">{formatDuration(week.max)}</td>
-                            <td className="num">{formatCount(week.stillMissing)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
-              ) : null}
-              {data.slowest.length > 0 ? (
-                <>
-                  <h3>Slowest orders</h3>
-                  <table className="table compact" data-testid="delays-slowest">
-                    <thead>
-                      <tr>
-                        <th>eCom order</th>
-                        <th>Placed (UTC)</th>
-                        <th>Reached X-Series (UTC)</th>
-                        <th className="num">Delay</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.slowest.map((order) => (
-                        <tr key={order.ecomOrderNumber} data-testid="slow-order-row">
-                          <td>#{order.ecomOrderNumber}</td>
-                          <td>{formatStoreTime(order.placedAt)}</td>
-                          <td>{formatStoreTime(order.reachedAt)}</td>
-                          <td className="num">{formatDuration(order.delaySeconds)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </>
-              ) : null}
-            </>
-          );
-        }}
-      </QueryView>
-    </Section>
+                <div>
+                  <h3>Per week placed (log scale)</h3>
+                  <LineChart
+                    testId="chart-delay-weekly"
+                    label="Median and p90 sync delay per week"
+                    labels={data.weeks.map((week) => formatDayKey(week.weekStart))}
+                    series={seriesOf(data.weeks, [
+                      { name: "Median", color: "var(--chart-1)", value: (week) => week.p50 },
+                      { name: "p90", color: "var(--chart-3)", value: (week) => week.p90 },
+                    ])}
+                    axis={durationLogAxis(weekly)}
+                    formatTick={formatDuration}
+                  />
+                </div>
+              </div>
+            )}
+            {data.weeks.length > 0 ? (
+              <details>
+                <summary>Weeks ({data.weeks.length})</summary>
+                <DataTable
+                  scroll
+                  testId="delays-weeks"
+                  columns={[
+                    "Week of",
+                    num("Synced"),
+                    num("Median"),
+                    num("p90"),
+                    num("Max"),
+                    num("Still missing"),
+                  ]}
+                >
+                  {[...data.weeks].reverse().map((week) => (
+                    <tr key={week.weekStart} data-testid="delay-week-row">
+                      <td>{formatDayKey(week.weekStart)}</td>
+                      <td className="num">{formatCount(week.count)}</td>
+                      <td className="num">{formatDuration(week.p50)}</td>
+                      <td className="num">{formatDuration(week.p90)}</td>
+                      <td className="num">{formatDuration(week.max)}</td>
+                      <td className="num">{formatCount(week.stillMissing)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </details>
+            ) : null}
+            {data.slowest.length > 0 ? (
+              <>
+                <h3>Slowest orders</h3>
+                <DataTable
+                  testId="delays-slowest"
+                  columns={["eCom order", "Placed (UTC)", "Reached X-Series (UTC)", num("Delay")]}
+                >
+                  {data.slowest.map((order) => (
+                    <tr key={order.ecomOrderNumber} data-testid="slow-order-row">
+                      <td>#{order.ecomOrderNumber}</td>
+                      <td>{formatStoreTime(order.placedAt)}</td>
+                      <td>{formatStoreTime(order.reachedAt)}</td>
+                      <td className="num">{formatDuration(order.delaySeconds)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </>
+            ) : null}
+          </>
+        );
+      }}
+    </QuerySection>
   );
 }

@@ -1,5 +1,6 @@
 // Freshness per source: X-Series polling (sales, customers), the webhook inbox, the eCom import.
 import type { RouterOutputs } from "@greenloop/app-client";
+import { runStatusTone } from "../../components/run-status-tone";
 import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
@@ -53,15 +54,7 @@ function PollingCard({ label, resource, now }: { label: string; resource: Resour
         <dd>
           {resource.lastRun ? (
             <>
-              <Badge
-                tone={
-                  resource.lastRun.status === "FAILED"
-                    ? "bad"
-                    : resource.lastRun.status === "RUNNING"
-                      ? "info"
-                      : "good"
-                }
-              >
+              <Badge tone={runStatusTone(resource.lastRun.status)}>
                 {resource.lastRun.status.toLowerCase()}
               </Badge>{" "}
               <When date={resource.lastRun.startedAt} now={now} /> ({resource.lastRun.trigger})
@@ -118,16 +111,7 @@ export function FreshnessSection({ status }: { status: SyncStatus }) {
           <div className="source-head">
             <strong>eCom import</strong>
             {importRun ? (
-              <Badge
-                tone={
-                  importRun.status === "FAILED"
-                    ? "bad"
-                    : importRun.status === "RUNNING"
-                      ? "info"
-                      : "good"
-                }
-                testId="freshness-ecom-status"
-              >
+              <Badge tone={runStatusTone(importRun.status)} testId="freshness-ecom-status">
                 {importRun.status.toLowerCase().replace("_", " ")}
               </Badge>
             ) : (

@@ -2,7 +2,10 @@
 import type { RouterInputs, RouterOutputs } from "@greenloop/app-client";
 import { useApiMutation } from "../../api/use-api";
 import { useAuth } from "../../auth/auth-context";
+import { DataTable } from "../../components/data-table";
+import { runStatusTone } from "../../components/run-status-tone";
 import { ErrorNote } from "../../components/status-views";
+import { num } from "../../components/table-columns";
 import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
@@ -61,85 +64,59 @@ export function JobsSection({ status }: { status: SyncStatus }) {
           This server runs no background jobs (only `pnpm cli serve` does).
         </p>
       ) : (
-        <table className="table compact" data-testid="jobs-table">
-          <thead>
-            <tr>
-              <th>Job</th>
-              <th>Next run</th>
-              {isOperator ? <th /> : null}
+        <DataTable testId="jobs-table" columns={["Job", "Next run", isOperator && ""]}>
+          {jobs.map((job) => (
+            <tr key={job.name} data-testid="job-row" data-job={job.name}>
+              <td>{job.name}</td>
+              <td title={job.nextRunAt ? formatDateTime(job.nextRunAt) : undefined}>
+                {job.nextRunAt ? formatRelative(job.nextRunAt) : "—"}
+              </td>
+              {isOperator ? (
+                <td>{runnable.includes(job.name) ? <RunNow job={job.name as JobName} /> : null}</td>
+              ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.name} data-testid="job-row" data-job={job.name}>
-                <td>{job.name}</td>
-                <td title={job.nextRunAt ? formatDateTime(job.nextRunAt) : undefined}>
-                  {job.nextRunAt ? formatRelative(job.nextRunAt) : "—"}
-                </td>
-                {isOperator ? (
-                  <td>
-                    {runnable.includes(job.name) ? <RunNow job={job.name as JobName} /> : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {status.lastJobRuns.length > 0 ? (
         <>
           <h3>Last runs</h3>
-          <div className="table-scroll">
-            <table className="table compact" data-testid="job-runs-table">
-              <thead>
-                <tr>
-                  <th>Job</th>
-                  <th>Status</th>
-                  <th>Trigger</th>
-                  <th>Started</th>
-                  <th className="num">Took</th>
-                  <th className="num">Records</th>
-                  <th className="num">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {status.lastJobRuns.map((run) => (
-                  <tr
-                    key={`${run.job}-${run.startedAt.getTime()}`}
-                    data-testid="job-run-row"
-                    data-job={run.job}
-                  >
-                    <td>{run.job}</td>
-                    <td>
-                      <Badge
-                        tone={
-                          run.status === "FAILED"
-                            ? "bad"
-                            : run.status === "RUNNING"
-                              ? "info"
-                              : "good"
-                        }
-                      >
-                        {run.status.toLowerCase()}
-                      </Badge>
-                      {run.error ? <div className="error-text small">{run.error}</div> : null}
-                    </td>
-                    <td>{run.trigger}</td>
-                    <td title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</td>
-                    <td className="num">
-                      {run.finishedAt
-                        ? formatDuration(
-                            (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000,
-                          )
-                        : "—"}
-                    </td>
-                    <td className="num">{formatCount(run.records)}</td>
-                    <td className="num">{formatCount(run.errors)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            scroll
+            testId="job-runs-table"
+            columns={[
+              "Job",
+              "Status",
+              "Trigger",
+              "Started",
+              num("Took"),
+              num("Records"),
+              num("Errors"),
+            ]}
+          >
+            {status.lastJobRuns.map((run) => (
+              <tr
+                key={`${run.job}-${run.startedAt.getTime()}`}
+                data-testid="job-run-row"
+                data-job={run.job}
+              >
+                <td>{run.job}</td>
+                <td>
+                  <Badge tone={runStatusTone(run.status)}>{run.status.toLowerCase()}</Badge>
+                  {run.error ? <div className="error-text small">{run.error}</div> : null}
+                </td>
+                <td>{run.trigger}</td>
+                <td title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</td>
+                <td className="num">
+                  {run.finishedAt
+                    ? formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)
+                    : "—"}
+                </td>
+                <td className="num">{formatCount(run.records)}</td>
+                <td className="num">{formatCount(run.errors)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </Section>

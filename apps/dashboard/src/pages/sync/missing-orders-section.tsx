@@ -2,8 +2,12 @@
 import { useState } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery } from "../../api/use-api";
-import { ErrorNote, Loading } from "../../components/status-views";
-import { LoadMore, Section } from "../../components/ui";
+import { DataTable } from "../../components/data-table";
+import { LabelledSelect } from "../../components/labelled-select";
+import { PagedView } from "../../components/paged-view";
+import { Empty } from "../../components/status-views";
+import { num } from "../../components/table-columns";
+import { Section } from "../../components/ui";
 import { formatStoreTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
@@ -11,69 +15,56 @@ import { Link } from "../../routing/use-route";
 /** "" is the server's default (MISSING_ORDER_ALERT_DAYS). */
 const dayChoices = ["", "0", "3", "7", "14", "30"] as const;
 
+const dayOptions = dayChoices.map((choice) => ({
+  value: choice,
+  label:
+    choice === ""
+      ? "alert threshold"
+      : choice === "0"
+        ? "every unsynced order"
+        : `older than ${choice} days`,
+}));
+
 export function MissingOrdersSection() {
   const [days, setDays] = useState<(typeof dayChoices)[number]>("");
   const missing = useApiInfiniteQuery((api) => api.sync.missing, {
     ...(days === "" ? {} : { days: Number(days) }),
     limit: 25,
   });
-  const first = missing.data?.pages[0];
-  const rows = missing.data
-    ? mergeCursorPages(
-        missing.data.pages,
-        (page) => page.orders,
-        (order) => order.ecomOrderNumber,
-      )
-    : [];
+  const rows = mergeCursorPages(
+    missing.data?.pages ?? [],
+    (page) => page.orders,
+    (order) => order.ecomOrderNumber,
+  );
   return (
     <Section
       title="Missing from X-Series"
       testId="missing-orders"
       actions={
-        <select
+        <LabelledSelect
+          label="Older than"
           value={days}
-          onChange={(event) => setDays(event.target.value as (typeof dayChoices)[number])}
-          aria-label="Older than"
-          data-testid="missing-days"
-        >
-          {dayChoices.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice === ""
-                ? "alert threshold"
-                : choice === "0"
-                  ? "every unsynced order"
-                  : `older than ${choice} days`}
-            </option>
-          ))}
-        </select>
+          options={dayOptions}
+          onChange={setDays}
+          testId="missing-days"
+        />
       }
     >
-      {missing.error && !missing.data ? (
-        <ErrorNote error={missing.error} onRetry={() => void missing.refetch()} />
-      ) : !first ? (
-        <Loading />
-      ) : (
-        <>
-          <p className="small">
-            <strong data-testid="missing-total">{formatCount(first.total)}</strong> eCom order
-            {first.total === 1 ? "" : "s"} placed more than {first.days} day
-            {first.days === 1 ? "" : "s"} ago {first.total === 1 ? "is" : "are"} not in X-Series.
-          </p>
-          {rows.length === 0 ? (
-            <p className="muted empty" data-testid="missing-empty">
-              Nothing missing.
+      <PagedView query={missing} testId="missing">
+        {(first) => (
+          <>
+            <p className="small">
+              <strong data-testid="missing-total">{formatCount(first.total)}</strong> eCom order
+              {first.total === 1 ? "" : "s"} placed more than {first.days} day
+              {first.days === 1 ? "" : "s"} ago {first.total === 1 ? "is" : "are"} not in X-Series.
             </p>
-          ) : (
-            <table className="table compact" data-testid="missing-table">
-              <thead>
-                <tr>
-                  <th>eCom order</th>
-                  <th>Placed (UTC)</th>
-                  <th className="num">Age</th>
-                  <th>Customer</th>
-                </tr>
-              </thead>
-              <tbody>
+            {rows.length === 0 ? (
+              <Empty testId="missing-empty">Nothing missing.</Empty>
+            ) : (
+              <DataTable
+                testId="missing-table"
+                columns={["eCom order", "Placed (UTC)", num("Age"), "Customer"]}
+              >
                 {rows.map((order) => (
                   <tr
                     key={order.ecomOrderNumber}
@@ -92,17 +83,11 @@ export function MissingOrdersSection() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          )}
-          <LoadMore
-            hasMore={missing.hasNextPage}
-            loading={missing.isFetchingNextPage}
-            onClick={() => void missing.fetchNextPage()}
-            testId="missing-load-more"
-          />
-        </>
-      )}
+              </DataTable>
+            )}
+          </>
+        )}
+      </PagedView>
     </Section>
   );
 }

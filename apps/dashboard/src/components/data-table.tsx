@@ -1,0 +1,39 @@
+// A table's frame: the header row from column specs, the body rows the caller renders, an
+// optional footer, and the horizontal scroller wide tables sit in.
+import type { ReactNode } from "react";
+import { type ColumnSpec, tableColumns } from "./table-columns";
+
+export function DataTable({
+  columns,
+  children,
+  foot,
+  className = "table compact",
+  testId,
+  scroll = false,
+}: {
+  columns: readonly ColumnSpec[];
+  /** The body's rows. */
+  children: ReactNode;
+  /** The footer's rows. */
+  foot?: ReactNode;
+  className?: string;
+  testId?: string;
+  scroll?: boolean;
+}) {
+  const table = (
+    <table className={className} data-testid={testId}>
+      <thead>
+        <tr>
+          {tableColumns(columns).map((column, index) => (
+            <th key={index} className={column.className}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+      {foot ? <tfoot>{foot}</tfoot> : null}
+    </table>
+  );
+  return scroll ? <div className="table-scroll">{table}</div> : table;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { runStatusTone } from "./run-status-tone";
+
+describe("runStatusTone", () => {
+  it("does mark a failed run bad and a running one info", () => {
+    expect(runStatusTone("FAILED")).toBe("bad");
+    expect(runStatusTone("RUNNING")).toBe("info");
+  });
+
+  it("does mark every finished status good", () => {
+    expect(["COMPLETED", "DRY_RUN"].map(runStatusTone)).toEqual(["good", "good"]);
+  });
+});

@@ -1,0 +1,8 @@
+// A job or import run's status as a badge tone: failed is bad, running is news, the rest good.
+import type { BadgeTone } from "./ui";
+
+export function runStatusTone(status: string): BadgeTone {
+  if (status === "FAILED") return "bad";
+  if (status === "RUNNING") return "info";
+  return "good";
+}
