@@ -151,9 +151,16 @@ export function pinIdentifier(
 async function recordsOf(tx: Tx, customerId: string): Promise<Map<string, Identifier[]>> {
   const customer = await tx.customer.findUnique({
     where: { id: customerId },
-    select: { mergedIntoId: true },
+    select: { mergedIntoId: true, erasedAt: true },
   });
   if (!customer) throw new DomainError("NOT_FOUND", `No customer ${customerId}.`);
+  if (customer.erasedAt) {
+    // Its records are gone by design: a split or pin would re-link the person's identifiers.
+    throw new DomainError(
+      "CONFLICT",
+      `Customer ${customerId} was erased: nothing to split or pin.`,
+    );
+  }
   if (customer.mergedIntoId) {
     throw new DomainError(
       "CONFLICT",

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { getChannelMix, getStoreSummary } from "../analytics/store-views";
 import { openCustomerSession } from "../auth/customer-sessions";
 import { lookupCustomer } from "../merge/customer-lookup";
+import { createMergeRules } from "../merge/merge-rules";
+import { pinIdentifier, splitCustomer } from "../merge/split-customer";
 import { addFamilyEmail } from "../merge/testing/identity-scenarios";
 import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
 import { openDatabaseForTest } from "../testing/test-database";
@@ -218,6 +220,29 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
     expect(second).toEqual({ ...first, alreadyErased: true });
     expect(await dumpDatabase(db)).toEqual(dump);
     expect(await db.prisma.erasure.count()).toBe(1);
+  });
+
+  it("leaves nothing to split or pin on the erased customer", async () => {
+    const { db, store } = await openErasureStore(cleanup);
+    addPerson(store);
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    await importStoreExport(db, store);
+    const customerId = await customerIdOf(db, person.email);
+    await eraseCustomer(db, { customerId, requestedBy: "a", now: new Date() });
+    const rules = createMergeRules();
+    const pin = await pinIdentifier(
+      db,
+      { customerId, identifier: { kind: "EMAIL", value: person.email } },
+      rules,
+    ).catch((error: unknown) => error);
+    expect(pin).toMatchObject({ code: "CONFLICT" });
+    const split = await splitCustomer(
+      db,
+      { customerId, records: [`retail_customer:${person.email}`] },
+      rules,
+    ).catch((error: unknown) => error);
+    expect(split).toMatchObject({ code: "CONFLICT" });
+    expect(await grepDatabase(db, needlesOf())).toEqual([]);
   });
 
   it("follows a merged-away customer id to the customer it was merged into", async () => {
