@@ -1,4 +1,4 @@
-// The analytics after an eCom import: the merge already ran per committed batch (onEcomOrdersChanged),
+// The analytics after an eCom import: the merge already ran (imports/import-merge.ts),
 // the analytics follow once, and a large import also refits the models. The rule `pnpm cli
 // import-ecom` applies, for the imports that do not run in the CLI (uploads).
 import type { Database } from "@greenloop/db";

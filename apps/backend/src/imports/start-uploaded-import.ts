@@ -1,6 +1,7 @@
 // An uploaded eCom export imported in the background. The ImportRun is created first, so the caller
 // answers with its id at once; the import then takes the path of `pnpm cli import-ecom` (parser →
-// importEcomOrders, the merge hearing of each committed batch, the analytics once at the end) and
+// importEcomOrders, the committed batches merged in large chunks by imports/import-merge.ts, the
+// analytics once at the end) and
 // the temp file is deleted when it ends, however it ends. A dry run writes no orders: its counts
 // and outcome go to its ImportRun (status DRY_RUN), so `imports.progress` follows it the same way.
 import { createReadStream } from "node:fs";
@@ -11,7 +12,6 @@ import type { Env } from "../env";
 import type { BackgroundTasks } from "../http/background-tasks";
 import type { Logger } from "../logger";
 import { createMergeRules } from "../merge/merge-rules";
-import { createMergeSeams } from "../merge/merge-seams";
 import {
   DEFAULT_ORDERS_PER_TRANSACTION,
   type ImportEcomOrdersResult,
@@ -20,6 +20,7 @@ import {
   importEcomOrders,
   importErrorReport,
 } from "./import-ecom-orders";
+import { createImportMerge } from "./import-merge";
 import type { ReceivedUpload } from "./receive-upload";
 import { recomputeAfterEcomImport } from "./recompute-after-import";
 
@@ -66,6 +67,9 @@ async function runUploadedImport(
   const logger = parentLogger.child({ importRunId: runId });
   const { format, dryRun, fileName } = upload.options;
   const dryRunRecord = dryRun ? recordDryRun(db, runId, logger) : null;
+  const merge = dryRun
+    ? null
+    : createImportMerge({ db, rules: createMergeRules(env.merge), logger });
   try {
     const result = await importEcomOrders({
       db,
@@ -80,16 +84,9 @@ async function runUploadedImport(
       dryRun,
       importRunId: runId,
       logger,
-      ...(dryRunRecord
-        ? { onProgress: dryRunRecord.progress }
-        : {
-            onEcomOrdersChanged: createMergeSeams({
-              db,
-              rules: createMergeRules(env.merge),
-              logger,
-            }).onEcomOrdersChanged,
-          }),
-    });
+      ...(dryRunRecord ? { onProgress: dryRunRecord.progress } : {}),
+      ...(merge ? { onEcomOrdersChanged: merge.onEcomOrdersChanged } : {}),
+    }).finally(() => merge?.finish());
     const summary = { dryRun, ...importCountsOf(result), durationMs: result.durationMs };
     if (dryRunRecord) {
       await dryRunRecord.finish(result);

@@ -34,7 +34,7 @@ export async function expandComponent(
 
   while (newRecords.length > 0 || newCustomers.length > 0) {
     for (const id of newCustomers) customers.add(id);
-    const ofCustomers = await recordsOfCustomers(client, newCustomers, [...records]);
+    const ofCustomers = await recordsOfCustomers(client, newCustomers);
     const frontier = [...new Set([...newRecords, ...ofCustomers])].filter((k) => !records.has(k));
     for (const key of frontier) records.add(key);
 
@@ -42,7 +42,9 @@ export async function expandComponent(
     const carried = await identifiersOfRecords(client, frontier);
     const fresh = carried.filter((id) => !identifiers.has(idKey(id.kind, id.value)));
     for (const id of fresh) identifiers.set(idKey(id.kind, id.value), id);
-    const pinned = await pinsTouching(client, fresh, [...pins.keys()]);
+    const pinned = (await pinsTouching(client, fresh)).filter(
+      (pin) => !pins.has(idKey(pin.kind, pin.value)),
+    );
     for (const pin of pinned) {
       pins.set(idKey(pin.kind, pin.value), pin);
       if (!identifiers.has(idKey(pin.kind, pin.value))) {
@@ -59,9 +61,10 @@ export async function expandComponent(
     const reached = await carriersOf(client, followed);
     // An identifier that just crossed the limit may still hold customers together from before:
     // those customers must be re-resolved, or the order of arrival would decide.
+    const followedSet = new Set(followed);
     const stillLinked = await customersLinkedBy(
       client,
-      fresh.filter((id) => !followed.includes(id)),
+      fresh.filter((id) => !followedSet.has(id)),
     );
     newRecords = reached.map((r) => r.recordKey).filter((key) => !records.has(key));
     newCustomers = [
@@ -82,17 +85,12 @@ export async function expandComponent(
   };
 }
 
-async function recordsOfCustomers(
-  client: Client,
-  customerIds: string[],
-  known: string[],
-): Promise<string[]> {
+/** Their records, known ones included: the caller drops those (a `key <> ALL(known)` costs rows × known). */
+async function recordsOfCustomers(client: Client, customerIds: string[]): Promise<string[]> {
   if (customerIds.length === 0) return [];
   const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
-    `SELECT key FROM "IdentityRecord"
-      WHERE "customerId" = ANY($1::uuid[]) AND key <> ALL($2::text[])`,
+    `SELECT key FROM "IdentityRecord" WHERE "customerId" = ANY($1::uuid[])`,
     customerIds,
-    known,
   );
   return rows.map((row) => row.key);
 }
@@ -114,11 +112,10 @@ const pairs = (ids: Array<{ kind: string; value: string }>) => [
   ids.map((id) => id.value),
 ];
 
-/** Pins on these identifiers, plus every other pin to the same customers. */
+/** Pins on these identifiers, plus every other pin to the same customers (known ones included). */
 async function pinsTouching(
   client: Client,
   ids: Array<{ kind: string; value: string }>,
-  known: string[],
 ): Promise<IdentityPin[]> {
   if (ids.length === 0) return [];
   const rows = await client.$queryRawUnsafe<
@@ -129,10 +126,8 @@ async function pinsTouching(
       WHERE p."customerId" IN (
               SELECT q."customerId" FROM "IdentityPin" q
                 JOIN unnest($1::text[], $2::text[]) AS t(kind, value)
-                  ON q.kind = t.kind::"IdentityKind" AND q.value = t.value)
-        AND (p.kind::text || ':' || p.value) <> ALL($3::text[])`,
+                  ON q.kind = t.kind::"IdentityKind" AND q.value = t.value)`,
     ...pairs(ids),
-    known,
   );
   return rows;
 }

@@ -5,14 +5,14 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@greenloop/db";
 import { displayName } from "@greenloop/order-sync/identity";
-import {
-  type IdentityRecord,
-  type IdentityResolution,
-  type ResolvedCustomer,
-  resolveIdentities,
+import type {
+  IdentityRecord,
+  IdentityResolution,
+  ResolvedCustomer,
 } from "@greenloop/order-sync/merge";
 import { expandComponent } from "./expand-component";
 import type { MergeRules } from "./merge-rules";
+import { resolveIdentitiesInParts } from "./resolve-identities-in-parts";
 import { writeResolution } from "./write-resolution";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -41,7 +41,7 @@ export async function resolveCustomers(
   }
   const component = await expandComponent(client, seeds, rules.maxCustomersPerIdentifier);
   const stored = await loadRecords(client, component.recordKeys);
-  const resolution = resolveIdentities(
+  const resolution = resolveIdentitiesInParts(
     stored.map((row) => ({ key: row.key, kind: row.kind, identifiers: row.identifiers })),
     {
       pins: component.pins,

@@ -47,9 +47,11 @@ export async function writeResolution(
 
   const events: EventRow[] = [];
   const absorbed = input.previousCustomerIds.filter((id) => !assignedIds.has(id));
+  // Where each customer's former records went: one pass, not one per customer (big imports).
+  const moves = recordMoves(previousByRecord, customerOfRecord);
   const mergedInto = new Map<string, string>();
   for (const oldId of absorbed) {
-    const target = majorityTarget(oldId, previousByRecord, customerOfRecord);
+    const target = majorityTarget(moves.get(oldId));
     if (target) mergedInto.set(oldId, target);
   }
   await markMerged(client, mergedInto);
@@ -65,15 +67,14 @@ export async function writeResolution(
 
   for (const customer of assigned) {
     events.push(...linkEvents(customer, previousByRecord));
-    events.push(...splitEvents(customer, previousByRecord, customerOfRecord));
+    events.push(...splitEvents(customer, moves.get(customer.id)));
   }
+  const assignedById = new Map(assigned.map((c) => [c.id, c]));
   for (const [oldId, target] of mergedInto) {
-    const link = assigned
-      .find((c) => c.id === target)
-      ?.links.find((l) => {
-        const [a, b] = [previousByRecord.get(l.from), previousByRecord.get(l.to)];
-        return (a === oldId) !== (b === oldId);
-      });
+    const link = assignedById.get(target)?.links.find((l) => {
+      const [a, b] = [previousByRecord.get(l.from), previousByRecord.get(l.to)];
+      return (a === oldId) !== (b === oldId);
+    });
     events.push({
       customerId: target,
       kind: "MERGE",
@@ -87,18 +88,37 @@ export async function writeResolution(
   return { merged: mergedInto.size };
 }
 
-/** The customer now holding most of an old customer's records (ties to the smaller id). */
-function majorityTarget(
-  oldId: string,
+/** Previous customer → customer now holding the record → those records' keys (in record order). */
+type RecordMoves = Map<string, Map<string, string[]>>;
+
+function recordMoves(
   previousByRecord: ReadonlyMap<string, string | null>,
   customerOfRecord: ReadonlyMap<string, string>,
-): string | null {
-  const tally = new Map<string, number>();
+): RecordMoves {
+  const moves: RecordMoves = new Map();
   for (const [key, previous] of previousByRecord) {
     const now = customerOfRecord.get(key);
-    if (previous === oldId && now) tally.set(now, (tally.get(now) ?? 0) + 1);
+    if (!previous || !now) continue;
+    let byTarget = moves.get(previous);
+    if (!byTarget) {
+      byTarget = new Map();
+      moves.set(previous, byTarget);
+    }
+    const keys = byTarget.get(now);
+    if (keys) keys.push(key);
+    else byTarget.set(now, [key]);
   }
-  return [...tally].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : 1))[0]?.[0] ?? null;
+  return moves;
+}
+
+/** The customer now holding most of an old customer's records (ties to the smaller id). */
+function majorityTarget(moved: ReadonlyMap<string, string[]> | undefined): string | null {
+  if (!moved) return null;
+  return (
+    [...moved]
+      .map(([target, keys]) => [target, keys.length] as const)
+      .sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : 1))[0]?.[0] ?? null
+  );
 }
 
 async function markMerged(client: Client, mergedInto: Map<string, string>): Promise<void> {
@@ -247,19 +267,25 @@ function linkEvents(
   customer: AssignedCustomer,
   previousByRecord: ReadonlyMap<string, string | null>,
 ): EventRow[] {
-  return customer.records
-    .filter((key) => !previousByRecord.get(key))
-    .map((key) => {
-      const link = customer.links.find((l) => l.from === key || l.to === key);
-      return {
-        customerId: customer.id,
-        kind: "LINK" as const,
-        otherCustomerId: null,
-        identityKind: link?.kind ?? null,
-        sourceRecord: key,
-        reason: link ? describe(link, key) : "first record of this customer",
-      };
-    });
+  const joined = customer.records.filter((key) => !previousByRecord.get(key));
+  if (joined.length === 0) return [];
+  // The first link naming each record (what `links.find` would give, without a scan per record).
+  const firstLink = new Map<string, IdentityLink>();
+  for (const l of customer.links) {
+    if (!firstLink.has(l.from)) firstLink.set(l.from, l);
+    if (!firstLink.has(l.to)) firstLink.set(l.to, l);
+  }
+  return joined.map((key) => {
+    const link = firstLink.get(key);
+    return {
+      customerId: customer.id,
+      kind: "LINK" as const,
+      otherCustomerId: null,
+      identityKind: link?.kind ?? null,
+      sourceRecord: key,
+      reason: link ? describe(link, key) : "first record of this customer",
+    };
+  });
 }
 
 function describe(link: IdentityLink, key: string): string {
@@ -270,17 +296,10 @@ function describe(link: IdentityLink, key: string): string {
 /** A customer whose former records now sit in other customers was split. */
 function splitEvents(
   customer: AssignedCustomer,
-  previousByRecord: ReadonlyMap<string, string | null>,
-  customerOfRecord: ReadonlyMap<string, string>,
+  moved: ReadonlyMap<string, string[]> | undefined,
 ): EventRow[] {
-  const movedTo = new Map<string, string[]>();
-  for (const [key, previous] of previousByRecord) {
-    const now = customerOfRecord.get(key);
-    if (previous === customer.id && now && now !== customer.id) {
-      movedTo.set(now, [...(movedTo.get(now) ?? []), key]);
-    }
-  }
-  return [...movedTo].map(([other, keys]) => ({
+  const movedTo = [...(moved ?? [])].filter(([now]) => now !== customer.id);
+  return movedTo.map(([other, keys]) => ({
     customerId: customer.id,
     kind: "SPLIT" as const,
     otherCustomerId: other,

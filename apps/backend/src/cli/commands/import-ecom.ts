@@ -12,9 +12,9 @@ import {
   importCountsOf,
   importEcomOrders,
 } from "../../imports/import-ecom-orders";
+import { createImportMerge } from "../../imports/import-merge";
 import { recomputeAfterEcomImport } from "../../imports/recompute-after-import";
 import { createMergeRules } from "../../merge/merge-rules";
-import { createMergeSeams } from "../../merge/merge-seams";
 import type { CliCommand } from "../command";
 import { parseExportFormat, readExportMapping } from "./ecom-export-options";
 
@@ -78,6 +78,9 @@ export const importEcomCommand: CliCommand = {
         json || !process.stderr.isTTY
           ? undefined
           : createImportProgressLine(process.stderr, size, () => bytes);
+      // Committed batches are merged in large chunks, the rest when the import ends (see
+      // imports/import-merge.ts): the orders count in the analytics below.
+      const merge = createImportMerge({ db, rules: createMergeRules(env.merge), logger });
       let result: Awaited<ReturnType<typeof importEcomOrders>>;
       try {
         result = await importEcomOrders({
@@ -94,13 +97,13 @@ export const importEcomCommand: CliCommand = {
           dryRun,
           signal: shutdown,
           logger,
-          // Each committed batch goes straight to the merge: the orders count in the analytics now.
-          onEcomOrdersChanged: createMergeSeams({ db, rules: createMergeRules(env.merge), logger })
-            .onEcomOrdersChanged,
+          onEcomOrdersChanged: merge.onEcomOrdersChanged,
           ...(progress ? { onProgress: progress.update } : {}),
         });
       } finally {
         progress?.end();
+        // Stopped or failed too: what was committed is merged now rather than at the next sweep.
+        await merge.finish();
       }
       if (result.interrupted) {
         throw new DomainError(
@@ -111,7 +114,7 @@ export const importEcomCommand: CliCommand = {
         );
       }
       const fileJson = { name: fileName, path: filePath, bytes, sha256: sha256() };
-      // The merge ran per batch; the analytics follow once. A large import also refits the models.
+      // The merge has run; the analytics follow once. A large import also refits the models.
       const analytics = dryRun
         ? null
         : await recomputeAfterEcomImport(db, {

@@ -1,0 +1,160 @@
+// End-to-end eCom import as the store owner runs it (`pnpm cli import-ecom`): a generated 20k-order
+// E-Series export streamed through the parser into EcomOrder, the merge (canonical orders and
+// customers), then the analytics once. The current way (merge after each committed batch) against
+// the import's deferred merge, on the database under test (PGlite in memory, or PostgreSQL with
+// DATABASE_URL), each on a fresh database; both must end in the same canonical state. Prints one
+// `import-merge {…}` line per measure; Vitest's own table is not the measure.
+
+import { once as onceEvent } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import { generateEcomExport, parseEcomCsv } from "@greenloop/order-sync/csv";
+import { bench, describe } from "vitest";
+import { createMergeRules } from "../merge/merge-rules";
+import { createMergeSeams } from "../merge/merge-seams";
+import { type CanonicalSnapshot, canonicalSnapshot } from "../merge/testing/canonical-snapshot";
+import { importEcomOrders } from "./import-ecom-orders";
+import { createImportMerge } from "./import-merge";
+import { recomputeAfterEcomImport } from "./recompute-after-import";
+
+// IMPORT_MERGE_BENCH_ORDERS: another export size (the figures in BENCHMARKS.md use 20k).
+const ORDERS = Number(process.env.IMPORT_MERGE_BENCH_ORDERS ?? 20_000);
+const TIME_ZONE = "America/Chicago";
+const cleanup = useTestCleanup();
+const rules = createMergeRules();
+const logger = { debug() {}, warn() {} };
+
+async function writeExport(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  for (const record of generateEcomExport({ orders: ORDERS, seed: 7, timeZone: TIME_ZONE })) {
+    if (!out.write(record)) await onceEvent(out, "drain");
+  }
+  out.end();
+  await onceEvent(out, "finish");
+  return (await stat(file)).size;
+}
+
+type Approach = "per batch (current)" | "deferred (ours)";
+
+let exportFile: Promise<{ file: string; bytes: number }> | undefined;
+const theExport = () => {
+  exportFile ??= (async () => {
+    const file = path.join(cleanup.tempDir("import-merge-bench-"), "export.csv");
+    return { file, bytes: await writeExport(file) };
+  })();
+  return exportFile;
+};
+
+const snapshots = new Map<Approach, CanonicalSnapshot>();
+
+async function measure(approach: Approach): Promise<void> {
+  const { file, bytes } = await theExport();
+  const db = await openTestDatabase();
+  try {
+    let mergeMs = 0;
+    let merges = 0;
+    const timed =
+      (merge: (orderNumbers: string[]) => Promise<void>) => async (orderNumbers: string[]) => {
+        const started = performance.now();
+        await merge(orderNumbers);
+        mergeMs += performance.now() - started;
+        merges += 1;
+      };
+    const seams = createMergeSeams({ db, rules, logger });
+    const deferred = createImportMerge({ db, rules, logger });
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await importEcomOrders({
+      db,
+      source: parseEcomCsv(createReadStream(file), {
+        timeZone: TIME_ZONE,
+        batchSize: 2_000,
+        fileName: "export.csv",
+      }),
+      file: { name: "export.csv", sha256: "0".repeat(64), bytes },
+      format: "ecwid",
+      onEcomOrdersChanged: timed(
+        approach === "per batch (current)"
+          ? seams.onEcomOrdersChanged
+          : deferred.onEcomOrdersChanged,
+      ),
+    });
+    if (approach === "deferred (ours)") {
+      const flushStarted = performance.now();
+      await deferred.finish();
+      mergeMs += performance.now() - flushStarted;
+      merges = deferred.merges();
+    }
+    const importedAt = performance.now();
+    const analytics = await recomputeAfterEcomImport(db, {
+      config: defaultAnalyticsConfig,
+      ordersChanged: result.ordersCreated + result.ordersUpdated,
+    });
+    const ended = performance.now();
+    const { user, system } = process.cpuUsage(cpu);
+    const seconds = (ended - started) / 1000;
+    const [canonical] = await Promise.all([
+      canonicalSnapshot(db),
+      // Nothing left for the sweep: every imported order has its canonical order.
+      db.prisma.order.count(),
+    ]);
+    snapshots.set(approach, canonical);
+    const [current, ours] = [
+      snapshots.get("per batch (current)"),
+      snapshots.get("deferred (ours)"),
+    ];
+    const orders = result.ordersCreated + result.ordersUpdated + result.ordersUnchanged;
+    report({
+      approach,
+      orders,
+      rows: result.rowsRead,
+      seconds: Number(seconds.toFixed(1)),
+      ordersPerSecond: Math.round(orders / seconds),
+      parseWriteSeconds: Number(((importedAt - started - mergeMs) / 1000).toFixed(1)),
+      mergeSeconds: Number((mergeMs / 1000).toFixed(1)),
+      merges,
+      analyticsSeconds: Number(((ended - importedAt) / 1000).toFixed(1)),
+      analyticsCustomers: analytics.customers,
+      canonicalOrders: canonical.orders.length,
+      canonicalCustomers: canonical.customers.length,
+      ...(current && ours ? { sameCanonicalState: isDeepStrictEqual(current, ours) } : {}),
+      cpuSeconds: Number(((user + system) / 1e6).toFixed(1)),
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+function report(figures: Record<string, unknown>) {
+  process.stdout.write(
+    `\nimport-merge ${JSON.stringify({ database: testDatabaseKind, ...figures })}\n`,
+  );
+}
+
+const runs = new Map<string, Promise<void>>();
+const measureOnce = (name: Approach) => {
+  let run = runs.get(name);
+  if (!run) {
+    run = measure(name);
+    runs.set(name, run);
+  }
+  return run;
+};
+const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
+
+describe(`eCom import with merge and analytics, ${ORDERS.toLocaleString("en-US")} orders (${testDatabaseKind})`, () => {
+  bench(
+    "merge after each committed batch (current)",
+    () => measureOnce("per batch (current)"),
+    once,
+  );
+  bench(
+    "merge deferred to the end of the import (ours)",
+    () => measureOnce("deferred (ours)"),
+    once,
+  );
+});
