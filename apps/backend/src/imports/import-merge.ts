@@ -3,8 +3,9 @@
 // instead of one merge per batch. Merging is idempotent and its result does not depend on how the
 // changes are batched (merge/order-independence.test.ts), so only the time changes. Orders
 // committed but not merged yet are in EcomOrder with a fresh `updatedAt`: if the process dies before
-// `finish`, the scheduled merge sweep (merge/merge-sweep.ts) merges them, as it would after a crash
-// between a batch's commit and its merge call.
+// `finish`, the scheduled merge sweep (merge/merge-sweep.ts) merges them, and `finish` of the next
+// import does too (re-importing the same file finds them unchanged and hands nothing over, so
+// `finish` also merges every imported order that has no canonical order yet).
 import type { Database } from "@greenloop/db";
 import type { Logger } from "../logger";
 import { type MergeResult, mergeChanges } from "../merge/merge-changes";
@@ -37,12 +38,14 @@ export function createImportMerge(options: {
   let pending = new Set<string>();
   let merges = 0;
   const mergePending = async () => {
-    if (pending.size === 0) return;
     const orderNumbers = [...pending];
     pending = new Set();
-    const result: MergeResult = await mergeChanges(db, { ecomOrderNumbers: orderNumbers }, rules);
-    merges += 1;
-    logger.debug({ ...result }, "merged eCom orders");
+    for (let start = 0; start < orderNumbers.length; start += chunkOrders) {
+      const chunk = orderNumbers.slice(start, start + chunkOrders);
+      const result: MergeResult = await mergeChanges(db, { ecomOrderNumbers: chunk }, rules);
+      merges += 1;
+      logger.debug({ ...result }, "merged eCom orders");
+    }
   };
   return {
     // A failure here reaches importEcomOrders, which counts it (onEcomOrdersChangedFailures).
@@ -52,6 +55,7 @@ export function createImportMerge(options: {
     },
     async finish() {
       try {
+        for (const number of await strandedEcomOrders(db)) pending.add(number);
         await mergePending();
       } catch (err) {
         logger.warn({ err }, "merging the imported eCom orders failed; the merge sweep will");
@@ -59,4 +63,15 @@ export function createImportMerge(options: {
     },
     merges: () => merges,
   };
+}
+
+/**
+ * Imported eCom orders that no merge has turned into a canonical order yet (every merged one has
+ * its `Order` row, cancelled ones included): what a killed import left behind.
+ */
+async function strandedEcomOrders(db: Pick<Database, "prisma">): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ orderNumber: string }>>`
+    SELECT e."orderNumber" FROM "EcomOrder" e
+    WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."ecomOrderNumber" = e."orderNumber")`;
+  return rows.map((row) => row.orderNumber);
 }
