@@ -37,8 +37,11 @@ export async function storeWebhookDelivery(
   delivery: NewWebhookDelivery,
 ): Promise<{ id: string | null; duplicate: boolean }> {
   const rows = await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "domainPrefix", "objectId", "rawBody")
-     VALUES ($1, $2, $3, $4, $5)
+    // Due now, truncated to the column's milliseconds: the default (CURRENT_TIMESTAMP) is rounded,
+    // up to half a millisecond into the future, and the worker woken right after this insert
+    // would then find the delivery not yet due and leave it until its next poll.
+    `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "domainPrefix", "objectId", "rawBody", "nextAttemptAt")
+     VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', statement_timestamp()))
      ON CONFLICT ("dedupeKey") DO NOTHING
      RETURNING id::text AS id`,
     webhookDedupeKey(delivery.rawBody),
