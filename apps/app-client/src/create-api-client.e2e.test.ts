@@ -26,6 +26,11 @@ describe("createApiClient against the running backend", () => {
       name: "dash",
       role: "viewer",
     });
+    // Store views and lists take their defaults when called without input.
+    const summary = await client.analytics.summary.query();
+    expect(summary.orderCount).toBe(0);
+    expect((await client.sync.alerts.query()).alerts).toEqual([]);
+    expect((await client.customers.list.query()).items).toEqual([]);
   });
 
   it("is refused without a token, with the code the app acts on", async () => {

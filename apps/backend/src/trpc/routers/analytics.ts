@@ -76,12 +76,14 @@ export const analyticsRouter = createTRPCRouter({
   /** Totals and the trend per ISO week or UTC month: spend, orders, new vs returning, channels. */
   summary: viewerProcedure
     .input(
-      z.object({
-        period: z.enum(["week", "month"]).default("month"),
-        /** Default: the start of the period eleven periods before asOf's. */
-        from: z.date().optional(),
-        asOf: asOfInput,
-      }),
+      z
+        .object({
+          period: z.enum(["week", "month"]).default("month"),
+          /** Default: the start of the period eleven periods before asOf's. */
+          from: z.date().optional(),
+          asOf: asOfInput,
+        })
+        .prefault({}),
     )
     .output(storeSummarySchema)
     .query(async ({ ctx, input }) => {
@@ -96,7 +98,7 @@ export const analyticsRouter = createTRPCRouter({
 
   /** Orders and net spend per channel (RETAIL, ECOM) over [from, asOf]; from: the first order. */
   channelMix: viewerProcedure
-    .input(z.object({ from: z.date().optional(), asOf: asOfInput }))
+    .input(z.object({ from: z.date().optional(), asOf: asOfInput }).prefault({}))
     .output(channelMixSummarySchema)
     .query(async ({ ctx, input }) => {
       const view = await getChannelMix(ctx.db, {
@@ -110,10 +112,12 @@ export const analyticsRouter = createTRPCRouter({
   /** Monthly cohorts (month of first order) and the share still ordering in each later month. */
   cohorts: viewerProcedure
     .input(
-      z.object({
-        months: z.number().int().min(1).max(MAX_API_COHORT_MONTHS).default(12),
-        asOf: asOfInput,
-      }),
+      z
+        .object({
+          months: z.number().int().min(1).max(MAX_API_COHORT_MONTHS).default(12),
+          asOf: asOfInput,
+        })
+        .prefault({}),
     )
     .output(cohortRetentionSchema)
     .query(({ ctx, input }) =>
@@ -127,7 +131,9 @@ export const analyticsRouter = createTRPCRouter({
   /** Customers and revenue per RFM segment, loyalty tier or inactivity segment (last analytics run). */
   segments: viewerProcedure
     .input(
-      z.object({ by: z.enum(["rfmSegment", "tier", "inactivitySegment"]).default("rfmSegment") }),
+      z
+        .object({ by: z.enum(["rfmSegment", "tier", "inactivitySegment"]).default("rfmSegment") })
+        .prefault({}),
     )
     .output(segmentSizesSchema)
     .query(async ({ ctx, input }) =>
@@ -139,10 +145,12 @@ export const analyticsRouter = createTRPCRouter({
   /** The customers with the highest lifetime spend, predicted value or 90-day spend. */
   topCustomers: viewerProcedure
     .input(
-      z.object({
-        by: z.enum(["totalSpend", "predictedValue365d", "spend90d"]).default("totalSpend"),
-        limit: pageSizeSchema,
-      }),
+      z
+        .object({
+          by: z.enum(["totalSpend", "predictedValue365d", "spend90d"]).default("totalSpend"),
+          limit: pageSizeSchema,
+        })
+        .prefault({}),
     )
     .output(topCustomersSchema)
     .query(async ({ ctx, input }) => {
@@ -152,7 +160,7 @@ export const analyticsRouter = createTRPCRouter({
 
   /** Customers at high or medium churn risk, the most valuable (lifetime spend) first. */
   atRisk: viewerProcedure
-    .input(z.object({ limit: pageSizeSchema }))
+    .input(z.object({ limit: pageSizeSchema }).prefault({}))
     .output(atRiskCustomersSchema)
     .query(async ({ ctx, input }) => {
       const view = await getAtRiskCustomers(ctx.db, input);
@@ -161,7 +169,9 @@ export const analyticsRouter = createTRPCRouter({
 
   /** A histogram of predicted 365-day customer value, in equal widths of whole cents. */
   clvDistribution: viewerProcedure
-    .input(z.object({ buckets: z.number().int().min(1).max(MAX_CLV_BUCKETS).default(20) }))
+    .input(
+      z.object({ buckets: z.number().int().min(1).max(MAX_CLV_BUCKETS).default(20) }).prefault({}),
+    )
     .output(clvDistributionSchema)
     .query(async ({ ctx, input }) =>
       toWireClvDistribution(await getClvDistribution(ctx.db, input)),

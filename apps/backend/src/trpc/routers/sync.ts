@@ -94,11 +94,13 @@ export const syncRouter = createTRPCRouter({
   /** How late eCom orders reached X-Series: percentiles overall and per week, the slowest. */
   delays: viewerProcedure
     .input(
-      z.object({
-        /** Orders placed from then on; default: all. */
-        since: z.date().optional(),
-        slowest: z.number().int().min(0).max(100).default(10),
-      }),
+      z
+        .object({
+          /** Orders placed from then on; default: all. */
+          since: z.date().optional(),
+          slowest: z.number().int().min(0).max(100).default(10),
+        })
+        .prefault({}),
     )
     .output(syncDelaysSchema)
     .query(async ({ ctx, input }) => {
@@ -113,12 +115,14 @@ export const syncRouter = createTRPCRouter({
   /** eCom orders still not in X-Series `days` after they were placed, oldest first. */
   missing: viewerProcedure
     .input(
-      z.object({
-        /** Default: MISSING_ORDER_ALERT_DAYS; 0: every unsynced order. */
-        days: z.number().int().min(0).max(36_500).optional(),
-        limit: pageSizeSchema,
-        cursor: cursorSchema,
-      }),
+      z
+        .object({
+          /** Default: MISSING_ORDER_ALERT_DAYS; 0: every unsynced order. */
+          days: z.number().int().min(0).max(36_500).optional(),
+          limit: pageSizeSchema,
+          cursor: cursorSchema,
+        })
+        .prefault({}),
     )
     .output(missingOrdersSchema)
     .query(async ({ ctx, input }) => {
@@ -135,11 +139,13 @@ export const syncRouter = createTRPCRouter({
   /** Alerts newest first, optionally of one status, with the counts per status. */
   alerts: viewerProcedure
     .input(
-      z.object({
-        status: z.enum(alertStatuses).optional(),
-        limit: pageSizeSchema,
-        cursor: cursorSchema,
-      }),
+      z
+        .object({
+          status: z.enum(alertStatuses).optional(),
+          limit: pageSizeSchema,
+          cursor: cursorSchema,
+        })
+        .prefault({}),
     )
     .output(syncAlertPageSchema)
     .query(({ ctx, input }) =>
@@ -168,11 +174,13 @@ export const syncRouter = createTRPCRouter({
   /** The webhook inbox newest first, optionally of one status; never the raw bodies. */
   webhookDeliveries: viewerProcedure
     .input(
-      z.object({
-        status: webhookDeliveryStatusSchema.optional(),
-        limit: pageSizeSchema,
-        cursor: cursorSchema,
-      }),
+      z
+        .object({
+          status: webhookDeliveryStatusSchema.optional(),
+          limit: pageSizeSchema,
+          cursor: cursorSchema,
+        })
+        .prefault({}),
     )
     .output(webhookDeliveryPageSchema)
     .query(({ ctx, input }) =>

@@ -2,7 +2,7 @@
 // predicted value spreads across the customer base.
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
-import { useApiQuery } from "../../api/use-api";
+import { type ObjectInput, useApiQuery } from "../../api/use-api";
 import { BarChart } from "../../charts/bar-chart";
 import { CustomerRow } from "../../components/customer-row";
 import { DataTable } from "../../components/data-table";
@@ -16,7 +16,7 @@ import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
 
-type TopBy = NonNullable<RouterInputs["analytics"]["topCustomers"]["by"]>;
+type TopBy = NonNullable<ObjectInput<RouterInputs["analytics"]["topCustomers"]>["by"]>;
 
 const topByLabels: Record<TopBy, string> = {
   totalSpend: "Lifetime spend",

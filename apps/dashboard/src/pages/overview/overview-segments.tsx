@@ -1,7 +1,7 @@
 // Segments (RFM, tier, inactivity) as a table with bars, and monthly cohorts as a heat map.
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
-import { useApiQuery } from "../../api/use-api";
+import { type ObjectInput, useApiQuery } from "../../api/use-api";
 import { heatColor, heatTextIsLight } from "../../charts/chart-scale";
 import { InlineBar } from "../../charts/share-bar";
 import { DataTable } from "../../components/data-table";
@@ -13,7 +13,7 @@ import { formatPeriod } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
 
-type SegmentBy = NonNullable<RouterInputs["analytics"]["segments"]["by"]>;
+type SegmentBy = NonNullable<ObjectInput<RouterInputs["analytics"]["segments"]>["by"]>;
 
 const segmentByLabels: Record<SegmentBy, string> = {
   rfmSegment: "RFM segment",

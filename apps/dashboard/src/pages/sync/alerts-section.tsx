@@ -2,7 +2,7 @@
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
-import { useApiInfiniteQuery, useApiMutation } from "../../api/use-api";
+import { type ObjectInput, useApiInfiniteQuery, useApiMutation } from "../../api/use-api";
 import { useAuth } from "../../auth/auth-context";
 import { LabelledSelect } from "../../components/labelled-select";
 import { PagedView } from "../../components/paged-view";
@@ -11,7 +11,7 @@ import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
 
-type AlertStatus = NonNullable<RouterInputs["sync"]["alerts"]["status"]>;
+type AlertStatus = NonNullable<ObjectInput<RouterInputs["sync"]["alerts"]>["status"]>;
 
 const statusTone = { OPEN: "bad", ACKNOWLEDGED: "warn", RESOLVED: "good" } as const;
 
