@@ -3,6 +3,7 @@
 // with exponential backoff (1, 2, 4… minutes, at most an hour) until `maxAttempts`, then given up.
 // Time is the caller's `now`, so a test moves it instead of waiting.
 import type { Database } from "@greenloop/db";
+import { notificationContentSelect } from "./list-notifications";
 import type { DeliveryOutcome, NotificationChannel } from "./notification-channel";
 
 export interface DeliverySettings {
@@ -51,17 +52,7 @@ export async function deliverNotifications(
       channel: true,
       target: true,
       attempts: true,
-      notification: {
-        select: {
-          id: true,
-          kind: true,
-          title: true,
-          body: true,
-          data: true,
-          alertId: true,
-          createdAt: true,
-        },
-      },
+      notification: { select: notificationContentSelect },
     },
   });
   for (const channel of channels) {

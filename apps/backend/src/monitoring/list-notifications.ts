@@ -21,6 +21,17 @@ export interface NotificationPage {
   nextCursor: string | null;
 }
 
+/** What a notification says, as listed and as delivered (channels get the same fields). */
+export const notificationContentSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  body: true,
+  data: true,
+  alertId: true,
+  createdAt: true,
+} as const satisfies Prisma.NotificationSelect;
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listNotifications(
@@ -44,16 +55,7 @@ export async function listNotifications(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
       take: limit + 1,
-      select: {
-        id: true,
-        kind: true,
-        title: true,
-        body: true,
-        data: true,
-        alertId: true,
-        createdAt: true,
-        readAt: true,
-      },
+      select: { ...notificationContentSelect, readAt: true },
     }),
     db.prisma.notification.count({ where: { readAt: null } }),
   ]);

@@ -46,11 +46,11 @@ export async function readExportMapping(
   return parseColumnMapping(parsed);
 }
 
-/** Fails with a readable message unless `filePath` is a file we can read. */
-export async function assertReadableFile(filePath: string): Promise<void> {
-  let isFile: boolean;
+/** The size of the file at `filePath`; BAD_INPUT naming it when it is missing or not a file. */
+export async function readableFileSize(filePath: string): Promise<number> {
+  let stats: Awaited<ReturnType<typeof stat>>;
   try {
-    isFile = (await stat(filePath)).isFile();
+    stats = await stat(filePath);
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
     throw new DomainError(
@@ -61,5 +61,6 @@ export async function assertReadableFile(filePath: string): Promise<void> {
       { cause },
     );
   }
-  if (!isFile) throw new DomainError("BAD_INPUT", `Not a file: ${filePath}`);
+  if (!stats.isFile()) throw new DomainError("BAD_INPUT", `Not a file: ${filePath}`);
+  return stats.size;
 }

@@ -2,7 +2,6 @@
 // parser into EcomOrder, batch by batch (see imports/import-ecom-orders.ts).
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type EcomCsvIssue, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
@@ -16,7 +15,7 @@ import { createImportMerge } from "../../imports/import-merge";
 import { recomputeAfterEcomImport } from "../../imports/recompute-after-import";
 import { createMergeRules } from "../../merge/merge-rules";
 import type { CliCommand } from "../command";
-import { parseExportFormat, readExportMapping } from "./ecom-export-options";
+import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
 
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
@@ -50,7 +49,7 @@ export const importEcomCommand: CliCommand = {
         ? await readExportMapping(values.mapping, env.invocationDir)
         : undefined;
     const filePath = path.resolve(env.invocationDir, file);
-    const size = await fileSize(filePath);
+    const size = await readableFileSize(filePath);
     const dryRun = values["dry-run"] === true;
 
     const db = await openDatabaseFromEnv(env, logger);
@@ -144,24 +143,6 @@ export const importEcomCommand: CliCommand = {
     }
   },
 };
-
-async function fileSize(filePath: string): Promise<number> {
-  let stats: Awaited<ReturnType<typeof stat>>;
-  try {
-    stats = await stat(filePath);
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
-    throw new DomainError(
-      "BAD_INPUT",
-      missing
-        ? `File not found: ${filePath}`
-        : `Cannot read ${filePath}: ${(cause as Error).message}`,
-      { cause },
-    );
-  }
-  if (!stats.isFile()) throw new DomainError("BAD_INPUT", `Not a file: ${filePath}`);
-  return stats.size;
-}
 
 function summarize(
   fileName: string,

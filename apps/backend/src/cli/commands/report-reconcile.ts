@@ -14,7 +14,7 @@ import {
   type ReconcileResult,
   reconcileExport,
 } from "../../monitoring/reconcile-export";
-import { assertReadableFile, parseExportFormat, readExportMapping } from "./ecom-export-options";
+import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
 import type { Report } from "./report-kind";
 
 /** Orders per parser batch, and so per sales query. */
@@ -50,7 +50,7 @@ export const reconcileReport: Report = {
     const csvPath =
       typeof values.csv === "string" ? path.resolve(env.invocationDir, values.csv) : undefined;
     const filePath = path.resolve(env.invocationDir, file);
-    await assertReadableFile(filePath);
+    await readableFileSize(filePath);
 
     const db = await openDatabaseFromEnv(env, logger);
     let result: ReconcileResult;
