@@ -1,3 +1,5 @@
+export type { BulkSession, BulkTransaction } from "./bulk/bulk-session";
+export type { CopyValue } from "./bulk/copy-text";
 export { redactDatabaseUrl } from "./connections/redact-database-url";
 export type * from "./generated/prisma/client";
 export { Prisma, PrismaClient } from "./generated/prisma/client";

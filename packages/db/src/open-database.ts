@@ -2,6 +2,7 @@
 // otherwise, with a Prisma client on the matching driver adapter.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { BulkTransaction } from "./bulk/bulk-session";
 import { IN_MEMORY, openPgliteConnection } from "./connections/pglite-connection";
 import { openPostgresConnection } from "./connections/postgres-connection";
 import type { SqlConnection } from "./connections/sql-session";
@@ -33,6 +34,11 @@ export interface Database {
   /** Where the data lives: the PGlite directory, or the PostgreSQL URL without its password. */
   readonly location: string;
   readonly prisma: PrismaClient;
+  /**
+   * A transaction on a driver session of its own, with COPY: for bulk loads that Prisma's
+   * raw-query path would slow down. Prisma's own transactions don't see it until it commits.
+   */
+  readonly bulkTransaction: BulkTransaction;
   migrationStatus(): Promise<MigrationStatus>;
   migrate(): Promise<MigrateResult>;
   /**
@@ -71,7 +77,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 
 function assemble(
   kind: DatabaseKind,
-  connection: SqlConnection & { location: string; close(): Promise<void> },
+  connection: SqlConnection & {
+    location: string;
+    bulkTransaction: BulkTransaction;
+    close(): Promise<void>;
+  },
   prisma: PrismaClient,
   migrationsDir: string,
 ): Database {
@@ -81,6 +91,7 @@ function assemble(
     kind,
     location: connection.location,
     prisma,
+    bulkTransaction: connection.bulkTransaction,
     migrationStatus: () =>
       connection.withSession((session) =>
         readMigrationStatus(session, readMigrationFiles(migrationsDir)),

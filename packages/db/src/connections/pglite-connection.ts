@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { DomainError } from "@greenloop/order-sync/errors";
+import type { BulkTransaction } from "../bulk/bulk-session";
+import { pgliteBulkTransaction } from "../bulk/pglite-bulk-transaction";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlConnection, SqlSession } from "./sql-session";
 
@@ -13,6 +15,7 @@ export interface PgliteConnection extends SqlConnection {
   readonly pglite: PGlite;
   /** Absolute data directory, or `memory://`. */
   readonly location: string;
+  readonly bulkTransaction: BulkTransaction;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function openPgliteConnection(
   return {
     pglite,
     location,
+    bulkTransaction: pgliteBulkTransaction(pglite),
     // PGlite has a single backend: every caller already shares one session.
     withSession: (work) => work(session),
     async close() {

@@ -1,6 +1,8 @@
 // PostgreSQL for production and scale: one pg pool, shared with Prisma's adapter.
 import { DomainError } from "@greenloop/order-sync/errors";
 import pg from "pg";
+import type { BulkTransaction } from "../bulk/bulk-session";
+import { postgresBulkTransaction } from "../bulk/postgres-bulk-transaction";
 import { redactDatabaseUrl } from "./redact-database-url";
 import type { SqlConnection } from "./sql-session";
 
@@ -8,6 +10,7 @@ export interface PostgresConnection extends SqlConnection {
   readonly pool: pg.Pool;
   /** The URL without its password. */
   readonly location: string;
+  readonly bulkTransaction: BulkTransaction;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function openPostgresConnection(
   return {
     pool,
     location,
+    bulkTransaction: postgresBulkTransaction(pool),
     async withSession(work) {
       const client = await pool.connect();
       try {
