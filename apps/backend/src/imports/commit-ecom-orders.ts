@@ -1,11 +1,13 @@
-// One chunk of an import committed: new and changed orders written in one transaction together
-// with the ImportRun counts, or, when nothing changed, only the counts. `beforeCommit` runs after
+// One chunk of an import committed: new and changed orders written in one bulk transaction
+// (Database.bulkTransaction: COPY and plain SQL on a driver session, not Prisma) together with
+// the ImportRun counts, or, when nothing changed, only the counts. `beforeCommit` runs after
 // the writes, before the counts and the commit: the importer makes chunks commit in file order
 // there, and cancels (ChunkCancelled) those that must not commit after a stop. Orders of an erased
 // person are scrubbed before anything is compared or written.
-import type { Database, Prisma } from "@greenloop/db";
+import type { BulkSession, Database } from "@greenloop/db";
 import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { scrubErasedEcomOrders } from "../privacy/erased-identifiers";
+import { prismaSql } from "./prisma-sql";
 import {
   type EcomOrderPlan,
   isUniqueViolation,
@@ -29,7 +31,7 @@ export interface ChunkRows {
   rowsRejected: number;
 }
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = Pick<BulkSession, "query">;
 
 /** Thrown by `beforeCommit` to roll a chunk back: the import was stopped before it. */
 export class ChunkCancelled extends Error {
@@ -47,23 +49,23 @@ export interface CommitChunkOptions {
 }
 
 export async function commitChunk(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   original: PreparedEcomOrder[],
   options: CommitChunkOptions,
 ): Promise<ChunkOutcome> {
   // A first look outside any transaction: an unchanged chunk (a re-import) needs none.
   const numbers = original.map((p) => p.order.orderNumber);
-  const stored = await readStoredHashes(db.prisma, numbers);
+  const stored = await readStoredHashes(prismaSql(db.prisma), numbers);
   // An erased person's orders go in scrubbed, hashed like the scrubbed stored copy.
   const chunk = await scrubErasedEcomOrders(db.prisma, original, stored);
   const seen = planEcomOrders(chunk, stored);
   if (seen.create.length === 0 && seen.update.length === 0) {
     await options.beforeCommit();
-    await addToImportRun(db.prisma, options, [0, 0, seen.unchanged.length]);
+    await addToImportRun(prismaSql(db.prisma), options, [0, 0, seen.unchanged.length]);
     return { created: [], updated: [], unchanged: seen.unchanged.length, orders: [] };
   }
   try {
-    // Only new orders: a plain INSERT needs no second look (it fails if another import was faster).
+    // Only new orders: the COPY needs no second look (it fails if another import was faster).
     return await writeChunk(db, chunk, options, {
       plan: seen.update.length === 0 ? seen : null,
       newOrders: "insert",
@@ -77,41 +79,34 @@ export async function commitChunk(
 }
 
 async function writeChunk(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "bulkTransaction">,
   chunk: PreparedEcomOrder[],
   options: CommitChunkOptions,
   how: { plan: EcomOrderPlan | null; newOrders: "insert" | "upsert" },
 ): Promise<ChunkOutcome> {
   const { importRunId } = options;
-  return db.prisma.$transaction(
-    async (tx) => {
-      const plan =
-        how.plan ??
-        planEcomOrders(
-          chunk,
-          await readStoredHashes(
-            tx,
-            chunk.map((p) => p.order.orderNumber),
-          ),
-        );
-      const written = await writeEcomOrders(tx, plan, importRunId, { newOrders: how.newOrders });
-      const unchanged = plan.unchanged.length + written.skipped;
-      await options.beforeCommit();
-      await addToImportRun(tx, options, [
-        written.created.length,
-        written.updated.length,
-        unchanged,
-      ]);
-      const changed = new Set([...written.created, ...written.updated]);
-      return {
-        created: written.created,
-        updated: written.updated,
-        unchanged,
-        orders: chunk.filter((p) => changed.has(p.order.orderNumber)).map((p) => p.order),
-      };
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
+  return db.bulkTransaction(async (tx) => {
+    const plan =
+      how.plan ??
+      planEcomOrders(
+        chunk,
+        await readStoredHashes(
+          tx,
+          chunk.map((p) => p.order.orderNumber),
+        ),
+      );
+    const written = await writeEcomOrders(tx, plan, importRunId, { newOrders: how.newOrders });
+    const unchanged = plan.unchanged.length + written.skipped;
+    await options.beforeCommit();
+    await addToImportRun(tx, options, [written.created.length, written.updated.length, unchanged]);
+    const changed = new Set([...written.created, ...written.updated]);
+    return {
+      created: written.created,
+      updated: written.updated,
+      unchanged,
+      orders: chunk.filter((p) => changed.has(p.order.orderNumber)).map((p) => p.order),
+    };
+  });
 }
 
 /** Adds the chunk's counts (the row totals only grow), so the order of commits does not matter. */
@@ -120,19 +115,13 @@ async function addToImportRun(
   { importRunId, format, rows }: CommitChunkOptions,
   [created, updated, unchanged]: [number, number, number],
 ): Promise<void> {
-  await client.$executeRawUnsafe(
+  await client.query(
     `UPDATE "ImportRun" SET format = $2,
        "rowsTotal" = GREATEST("rowsTotal", $3), "rowsRejected" = GREATEST("rowsRejected", $4),
        "ordersCreated" = "ordersCreated" + $5, "ordersUpdated" = "ordersUpdated" + $6,
        "ordersUnchanged" = "ordersUnchanged" + $7
      WHERE id = $1::uuid`,
-    importRunId,
-    format,
-    rows.rowsRead,
-    rows.rowsRejected,
-    created,
-    updated,
-    unchanged,
+    [importRunId, format, rows.rowsRead, rows.rowsRejected, created, updated, unchanged],
   );
 }
 
@@ -143,7 +132,7 @@ export async function planDryRun(
   seen: Map<string, string>,
 ): Promise<ChunkOutcome> {
   const stored = await readStoredHashes(
-    db.prisma,
+    prismaSql(db.prisma),
     original.map((p) => p.order.orderNumber).filter((n) => !seen.has(n)),
   );
   const chunk = await scrubErasedEcomOrders(db.prisma, original, stored);

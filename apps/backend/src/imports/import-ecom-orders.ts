@@ -51,7 +51,7 @@ export function importCountsOf(progress: ImportProgress): ImportProgress {
 
 export interface ImportEcomOrdersOptions {
   /** With `kind: "postgres"`, two transactions run at once (PGlite has a single session). */
-  db: Pick<Database, "prisma"> & Partial<Pick<Database, "kind">>;
+  db: Pick<Database, "prisma" | "bulkTransaction"> & Partial<Pick<Database, "kind">>;
   source: AsyncIterable<EcomCsvBatch>;
   file: ImportFile;
   /** The requested format; ImportRun.format ends up as the one the parser recognised. */

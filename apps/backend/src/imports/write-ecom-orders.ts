@@ -1,9 +1,10 @@
-// Set-based writes of eCom orders: unnest arrays (one array literal per column), one statement for
-// new orders and their items, never a row-by-row loop. Callers run `readStoredHashes` +
-// `writeEcomOrders` in one transaction.
-import type { Prisma } from "@greenloop/db";
+// Set-based writes of eCom orders, never a row-by-row loop: new orders by COPY, changed ones by
+// upsert from unnest arrays (one array literal per column). Callers run `readStoredHashes` +
+// `writeEcomOrders` in one bulk transaction (Database.bulkTransaction).
+import type { BulkSession } from "@greenloop/db";
 import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { erasedEcomOrderSql } from "../privacy/redact-records";
+import { copyNewEcomOrders } from "./copy-new-ecom-orders";
 import {
   type CanonicalItem,
   canonicalDecimal,
@@ -12,7 +13,8 @@ import {
 } from "./ecom-order-hash";
 import { pgPlainArray, pgTextArray } from "./pg-text-array";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+/** Where the statements run: a BulkSession, or `prismaSql` outside a transaction. */
+type Client = Pick<BulkSession, "query">;
 
 export interface PreparedEcomOrder {
   order: ParsedEcomOrder;
@@ -47,12 +49,15 @@ export async function readStoredHashes(
   orderNumbers: string[],
 ): Promise<Map<string, StoredEcomOrder>> {
   if (orderNumbers.length === 0) return new Map();
-  const rows = await client.$queryRawUnsafe<
-    Array<{ id: string; orderNumber: string; contentHash: string; erasureId: string | null }>
-  >(
+  const rows = await client.query<{
+    id: string;
+    orderNumber: string;
+    contentHash: string;
+    erasureId: string | null;
+  }>(
     `SELECT id::text AS id, "orderNumber", "contentHash", ${erasedEcomOrderSql('"EcomOrder"')} AS "erasureId"
        FROM "EcomOrder" WHERE "orderNumber" = ANY($1::text[])`,
-    pgTextArray(orderNumbers),
+    [pgTextArray(orderNumbers)],
   );
   return new Map(
     rows.map((row) => [
@@ -155,14 +160,14 @@ function itemsFrom(first: number): string {
  * cannot double-apply anything. New orders and their items go in one statement.
  */
 export async function writeEcomOrders(
-  client: Client,
+  client: BulkSession,
   plan: Pick<EcomOrderPlan, "create" | "update">,
   importRunId: string,
   options: {
     /**
-     * "insert" (default): `plan.create` with a plain INSERT, which fails with a unique violation
-     * (see isUniqueViolation) when a concurrent import stored one of them since the plan was
-     * made; retry the transaction with "upsert", which then skips or updates them.
+     * "insert" (default): `plan.create` by COPY, which fails with a unique violation (see
+     * isUniqueViolation) when a concurrent import stored one of them since the plan was made;
+     * retry the transaction with "upsert", which then skips or updates them.
      */
     newOrders?: "insert" | "upsert";
   } = {},
@@ -179,16 +184,19 @@ export async function writeEcomOrders(
       : new Map<string, StoredContent>();
 
   const written: WrittenOrder[] = [];
-  const write = async (slice: PreparedEcomOrder[], mode: "insert" | "upsert") => {
+  const upsert = async (slice: PreparedEcomOrder[]) => {
     for (let start = 0; start < slice.length; start += ORDERS_PER_STATEMENT) {
       const part = slice.slice(start, start + ORDERS_PER_STATEMENT);
-      written.push(...(await writeOrders(client, part, importRunId, mode)));
+      written.push(...(await upsertOrders(client, part, importRunId)));
     }
   };
-  if (options.newOrders === "upsert") await write(orders, "upsert");
+  if (options.newOrders === "upsert") await upsert(orders);
   else {
-    await write(plan.create, "insert");
-    await write(plan.update, "upsert");
+    const ids = await copyNewEcomOrders(client, plan.create, importRunId);
+    plan.create.forEach(({ order }, index) => {
+      written.push({ id: ids[index] ?? "", orderNumber: order.orderNumber, inserted: true });
+    });
+    await upsert(plan.update);
   }
 
   const byNumber = new Map(orders.map((p) => [p.order.orderNumber, p.order]));
@@ -213,13 +221,11 @@ export async function writeEcomOrders(
     changeJson.push(JSON.stringify(diffOrder(old, order)));
   }
   if (changeIds.length > 0) {
-    await client.$executeRawUnsafe(
+    await client.query(
       `INSERT INTO "EcomOrderChange" ("ecomOrderId", "importRunId", changes, "changedAt")
        SELECT t.id, $3::uuid, t.changes::jsonb, now()
          FROM unnest($1::uuid[], $2::text[]) AS t(id, changes)`,
-      changeIds,
-      changeJson,
-      importRunId,
+      [pgTextArray(changeIds), pgTextArray(changeJson), importRunId],
     );
   }
   return { created, updated, skipped: orders.length - written.length };
@@ -227,12 +233,8 @@ export async function writeEcomOrders(
 
 type WrittenOrder = { id: string; orderNumber: string; inserted: boolean };
 
-/**
- * Orders per write statement. Prisma keeps the arguments of its last 100 queries (and of its last
- * query plans) whatever the log level: what stays in memory is 100 times the average parameters
- * of a query, ≈ 0.3 MB per 125 orders here. Smaller statements keep less, at ≈ 1 ms of CPU each.
- */
-const ORDERS_PER_STATEMENT = 125;
+/** Orders per upsert statement: a few hundred KB of parameters. */
+const ORDERS_PER_STATEMENT = 500;
 
 const UPSERT = `ON CONFLICT ("orderNumber") DO UPDATE SET
          "placedAt" = EXCLUDED."placedAt", email = EXCLUDED.email, phone = EXCLUDED.phone,
@@ -248,18 +250,15 @@ const UPSERT = `ON CONFLICT ("orderNumber") DO UPDATE SET
        WHERE "EcomOrder"."contentHash" IS DISTINCT FROM EXCLUDED."contentHash"`;
 
 /**
- * Writes the orders and inserts the items of those it inserted (a new order has no items yet, so
- * they need no conflict handling; updated orders' items follow in `updateItems`). "insert" is
- * for orders not stored when this transaction looked: a plain INSERT, a quarter cheaper for
- * Postgres than the upsert, failing with a unique violation if another import got there first.
+ * Upserts the orders and inserts the items of those it inserted (a new order has no items yet, so
+ * they need no conflict handling; updated orders' items follow in `updateItems`).
  */
-async function writeOrders(
+async function upsertOrders(
   client: Client,
   orders: PreparedEcomOrder[],
   importRunId: string,
-  mode: "insert" | "upsert",
 ): Promise<WrittenOrder[]> {
-  return client.$queryRawUnsafe<WrittenOrder[]>(
+  return client.query<WrittenOrder>(
     `WITH r AS (
        SELECT k, jsonb_agg(record ORDER BY ord) AS rows
          FROM unnest($17::text[], $18::int[]) WITH ORDINALITY AS r(record, k, ord)
@@ -278,7 +277,7 @@ async function writeOrders(
            AS t(n, placed, email, phone, cname, psc, psl, fsc, fsl, subtotal, tax, shipping, discount,
              total, hint, hash, k)
          JOIN r USING (k)
-       ${mode === "upsert" ? UPSERT : ""}
+       ${UPSERT}
        RETURNING id, "orderNumber", (xmax = 0) AS inserted
      ), new_items AS (
        INSERT INTO "EcomOrderItem" ("ecomOrderId", position, sku, name, options, quantity, "unitPrice", total)
@@ -288,14 +287,14 @@ async function writeOrders(
         WHERE o.inserted
      )
      SELECT id::text AS id, "orderNumber", inserted FROM o`,
-    ...orderColumns(orders),
-    importRunId,
-    ...itemColumns(orders.map((p) => p.order)),
+    [...orderColumns(orders), importRunId, ...itemColumns(orders.map((p) => p.order))],
   );
 }
 
 /** A write that lost a race: another import inserted one of the orders first. */
 export function isUniqueViolation(error: unknown): boolean {
+  // The drivers' own errors (a BulkSession's) carry the SQLSTATE; Prisma's wrap it.
+  if ((error as { code?: unknown })?.code === "23505") return true;
   const cause = (
     error as {
       meta?: { driverAdapterError?: { cause?: { code?: string; originalCode?: string } } };
@@ -311,7 +310,7 @@ async function updateItems(
 ): Promise<void> {
   const ids = pgTextArray(rows.map((row) => row.id));
   const items = itemColumns(rows.map((row) => row.order));
-  await client.$executeRawUnsafe(
+  await client.query(
     `INSERT INTO "EcomOrderItem" ("ecomOrderId", position, sku, name, options, quantity, "unitPrice", total)
      SELECT o.id, i.position, i.sku, i.name, i.options, i.quantity, i.unit_price, i.total
        FROM ${itemsFrom(2)}
@@ -324,20 +323,17 @@ async function updateItems(
             "EcomOrderItem".quantity, "EcomOrderItem"."unitPrice", "EcomOrderItem".total)
        IS DISTINCT FROM (EXCLUDED.sku, EXCLUDED.name, EXCLUDED.options, EXCLUDED.quantity,
             EXCLUDED."unitPrice", EXCLUDED.total)`,
-    ids,
-    ...items,
+    [ids, ...items],
   );
   // Items at positions the newer export no longer has (an item removed from the order).
-  await client.$executeRawUnsafe(
+  await client.query(
     `DELETE FROM "EcomOrderItem" d
       WHERE d."ecomOrderId" = ANY($1::uuid[])
         AND NOT EXISTS (
           SELECT 1 FROM unnest($2::text[], $3::int[]) AS i(n, position)
             JOIN "EcomOrder" o ON o."orderNumber" = i.n
            WHERE o.id = d."ecomOrderId" AND i.position = d.position)`,
-    ids,
-    items[0],
-    items[1],
+    [ids, items[0], items[1]],
   );
 }
 
@@ -351,7 +347,7 @@ async function readStoredContent(
   client: Client,
   orderNumbers: string[],
 ): Promise<Map<string, StoredContent>> {
-  const orders = await client.$queryRawUnsafe<Array<Record<string, string | null>>>(
+  const orders = await client.query<Record<string, string | null>>(
     `SELECT "orderNumber",
         to_char("placedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "placedAt",
         email, phone, "customerName", "paymentStatusCode", "paymentStatusLabel",
@@ -361,18 +357,17 @@ async function readStoredContent(
         trim_scale(total)::text AS total, "xseriesOrderIdHint"
        FROM "EcomOrder" WHERE "orderNumber" = ANY($1::text[])
        FOR UPDATE`,
-    pgTextArray(orderNumbers),
+    [pgTextArray(orderNumbers)],
   );
-  const items = await client.$queryRawUnsafe<
-    Array<CanonicalItem & { orderNumber: string; position: number }>
-  >(
+  type StoredItem = { [K in keyof CanonicalItem]: CanonicalItem[K] } & { orderNumber: string };
+  const items = await client.query<StoredItem>(
     `SELECT o."orderNumber", i.position, i.sku, i.name, i.options,
         trim_scale(i.quantity)::text AS quantity, trim_scale(i."unitPrice")::text AS "unitPrice",
         trim_scale(i.total)::text AS total
        FROM "EcomOrderItem" i JOIN "EcomOrder" o ON o.id = i."ecomOrderId"
       WHERE o."orderNumber" = ANY($1::text[])
       ORDER BY o."orderNumber", i.position`,
-    pgTextArray(orderNumbers),
+    [pgTextArray(orderNumbers)],
   );
   const result = new Map<string, StoredContent>();
   for (const row of orders) {
