@@ -2,7 +2,9 @@
 // written for bulk transactions also run on the Prisma client outside one.
 import type { BulkSession, PrismaClient } from "@greenloop/db";
 
-export function prismaSql(prisma: Pick<PrismaClient, "$queryRawUnsafe">): Pick<BulkSession, "query"> {
+export function prismaSql(
+  prisma: Pick<PrismaClient, "$queryRawUnsafe">,
+): Pick<BulkSession, "query"> {
   return {
     query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       prisma.$queryRawUnsafe<Row[]>(sql, ...params),

@@ -3,10 +3,6 @@
 
 export type CopyValue = string | number | null;
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPED = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
 export function copyTextValue(value: CopyValue): string {
   if (value === null) return "\\N";
   if (typeof value === "number") {
@@ -14,7 +10,14 @@ export function copyTextValue(value: CopyValue): string {
       throw new RangeError(`COPY value is not a finite number: ${value}`);
     return String(value);
   }
-  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c] ?? c) : value;
+  // Native searches and replaceAll: several times faster than one regex with a callback on long
+  // values (an order's audit copy is a kilobyte of JSON, full of backslashes).
+  let text = value;
+  if (text.includes("\\")) text = text.replaceAll("\\", "\\\\");
+  if (text.includes("\t")) text = text.replaceAll("\t", "\\t");
+  if (text.includes("\n")) text = text.replaceAll("\n", "\\n");
+  if (text.includes("\r")) text = text.replaceAll("\r", "\\r");
+  return text;
 }
 
 /** The rows as COPY text, every line ending in a newline (an empty string for no rows). */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EcomOrder" ALTER COLUMN "rows" SET DATA TYPE JSON;
+
