@@ -107,6 +107,27 @@ describe(`importEcomOrders (${testDatabaseKind})`, () => {
     expect(run.finishedAt).not.toBeNull();
   });
 
+  it("stores text with tabs, line breaks, backslashes and a literal \\N exactly, and a re-import finds it unchanged", async () => {
+    const db = await setup();
+    const awkward = 'Tab\there, "quoted";\r\nnext line \\ back\\slash \\N é 🌿';
+    const order = ecomOrder(2001, {
+      customerName: awkward,
+      records: [`2001;"${awkward}";`, "2001;\\N;\t"],
+      items: [ecomItem(0, { name: awkward, options: "\\N", sku: null })],
+    });
+    const first = await run(db, [order]);
+    expect(first.ordersCreated).toBe(1);
+    const row = await db.prisma.ecomOrder.findUniqueOrThrow({
+      where: { orderNumber: "2001" },
+      include: { items: true },
+    });
+    expect(row.customerName).toBe(awkward);
+    expect(row.rows).toEqual(order.records);
+    expect(row.items.map((i) => [i.name, i.options, i.sku])).toEqual([[awkward, "\\N", null]]);
+    const again = await run(db, [order]);
+    expect(again).toMatchObject({ ordersCreated: 0, ordersUpdated: 0, ordersUnchanged: 1 });
+  });
+
   it("reports zero changes and writes no new order, item or change row when the same batches come again", async () => {
     const db = await setup();
     const orders = ecomOrders(1, 10);

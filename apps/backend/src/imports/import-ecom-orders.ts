@@ -1,9 +1,9 @@
 // Imports parsed eCom orders into EcomOrder/EcomOrderItem, chunk by chunk: each chunk is one
-// transaction (upsert what is new or changed, record the changes, add to the ImportRun counts),
-// so a crash or Ctrl-C leaves whole chunks and a re-run finishes the job. Reading and hashing the
-// next batch overlaps the writing of this one; on PostgreSQL two chunks are written at once, on
-// two connections, so Prisma prepares one while the database works on the other. Chunks still
-// commit in file order, and Ctrl-C ends the batch being written, no more.
+// transaction (copy what is new, upsert what changed, record the changes, add to the ImportRun
+// counts), so a crash or Ctrl-C leaves whole chunks and a re-run finishes the job. Reading and
+// hashing the next batch overlaps the writing of this one; on PostgreSQL two chunks are written
+// at once, on two connections, so the server works on one while we encode the other. Chunks
+// still commit in file order, and Ctrl-C ends the batch being written, no more.
 import type { Database } from "@greenloop/db";
 import {
   detachString,

@@ -1,6 +1,6 @@
 // End-to-end eCom import (stream → parse → set-based persist) of a generated 350k-order E-Series
 // export, against the naive way (one Prisma create with nested createMany per order), on the
-// database under test (PGlite in memory, or PostgreSQL with DATABASE_URL). Prints one
+// database under test (PGlite in a data directory, or PostgreSQL with DATABASE_URL). Prints one
 // `ecom-import {…}` line per measure; Vitest's own table is not the measure.
 
 import { once as onceEvent } from "node:events";
@@ -90,10 +90,18 @@ function report(figures: Record<string, unknown>) {
   );
 }
 
+/**
+ * PGlite in a data directory, as the CLI runs it (in memory, PGlite's file system copies a
+ * growing table file on every extension, which makes big COPYs quadratic), or PostgreSQL.
+ */
+function openBenchDatabase() {
+  return openTestDatabase({ pgliteDir: path.join(cleanup.tempDir("ecom-bench-db-"), "pglite") });
+}
+
 async function measureOurs(): Promise<void> {
   const file = path.join(cleanup.tempDir("ecom-bench-"), "export.csv");
   const { lines, bytes } = await writeExport(file, ORDERS);
-  const db = await openTestDatabase();
+  const db = await openBenchDatabase();
   try {
     for (const pass of ["first import", "re-import (all unchanged)"]) {
       const started = performance.now();
@@ -149,7 +157,7 @@ async function measureOurs(): Promise<void> {
 async function measureNaive(): Promise<void> {
   const file = path.join(cleanup.tempDir("ecom-bench-"), "export-small.csv");
   const { lines } = await writeExport(file, NAIVE_ORDERS);
-  const db = await openTestDatabase();
+  const db = await openBenchDatabase();
   try {
     const run = await db.prisma.importRun.create({
       data: { format: "ecwid", fileName: "export-small.csv", fileSha256: "0", fileBytes: 0n },
