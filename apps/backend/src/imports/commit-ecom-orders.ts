@@ -7,13 +7,15 @@
 import type { BulkSession, Database } from "@greenloop/db";
 import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { scrubErasedEcomOrders } from "../privacy/erased-identifiers";
-import { prismaSql } from "./prisma-sql";
+import { jobLockKeys } from "../scheduler/job-lock-keys";
+import { prismaSql, rawQueryClient } from "./prisma-sql";
 import {
   type EcomOrderPlan,
   isUniqueViolation,
   type PreparedEcomOrder,
   planEcomOrders,
   readStoredHashes,
+  type StoredEcomOrder,
   writeEcomOrders,
 } from "./write-ecom-orders";
 
@@ -66,7 +68,7 @@ export async function commitChunk(
   }
   try {
     // Only new orders: the COPY needs no second look (it fails if another import was faster).
-    return await writeChunk(db, chunk, options, {
+    return await writeChunk(db, chunk, stored, options, {
       plan: seen.update.length === 0 ? seen : null,
       newOrders: "insert",
     });
@@ -74,20 +76,25 @@ export async function commitChunk(
     // Another import stored some of these orders meanwhile: once more with the upsert, which
     // counts them as unchanged (or updates them).
     if (!isUniqueViolation(error)) throw error;
-    return writeChunk(db, chunk, options, { plan: null, newOrders: "upsert" });
+    return writeChunk(db, chunk, stored, options, { plan: null, newOrders: "upsert" });
   }
 }
 
 async function writeChunk(
   db: Pick<Database, "bulkTransaction">,
-  chunk: PreparedEcomOrder[],
+  scrubbed: PreparedEcomOrder[],
+  stored: Map<string, StoredEcomOrder>,
   options: CommitChunkOptions,
   how: { plan: EcomOrderPlan | null; newOrders: "insert" | "upsert" },
 ): Promise<ChunkOutcome> {
   const { importRunId } = options;
   return db.bulkTransaction(async (tx) => {
+    // An erasure that committed since the chunk was scrubbed: look again, now that none can
+    // commit until this transaction does (it waits for this lock; see erase-customer.ts).
+    await tx.query("SELECT pg_advisory_xact_lock_shared($1)::text", [jobLockKeys.erasure]);
+    const chunk = await scrubErasedEcomOrders(rawQueryClient(tx), scrubbed, stored);
     const plan =
-      how.plan ??
+      (chunk === scrubbed ? how.plan : null) ??
       planEcomOrders(
         chunk,
         await readStoredHashes(

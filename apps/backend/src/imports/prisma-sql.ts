@@ -1,5 +1,6 @@
-// Prisma's raw queries behind the `query(sql, params)` shape of a BulkSession, so the statements
-// written for bulk transactions also run on the Prisma client outside one.
+// Between Prisma's raw queries and a BulkSession's `query(sql, params)`: the statements written
+// for bulk transactions also run on the Prisma client outside one, and helpers written against
+// Prisma's `$queryRawUnsafe` also run inside a bulk transaction.
 import type { BulkSession, PrismaClient } from "@greenloop/db";
 
 export function prismaSql(
@@ -8,5 +9,12 @@ export function prismaSql(
   return {
     query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       prisma.$queryRawUnsafe<Row[]>(sql, ...params),
+  };
+}
+
+export function rawQueryClient(session: Pick<BulkSession, "query">) {
+  return {
+    $queryRawUnsafe: <T = unknown>(sql: string, ...params: unknown[]): Promise<T> =>
+      session.query(sql, params) as Promise<T>,
   };
 }

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import type { Database, Prisma } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { inMergeTransaction } from "../merge/merge-changes";
+import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { collectErasureSubject } from "./collect-erasure-subject";
 import { scrubPerson } from "./scrub-person";
 
@@ -44,6 +45,8 @@ export function eraseCustomer(
   input: EraseCustomerInput,
 ): Promise<ErasureResult> {
   return inMergeTransaction(db, async (tx) => {
+    // Waits for eCom import transactions in progress (they hold it shared) and holds off new ones.
+    await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)::text", jobLockKeys.erasure);
     const survivor = await findSurvivor(tx, input.customerId);
     if (survivor.erasedAt !== null) return previousErasure(tx, survivor.id);
     const person = await collectErasureSubject(tx, survivor.id);

@@ -3,7 +3,6 @@
 // before they are written, so the personal data never comes back. Identifiers are compared as
 // sha256 hashes of their normalized values (`ErasedIdentifier`), one query per batch.
 import { hash } from "node:crypto";
-import type { Prisma } from "@greenloop/db";
 import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import {
   type CountryCode,
@@ -30,7 +29,10 @@ import {
   scrubRetailSale,
 } from "./redact-records";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+/** Prisma's client or transaction, or a bulk session behind `rawQueryClient` (imports/prisma-sql.ts). */
+type Client = {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+};
 
 export type ErasableKind = "EMAIL" | "EMAIL_LOOSE" | "PHONE" | "RETAIL_CUSTOMER_ID";
 

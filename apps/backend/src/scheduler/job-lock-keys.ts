@@ -16,4 +16,9 @@ export const jobLockKeys = {
   tierSync: 0x67_6c_00_05,
   /** The monitoring pass (alerts, notable events, notification delivery). */
   monitoring: 0x67_6c_00_06,
+  /**
+   * Not a job: an erasure takes it exclusively, each eCom import transaction shared, so an order
+   * committed while a person is erased is either scrubbed by the erasure or on its way in.
+   */
+  erasure: 0x67_6c_00_07,
 } as const;
