@@ -36,8 +36,10 @@ export async function startDemo(): Promise<RunningDemo> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "gl-demo-"));
   const scratch = testServerUrl ? await createScratchDatabase(testServerUrl) : undefined;
   const child: ChildProcess = spawn(
-    path.join(backendDir, "node_modules/.bin/tsx"),
-    ["src/cli/main.ts", "demo", "--json", "--data-dir", dataDir, "--seed", "7"],
+    // One process (tsx's loader in node), so the signals the tests send reach the CLI itself:
+    // the tsx command relays them to a child and SIGKILLs it when it answers slowly (under load).
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", "demo", "--json", "--data-dir", dataDir, "--seed", "7"],
     {
       cwd: backendDir,
       env: {

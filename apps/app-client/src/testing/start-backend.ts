@@ -25,8 +25,10 @@ export async function startBackend(): Promise<RunningBackend> {
   const outbox = path.join(dir, "outbox");
   const scratch = testServerUrl ? await createScratchDatabase(testServerUrl) : undefined;
   const child: ChildProcess = spawn(
-    path.join(backendDir, "node_modules/.bin/tsx"),
-    ["src/cli/main.ts", "serve", "--json"],
+    // One process (tsx's loader in node), so the signals the tests send reach the CLI itself:
+    // the tsx command relays them to a child and SIGKILLs it when it answers slowly (under load).
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", "serve", "--json"],
     {
       cwd: backendDir,
       env: {

@@ -35,8 +35,10 @@ export function spawnCli({
   defer,
 }: SpawnCliOptions): Promise<CliProcess> {
   const child = spawn(
-    path.join(backendDir, "node_modules/.bin/tsx"),
-    ["src/cli/main.ts", ...args],
+    // One process (tsx's loader in node), so the signals the tests send reach the CLI itself:
+    // the tsx command relays them to a child and SIGKILLs it when it answers slowly (under load).
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", ...args],
     {
       cwd: backendDir,
       // A clean environment: only what the test gives (plus PATH), never the developer's .env values.
