@@ -113,6 +113,31 @@ describe("parseEcomCsv", () => {
     ]);
   });
 
+  it("does reject an order with a NUL character in a field, naming its line and column", async () => {
+    const lines = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n");
+    const record = lines[5] ?? "";
+    const body = record.slice(record.indexOf(";"));
+    // Far enough into the file that the binary-data check of its start does not see it.
+    const filler = Array.from({ length: 40 }, (_, i) => `${3000 + i}${body}`);
+    const nul = `${body.slice(0, body.indexOf(";", 1))}\u0000${body.slice(body.indexOf(";", 1))}`;
+    const csv = [lines[0], ...filler, `4000${nul}`, `4001${body}`, ""].join("\n");
+    expect(csv.indexOf("\u0000")).toBeGreaterThan(4096);
+    const { orders, rejected } = await collect(csv);
+    expect(orders.map((o) => o.orderNumber)).toContain("4001");
+    expect(orders.map((o) => o.orderNumber)).not.toContain("4000");
+    const header = (lines[0] ?? "").split(";");
+    expect(rejected).toEqual([
+      {
+        line: 42,
+        column: header[1],
+        orderNumber: "4000",
+        message: expect.stringMatching(
+          /order 4000: a NUL character .*; the whole order is rejected/,
+        ),
+      },
+    ]);
+  });
+
   it("does cut batches of exactly batchSize orders even when one chunk holds several", async () => {
     const text = [...generateEcomExport({ orders: 7, seed: 1 })].join("");
     const { batches } = await collect(text, { batchSize: 2, chunkChars: 1 << 20 });

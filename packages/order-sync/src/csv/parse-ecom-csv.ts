@@ -361,8 +361,17 @@ export async function* parseEcomCsv(
     };
   };
 
-  /** Adds one data row; `problem` is a CSV-level defect (bad quotes, wrong field count). */
-  const addRow = (row: string[], record: string, line: number, problem: string | null): void => {
+  /**
+   * Adds one data row; `problem` is a row-level defect (bad quotes, wrong field count, a NUL),
+   * `problemColumn` the column it is in when it is in one.
+   */
+  const addRow = (
+    row: string[],
+    record: string,
+    line: number,
+    problem: string | null,
+    problemColumn: string | null = null,
+  ): void => {
     rowsRead++;
     const orderNumber = (row[columns.orderNumber] ?? "").trim();
     if (orderNumber === "") {
@@ -394,7 +403,7 @@ export async function* parseEcomCsv(
     if (problem !== null) {
       current.issues.push({
         line,
-        column: null,
+        column: problemColumn,
         orderNumber,
         message: `order ${orderNumber}: ${problem}; the whole order is rejected`,
       });
@@ -424,7 +433,13 @@ export async function* parseEcomCsv(
     } else if (row.length !== headers.length) {
       problem = `expected ${headers.length} fields, found ${row.length}`;
     }
-    addRow(row, record, line, problem);
+    let problemColumn: string | null = null;
+    if (problem === null && record.includes("\u0000")) {
+      // Past the sample checked at the start: PostgreSQL cannot store a NUL in text.
+      problemColumn = headers[row.findIndex((value) => value.includes("\u0000"))] ?? null;
+      problem = "a NUL character (binary data) in the field, which cannot be stored";
+    }
+    addRow(row, record, line, problem, problemColumn);
     if (batchOrders.length >= batchSize) ready.push(makeBatch());
   };
 
