@@ -138,6 +138,41 @@ describe("parseEcomCsv", () => {
     ]);
   });
 
+  it("does reject amounts the database cannot hold exactly instead of rounding or overflowing", async () => {
+    const lines = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n");
+    const header = (lines[0] ?? "").split(";");
+    const record = (lines[5] ?? "").split(";");
+    const totalAt = header.indexOf("order_total");
+    const quantityAt = header.indexOf("quantity");
+    const variant = (n: string, total: string, quantity: string) => {
+      const fields = [...record];
+      fields[0] = n;
+      fields[totalAt] = total;
+      fields[quantityAt] = quantity;
+      return fields.join(";");
+    };
+    const csv = [
+      lines[0],
+      variant("5001", "123456789012345.5", "1"),
+      variant("5002", "10.123456", "1"),
+      variant("5003", "10.5", "1.000001"),
+      variant("5004", "99999999999999.99999", "2.5"),
+      "",
+    ].join("\n");
+    const { orders, rejected } = await collect(csv);
+    expect(
+      orders.map((o) => [o.orderNumber, o.total.toFixed(), o.items[0]?.quantity.toFixed()]),
+    ).toEqual([["5004", "99999999999999.99999", "2.5"]]);
+    expect(rejected.map((issue) => [issue.orderNumber, issue.line, issue.column])).toEqual([
+      ["5001", 2, "order_total"],
+      ["5002", 3, "order_total"],
+      ["5003", 4, "quantity"],
+    ]);
+    expect(rejected[0]?.message).toMatch(
+      /too many digits \(at most 14 digits before the decimal point and 5 after\): "123456789012345.5"/,
+    );
+  });
+
   it("does cut batches of exactly batchSize orders even when one chunk holds several", async () => {
     const text = [...generateEcomExport({ orders: 7, seed: 1 })].join("");
     const { batches } = await collect(text, { batchSize: 2, chunkChars: 1 << 20 });

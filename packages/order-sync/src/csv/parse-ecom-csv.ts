@@ -43,6 +43,9 @@ export interface ParseEcomCsvOptions {
 
 const MONEY = /^[+-]?\d+(\.\d+)?$/;
 const QUANTITY = /^\d+(\.\d+)?$/;
+/** What the database's amounts hold (numeric(19, 5)): more is refused, not rounded or overflowed. */
+const STORABLE_AMOUNT = /^[+-]?\d{1,14}(\.\d{1,5})?$/;
+const AMOUNT_LIMITS = "at most 14 digits before the decimal point and 5 after";
 
 /** Order-level fields: one value per order, compared across the order's rows. */
 const ORDER_FIELDS: ColumnField[] = [
@@ -259,7 +262,7 @@ export async function* parseEcomCsv(
     }
     const moneyIssue = (row: string[], line: number, field: ColumnField, required: boolean) => {
       const value = cell(row, field).trim();
-      if (value === "" ? !required : MONEY.test(value)) return;
+      if (value === "" ? !required : STORABLE_AMOUNT.test(value)) return;
       issues.push({
         line,
         column: columnName(field),
@@ -267,7 +270,9 @@ export async function* parseEcomCsv(
         message:
           value === ""
             ? `order ${orderNumber}: "${columnName(field)}" is empty`
-            : `order ${orderNumber}: "${columnName(field)}" is not a number: "${value}"`,
+            : MONEY.test(value)
+              ? `order ${orderNumber}: "${columnName(field)}" has too many digits (${AMOUNT_LIMITS}): "${value}"`
+              : `order ${orderNumber}: "${columnName(field)}" is not a number: "${value}"`,
       });
     };
     moneyIssue(first, firstLine, "total", true);
@@ -278,12 +283,14 @@ export async function* parseEcomCsv(
       const row = rows[r] ?? [];
       const line = lines[r] ?? 0;
       const quantity = cell(row, "itemQuantity").trim();
-      if (!QUANTITY.test(quantity)) {
+      if (!QUANTITY.test(quantity) || !STORABLE_AMOUNT.test(quantity)) {
         issues.push({
           line,
           column: columnName("itemQuantity"),
           orderNumber,
-          message: `order ${orderNumber}: item quantity is not a number: "${quantity}"`,
+          message: QUANTITY.test(quantity)
+            ? `order ${orderNumber}: item quantity has too many digits (${AMOUNT_LIMITS}): "${quantity}"`
+            : `order ${orderNumber}: item quantity is not a number: "${quantity}"`,
         });
       }
       moneyIssue(row, line, "itemPrice", true);
