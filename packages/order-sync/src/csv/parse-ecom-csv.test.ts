@@ -144,11 +144,17 @@ describe("parseEcomCsv", () => {
     const record = (lines[5] ?? "").split(";");
     const totalAt = header.indexOf("order_total");
     const quantityAt = header.indexOf("quantity");
-    const variant = (n: string, total: string, quantity: string) => {
+    const priceAt = header.indexOf("price");
+    const itemTotalAt = header.indexOf("total");
+    const variant = (n: string, total: string, quantity: string, price?: string) => {
       const fields = [...record];
       fields[0] = n;
       fields[totalAt] = total;
       fields[quantityAt] = quantity;
+      if (price !== undefined) {
+        fields[priceAt] = price;
+        fields[itemTotalAt] = ""; // price × quantity, then
+      }
       return fields.join(";");
     };
     const csv = [
@@ -157,16 +163,24 @@ describe("parseEcomCsv", () => {
       variant("5002", "10.123456", "1"),
       variant("5003", "10.5", "1.000001"),
       variant("5004", "99999999999999.99999", "2.5"),
+      variant("5005", "10", "10000", "99999999999.5"),
+      variant("5006", "10", "3.5", "0.33333"),
       "",
     ].join("\n");
     const { orders, rejected } = await collect(csv);
     expect(
       orders.map((o) => [o.orderNumber, o.total.toFixed(), o.items[0]?.quantity.toFixed()]),
-    ).toEqual([["5004", "99999999999999.99999", "2.5"]]);
+    ).toEqual([
+      ["5004", "99999999999999.99999", "2.5"],
+      ["5006", "10", "3.5"],
+    ]);
+    // 0.33333 × 3.5 = 1.166655, rounded as numeric(19, 5) stores it.
+    expect(orders[1]?.items[0]?.total.toFixed()).toBe("1.16666");
     expect(rejected.map((issue) => [issue.orderNumber, issue.line, issue.column])).toEqual([
       ["5001", 2, "order_total"],
       ["5002", 3, "order_total"],
       ["5003", 4, "quantity"],
+      ["5005", 6, "price"],
     ]);
     expect(rejected[0]?.message).toMatch(
       /too many digits \(at most 14 digits before the decimal point and 5 after\): "123456789012345.5"/,

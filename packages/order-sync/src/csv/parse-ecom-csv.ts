@@ -46,6 +46,7 @@ const QUANTITY = /^\d+(\.\d+)?$/;
 /** What the database's amounts hold (numeric(19, 5)): more is refused, not rounded or overflowed. */
 const STORABLE_AMOUNT = /^[+-]?\d{1,14}(\.\d{1,5})?$/;
 const AMOUNT_LIMITS = "at most 14 digits before the decimal point and 5 after";
+const MAX_AMOUNT = new Decimal("1e14");
 
 /** Order-level fields: one value per order, compared across the order's rows. */
 const ORDER_FIELDS: ColumnField[] = [
@@ -295,6 +296,20 @@ export async function* parseEcomCsv(
       }
       moneyIssue(row, line, "itemPrice", true);
       if (columns.itemTotal >= 0) moneyIssue(row, line, "itemTotal", false);
+      const price = cell(row, "itemPrice").trim();
+      if (
+        text(row, "itemTotal") === null &&
+        STORABLE_AMOUNT.test(price) &&
+        STORABLE_AMOUNT.test(quantity) &&
+        new Decimal(price).times(quantity).abs().gte(MAX_AMOUNT)
+      ) {
+        issues.push({
+          line,
+          column: columnName("itemPrice"),
+          orderNumber,
+          message: `order ${orderNumber}: item price × quantity is more than an amount can hold (${AMOUNT_LIMITS})`,
+        });
+      }
     }
     return issues;
   };
@@ -339,7 +354,11 @@ export async function* parseEcomCsv(
         options: text(row, "itemOptions"),
         quantity,
         unitPrice,
-        total: money(row, "itemTotal") ?? unitPrice.times(quantity),
+        // Rounded as the database rounds numeric(19, 5) (half away from zero), so the value
+        // hashed is the value stored.
+        total:
+          money(row, "itemTotal") ??
+          unitPrice.times(quantity).toDecimalPlaces(5, Decimal.ROUND_HALF_UP),
       };
     });
     const records = pending.records;
