@@ -45,12 +45,18 @@ async function walk(
   limit = 7,
 ): Promise<CustomerListItem[]> {
   const items: CustomerListItem[] = [];
+  const totals = new Set<number>();
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
     const result = await listCustomers(db, { ...input, limit, cursor }, region);
     expect(result.items.length).toBeLessThanOrEqual(limit);
     items.push(...result.items);
-    if (!result.nextCursor) return items;
+    totals.add(result.total);
+    if (!result.nextCursor) {
+      // Every page gives the count of the whole walk.
+      expect([...totals]).toEqual([items.length]);
+      return items;
+    }
     cursor = result.nextCursor;
   }
   throw new Error("the walk never ended");

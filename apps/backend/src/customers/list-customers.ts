@@ -43,6 +43,8 @@ export interface CustomerListItem extends CustomerSummary {
 export interface CustomerListPage {
   items: CustomerListItem[];
   nextCursor: string | null;
+  /** Customers matching the search and filters, on every page (not only those still to come). */
+  total: number;
 }
 
 const sortExpressions: Record<CustomerSort, string> = {
@@ -82,6 +84,16 @@ export async function listCustomers(
   const search = input.search?.trim();
   if (search) where.push(searchCondition(search, param, options.defaultRegion));
 
+  // Counted before the keyset and limit take their parameters: the same filters, all pages.
+  const filterParams = [...params];
+  const counted = db.prisma.$queryRawUnsafe<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total
+       FROM "Customer" c
+       LEFT JOIN "CustomerMetrics" m ON m."customerId" = c.id
+      WHERE ${where.join(" AND ")}`,
+    ...filterParams,
+  );
+
   // Nulls (no orders yet, no prediction) sort last in both directions.
   const sentinel = direction === "desc" ? `'-Infinity'::numeric` : `'Infinity'::numeric`;
   const comparison = direction === "desc" ? "<" : ">";
@@ -104,6 +116,7 @@ export async function listCustomers(
       LIMIT ${limit}`,
     ...params,
   );
+  const [count] = await counted;
   const page = rows.slice(0, input.limit);
   const summaries = await loadCustomerSummaries(
     db,
@@ -127,6 +140,7 @@ export async function listCustomers(
       rows.length > input.limit && last
         ? encodePageCursor({ scope, value: last.key, id: last.id })
         : null,
+    total: count?.total ?? 0,
   };
 }
 

@@ -68,6 +68,8 @@ export const customerListPageSchema = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+  /** Customers matching the search and filters, across all pages. */
+  total: z.number().int().nonnegative(),
 });
 
 const flaggedSchema = z.object({

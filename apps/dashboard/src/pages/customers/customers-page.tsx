@@ -39,6 +39,7 @@ export function CustomersPage() {
   const list = useApiInfiniteQuery((api) => api.customers.list, input, {
     placeholderData: (previous) => previous,
   });
+  const total = list.data?.pages.at(-1)?.total ?? 0;
   const rows = mergeCursorPages(
     list.data?.pages ?? [],
     (page) => page.items,
@@ -116,8 +117,8 @@ export function CustomersPage() {
                 ))}
               </DataTable>
               <p className="muted small" data-testid="customers-count">
-                Showing {formatCount(rows.length)} customer{rows.length === 1 ? "" : "s"}
-                {list.hasNextPage ? "" : " (all)"}
+                Showing {formatCount(rows.length)} of {formatCount(total)} customer
+                {total === 1 ? "" : "s"}
               </p>
             </>
           )}
