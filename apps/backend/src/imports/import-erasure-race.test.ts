@@ -3,7 +3,12 @@
 // the erasure has scrubbed everything stored. PostgreSQL only: PGlite has one session, so an
 // erasure and an import's transaction never overlap there.
 import { randomUUID } from "node:crypto";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import {
+  deferred,
+  openTestDatabase,
+  testDatabaseKind,
+  useTestCleanup,
+} from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { erasableIdentifiersOf, hashIdentifierValue } from "../privacy/erased-identifiers";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
@@ -20,14 +25,8 @@ describe.runIf(testDatabaseKind === "postgres")("eCom import during an erasure (
 
     // An erasure in progress, on a session of its own: it holds the lock and has recorded the
     // person's identifiers, not yet committed (what eraseCustomer does in its transaction).
-    let commitErasure!: () => void;
-    const erasureMayCommit = new Promise<void>((resolve) => {
-      commitErasure = resolve;
-    });
-    let erasureStarted!: () => void;
-    const erasureInProgress = new Promise<void>((resolve) => {
-      erasureStarted = resolve;
-    });
+    const erasureMayCommit = deferred();
+    const erasureInProgress = deferred();
     const erasure = db.bulkTransaction(async (session) => {
       await session.query("SELECT pg_advisory_xact_lock($1)::text", [jobLockKeys.erasure]);
       const erasureId = randomUUID();
@@ -39,10 +38,10 @@ describe.runIf(testDatabaseKind === "postgres")("eCom import during an erasure (
           [kind, hashIdentifierValue(value), erasureId],
         );
       }
-      erasureStarted();
-      await erasureMayCommit;
+      erasureInProgress.resolve();
+      await erasureMayCommit.promise;
     });
-    await erasureInProgress;
+    await erasureInProgress.promise;
 
     let settled = false;
     const importing = importEcomOrders({
@@ -65,7 +64,7 @@ describe.runIf(testDatabaseKind === "postgres")("eCom import during an erasure (
     while (!settled && !(await waitingForLock())) {
       await new Promise((resolve) => setImmediate(resolve));
     }
-    commitErasure();
+    erasureMayCommit.resolve();
     await erasure;
     const result = await importing;
 

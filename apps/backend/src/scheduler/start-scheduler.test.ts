@@ -1,5 +1,10 @@
 import { type Database, openDatabase } from "@greenloop/db";
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import {
+  deferred,
+  openTestDatabase,
+  testDatabaseKind,
+  useTestCleanup,
+} from "@greenloop/db/testing";
 import type { LightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { describe, expect, it, vi } from "vitest";
 import { createPollJob } from "../ingestion/polling/poll-job";
@@ -30,14 +35,6 @@ async function openDb() {
   const db = await openTestDatabase();
   cleanup.defer(() => db.close());
   return db;
-}
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }
 
 describe(`startScheduler (${testDatabaseKind})`, () => {

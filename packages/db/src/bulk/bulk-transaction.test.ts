@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../open-database";
-import { openTestDatabase, testDatabaseKind } from "../testing";
+import { deferred, openTestDatabase, testDatabaseKind } from "../testing";
 
 let db: Database;
 
@@ -112,28 +112,22 @@ describe(`Database.bulkTransaction (${testDatabaseKind})`, () => {
   });
 
   it("is not seen by Prisma until it commits, and Prisma's work goes on beside it", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let copied!: () => void;
-    const afterCopy = new Promise<void>((resolve) => {
-      copied = resolve;
-    });
+    const held = deferred();
+    const copied = deferred();
     const transaction = db.bulkTransaction(async (session) => {
       await session.copyFrom("BulkProbe", ["id"], [[1]]);
-      copied();
-      await held;
+      copied.resolve();
+      await held.promise;
     });
-    await afterCopy;
+    await copied.promise;
     if (testDatabaseKind === "postgres") {
       // PostgreSQL: another session reads around the open transaction.
       expect(await stored()).toEqual([]);
-      release();
+      held.resolve();
     } else {
       // PGlite has one session: Prisma's query waits for the transaction to end.
       const reading = stored();
-      release();
+      held.resolve();
       expect(await reading).toEqual([{ id: 1, label: null, amount: null }]);
     }
     await transaction;

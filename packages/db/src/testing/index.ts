@@ -1,3 +1,4 @@
+export { type Deferred, deferred } from "./deferred";
 export {
   createScratchDatabase,
   type OpenTestDatabaseOptions,
