@@ -157,7 +157,7 @@ function itemsFrom(first: number): string {
  * Creates `plan.create`, updates `plan.update` (order fields, items upserted by position and the
  * positions no longer present deleted, one EcomOrderChange row with `{ field: { from, to } }`).
  * The upsert only touches rows whose hash still differs, so a concurrent import of the same file
- * cannot double-apply anything. New orders and their items go in one statement.
+ * cannot double-apply anything. New orders and their items go in by COPY (two statements).
  */
 export async function writeEcomOrders(
   client: BulkSession,
