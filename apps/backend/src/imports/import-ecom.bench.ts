@@ -91,8 +91,8 @@ function report(figures: Record<string, unknown>) {
 }
 
 /**
- * PGlite in a data directory, as the CLI runs it (in memory, PGlite's file system copies a
- * growing table file on every extension, which makes big COPYs quadratic), or PostgreSQL.
+ * PGlite in a data directory, as the CLI runs it (in memory, each COPY into a growing table is
+ * slower than the last: see BENCHMARKS.md), or PostgreSQL.
  */
 function openBenchDatabase() {
   return openTestDatabase({ pgliteDir: path.join(cleanup.tempDir("ecom-bench-db-"), "pglite") });

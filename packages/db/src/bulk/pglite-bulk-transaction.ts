@@ -1,8 +1,9 @@
 // BulkTransaction on PGlite: its own transaction (which holds every other caller off until it
 // ends), COPY from the `/dev/blob` device PGlite reads a Blob through. In a data directory COPY
-// is PGlite's fastest way in (≈ 2× INSERT … unnest); in memory (`memory://`, tests) its file
-// system copies a table's whole file each time COPY extends it, so COPYs into a table of hundreds
-// of MB get slower as it grows: fine for tests, not for a big store kept in memory.
+// is PGlite's fastest way in (≈ 2× INSERT … unnest); in memory (`memory://`, tests) each COPY
+// into a growing table is slower than the last (its in-memory file system resizing the table's
+// files, by the profile), which tables of hundreds of MB feel: fine for tests, not for a big store
+// kept in memory (see BENCHMARKS.md).
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { type BulkSession, type BulkTransaction, copyStatement } from "./bulk-session";
 import { copyTextChunks } from "./copy-text";
