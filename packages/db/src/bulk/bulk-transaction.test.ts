@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../open-database";
 import { deferred, openTestDatabase, testDatabaseKind } from "../testing";
+import type { CopyValue } from "./copy-text";
 
 let db: Database;
 
@@ -19,6 +20,18 @@ const stored = () =>
   db.prisma.$queryRawUnsafe<Array<{ id: number; label: string | null; amount: string | null }>>(
     `SELECT id, label, amount::text AS amount FROM "BulkProbe" ORDER BY id`,
   );
+
+/** The error of a bulk transaction that copies these rows into BulkProbe (it must fail). */
+async function copyFailure(columns: string[], rows: CopyValue[][]): Promise<unknown> {
+  return db
+    .bulkTransaction((session) => session.copyFrom("BulkProbe", columns, rows))
+    .then(
+      () => {
+        throw new Error("expected the copy to fail");
+      },
+      (error: unknown) => error,
+    );
+}
 
 describe(`Database.bulkTransaction (${testDatabaseKind})`, () => {
   it("copies rows whose text needs escaping exactly, and queries in the same transaction", async () => {
@@ -74,19 +87,14 @@ describe(`Database.bulkTransaction (${testDatabaseKind})`, () => {
 
   it("fails a copy that breaks a constraint with the server's error code, storing none of it", async () => {
     await db.prisma.$executeRawUnsafe(`INSERT INTO "BulkProbe" (id, label) VALUES (2, 'before')`);
-    const error = await db
-      .bulkTransaction((session) =>
-        session.copyFrom(
-          "BulkProbe",
-          ["id", "label"],
-          [
-            [1, "new"],
-            [2, "clash"],
-            [3, "new"],
-          ],
-        ),
-      )
-      .catch((e: unknown) => e);
+    const error = await copyFailure(
+      ["id", "label"],
+      [
+        [1, "new"],
+        [2, "clash"],
+        [3, "new"],
+      ],
+    );
     expect((error as { code?: string }).code).toBe("23505");
     expect(await stored()).toEqual([{ id: 2, label: "before", amount: null }]);
     // The connection is usable again afterwards.
@@ -95,18 +103,13 @@ describe(`Database.bulkTransaction (${testDatabaseKind})`, () => {
   });
 
   it("fails on a value the column cannot take, storing none of it", async () => {
-    const error = await db
-      .bulkTransaction((session) =>
-        session.copyFrom(
-          "BulkProbe",
-          ["id", "amount"],
-          [
-            [1, "1.5"],
-            [2, "not money"],
-          ],
-        ),
-      )
-      .catch((e: unknown) => e);
+    const error = await copyFailure(
+      ["id", "amount"],
+      [
+        [1, "1.5"],
+        [2, "not money"],
+      ],
+    );
     expect(String(error)).toMatch(/numeric/);
     expect(await stored()).toEqual([]);
   });

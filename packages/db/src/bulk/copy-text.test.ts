@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { copyStatement } from "./bulk-session";
-import { copyText, copyTextChunks, copyTextValue } from "./copy-text";
+import { copyTextChunks, copyTextValue } from "./copy-text";
+
+const copyText = (rows: Parameters<typeof copyTextChunks>[0]) => [...copyTextChunks(rows)].join("");
 
 describe("copyTextValue", () => {
   it("escapes what COPY's text format gives a meaning to, and nothing else", () => {
@@ -17,7 +19,7 @@ describe("copyTextValue", () => {
   });
 });
 
-describe("copyText", () => {
+describe("copyTextChunks", () => {
   it("writes one tab-separated line per row", () => {
     expect(
       copyText([

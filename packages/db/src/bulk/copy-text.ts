@@ -20,11 +20,6 @@ export function copyTextValue(value: CopyValue): string {
   return text;
 }
 
-/** The rows as COPY text, every line ending in a newline (an empty string for no rows). */
-export function copyText(rows: Iterable<readonly CopyValue[]>): string {
-  return [...copyTextChunks(rows)].join("");
-}
-
 /**
  * The rows as COPY text in pieces of `rowsPerChunk` rows, so a big load is sent as it is encoded
  * instead of held as one string.
