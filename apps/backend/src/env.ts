@@ -353,7 +353,7 @@ export interface MonitoringSettings {
   };
 }
 
-/** How records become customers (identity resolution); see `merge/merge-settings.ts`. */
+/** How records become customers (identity resolution); see `merge/merge-rules.ts`. */
 export interface MergeSettings {
   phoneDefaultRegion: string;
   looseEmails: boolean;
@@ -363,6 +363,17 @@ export interface MergeSettings {
   storeEmails: string[];
   storePhones: string[];
 }
+
+/** The merge's settings when the configuration gives none (also the region erasures scrub phones in). */
+export const defaultMergeSettings: MergeSettings = {
+  phoneDefaultRegion: "US",
+  looseEmails: true,
+  maxCustomersPerIdentifier: 5,
+  blockedEmails: [],
+  blockedPhones: [],
+  storeEmails: [],
+  storePhones: [],
+};
 
 const list = (value: string | undefined) =>
   (value ?? "")

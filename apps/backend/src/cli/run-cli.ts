@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
 import { type EnvSource, loadEnv } from "../env";
-import { exitCodeFor } from "../http/error-mapping";
+import { exitCodeFor } from "../error-mapping";
 import { createLogger, type Logger } from "../logger";
 import type { CliCommand } from "./command";
 import { analyticsCommand } from "./commands/analytics";

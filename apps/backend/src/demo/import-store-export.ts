@@ -3,10 +3,10 @@
 import { tmpdir } from "node:os";
 import type { Database } from "@greenloop/db";
 import type { Env } from "../env";
-import { createBackgroundTasks } from "../http/background-tasks";
 import { receiveUpload } from "../imports/receive-upload";
 import { startUploadedImport } from "../imports/start-uploaded-import";
 import type { Logger } from "../logger";
+import { createBackgroundTasks } from "../scheduler/background-tasks";
 
 export async function importStoreExport(
   db: Database,

@@ -6,13 +6,13 @@ import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { type Env, loadEnv } from "../env";
+import { errorMappings } from "../error-mapping";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
 import { createMailTransport, type MailTransport } from "../mail/mail-transport";
+import { type BackgroundTasks, createBackgroundTasks } from "../scheduler/background-tasks";
 import { appRouter } from "../trpc/root";
 import type { TrpcContext } from "../trpc/trpc";
-import { type BackgroundTasks, createBackgroundTasks } from "./background-tasks";
-import { errorMappings } from "./error-mapping";
 import { healthRoute } from "./health-route";
 
 export interface AppDependencies {

@@ -5,10 +5,10 @@
 // there, and cancels (ChunkCancelled) those that must not commit after a stop. Orders of an erased
 // person are scrubbed before anything is compared or written.
 import type { BulkSession, Database } from "@greenloop/db";
+import { prismaSql, rawQueryClient } from "@greenloop/db";
 import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
-import { scrubErasedEcomOrders } from "../privacy/erased-identifiers";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
-import { prismaSql, rawQueryClient } from "./prisma-sql";
+import { scrubErasedEcomOrders } from "./scrub-erased-ecom-orders";
 import {
   type EcomOrderPlan,
   isUniqueViolation,

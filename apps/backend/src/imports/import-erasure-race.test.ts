@@ -10,7 +10,7 @@ import {
   useTestCleanup,
 } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { erasableIdentifiersOf, hashIdentifierValue } from "../privacy/erased-identifiers";
+import { erasableIdentifiersOf, hashIdentifierValue } from "../redaction/erased-identifiers";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { importEcomOrders } from "./import-ecom-orders";
 import { ecomBatches, ecomOrder } from "./testing/ecom-order-fixtures";

@@ -9,9 +9,9 @@ import type { Database, Prisma } from "@greenloop/db";
 import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import { isDomainError } from "@greenloop/order-sync/errors";
 import type { Env } from "../env";
-import type { BackgroundTasks } from "../http/background-tasks";
 import type { Logger } from "../logger";
 import { createMergeRules } from "../merge/merge-rules";
+import type { BackgroundTasks } from "../scheduler/background-tasks";
 import {
   DEFAULT_ORDERS_PER_TRANSACTION,
   type ImportEcomOrdersResult,

@@ -2,8 +2,9 @@
 // upsert from unnest arrays (one array literal per column). Callers run `readStoredHashes` +
 // `writeEcomOrders` in one bulk transaction (Database.bulkTransaction).
 import type { BulkSession } from "@greenloop/db";
+import { pgPlainArray, pgTextArray } from "@greenloop/db";
 import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
-import { erasedEcomOrderSql } from "../privacy/redact-records";
+import { erasedEcomOrderSql } from "../redaction/redact-records";
 import { copyNewEcomOrders } from "./copy-new-ecom-orders";
 import {
   type CanonicalItem,
@@ -11,7 +12,6 @@ import {
   canonicalItem,
   canonicalOrderFields,
 } from "./ecom-order-hash";
-import { pgPlainArray, pgTextArray } from "./pg-text-array";
 
 /** Where the statements run: a BulkSession, or `prismaSql` outside a transaction. */
 type Client = Pick<BulkSession, "query">;
@@ -94,7 +94,7 @@ const orderFieldNames = Object.keys(
 
 const money = canonicalDecimal;
 
-/** The batch's orders, one array literal per column (see pg-text-array.ts). */
+/** The batch's orders, one array literal per column (see `pgTextArray` in @greenloop/db). */
 function orderColumns(orders: PreparedEcomOrder[]): string[] {
   const o = orders.map((p) => p.order);
   // The audit copy, `rows`: each order's records verbatim, sent flat with the (1-based) index of

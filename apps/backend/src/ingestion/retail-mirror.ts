@@ -3,7 +3,10 @@
 // are scrubbed first (one lookup per batch), so a re-sync never brings their data back.
 import type { Prisma } from "@greenloop/db";
 import type { Customer, ParsedRecord, Sale } from "@greenloop/order-sync/lightspeed";
-import { scrubErasedRetailCustomers, scrubErasedRetailSales } from "../privacy/erased-identifiers";
+import {
+  scrubErasedRetailCustomers,
+  scrubErasedRetailSales,
+} from "../redaction/erased-identifiers";
 import { latestById, type MirrorWriteResult, upsertByVersion } from "./upsert-by-version";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;

@@ -6,7 +6,7 @@ import {
   type Identifier,
   identifiersOfContact,
 } from "@greenloop/order-sync/identity";
-import { erasedPayloadSql } from "../privacy/redact-records";
+import { erasedPayloadSql } from "../redaction/redact-records";
 import type { MergeRules } from "./merge-rules";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;

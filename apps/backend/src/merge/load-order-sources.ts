@@ -9,7 +9,7 @@ import {
   type RetailSaleFacts,
 } from "@greenloop/order-sync/merge";
 import Decimal from "decimal.js";
-import { erasedEcomOrderSql, erasedPayloadSql } from "../privacy/redact-records";
+import { erasedEcomOrderSql, erasedPayloadSql } from "../redaction/redact-records";
 import {
   type SaleFactsRow,
   saleFactsColumns,

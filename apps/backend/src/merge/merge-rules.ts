@@ -6,22 +6,12 @@ import {
   defaultBlockedIdentifierRules,
   type IdentifiersOfContactOptions,
 } from "@greenloop/order-sync/identity";
-import type { MergeSettings } from "../env";
+import { defaultMergeSettings, type MergeSettings } from "../env";
 
 export interface MergeRules {
   contact: IdentifiersOfContactOptions;
   maxCustomersPerIdentifier: number;
 }
-
-export const defaultMergeSettings: MergeSettings = {
-  phoneDefaultRegion: "US",
-  looseEmails: true,
-  maxCustomersPerIdentifier: 5,
-  blockedEmails: [],
-  blockedPhones: [],
-  storeEmails: [],
-  storePhones: [],
-};
 
 export function createMergeRules(settings: MergeSettings = defaultMergeSettings): MergeRules {
   const defaultRegion = settings.phoneDefaultRegion as CountryCode;

@@ -13,7 +13,7 @@ import {
   type ErasableKind,
   erasableIdentifiersOf,
   scrubPhoneRegion,
-} from "./erased-identifiers";
+} from "../redaction/erased-identifiers";
 import {
   loadStoredEcomOrderItems,
   type StoredEcomOrderItems,

@@ -12,9 +12,9 @@ import { createMergeRules } from "../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../merge/split-customer";
 import { addFamilyEmail } from "../merge/testing/identity-scenarios";
 import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { hashIdentifierValue } from "../redaction/erased-identifiers";
 import { openDatabaseForTest } from "../testing/test-database";
 import { eraseCustomer } from "./erase-customer";
-import { hashIdentifierValue } from "./erased-identifiers";
 import {
   addPerson,
   needlesOf,

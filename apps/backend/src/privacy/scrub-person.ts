@@ -4,8 +4,7 @@
 // hashes. Answers the rows changed per table (counts only).
 import type { Prisma } from "@greenloop/db";
 import { hashEcomOrder } from "../imports/ecom-order-hash";
-import type { ErasureSubject } from "./collect-erasure-subject";
-import { hashIdentifierValue } from "./erased-identifiers";
+import { hashIdentifierValue } from "../redaction/erased-identifiers";
 import {
   erasedEcomRecord,
   erasedWebhookBody,
@@ -13,7 +12,8 @@ import {
   redactSaleNote,
   redactSalePayload,
   scrubEcomOrder,
-} from "./redact-records";
+} from "../redaction/redact-records";
+import type { ErasureSubject } from "./collect-erasure-subject";
 import { storedEcomOrder } from "./stored-ecom-order";
 
 type Tx = Prisma.TransactionClient;

@@ -6,7 +6,6 @@ import { createAnalyticsJob } from "../analytics/analytics-job";
 import { recomputeAllDirty } from "../analytics/recompute-dirty";
 import type { Env } from "../env";
 import { createApp } from "../http/app";
-import { createBackgroundTasks } from "../http/background-tasks";
 import { startServer } from "../http/start-server";
 import { startIngestion } from "../ingestion/start-ingestion";
 import type { Logger } from "../logger";
@@ -15,6 +14,7 @@ import { createMergeJob } from "../merge/merge-job";
 import { createMergeRules } from "../merge/merge-rules";
 import { createMergeSeams, type MergeSeams } from "../merge/merge-seams";
 import { createMonitoringJob } from "../monitoring/monitoring-job";
+import { createBackgroundTasks } from "../scheduler/background-tasks";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
 
 export interface StartBackendOptions {

@@ -7,10 +7,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { type Access, type Caller, checkAccess } from "../auth/access";
 import { resolveCaller } from "../auth/resolve-caller";
 import type { Env } from "../env";
-import type { BackgroundTasks } from "../http/background-tasks";
-import { errorMappings } from "../http/error-mapping";
+import { errorMappings } from "../error-mapping";
 import type { Logger } from "../logger";
 import type { MailTransport } from "../mail/mail-transport";
+import type { BackgroundTasks } from "../scheduler/background-tasks";
 import type { Scheduler } from "../scheduler/start-scheduler";
 import { apiTransformer } from "./api-transformer";
 

@@ -10,7 +10,6 @@ import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
 import { parseWebhookDelivery, verifyWebhookSignature } from "@greenloop/order-sync/lightspeed";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../../http/app";
 import type { Logger } from "../../logger";
 import { incrementOperationalCounter } from "./operational-counter";
 import { storeWebhookDelivery, webhookCounters } from "./webhook-inbox";
@@ -32,15 +31,21 @@ export interface WebhookRouteDependencies extends WebhookRouteOptions {
   logger: Logger;
 }
 
+/**
+ * What the route reads of the request context it is mounted in: the request's logger (the app
+ * sets it), so that the route does not depend on the app that mounts it.
+ */
+type WebhookRouteEnv = { Variables: { logger: Logger } };
+
 export const defaultMaxWebhookBodyBytes = 1024 * 1024;
 
 const formContentType = "application/x-www-form-urlencoded";
 
-export function webhookRoute(deps: WebhookRouteDependencies): Hono<AppEnv> {
+export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteEnv> {
   const maxBodyBytes = deps.maxBodyBytes ?? defaultMaxWebhookBodyBytes;
-  const route = new Hono<AppEnv>();
+  const route = new Hono<WebhookRouteEnv>();
 
-  const receive = async (c: Context<AppEnv>) => {
+  const receive = async (c: Context<WebhookRouteEnv>) => {
     const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
     const mode = deps.clientSecret ? "signature" : deps.pathSecret ? "path-secret" : null;
     if (mode === null) {

@@ -11,7 +11,7 @@ import type {
   Sale,
 } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
-import { redactErasedWebhookDeliveries } from "../../privacy/erased-identifiers";
+import { redactErasedWebhookDeliveries } from "../../redaction/erased-identifiers";
 import type { OnRetailChanges, RetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
 import {

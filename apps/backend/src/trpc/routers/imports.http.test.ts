@@ -7,10 +7,10 @@ import path from "node:path";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createBackgroundTasks } from "../../http/background-tasks";
 import { serveApiOnLoopback } from "../../http/testing/loopback-api";
 import { importUploadBody } from "../../imports/import-upload-options";
 import { createLogger } from "../../logger";
+import { createBackgroundTasks } from "../../scheduler/background-tasks";
 import type { AppRouter } from "../root";
 import { testApiEnv, testTokens } from "../testing/api-test-kit";
 

@@ -2,11 +2,11 @@
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
-import { createBackgroundTasks } from "../../http/background-tasks";
 import { createLogger } from "../../logger";
 import { createCapturedMail } from "../../mail/testing/captured-mail";
 import { ingestRetail } from "../../merge/testing/merge-harness";
 import { grepDatabase } from "../../privacy/testing/grep-database";
+import { createBackgroundTasks } from "../../scheduler/background-tasks";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { createCaller } from "../root";
 import { authorizationFor, testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";

@@ -5,9 +5,9 @@ import { TRPCClientError } from "@trpc/client";
 import { TRPCError } from "@trpc/server";
 import { openCustomerSession } from "../../auth/customer-sessions";
 import { type Env, type EnvSource, loadEnv } from "../../env";
-import { createBackgroundTasks } from "../../http/background-tasks";
 import { createLogger } from "../../logger";
 import { type CapturedMail, createCapturedMail } from "../../mail/testing/captured-mail";
+import { createBackgroundTasks } from "../../scheduler/background-tasks";
 import { createCaller } from "../root";
 import type { TrpcContext } from "../trpc";
 

@@ -1,5 +1,5 @@
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "../testing";
 import { pgPlainArray, pgTextArray } from "./pg-text-array";
 
 const cleanup = useTestCleanup();

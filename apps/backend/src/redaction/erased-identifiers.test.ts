@@ -1,32 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type TestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { hashEcomOrder } from "../imports/ecom-order-hash";
-import { ecomOrder } from "../imports/testing/ecom-order-fixtures";
 import { openDatabaseForTest } from "../testing/test-database";
-import {
-  erasableIdentifiersOf,
-  findErasedItems,
-  hashIdentifierValue,
-  scrubErasedEcomOrders,
-} from "./erased-identifiers";
-import { erasedEcomRecord, scrubEcomOrder } from "./redact-records";
+import { erasableIdentifiersOf, findErasedItems } from "./erased-identifiers";
+import { recordErasedIdentifiers } from "./testing/record-erased-identifiers";
 
 const cleanup = useTestCleanup();
-
-async function erase(
-  db: TestDatabase,
-  ids: Array<{ kind: string; value: string }>,
-  erasureId: string,
-) {
-  await db.prisma.erasedIdentifier.createMany({
-    data: ids.map((id) => ({
-      kind: id.kind as "EMAIL",
-      valueHash: hashIdentifierValue(id.value),
-      erasureId,
-    })),
-  });
-}
 
 describe("erasableIdentifiersOf", () => {
   it("normalizes like the merge: exact and loose email, E.164 phones, the X-Series id", () => {
@@ -66,7 +45,7 @@ describe(`findErasedItems (${testDatabaseKind})`, () => {
   it("matches any erased identifier, read whole or, past the limit, looked up", async () => {
     const db = await openDatabaseForTest(cleanup);
     const erasureId = randomUUID();
-    await erase(
+    await recordErasedIdentifiers(
       db,
       [
         { kind: "EMAIL_LOOSE", value: "jdoe@gmail.com" },
@@ -86,36 +65,5 @@ describe(`findErasedItems (${testDatabaseKind})`, () => {
          FROM generate_series(1, 1200) AS i`,
     );
     expect(await findErasedItems(db.prisma, items, identifiersOf)).toEqual(expected);
-  });
-});
-
-describe(`scrubErasedEcomOrders (${testDatabaseKind})`, () => {
-  it("scrubs orders carrying an erased identifier or stored as erased, and re-hashes them", async () => {
-    const db = await openDatabaseForTest(cleanup);
-    const erasureId = randomUUID();
-    await erase(db, [{ kind: "EMAIL", value: "erased@example.com" }], erasureId);
-    const prepared = [
-      ecomOrder(1, { email: "erased@example.com" }),
-      // A shared email is never recorded as erased: the stored copy's erasure still counts.
-      ecomOrder(2, { email: "family@example.com" }),
-      ecomOrder(3, { email: "family@example.com" }),
-    ].map((order) => ({ order, contentHash: hashEcomOrder(order) }));
-    const stored = new Map([
-      ["2", { erasureId }],
-      ["3", { erasureId: null }],
-    ]);
-    const [first, second, third] = await scrubErasedEcomOrders(db.prisma, prepared, stored);
-    for (const scrubbed of [first, second]) {
-      expect(scrubbed?.order).toMatchObject({
-        email: null,
-        phone: null,
-        customerName: null,
-        records: [erasedEcomRecord(erasureId)],
-      });
-    }
-    expect(first?.contentHash).toBe(
-      hashEcomOrder(scrubEcomOrder(prepared[0]?.order ?? ecomOrder(0), erasureId)),
-    );
-    expect(third).toBe(prepared[2]);
   });
 });

@@ -3,7 +3,7 @@
 // before they are written, so the personal data never comes back. Identifiers are compared as
 // sha256 hashes of their normalized values (`ErasedIdentifier`), one query per batch.
 import { hash } from "node:crypto";
-import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
+import { pgPlainArray } from "@greenloop/db";
 import {
   type CountryCode,
   looseEmailKey,
@@ -17,20 +17,17 @@ import {
   recogniseEcomSale,
   type Sale,
 } from "@greenloop/order-sync/lightspeed";
-import { hashEcomOrder } from "../imports/ecom-order-hash";
-import { pgPlainArray } from "../imports/pg-text-array";
-import { defaultMergeSettings } from "../merge/merge-rules";
+import { defaultMergeSettings } from "../env";
 import {
   erasedEcomOrderSql,
   erasedPayloadSql,
   erasedWebhookBody,
-  scrubEcomOrder,
   scrubRetailCustomer,
   scrubRetailSale,
 } from "./redact-records";
 
-/** Prisma's client or transaction, or a bulk session behind `rawQueryClient` (imports/prisma-sql.ts). */
-type Client = {
+/** Prisma's client or transaction, or a bulk session behind `rawQueryClient` (@greenloop/db). */
+export type ErasedItemsClient = {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
 };
 
@@ -102,7 +99,7 @@ const SMALL_ERASED_SET = 1_000;
  * all costs no hashing); past SMALL_ERASED_SET, a second query looks up the batch's hashes only.
  */
 export async function findErasedItems<T>(
-  client: Client,
+  client: ErasedItemsClient,
   items: readonly T[],
   identifiersOf: (item: T) => ErasableIdentifier[],
 ): Promise<Map<T, string>> {
@@ -137,7 +134,10 @@ interface ErasedRow {
   erasureId: string;
 }
 
-async function lookUpErased(client: Client, keys: ReadonlySet<string>): Promise<ErasedRow[]> {
+async function lookUpErased(
+  client: ErasedItemsClient,
+  keys: ReadonlySet<string>,
+): Promise<ErasedRow[]> {
   if (keys.size === 0) return [];
   const pairs = [...keys].map((key) => key.split(":") as [string, string]);
   return client.$queryRawUnsafe<ErasedRow[]>(
@@ -155,7 +155,7 @@ async function lookUpErased(client: Client, keys: ReadonlySet<string>): Promise<
  * recorded as erased too, so their later sales are scrubbed as well.
  */
 export async function scrubErasedRetailCustomers(
-  client: Client,
+  client: ErasedItemsClient,
   batch: ParsedRecord<Customer>[],
 ): Promise<ParsedRecord<Customer>[]> {
   const erased = await findErasedItems(client, batch, (record) =>
@@ -186,7 +186,7 @@ export async function scrubErasedRetailCustomers(
  * erased eCom order (its note holds the buyer's name and address), is scrubbed. One query.
  */
 export async function scrubErasedRetailSales(
-  client: Client,
+  client: ErasedItemsClient,
   batch: ParsedRecord<Sale>[],
 ): Promise<ParsedRecord<Sale>[]> {
   if (batch.length === 0) return batch;
@@ -219,42 +219,12 @@ export async function scrubErasedRetailSales(
   });
 }
 
-export interface ErasableEcomOrder {
-  order: ParsedEcomOrder;
-  contentHash: string;
-}
-
-/**
- * eCom orders about to be imported: an order whose stored copy was erased, or that carries an
- * erased email or phone, is scrubbed and re-hashed. A re-import of an erased order then hashes
- * like the stored copy and counts as unchanged. `stored` is what `readStoredHashes` returned.
- */
-export async function scrubErasedEcomOrders<T extends ErasableEcomOrder>(
-  client: Client,
-  chunk: T[],
-  stored: ReadonlyMap<string, { erasureId: string | null }>,
-): Promise<T[]> {
-  const byContact = await findErasedItems(client, chunk, (prepared) =>
-    erasableIdentifiersOf({ email: prepared.order.email, phones: [prepared.order.phone] }),
-  );
-  let scrubbed: T[] | null = null;
-  chunk.forEach((prepared, index) => {
-    const erasureId =
-      stored.get(prepared.order.orderNumber)?.erasureId ?? byContact.get(prepared) ?? null;
-    if (erasureId === null) return;
-    const order = scrubEcomOrder(prepared.order, erasureId);
-    scrubbed ??= [...chunk];
-    scrubbed[index] = { ...prepared, order, contentHash: hashEcomOrder(order) };
-  });
-  return scrubbed ?? chunk;
-}
-
 /**
  * Redacts the stored raw bodies of these webhook deliveries when the record they name is an
  * erased one (the body holds the customer's JSON, or the sale with its customer's name).
  */
 export async function redactErasedWebhookDeliveries(
-  client: Client,
+  client: ErasedItemsClient,
   deliveryIds: readonly string[],
 ): Promise<number> {
   if (deliveryIds.length === 0) return 0;

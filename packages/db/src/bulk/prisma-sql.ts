@@ -1,7 +1,8 @@
 // Between Prisma's raw queries and a BulkSession's `query(sql, params)`: the statements written
 // for bulk transactions also run on the Prisma client outside one, and helpers written against
 // Prisma's `$queryRawUnsafe` also run inside a bulk transaction.
-import type { BulkSession, PrismaClient } from "@greenloop/db";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { BulkSession } from "./bulk-session";
 
 export function prismaSql(
   prisma: Pick<PrismaClient, "$queryRawUnsafe">,
