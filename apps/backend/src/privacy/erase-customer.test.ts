@@ -7,7 +7,7 @@ import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { getChannelMix, getStoreSummary } from "../analytics/store-views";
 import { openCustomerSession } from "../auth/customer-sessions";
-import { lookupCustomer } from "../merge/customer-lookup";
+import { lookupCustomer } from "../customers/lookup-customer";
 import { createMergeRules } from "../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../merge/split-customer";
 import { addFamilyEmail } from "../merge/testing/identity-scenarios";

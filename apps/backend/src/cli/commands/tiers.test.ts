@@ -2,14 +2,14 @@ import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import type { RunningSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
+import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
 import {
   type ChosenMetrics,
   expectedTargets,
   giveTiers,
   mirrorAndMergeStore,
   storeGroups,
-} from "../../analytics/tier-sync-fixtures";
-import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
+} from "../../tier-sync/testing/tier-sync-fixtures";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();

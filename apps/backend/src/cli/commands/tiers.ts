@@ -1,6 +1,9 @@
 // `pnpm cli tiers sync|undo`: puts customers in the X-Series customer group of their loyalty tier
 // (dry run unless --apply), and undoes a run.
 import { DomainError } from "@greenloop/order-sync/errors";
+import { openDatabaseFromEnv } from "../../database";
+import { createLightspeedClientFromEnv } from "../../lightspeed";
+import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import {
   applyTierSync,
   planTierSync,
@@ -8,10 +11,7 @@ import {
   type TierSyncRunResult,
   type UndoTierSyncResult,
   undoTierSync,
-} from "../../analytics/tier-sync";
-import { openDatabaseFromEnv } from "../../database";
-import { createLightspeedClientFromEnv } from "../../lightspeed";
-import { jobLockKeys } from "../../scheduler/job-lock-keys";
+} from "../../tier-sync/tier-sync";
 import type { CliCommand, CommandContext, CommandResult } from "../command";
 
 const usage = "tiers sync [--apply] [--limit N] [--json] | tiers undo <runId> [--json]";

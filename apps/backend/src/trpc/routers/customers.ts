@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { listOrdersOfCustomer } from "../../customers/customer-orders";
 import { loadCustomerProfile } from "../../customers/customer-profile";
+import { explainCustomer } from "../../customers/explain-customer";
 import { customerSorts, listCustomers } from "../../customers/list-customers";
 import { lookupCustomerSummary } from "../../customers/lookup-customer-summary";
 import { pinContact } from "../../customers/pin-contact";
-import { explainCustomer } from "../../merge/explain-customer";
 import { createMergeRules } from "../../merge/merge-rules";
 import { splitCustomer } from "../../merge/split-customer";
 import {

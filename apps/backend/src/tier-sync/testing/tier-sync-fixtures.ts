@@ -8,10 +8,10 @@ import {
   type Sale,
   saleSchema,
 } from "@greenloop/order-sync/lightspeed";
-import { writeRetailCustomers, writeRetailSales } from "../ingestion/retail-mirror";
-import { parsed } from "../ingestion/testing/parsed-record";
-import { mergeChanges } from "../merge/merge-changes";
-import { createMergeRules } from "../merge/merge-rules";
+import { writeRetailCustomers, writeRetailSales } from "../../ingestion/retail-mirror";
+import { parsed } from "../../ingestion/testing/parsed-record";
+import { mergeChanges } from "../../merge/merge-changes";
+import { createMergeRules } from "../../merge/merge-rules";
 
 /** Mirrors every customer and sale of the store (as a full poll would) and merges them. */
 export async function mirrorAndMergeStore(

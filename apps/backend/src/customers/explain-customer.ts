@@ -2,10 +2,10 @@
 // each was first made), the identifiers flagged for review, and the append-only history.
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { type CustomerProfile, loadProfiles } from "./customer-lookup";
+import { type CustomerContacts, loadCustomerContacts } from "./customer-contacts";
 
 export interface CustomerExplanation {
-  customer: CustomerProfile;
+  customer: CustomerContacts;
   /** Set when this id was merged into another customer: look there. */
   mergedIntoId: string | null;
   records: string[];
@@ -36,7 +36,7 @@ export async function explainCustomer(
     select: { id: true, mergedIntoId: true },
   });
   if (!row) throw new DomainError("NOT_FOUND", `No customer ${customerId}.`);
-  const [customer] = await loadProfiles(db, [customerId]);
+  const customer = (await loadCustomerContacts(db, [customerId])).get(customerId);
   const [records, links, flagged, history] = await Promise.all([
     db.prisma.identityRecord.findMany({
       where: { customerId },

@@ -9,14 +9,6 @@ import {
 import { writeRetailCustomers } from "../ingestion/retail-mirror";
 import { parsed } from "../ingestion/testing/parsed-record";
 import {
-  applyTierSync,
-  planTierSync,
-  type TierSyncPlan,
-  tierSyncJob,
-  tierSyncUndoJob,
-  undoTierSync,
-} from "./tier-sync";
-import {
   type ChosenMetrics,
   expectedTargets,
   giveTiers,
@@ -24,7 +16,15 @@ import {
   mirrorAndMergeStore,
   type SeededCustomer,
   storeGroups,
-} from "./tier-sync-fixtures";
+} from "./testing/tier-sync-fixtures";
+import {
+  applyTierSync,
+  planTierSync,
+  type TierSyncPlan,
+  tierSyncJob,
+  tierSyncUndoJob,
+  undoTierSync,
+} from "./tier-sync";
 
 const cleanup = useTestCleanup();
 
