@@ -19,6 +19,7 @@ import {
   commitChunk,
   planDryRun,
 } from "./commit-ecom-orders";
+import { createImportRun } from "./create-import-run";
 import { hashEcomOrder } from "./ecom-order-hash";
 import type { OnEcomOrdersChanged } from "./ecom-orders-changed";
 import type { PreparedEcomOrder } from "./write-ecom-orders";
@@ -123,16 +124,12 @@ export async function importEcomOrders(
   if (!dryRun && options.importRunId !== undefined) {
     result.importRunId = options.importRunId;
   } else if (!dryRun) {
-    const run = await db.prisma.importRun.create({
-      data: {
-        format: options.format,
-        fileName: options.file.name,
-        fileSha256: known(options.file.sha256),
-        fileBytes: BigInt(knownBytes(options.file.bytes)),
-      },
-      select: { id: true },
+    result.importRunId = await createImportRun(db, {
+      format: options.format,
+      fileName: options.file.name,
+      fileSha256: known(options.file.sha256),
+      fileBytes: knownBytes(options.file.bytes),
     });
-    result.importRunId = run.id;
   }
   const importRunId = result.importRunId;
 
@@ -190,7 +187,7 @@ export async function importEcomOrders(
             // Kept for the whole import: a copy, so it does not keep a chunk of the file alive.
             if (key && !customers.has(key)) customers.add(detachString(key));
           }
-          if (batchEdge.last) options.onProgress?.(progressOf(result));
+          if (batchEdge.last) options.onProgress?.(importCountsOf(result));
           return changed;
         },
         (error: unknown) => {
@@ -355,11 +352,6 @@ async function notify(
     result.onEcomOrdersChangedFailures += 1;
     options.logger?.warn({ err, orders: orderNumbers.length }, "onEcomOrdersChanged failed");
   }
-}
-
-function progressOf(result: ImportEcomOrdersResult): ImportProgress {
-  const { rowsRead, rowsRejected, ordersCreated, ordersUpdated, ordersUnchanged } = result;
-  return { rowsRead, rowsRejected, ordersCreated, ordersUpdated, ordersUnchanged };
 }
 
 /** ImportRun.errorReport: `{ total, omitted, issues: [{ line, column, reason, orderNumber }] }`. */

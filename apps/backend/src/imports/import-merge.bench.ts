@@ -14,12 +14,12 @@ import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/d
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import { generateEcomExport, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { bench, describe } from "vitest";
+import { mergeChanges } from "../merge/merge-changes";
 import { createMergeRules } from "../merge/merge-rules";
-import { createMergeSeams } from "../merge/merge-seams";
 import { type CanonicalSnapshot, canonicalSnapshot } from "../merge/testing/canonical-snapshot";
 import { importEcomOrders } from "./import-ecom-orders";
 import { createImportMerge } from "./import-merge";
-import { recomputeAfterEcomImport } from "./recompute-after-import";
+import { recomputeAfterImport } from "./run-ecom-import";
 
 // IMPORT_MERGE_BENCH_ORDERS: another export size (the figures in BENCHMARKS.md use 20k).
 const ORDERS = Number(process.env.IMPORT_MERGE_BENCH_ORDERS ?? 20_000);
@@ -64,7 +64,9 @@ async function measure(approach: Approach): Promise<void> {
         mergeMs += performance.now() - started;
         merges += 1;
       };
-    const seams = createMergeSeams({ db, rules, logger });
+    const mergeEachBatch = async (orderNumbers: string[]) => {
+      await mergeChanges(db, { ecomOrderNumbers: orderNumbers }, rules);
+    };
     const deferred = createImportMerge({ db, rules, logger });
     const started = performance.now();
     const cpu = process.cpuUsage();
@@ -78,9 +80,7 @@ async function measure(approach: Approach): Promise<void> {
       file: { name: "export.csv", sha256: "0".repeat(64), bytes },
       format: "ecwid",
       onEcomOrdersChanged: timed(
-        approach === "per batch (current)"
-          ? seams.onEcomOrdersChanged
-          : deferred.onEcomOrdersChanged,
+        approach === "per batch (current)" ? mergeEachBatch : deferred.onEcomOrdersChanged,
       ),
     });
     if (approach === "deferred (ours)") {
@@ -90,7 +90,7 @@ async function measure(approach: Approach): Promise<void> {
       merges = deferred.merges();
     }
     const importedAt = performance.now();
-    const analytics = await recomputeAfterEcomImport(db, {
+    const analytics = await recomputeAfterImport(db, {
       config: defaultAnalyticsConfig,
       ordersChanged: result.ordersCreated + result.ordersUpdated,
     });

@@ -9,7 +9,7 @@ import type { Logger } from "../logger";
 import type { ScheduledJob } from "../scheduler/scheduled-job";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
 import { createPollJob } from "./polling/poll-job";
-import type { OnRetailChanges } from "./retail-changes";
+import { createRetailChangeHandler } from "./retail-change-handler";
 import type { WebhookRouteOptions } from "./webhooks/webhook-route";
 import { createWebhookWorker } from "./webhooks/webhook-worker";
 
@@ -27,12 +27,10 @@ export function startIngestion(options: {
   env: Env;
   db: Database;
   logger: Logger;
-  /** The merge step's seam. */
-  onRetailChanges?: OnRetailChanges;
-  /** More jobs for the scheduler (the merge sweep), run only when ingestion is on. */
+  /** More jobs for the scheduler (the merge sweep, analytics, monitoring), run only when ingestion is on. */
   jobs?: ScheduledJob[];
 }): RunningIngestion {
-  const { env, db, logger, onRetailChanges } = options;
+  const { env, db, logger } = options;
   const webhookAuth = {
     clientSecret: env.lightspeed.clientSecret,
     pathSecret: env.webhookPathSecret,
@@ -46,6 +44,13 @@ export function startIngestion(options: {
     logger.warn("ingestion is off: no polling, and webhooks are stored but not processed");
     return { enabled: false, webhooks: webhookAuth, stop: async () => {} };
   }
+  // The webhook worker and the poll hand what they changed to the same handler: merge, analytics.
+  const onRetailChanges = createRetailChangeHandler({
+    db,
+    env,
+    logger: logger.child({ component: "merge" }),
+    trigger: "merge",
+  });
   const worker = createWebhookWorker({
     db,
     client,

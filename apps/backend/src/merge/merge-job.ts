@@ -1,5 +1,5 @@
 // The scheduled merge sweep: every SYNC_INTERVAL (and once at start-up), merge whatever the
-// ingestion seams may have missed, e.g. after a crash between a commit and its merge call.
+// ingestion paths' own merge calls may have missed, e.g. after a crash between a commit and its merge call.
 import type { Database } from "@greenloop/db";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import type { ScheduledJob } from "../scheduler/scheduled-job";

@@ -1,7 +1,8 @@
 // Catch-up for the merge: re-merges every mirror row changed since the last sweep (minus a margin
-// for transactions that committed late), or everything with `all`. The seams call the merge right
-// after each ingestion commit; this sweep makes sure a crash or a failed call between the two
-// never leaves a change unmerged. Re-merging is idempotent, so overlap costs only time.
+// for transactions that committed late), or everything with `all`. The ingestion paths call the
+// merge right after each commit (ingestion/retail-change-handler.ts, imports/import-merge.ts); this
+// sweep makes sure a crash or a failed call between the two never leaves a change unmerged.
+// Re-merging is idempotent, so overlap costs only time.
 import type { Database } from "@greenloop/db";
 import { type MergeResult, mergeChanges } from "./merge-changes";
 import type { MergeRules } from "./merge-rules";

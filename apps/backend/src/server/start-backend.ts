@@ -1,9 +1,8 @@
-// Everything `serve` runs around one database: the merge seams, ingestion (webhook worker and
-// scheduled poll, merge sweep, analytics, monitoring), the mail transport, the background tasks
+// Everything `serve` runs around one database: ingestion (webhook worker and scheduled poll, each
+// handing its changes to the merge and the analytics; the merge sweep, analytics, monitoring), the mail transport, the background tasks
 // and the HTTP server. `serve` and `demo` both start it; `stop` undoes it in a safe order.
 import type { Database } from "@greenloop/db";
 import { createAnalyticsJob } from "../analytics/analytics-job";
-import { recomputeAllDirty } from "../analytics/recompute-dirty";
 import type { Env } from "../env";
 import { createApp } from "../http/app";
 import { startServer } from "../http/start-server";
@@ -12,7 +11,6 @@ import type { Logger } from "../logger";
 import { createMailTransport } from "../mail/mail-transport";
 import { createMergeJob } from "../merge/merge-job";
 import { createMergeRules } from "../merge/merge-rules";
-import { createMergeSeams, type MergeSeams } from "../merge/merge-seams";
 import { createMonitoringJob } from "../monitoring/monitoring-job";
 import { createBackgroundTasks } from "../scheduler/background-tasks";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
@@ -31,7 +29,6 @@ export interface StartBackendOptions {
 
 export interface RunningBackend {
   url: string;
-  seams: MergeSeams;
   /** Whichever scheduler runs here (ingestion's, or monitoring alone when ingestion is off). */
   jobs: Scheduler | undefined;
   ingestionEnabled: boolean;
@@ -48,19 +45,12 @@ export async function startBackend({
   dashboardDir,
 }: StartBackendOptions): Promise<RunningBackend> {
   const rules = createMergeRules(env.merge);
-  const seams = createMergeSeams({
-    db,
-    rules,
-    logger: logger.child({ component: "merge" }),
-    afterMerge: () => recomputeAllDirty(db, { config: env.analytics.config, trigger: "merge" }),
-  });
   const monitoring = (pollingEnabled: boolean) =>
     createMonitoringJob({ db, env, pollingEnabled, startedAt, ...(now ? { now } : {}) });
   const ingestion = startIngestion({
     env,
     db,
     logger,
-    onRetailChanges: seams.onRetailChanges,
     jobs: [
       createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
       createAnalyticsJob({ db, env }),
@@ -100,7 +90,6 @@ export async function startBackend({
     const server = await startServer(app, { port: env.port, host: env.host });
     return {
       url: server.url,
-      seams,
       jobs,
       ingestionEnabled: ingestion.enabled,
       async stop() {

@@ -1,26 +1,20 @@
-// `pnpm cli import-ecom <file>`: streams an eCom order export through a sha256 hasher and the CSV
-// parser into EcomOrder, batch by batch (see imports/import-ecom-orders.ts).
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+// `pnpm cli import-ecom <file>`: the eCom import workflow (imports/run-ecom-import.ts) on a file,
+// with a progress line on a terminal and a summary.
 import path from "node:path";
-import { type EcomCsvIssue, parseEcomCsv } from "@greenloop/order-sync/csv";
+import type { EcomCsvIssue } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
 import {
+  type ImportEcomOrdersResult,
   type ImportProgress,
   importCountsOf,
-  importEcomOrders,
 } from "../../imports/import-ecom-orders";
-import { createImportMerge } from "../../imports/import-merge";
-import { recomputeAfterEcomImport } from "../../imports/recompute-after-import";
-import { createMergeRules } from "../../merge/merge-rules";
+import { runEcomImport } from "../../imports/run-ecom-import";
 import type { CliCommand } from "../command";
 import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
 
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
-/** Orders per parser batch, and so per transaction. */
-const BATCH_SIZE = 2_000;
 
 export const importEcomCommand: CliCommand = {
   name: "import-ecom",
@@ -56,54 +50,36 @@ export const importEcomCommand: CliCommand = {
     try {
       const { applied } = await db.migrate();
       if (applied.length > 0) logger.info({ applied }, "applied migrations");
-
-      const hash = createHash("sha256");
-      let bytes = 0;
-      const hashed = async function* () {
-        for await (const chunk of createReadStream(filePath)) {
-          const buffer = chunk as Buffer;
-          hash.update(buffer);
-          bytes += buffer.length;
-          yield buffer;
-        }
-      };
       const fileName = path.basename(filePath);
-      let digest: string | undefined;
-      const sha256 = () => {
-        digest ??= hash.digest("hex");
-        return digest;
-      };
+      let bytesRead = 0;
       const progress =
         json || !process.stderr.isTTY
           ? undefined
-          : createImportProgressLine(process.stderr, size, () => bytes);
-      // Committed batches are merged in large chunks, the rest when the import ends (see
-      // imports/import-merge.ts): the orders count in the analytics below.
-      const merge = createImportMerge({ db, rules: createMergeRules(env.merge), logger });
-      let result: Awaited<ReturnType<typeof importEcomOrders>>;
+          : createImportProgressLine(process.stderr, size, () => bytesRead);
+      let outcome: Awaited<ReturnType<typeof runEcomImport>>;
       try {
-        result = await importEcomOrders({
-          db,
-          source: parseEcomCsv(hashed(), {
-            timeZone: env.storeTimeZone,
-            format: mapping && format === "auto" ? "mapping" : format,
+        outcome = await runEcomImport(
+          {
+            file: { path: filePath, name: fileName },
+            format,
             ...(mapping ? { mapping } : {}),
-            batchSize: BATCH_SIZE,
-            fileName,
-          }),
-          file: { name: fileName, sha256, bytes: () => bytes },
-          format: mapping ? "mapping" : format,
-          dryRun,
-          signal: shutdown,
-          logger,
-          onEcomOrdersChanged: merge.onEcomOrdersChanged,
-          ...(progress ? { onProgress: progress.update } : {}),
-        });
+            dryRun,
+          },
+          {
+            db,
+            env,
+            logger,
+            signal: shutdown,
+            onProgress: (counts, bytes) => {
+              bytesRead = bytes;
+              progress?.update(counts);
+            },
+          },
+        );
       } finally {
         progress?.end();
-        // Stopped or failed too: what was committed is merged now rather than at the next sweep.
-        await merge.finish();
       }
+      const { result, analytics } = outcome;
       if (result.interrupted) {
         throw new DomainError(
           "UNAVAILABLE",
@@ -112,29 +88,18 @@ export const importEcomCommand: CliCommand = {
             "Run the same import again to finish (what is saved is recognised as unchanged).",
         );
       }
-      const fileJson = { name: fileName, path: filePath, bytes, sha256: sha256() };
-      // The merge has run; the analytics follow once. A large import also refits the models.
-      const analytics = dryRun
-        ? null
-        : await recomputeAfterEcomImport(db, {
-            config: env.analytics.config,
-            ordersChanged: result.ordersCreated + result.ordersUpdated,
-          });
+      const { bytes, sha256 } = outcome.file;
       return {
         json: {
           importRunId: result.importRunId,
-          file: fileJson,
+          file: { name: fileName, path: filePath, bytes, sha256 },
           dryRun,
           ...importCountsOf(result),
           customersTouched: result.customersTouched,
           errors: result.errors.map(({ line, column, message }) => ({ line, column, message })),
           errorsTotal: result.errorsTotal,
           durationMs: result.durationMs,
-          analytics: analytics && {
-            mode: analytics.mode,
-            customers: analytics.customers,
-            modelsFitted: analytics.modelsFitted,
-          },
+          analytics,
         },
         summary: summarize(fileName, bytes, result, dryRun),
       };
@@ -147,7 +112,7 @@ export const importEcomCommand: CliCommand = {
 function summarize(
   fileName: string,
   bytes: number,
-  result: Awaited<ReturnType<typeof importEcomOrders>>,
+  result: ImportEcomOrdersResult,
   dryRun: boolean,
 ): string {
   const verb = dryRun ? "would be" : "";

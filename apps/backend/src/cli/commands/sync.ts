@@ -1,6 +1,5 @@
 // `pnpm cli sync [--full]`: one X-Series poll now, under the same lock as the scheduled poll.
 import { DomainError } from "@greenloop/order-sync/errors";
-import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import {
   type PollProgress,
@@ -8,9 +7,8 @@ import {
   pollRetail,
   type ResourcePollResult,
 } from "../../ingestion/polling/poll-retail";
+import { createRetailChangeHandler } from "../../ingestion/retail-change-handler";
 import { createLightspeedClientFromEnv } from "../../lightspeed";
-import { createMergeRules } from "../../merge/merge-rules";
-import { createMergeSeams } from "../../merge/merge-seams";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
 
@@ -47,13 +45,7 @@ export const syncCommand: CliCommand = {
             signal: shutdown,
             logger,
             onProgress: progress?.update,
-            onRetailChanges: createMergeSeams({
-              db,
-              rules: createMergeRules(env.merge),
-              logger,
-              afterMerge: () =>
-                recomputeAllDirty(db, { config: env.analytics.config, trigger: "sync" }),
-            }).onRetailChanges,
+            onRetailChanges: createRetailChangeHandler({ db, env, logger, trigger: "sync" }),
           }),
         );
       } finally {

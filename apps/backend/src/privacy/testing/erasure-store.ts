@@ -4,6 +4,8 @@
 import type { TestCleanup } from "@greenloop/db/testing";
 import { type SimulatedStore, startSimulator } from "@greenloop/lightspeed-simulator";
 import { pollRetail } from "../../ingestion/polling/poll-retail";
+import { mergeRetailChanges } from "../../ingestion/retail-change-handler";
+import type { RetailChanges } from "../../ingestion/retail-changes";
 import {
   connectClient,
   eventFeed,
@@ -11,7 +13,6 @@ import {
 } from "../../ingestion/webhooks/testing/worker-harness";
 import { createWebhookWorker } from "../../ingestion/webhooks/webhook-worker";
 import { createLogger } from "../../logger";
-import { createMergeSeams } from "../../merge/merge-seams";
 import { sweepMerge } from "../../merge/merge-sweep";
 import { importStoreExport, ingestRetail, testMergeRules } from "../../merge/testing/merge-harness";
 import { openDatabaseForTest } from "../../testing/test-database";
@@ -53,17 +54,19 @@ export async function openErasureStore(cleanup: TestCleanup) {
     rateLimit: { limit: 1_000_000, windowMs: 300_000 },
   });
   cleanup.defer(() => sim.close());
-  const seams = createMergeSeams({ db, rules: testMergeRules, logger });
+  // The merge alone after each mirror change (these tests are about the merge's scrubs, not analytics).
+  const onRetailChanges = async (changes: RetailChanges) => {
+    await mergeRetailChanges(db, changes, testMergeRules);
+  };
   const client = connectClient(sim);
   const worker = createWebhookWorker({
     db,
     client,
     logger,
-    onRetailChanges: seams.onRetailChanges,
+    onRetailChanges,
     batchSize: 50,
   });
-  const poll = (full = false) =>
-    pollRetail({ db, client, trigger: "test", full, onRetailChanges: seams.onRetailChanges });
+  const poll = (full = false) => pollRetail({ db, client, trigger: "test", full, onRetailChanges });
   return { db, sim, store: sim.store, worker, poll, events: eventFeed(sim) };
 }
 

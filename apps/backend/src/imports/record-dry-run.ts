@@ -1,0 +1,37 @@
+// A dry run writes no orders; when it has an ImportRun of its own (an upload's, status DRY_RUN),
+// its counts and outcome go there, one small UPDATE per parser batch, written in order, so
+// `imports.progress` follows it like any other run.
+import type { Database, Prisma } from "@greenloop/db";
+import type { Logger } from "../logger";
+import {
+  type ImportEcomOrdersResult,
+  type ImportProgress,
+  importCountsOf,
+  importErrorReport,
+} from "./import-ecom-orders";
+
+export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger: Logger) {
+  let written: Promise<unknown> = Promise.resolve();
+  const update = (data: Prisma.ImportRunUpdateInput) =>
+    db.prisma.importRun.update({ where: { id: runId }, data, select: { id: true } });
+  const counts = (progress: ImportProgress) => {
+    const { rowsRead, ...rest } = importCountsOf(progress);
+    return { rowsTotal: rowsRead, ...rest };
+  };
+  return {
+    progress(progress: ImportProgress) {
+      written = written
+        .then(() => update(counts(progress)))
+        .catch((err: unknown) => logger.warn({ err }, "could not record the dry run's progress"));
+    },
+    async finish(result: ImportEcomOrdersResult) {
+      await written;
+      await update({
+        ...counts(result),
+        format: result.format,
+        finishedAt: new Date(),
+        errorReport: importErrorReport(result),
+      });
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The eCom import, end to end: the one workflow behind `pnpm cli import-ecom` and an uploaded export
+// (`imports.start`, and the demo). The file is streamed once through the parser into EcomOrder
+// (import-ecom-orders.ts), creating the ImportRun or adopting one made beforehand; what changed is
+// merged in large chunks as it commits (import-merge.ts); then the analytics run once, and a large
+// import refits the models. A dry run compares and counts, and writes nothing but its own run's
+// counts. The callers keep only what is theirs: the CLI its arguments, progress line and summary;
+// an upload receiving the body and deleting its temp file.
+import type { Database } from "@greenloop/db";
+import type { ColumnMapping, ParseEcomCsvOptions } from "@greenloop/order-sync/csv";
+import { parseEcomCsv } from "@greenloop/order-sync/csv";
+import { type AnalyticsRunResult, recomputeAllCustomers } from "../analytics/recompute-analytics";
+import { recomputeAllDirty } from "../analytics/recompute-dirty";
+import type { Env } from "../env";
+import type { Logger } from "../logger";
+import { createMergeRules } from "../merge/merge-rules";
+import {
+  DEFAULT_ORDERS_PER_TRANSACTION,
+  type ImportEcomOrdersResult,
+  type ImportProgress,
+  importCountsOf,
+  importEcomOrders,
+} from "./import-ecom-orders";
+import { createImportMerge } from "./import-merge";
+import { recordDryRun } from "./record-dry-run";
+import { streamExportFile } from "./stream-export-file";
+
+/** Orders created or changed from which an import refits the analytics models. */
+export const LARGE_IMPORT_ORDERS = 1_000;
+
+/** The formats a caller may ask for; `auto` recognises the export by its header. */
+export type EcomExportFormatChoice = Exclude<NonNullable<ParseEcomCsvOptions["format"]>, "mapping">;
+
+export interface EcomImportRequest {
+  file: {
+    /** Where the export is on disk (read once, streamed). */
+    path: string;
+    /** Shown in ImportRun.fileName and in error messages. */
+    name: string;
+    /** Known already (an upload is hashed as it is received); else computed while streaming. */
+    known?: { sha256: string; bytes: number };
+  };
+  format: EcomExportFormatChoice;
+  /** A column mapping of the user's; with format `auto` it wins over recognition. */
+  mapping?: ColumnMapping;
+  dryRun: boolean;
+  /** An ImportRun created beforehand (an upload answers with its id at once): adopted. */
+  importRunId?: string;
+}
+
+export interface EcomImportContext {
+  db: Database;
+  env: Pick<Env, "storeTimeZone" | "merge" | "analytics">;
+  logger: Logger;
+  /** Aborted: stop after the batch being written (what was committed stays, and is merged). */
+  signal?: AbortSignal;
+  /** After each parser batch: the counts so far and the bytes of the file read. */
+  onProgress?: (progress: ImportProgress, bytesRead: number) => void;
+}
+
+export interface EcomImportOutcome {
+  result: ImportEcomOrdersResult;
+  file: { name: string; bytes: number; sha256: string };
+  /** The analytics run after the merge; null for a dry run and an interrupted import. */
+  analytics: Pick<AnalyticsRunResult, "mode" | "customers" | "modelsFitted"> | null;
+}
+
+export async function runEcomImport(
+  request: EcomImportRequest,
+  { db, env, logger, signal, onProgress }: EcomImportContext,
+): Promise<EcomImportOutcome> {
+  const { dryRun, mapping, importRunId } = request;
+  const source = streamExportFile(request.file.path, {
+    name: request.file.name,
+    ...(request.file.known ? { known: request.file.known } : {}),
+  });
+  const dryRunRecord =
+    dryRun && importRunId !== undefined ? recordDryRun(db, importRunId, logger) : null;
+  // Committed batches are merged in large chunks, the rest when the import ends, however it ends.
+  const merge = dryRun
+    ? null
+    : createImportMerge({ db, rules: createMergeRules(env.merge), logger });
+  let result: ImportEcomOrdersResult;
+  try {
+    result = await importEcomOrders({
+      db,
+      source: parseEcomCsv(source.chunks, {
+        timeZone: env.storeTimeZone,
+        format: mapping && request.format === "auto" ? "mapping" : request.format,
+        ...(mapping ? { mapping } : {}),
+        batchSize: DEFAULT_ORDERS_PER_TRANSACTION,
+        fileName: request.file.name,
+      }),
+      file: source.file,
+      format: mapping ? "mapping" : request.format,
+      dryRun,
+      logger,
+      ...(importRunId !== undefined ? { importRunId } : {}),
+      ...(signal ? { signal } : {}),
+      onProgress: (progress) => {
+        dryRunRecord?.progress(progress);
+        onProgress?.(progress, source.bytesRead());
+      },
+      ...(merge ? { onEcomOrdersChanged: merge.onEcomOrdersChanged } : {}),
+    }).finally(() => merge?.finish());
+    if (dryRunRecord) await dryRunRecord.finish(result);
+  } catch (error) {
+    if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
+    throw error;
+  }
+  const file = {
+    name: request.file.name,
+    bytes: source.bytesRead(),
+    sha256: typeof source.file.sha256 === "string" ? source.file.sha256 : source.file.sha256(),
+  };
+  // The merge has run; the analytics follow once.
+  const analytics =
+    dryRun || result.interrupted
+      ? null
+      : await recomputeAfterImport(db, {
+          config: env.analytics.config,
+          ordersChanged: result.ordersCreated + result.ordersUpdated,
+        });
+  logger.info(
+    {
+      importRunId: result.importRunId,
+      dryRun,
+      ...importCountsOf(result),
+      interrupted: result.interrupted,
+      durationMs: result.durationMs,
+      ...(analytics ? { analytics } : {}),
+    },
+    dryRun ? "eCom export dry-run" : "eCom export imported",
+  );
+  return { result, file, analytics };
+}
+
+/** The analytics after an import: the dirty customers, or everything with a refit after a large one. */
+export async function recomputeAfterImport(
+  db: Pick<Database, "prisma">,
+  options: { config: Env["analytics"]["config"]; ordersChanged: number },
+): Promise<NonNullable<EcomImportOutcome["analytics"]>> {
+  const run =
+    options.ordersChanged >= LARGE_IMPORT_ORDERS
+      ? await recomputeAllCustomers(db, { config: options.config, refit: true, trigger: "import" })
+      : await recomputeAllDirty(db, { config: options.config, trigger: "import" });
+  return { mode: run.mode, customers: run.customers, modelsFitted: run.modelsFitted };
+}
+
+/** What importEcomOrders did not get to record (it records its own failures) on an adopted run. */
+async function recordFailure(
+  db: Pick<Database, "prisma">,
+  runId: string,
+  dryRun: boolean,
+  error: unknown,
+): Promise<void> {
+  await db.prisma.importRun
+    .updateMany({
+      where: { id: runId, finishedAt: null },
+      data: {
+        ...(dryRun ? {} : { status: "FAILED" }),
+        finishedAt: new Date(),
+        error: error instanceof Error ? error.message : String(error),
+      },
+    })
+    .catch(() => undefined); // the original error matters more than this one
+}
