@@ -48,8 +48,6 @@ export const customerWriteSchema = z.object({
   tax_id: nullableText,
 });
 
-export type CustomerWrite = z.infer<typeof customerWriteSchema>;
-
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) {

@@ -24,8 +24,3 @@ export function stateForStatus(status: SaleStatus): { state: SaleState; attribut
   const entry = mapping[status];
   return { state: entry.state, attributes: [...entry.attributes] };
 }
-
-/** Whether a sale in this status has been paid in full (payments = tax-inclusive total). */
-export function isPaidStatus(status: SaleStatus): boolean {
-  return status !== "SAVED" && status !== "ONACCOUNT" && status !== "LAYBY";
-}

@@ -5,11 +5,6 @@ export function formatApiDate(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
 }
 
-/** API 0.9/1.0 (and webhook payload) dates: `YYYY-MM-DD HH:MM:SS`, UTC. */
-export function formatLegacyDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
-}
-
 /** RFC 1123 date as used by `Retry-After` and `Date`. */
 export function formatHttpDate(ms: number): string {
   return new Date(ms).toUTCString();

@@ -10,13 +10,6 @@ export interface AnalyticsModels {
   fittedAt: Date | null;
 }
 
-export const noModels: AnalyticsModels = {
-  rfm: null,
-  bgNbd: null,
-  gammaGamma: null,
-  fittedAt: null,
-};
-
 /** The BG/NBD time unit: weeks, as CDNOW and the published parameters use. */
 export const CLV_PERIOD_DAYS = 7;
 

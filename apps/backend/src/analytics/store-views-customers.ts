@@ -153,7 +153,7 @@ export async function getTopCustomers(
 ): Promise<{ by: TopCustomersBy; customers: TopCustomer[] }> {
   assertOneOf(input.by, "by", topCustomersBy);
   assertWholeNumber(input.limit, "limit", { min: 1, max: MAX_LIST_LIMIT });
-  const rows = await db.prisma.$queryRawUnsafe<TopCustomerRow[]>(
+  const rows = await db.prisma.$queryRawUnsafe<TopCustomer[]>(
     `SELECT ${customerColumns}
        FROM "CustomerMetrics" m JOIN "Customer" c ON c.id = m."customerId"
       WHERE c."mergedIntoId" IS NULL AND m."${input.by}" > 0
@@ -174,16 +174,7 @@ export async function getAtRiskCustomers(
   input: { limit: number },
 ): Promise<{ customers: AtRiskCustomer[] }> {
   assertWholeNumber(input.limit, "limit", { min: 1, max: MAX_LIST_LIMIT });
-  const rows = await db.prisma.$queryRawUnsafe<
-    Array<
-      TopCustomerRow & {
-        churnRiskLabel: "high" | "medium";
-        churnRisk: number | null;
-        probabilityAlive: number | null;
-        daysSinceLastOrder: number | null;
-      }
-    >
-  >(
+  const rows = await db.prisma.$queryRawUnsafe<AtRiskCustomer[]>(
     `SELECT ${customerColumns}, m."churnRiskLabel", m."churnRisk", m."probabilityAlive",
             m."daysSinceLastOrder"
        FROM "CustomerMetrics" m JOIN "Customer" c ON c.id = m."customerId"
@@ -280,19 +271,8 @@ const customerColumns = `
   m."totalSpend"::text AS "totalSpend", m."spend90d"::text AS "spend90d",
   m."predictedValue365d"::text AS "predictedValue365d", m."lastOrderAt", m.tier, m."rfmSegment"`;
 
-interface TopCustomerRow {
-  customerId: string;
-  displayName: string | null;
-  orderCount: number;
-  totalSpend: string;
-  spend90d: string;
-  predictedValue365d: string | null;
-  lastOrderAt: Date | null;
-  tier: string | null;
-  rfmSegment: string | null;
-}
-
-function topCustomerOf(row: TopCustomerRow): TopCustomer {
+/** The row as the database answers it (money as text), with its money exact. */
+function topCustomerOf(row: TopCustomer): TopCustomer {
   return {
     customerId: row.customerId,
     displayName: row.displayName,

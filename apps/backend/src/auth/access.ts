@@ -17,14 +17,6 @@ export type Caller =
  */
 export type Access = "public" | "signedIn" | "customer" | "viewer" | "operator";
 
-export const accessLevels: readonly Access[] = [
-  "public",
-  "signedIn",
-  "customer",
-  "viewer",
-  "operator",
-];
-
 /** Throws UNAUTHORIZED without a caller, FORBIDDEN when the caller may not. */
 export function checkAccess(access: Access | undefined, caller: Caller | null): void {
   if (access === "public") return;

@@ -14,7 +14,6 @@ export {
   type IdentifierKind,
   identifierKey,
 } from "./identifier-kind";
-export { maskIdentifier } from "./mask-identifier";
 export { looseEmailKey, normalizeEmail } from "./normalize-email";
 export { type CountryCode, normalizePhone } from "./normalize-phone";
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callingCodeOf, nationalNumberOf, normalizePhone } from "./normalize-phone";
+import { nationalNumberOf, normalizePhone } from "./normalize-phone";
 
 describe("normalizePhone", () => {
   it.each([
@@ -60,13 +60,5 @@ describe("nationalNumberOf", () => {
     expect(nationalNumberOf("+16155550101")).toBe("6155550101");
     expect(nationalNumberOf("+442079460958")).toBe("2079460958");
     expect(nationalNumberOf("nonsense")).toBeNull();
-  });
-});
-
-describe("callingCodeOf", () => {
-  it("does return the country calling code of an E.164 value", () => {
-    expect(callingCodeOf("+16155550101")).toBe("1");
-    expect(callingCodeOf("+442079460958")).toBe("44");
-    expect(callingCodeOf("nonsense")).toBeNull();
   });
 });

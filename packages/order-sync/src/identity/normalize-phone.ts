@@ -22,8 +22,3 @@ export function normalizePhone(
 export function nationalNumberOf(e164: string): string | null {
   return parsePhoneNumberFromString(e164)?.nationalNumber ?? null;
 }
-
-/** The country calling code of an E.164 value (`+16155550101` → `1`). */
-export function callingCodeOf(e164: string): string | null {
-  return parsePhoneNumberFromString(e164)?.countryCallingCode ?? null;
-}
