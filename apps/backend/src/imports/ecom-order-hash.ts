@@ -65,7 +65,8 @@ export function canonicalItem(item: EcomOrderItem): CanonicalItem {
   };
 }
 
-const HASHED_FIELDS = Object.keys(
+/** The names of `canonicalOrderFields`, in its order. */
+export const canonicalOrderFieldNames = Object.keys(
   canonicalOrderFields({
     placedAt: new Date(0),
     subtotal: null,
@@ -74,7 +75,8 @@ const HASHED_FIELDS = Object.keys(
     discount: null,
     total: { toFixed: () => "0" },
   } as unknown as ParsedEcomOrder),
-).sort();
+);
+const HASHED_FIELDS = [...canonicalOrderFieldNames].sort();
 const HASHED_KEYS_JSON = HASHED_FIELDS.map((key) => JSON.stringify(key));
 
 /** Nothing JSON.stringify would escape: no quote, backslash, control character or surrogate. */

@@ -3,35 +3,21 @@
 // database under test (PGlite in a data directory, or PostgreSQL with DATABASE_URL). Prints one
 // `ecom-import {…}` line per measure; Vitest's own table is not the measure.
 
-import { once as onceEvent } from "node:events";
-import { createReadStream, createWriteStream, readdirSync, readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { generateEcomExport, parseEcomCsv } from "@greenloop/order-sync/csv";
+import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import { bench, describe } from "vitest";
-import { importEcomOrders } from "./import-ecom-orders";
+import {
+  GENERATED_EXPORT_TIME_ZONE,
+  importGeneratedExport,
+  writeGeneratedExport,
+} from "./testing/generated-export";
 
 // ECOM_BENCH_ORDERS: a smaller export for a quick probe (the figures in BENCHMARKS.md use 350k).
 const ORDERS = Number(process.env.ECOM_BENCH_ORDERS ?? 350_000);
 const NAIVE_ORDERS = Math.min(5_000, ORDERS);
-const TIME_ZONE = "America/Chicago";
 const cleanup = useTestCleanup();
-
-async function writeExport(
-  file: string,
-  orders: number,
-): Promise<{ lines: number; bytes: number }> {
-  const out = createWriteStream(file);
-  let lines = 0;
-  for (const record of generateEcomExport({ orders, seed: 7, timeZone: TIME_ZONE })) {
-    for (let i = record.indexOf("\n"); i !== -1; i = record.indexOf("\n", i + 1)) lines++;
-    if (!out.write(record)) await onceEvent(out, "drain");
-  }
-  out.end();
-  await onceEvent(out, "finish");
-  return { lines, bytes: (await stat(file)).size };
-}
 
 /** Peak RSS sampled every 50 ms while `work` runs (PGlite runs in this process, PostgreSQL does not). */
 async function withPeakRss<T>(
@@ -100,7 +86,7 @@ function openBenchDatabase() {
 
 async function measureOurs(): Promise<void> {
   const file = path.join(cleanup.tempDir("ecom-bench-"), "export.csv");
-  const { lines, bytes } = await writeExport(file, ORDERS);
+  const { lines, bytes } = await writeGeneratedExport(file, ORDERS);
   const db = await openBenchDatabase();
   try {
     for (const pass of ["first import", "re-import (all unchanged)"]) {
@@ -111,18 +97,7 @@ async function measureOurs(): Promise<void> {
         value: result,
         peakRssMb,
         rssBeforeMb,
-      } = await withPeakRss(() =>
-        importEcomOrders({
-          db,
-          source: parseEcomCsv(createReadStream(file), {
-            timeZone: TIME_ZONE,
-            batchSize: 2_000,
-            fileName: "export.csv",
-          }),
-          file: { name: "export.csv", sha256: "0".repeat(64), bytes },
-          format: "ecwid",
-        }),
-      );
+      } = await withPeakRss(() => importGeneratedExport({ path: file, bytes }, { db }));
       const seconds = (performance.now() - started) / 1000;
       const { user, system } = process.cpuUsage(cpu);
       const serverCpuAfter = localPostgresCpuSeconds();
@@ -156,7 +131,7 @@ async function measureOurs(): Promise<void> {
 
 async function measureNaive(): Promise<void> {
   const file = path.join(cleanup.tempDir("ecom-bench-"), "export-small.csv");
-  const { lines } = await writeExport(file, NAIVE_ORDERS);
+  const { lines } = await writeGeneratedExport(file, NAIVE_ORDERS);
   const db = await openBenchDatabase();
   try {
     const run = await db.prisma.importRun.create({
@@ -166,7 +141,9 @@ async function measureNaive(): Promise<void> {
     const started = performance.now();
     let rows = 0;
     const { peakRssMb } = await withPeakRss(async () => {
-      for await (const batch of parseEcomCsv(createReadStream(file), { timeZone: TIME_ZONE })) {
+      for await (const batch of parseEcomCsv(createReadStream(file), {
+        timeZone: GENERATED_EXPORT_TIME_ZONE,
+      })) {
         rows = batch.rowsRead;
         for (const order of batch.orders) {
           const { items, records } = order;

@@ -5,38 +5,23 @@
 // DATABASE_URL), each on a fresh database; both must end in the same canonical state. Prints one
 // `import-merge {…}` line per measure; Vitest's own table is not the measure.
 
-import { once as onceEvent } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
-import { generateEcomExport, parseEcomCsv } from "@greenloop/order-sync/csv";
 import { bench, describe } from "vitest";
 import { mergeChanges } from "../merge/merge-changes";
 import { createMergeRules } from "../merge/merge-rules";
 import { type CanonicalSnapshot, canonicalSnapshot } from "../merge/testing/canonical-snapshot";
-import { importEcomOrders } from "./import-ecom-orders";
 import { createImportMerge } from "./import-merge";
 import { recomputeAfterImport } from "./run-ecom-import";
+import { importGeneratedExport, writeGeneratedExport } from "./testing/generated-export";
 
 // IMPORT_MERGE_BENCH_ORDERS: another export size (the figures in BENCHMARKS.md use 20k).
 const ORDERS = Number(process.env.IMPORT_MERGE_BENCH_ORDERS ?? 20_000);
-const TIME_ZONE = "America/Chicago";
 const cleanup = useTestCleanup();
 const rules = createMergeRules();
 const logger = { debug() {}, warn() {} };
-
-async function writeExport(file: string): Promise<number> {
-  const out = createWriteStream(file);
-  for (const record of generateEcomExport({ orders: ORDERS, seed: 7, timeZone: TIME_ZONE })) {
-    if (!out.write(record)) await onceEvent(out, "drain");
-  }
-  out.end();
-  await onceEvent(out, "finish");
-  return (await stat(file)).size;
-}
 
 type Approach = "per batch (current)" | "deferred (ours)";
 
@@ -44,7 +29,8 @@ let exportFile: Promise<{ file: string; bytes: number }> | undefined;
 const theExport = () => {
   exportFile ??= (async () => {
     const file = path.join(cleanup.tempDir("import-merge-bench-"), "export.csv");
-    return { file, bytes: await writeExport(file) };
+    const { bytes } = await writeGeneratedExport(file, ORDERS);
+    return { file, bytes };
   })();
   return exportFile;
 };
@@ -70,19 +56,15 @@ async function measure(approach: Approach): Promise<void> {
     const deferred = createImportMerge({ db, rules, logger });
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const result = await importEcomOrders({
-      db,
-      source: parseEcomCsv(createReadStream(file), {
-        timeZone: TIME_ZONE,
-        batchSize: 2_000,
-        fileName: "export.csv",
-      }),
-      file: { name: "export.csv", sha256: "0".repeat(64), bytes },
-      format: "ecwid",
-      onEcomOrdersChanged: timed(
-        approach === "per batch (current)" ? mergeEachBatch : deferred.onEcomOrdersChanged,
-      ),
-    });
+    const result = await importGeneratedExport(
+      { path: file, bytes },
+      {
+        db,
+        onEcomOrdersChanged: timed(
+          approach === "per batch (current)" ? mergeEachBatch : deferred.onEcomOrdersChanged,
+        ),
+      },
+    );
     if (approach === "deferred (ours)") {
       const flushStarted = performance.now();
       await deferred.finish();

@@ -10,6 +10,7 @@ import {
   type CanonicalItem,
   canonicalDecimal,
   canonicalItem,
+  canonicalOrderFieldNames,
   canonicalOrderFields,
 } from "./ecom-order-hash";
 
@@ -80,17 +81,6 @@ export function planEcomOrders(
   }
   return plan;
 }
-
-const orderFieldNames = Object.keys(
-  canonicalOrderFields({
-    placedAt: new Date(0),
-    subtotal: null,
-    tax: null,
-    shipping: null,
-    discount: null,
-    total: { toFixed: () => "0" },
-  } as unknown as ParsedEcomOrder),
-);
 
 const money = canonicalDecimal;
 
@@ -372,7 +362,7 @@ async function readStoredContent(
   const result = new Map<string, StoredContent>();
   for (const row of orders) {
     const fields: Record<string, string | null> = {};
-    for (const name of orderFieldNames) fields[name] = row[name] ?? null;
+    for (const name of canonicalOrderFieldNames) fields[name] = row[name] ?? null;
     result.set(String(row.orderNumber), { fields, items: [] });
   }
   for (const { orderNumber, ...item } of items) {
@@ -388,7 +378,7 @@ export function diffOrder(
 ): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const fields = canonicalOrderFields(order);
-  for (const name of orderFieldNames) {
+  for (const name of canonicalOrderFieldNames) {
     const from = old.fields[name] ?? null;
     const to = fields[name] ?? null;
     if (from !== to) changes[name] = { from, to };
