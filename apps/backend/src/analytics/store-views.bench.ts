@@ -11,15 +11,7 @@ import {
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { bench, describe } from "vitest";
-import {
-  getAtRiskCustomers,
-  getChannelMix,
-  getClvDistribution,
-  getCohortRetention,
-  getSegmentSizes,
-  getStoreSummary,
-  getTopCustomers,
-} from "./store-views";
+import * as storeViews from "./store-views";
 
 const CUSTOMERS = 100_000;
 const ORDERS = 1_000_000;
@@ -86,18 +78,30 @@ async function medianMs(work: () => Promise<unknown>): Promise<number> {
 async function measureOurs(db: TestDatabase): Promise<void> {
   const from = new Date(asOf.getTime() - 90 * 86_400_000);
   const views: Array<[string, () => Promise<unknown>]> = [
-    ["getStoreSummary week", () => getStoreSummary(db, { asOf, granularity: "week" })],
-    ["getStoreSummary month", () => getStoreSummary(db, { asOf, granularity: "month" })],
     [
-      "getStoreSummary week, last 90 days",
-      () => getStoreSummary(db, { asOf, from, granularity: "week" }),
+      "storeViews.getStoreSummary week",
+      () => storeViews.getStoreSummary(db, { asOf, granularity: "week" }),
     ],
-    ["getChannelMix", () => getChannelMix(db, { asOf })],
-    ["getCohortRetention", () => getCohortRetention(db, { asOf })],
-    ["getSegmentSizes rfmSegment", () => getSegmentSizes(db, { by: "rfmSegment" })],
-    ["getTopCustomers spend90d", () => getTopCustomers(db, { by: "spend90d", limit: 100 })],
-    ["getAtRiskCustomers", () => getAtRiskCustomers(db, { limit: 100 })],
-    ["getClvDistribution", () => getClvDistribution(db, { buckets: 20 })],
+    [
+      "storeViews.getStoreSummary month",
+      () => storeViews.getStoreSummary(db, { asOf, granularity: "month" }),
+    ],
+    [
+      "storeViews.getStoreSummary week, last 90 days",
+      () => storeViews.getStoreSummary(db, { asOf, from, granularity: "week" }),
+    ],
+    ["storeViews.getChannelMix", () => storeViews.getChannelMix(db, { asOf })],
+    ["storeViews.getCohortRetention", () => storeViews.getCohortRetention(db, { asOf })],
+    [
+      "storeViews.getSegmentSizes rfmSegment",
+      () => storeViews.getSegmentSizes(db, { by: "rfmSegment" }),
+    ],
+    [
+      "storeViews.getTopCustomers spend90d",
+      () => storeViews.getTopCustomers(db, { by: "spend90d", limit: 100 }),
+    ],
+    ["storeViews.getAtRiskCustomers", () => storeViews.getAtRiskCustomers(db, { limit: 100 })],
+    ["storeViews.getClvDistribution", () => storeViews.getClvDistribution(db, { buckets: 20 })],
   ];
   for (const [view, work] of views)
     report({ approach: "SQL (ours)", view, medianMs: await medianMs(work) });
@@ -127,7 +131,7 @@ async function measureNaive(db: TestDatabase): Promise<void> {
   summarizeStore({ orders, asOf, config: defaultAnalyticsConfig });
   report({
     approach: "naive (load every order, summarizeStore in JS)",
-    view: "getStoreSummary week + month",
+    view: "storeViews.getStoreSummary week + month",
     ms: Math.round(performance.now() - started),
     peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   });

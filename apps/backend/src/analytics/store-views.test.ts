@@ -18,16 +18,8 @@ import {
 import { DomainError } from "@greenloop/order-sync/errors";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ChannelMixView,
-  getAtRiskCustomers,
-  getChannelMix,
-  getClvDistribution,
-  getCohortRetention,
-  getSegmentSizes,
-  getStoreSummary,
-  getTopCustomers,
-} from "./store-views";
+import type { ChannelMixView } from "./store-views";
+import * as storeViews from "./store-views";
 import { openAnalyzedStore } from "./testing/analyzed-store";
 
 const DAY = 86_400_000;
@@ -198,7 +190,7 @@ function normaliseMix(mix: ChannelMixView): ChannelMixView {
 
 describe(`getStoreSummary (${testDatabaseKind})`, () => {
   it("equals summarizeStore over the same orders, week by week", async () => {
-    const view = await getStoreSummary(db, { asOf, granularity: "week" });
+    const view = await storeViews.getStoreSummary(db, { asOf, granularity: "week" });
     const reference = summarizeStore({ orders, asOf, config });
 
     expect(reference.anonymousOrderCount).toBeGreaterThan(0);
@@ -210,9 +202,13 @@ describe(`getStoreSummary (${testDatabaseKind})`, () => {
 
   it("counts orders refunded in full when the configuration says so", async () => {
     const refundsCount = { ...config, countFullyRefundedOrders: true };
-    const view = await getStoreSummary(db, { asOf, granularity: "month", config: refundsCount });
+    const view = await storeViews.getStoreSummary(db, {
+      asOf,
+      granularity: "month",
+      config: refundsCount,
+    });
     const reference = summarizeStore({ orders, asOf, config: refundsCount });
-    const byDefault = await getStoreSummary(db, { asOf, granularity: "month" });
+    const byDefault = await storeViews.getStoreSummary(db, { asOf, granularity: "month" });
 
     expect(view.orderCount).toBeGreaterThan(byDefault.orderCount);
     expect(totalsOf(view)).toEqual(referenceTotals(reference));
@@ -223,7 +219,7 @@ describe(`getStoreSummary (${testDatabaseKind})`, () => {
     "equals summarizeStore by %s from a date on, new customers by their first order ever",
     async (granularity) => {
       const from = rangeStart(asOf);
-      const view = await getStoreSummary(db, { asOf, from, granularity });
+      const view = await storeViews.getStoreSummary(db, { asOf, from, granularity });
       const counted = selectCountedOrders(orders, { asOf, countFullyRefundedOrders: false });
       const reference = summarizeStore({
         orders: orders.filter((order) => order.placedAt >= from),
@@ -240,13 +236,16 @@ describe(`getStoreSummary (${testDatabaseKind})`, () => {
   );
 
   it("reconciles: the customers' lifetime values add up to the attributed spend", async () => {
-    const view = await getStoreSummary(db, { asOf, granularity: "month" });
+    const view = await storeViews.getStoreSummary(db, { asOf, granularity: "month" });
     const customers = metrics.reduce((sum, m) => sum.plus(m.totalSpend), new Decimal(0));
     expect(exact(view.attributedSpend)).toBe(exact(customers));
   });
 
   it("returns zeros and no periods before the first order", async () => {
-    const view = await getStoreSummary(db, { asOf: new Date("2000-01-01"), granularity: "week" });
+    const view = await storeViews.getStoreSummary(db, {
+      asOf: new Date("2000-01-01"),
+      granularity: "week",
+    });
     expect(view).toMatchObject({
       orderCount: 0,
       totalSpend: "0.00",
@@ -258,7 +257,7 @@ describe(`getStoreSummary (${testDatabaseKind})`, () => {
   });
 });
 
-type View = Awaited<ReturnType<typeof getStoreSummary>>;
+type View = Awaited<ReturnType<typeof storeViews.getStoreSummary>>;
 type Reference = ReturnType<typeof summarizeStore>;
 
 function totalsOf(view: View) {
@@ -315,7 +314,7 @@ function referencePeriod(period: ReferencePeriod) {
 describe(`getChannelMix (${testDatabaseKind})`, () => {
   it("equals summarizeStore's channel mix over the same range", async () => {
     const from = new Date(asOf.getTime() - 30 * DAY);
-    const view = await getChannelMix(db, { asOf, from });
+    const view = await storeViews.getChannelMix(db, { asOf, from });
     const reference = summarizeStore({
       orders: orders.filter((order) => order.placedAt >= from),
       asOf,
@@ -330,14 +329,14 @@ describe(`getChannelMix (${testDatabaseKind})`, () => {
 
 describe(`getCohortRetention (${testDatabaseKind})`, () => {
   it("equals buildCohortRetention over the same orders", async () => {
-    const view = await getCohortRetention(db, { asOf });
+    const view = await storeViews.getCohortRetention(db, { asOf });
     const reference = buildCohortRetention({ orders, asOf, config });
     expect(view.cohorts.length).toBeGreaterThanOrEqual(7);
     expect(view.cohorts).toEqual(reference);
   });
 
   it("keeps the last `months` cohorts whole", async () => {
-    const view = await getCohortRetention(db, { asOf, months: 3 });
+    const view = await storeViews.getCohortRetention(db, { asOf, months: 3 });
     const reference = buildCohortRetention({ orders, asOf, config });
     const firstKept = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 2, 1));
     expect(view.cohorts).toEqual(reference.filter((row) => row.start >= firstKept));
@@ -354,7 +353,7 @@ describe(`getSegmentSizes (${testDatabaseKind})`, () => {
   it.each(["rfmSegment", "tier", "inactivitySegment"] as const)(
     "equals summarizeSegments over the stored metrics, by %s",
     async (by) => {
-      const view = await getSegmentSizes(db, { by });
+      const view = await storeViews.getSegmentSizes(db, { by });
       const labelled = metrics.flatMap((m) => {
         const segment = m[by];
         return segment === null ? [] : [{ segment, totalSpend: m.totalSpend }];
@@ -380,7 +379,7 @@ describe(`getTopCustomers (${testDatabaseKind})`, () => {
   it.each(["totalSpend", "predictedValue365d", "spend90d"] as const)(
     "lists the customers with the highest %s, ties by id",
     async (by) => {
-      const view = await getTopCustomers(db, { by, limit: 10 });
+      const view = await storeViews.getTopCustomers(db, { by, limit: 10 });
       const expected = metrics
         .filter((m) => m[by]?.gt(0))
         .sort((x, y) => (y[by] as Decimal).cmp(x[by] as Decimal) || compareIds(x, y))
@@ -395,7 +394,7 @@ describe(`getTopCustomers (${testDatabaseKind})`, () => {
 
 describe(`getAtRiskCustomers (${testDatabaseKind})`, () => {
   it("lists high and medium churn risk, the most spent first", async () => {
-    const view = await getAtRiskCustomers(db, { limit: 500 });
+    const view = await storeViews.getAtRiskCustomers(db, { limit: 500 });
     const expected = metrics
       .filter((m) => m.churnRiskLabel === "high" || m.churnRiskLabel === "medium")
       .sort(
@@ -413,7 +412,7 @@ describe(`getAtRiskCustomers (${testDatabaseKind})`, () => {
 
 describe(`getClvDistribution (${testDatabaseKind})`, () => {
   it("puts every predicted value in the one bucket that holds it", async () => {
-    const view = await getClvDistribution(db, { buckets: 7 });
+    const view = await storeViews.getClvDistribution(db, { buckets: 7 });
     const values = metrics.flatMap((m) => (m.predictedValue365d ? [m.predictedValue365d] : []));
     expect(view.customerCount).toBe(values.length);
     expect(view.withoutPrediction).toBe(metrics.length - values.length);
@@ -439,16 +438,25 @@ describe(`getClvDistribution (${testDatabaseKind})`, () => {
 
 describe("store view inputs", () => {
   it.each([
-    ["a limit over 500", () => getTopCustomers(db, { by: "totalSpend", limit: 501 })],
-    ["a zero limit", () => getAtRiskCustomers(db, { limit: 0 })],
-    ["a fractional limit", () => getAtRiskCustomers(db, { limit: 1.5 })],
-    ["an unknown ranking", () => getTopCustomers(db, { by: `"id"; --` as "spend90d", limit: 5 })],
-    ["an unknown segment kind", () => getSegmentSizes(db, { by: "email" as "tier" })],
-    ["zero buckets", () => getClvDistribution(db, { buckets: 0 })],
-    ["an unknown granularity", () => getStoreSummary(db, { asOf, granularity: "day" as "week" })],
-    ["an invalid date", () => getChannelMix(db, { asOf: new Date(Number.NaN) })],
-    ["from after asOf", () => getChannelMix(db, { asOf, from: new Date(asOf.getTime() + 1) })],
-    ["zero cohort months", () => getCohortRetention(db, { asOf, months: 0 })],
+    ["a limit over 500", () => storeViews.getTopCustomers(db, { by: "totalSpend", limit: 501 })],
+    ["a zero limit", () => storeViews.getAtRiskCustomers(db, { limit: 0 })],
+    ["a fractional limit", () => storeViews.getAtRiskCustomers(db, { limit: 1.5 })],
+    [
+      "an unknown ranking",
+      () => storeViews.getTopCustomers(db, { by: `"id"; --` as "spend90d", limit: 5 }),
+    ],
+    ["an unknown segment kind", () => storeViews.getSegmentSizes(db, { by: "email" as "tier" })],
+    ["zero buckets", () => storeViews.getClvDistribution(db, { buckets: 0 })],
+    [
+      "an unknown granularity",
+      () => storeViews.getStoreSummary(db, { asOf, granularity: "day" as "week" }),
+    ],
+    ["an invalid date", () => storeViews.getChannelMix(db, { asOf: new Date(Number.NaN) })],
+    [
+      "from after asOf",
+      () => storeViews.getChannelMix(db, { asOf, from: new Date(asOf.getTime() + 1) }),
+    ],
+    ["zero cohort months", () => storeViews.getCohortRetention(db, { asOf, months: 0 })],
   ])("rejects %s as BAD_INPUT", async (_, call) => {
     const error = await call().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);

@@ -3,15 +3,20 @@
 import type { RetailSaleFacts } from "@greenloop/order-sync/merge";
 import Decimal from "decimal.js";
 
-export interface SaleFactsRow {
-  id: string;
-  customerId: string | null;
-  source: string | null;
-  sourceId: string | null;
-  note: string | null;
-  status: string | null;
-  state: string | null;
-  returnFor: string | null;
+/** The columns as the database answers them: money as text, the sale date not yet chosen. */
+export type SaleFactsRow = Pick<
+  RetailSaleFacts,
+  | "id"
+  | "customerId"
+  | "source"
+  | "sourceId"
+  | "note"
+  | "status"
+  | "state"
+  | "returnFor"
+  | "deletedAt"
+  | "firstSeenAt"
+> & {
   totalPrice: string | null;
   totalTax: string | null;
   loyaltyPaid: string;
@@ -19,9 +24,7 @@ export interface SaleFactsRow {
   nonLoyaltyPaid: string | null;
   saleDate: Date | null;
   remoteCreatedAt: Date | null;
-  deletedAt: Date | null;
-  firstSeenAt: Date;
-}
+};
 
 /** Select list over `"RetailSale" s` joined with `saleFactsPayments`. */
 export const saleFactsColumns = `s.id, s."customerId", s.source, s."sourceId", s.note, s.status, s.state,

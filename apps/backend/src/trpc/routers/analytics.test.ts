@@ -4,15 +4,7 @@ import { type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  getAtRiskCustomers,
-  getChannelMix,
-  getClvDistribution,
-  getCohortRetention,
-  getSegmentSizes,
-  getStoreSummary,
-  getTopCustomers,
-} from "../../analytics/store-views";
+import * as storeViews from "../../analytics/store-views";
 import { openAnalyzedStore } from "../../analytics/testing/analyzed-store";
 import { type TestApi, testApi, trpcErrorCode } from "../testing/api-test-kit";
 import { DEFAULT_SUMMARY_PERIODS, MAX_SUMMARY_PERIODS } from "./analytics";
@@ -58,10 +50,15 @@ function withDecimals(domain: unknown, wire: unknown): unknown {
 }
 
 describe(`analytics router (${testDatabaseKind})`, () => {
-  it("summary answers getStoreSummary with Decimals, for an explicit range", async () => {
+  it("summary answers storeViews.getStoreSummary with Decimals, for an explicit range", async () => {
     const from = new Date(asOf.getTime() - 120 * DAY);
     const wire = await api.caller.analytics.summary({ period: "week", from, asOf });
-    const domain = await getStoreSummary(db, { asOf, from, granularity: "week", config });
+    const domain = await storeViews.getStoreSummary(db, {
+      asOf,
+      from,
+      granularity: "week",
+      config,
+    });
     expect(domain.orderCount).toBeGreaterThan(0);
     expect(wire.totalSpend).toBeInstanceOf(Decimal);
     expect(wire.periods[0]?.netSpend).toBeInstanceOf(Decimal);
@@ -74,7 +71,12 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     expect(DEFAULT_SUMMARY_PERIODS).toBe(12);
     expect(wire.from).toEqual(from);
     expect(wire.asOf).toEqual(asOf);
-    const domain = await getStoreSummary(db, { asOf, from, granularity: "month", config });
+    const domain = await storeViews.getStoreSummary(db, {
+      asOf,
+      from,
+      granularity: "month",
+      config,
+    });
     expect(wire).toEqual(withDecimals(domain, wire));
   });
 
@@ -98,19 +100,21 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     ).toBe("BAD_REQUEST");
   });
 
-  it("channelMix answers getChannelMix with Decimals", async () => {
+  it("channelMix answers storeViews.getChannelMix with Decimals", async () => {
     const wire = await api.caller.analytics.channelMix({});
-    const domain = await getChannelMix(db, { asOf, config });
+    const domain = await storeViews.getChannelMix(db, { asOf, config });
     expect(domain.channels.ECOM.orderCount).toBeGreaterThan(0);
     expect(wire).toEqual(withDecimals(domain, wire));
     const from = new Date(asOf.getTime() - 60 * DAY);
     const recent = await api.caller.analytics.channelMix({ from });
-    expect(recent).toEqual(withDecimals(await getChannelMix(db, { asOf, from, config }), recent));
+    expect(recent).toEqual(
+      withDecimals(await storeViews.getChannelMix(db, { asOf, from, config }), recent),
+    );
   });
 
-  it("cohorts answers getCohortRetention", async () => {
+  it("cohorts answers storeViews.getCohortRetention", async () => {
     const wire = await api.caller.analytics.cohorts({ months: 6 });
-    const domain = await getCohortRetention(db, { asOf, months: 6, config });
+    const domain = await storeViews.getCohortRetention(db, { asOf, months: 6, config });
     expect(domain.cohorts.length).toBeGreaterThan(0);
     expect(wire).toEqual(domain);
     expect(await trpcErrorCode(api.caller.analytics.cohorts({ months: 10_000 }))).toBe(
@@ -118,10 +122,10 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     );
   });
 
-  it("segments answers getSegmentSizes with Decimals, by each kind", async () => {
+  it("segments answers storeViews.getSegmentSizes with Decimals, by each kind", async () => {
     for (const by of ["rfmSegment", "tier", "inactivitySegment"] as const) {
       const wire = await api.caller.analytics.segments({ by });
-      const domain = await getSegmentSizes(db, { by, config });
+      const domain = await storeViews.getSegmentSizes(db, { by, config });
       expect(domain.customerCount, by).toBeGreaterThan(0);
       expect(wire).toEqual(withDecimals(domain, wire));
     }
@@ -129,12 +133,12 @@ describe(`analytics router (${testDatabaseKind})`, () => {
 
   it("topCustomers and atRisk answer the store views with Decimals, at most 100", async () => {
     const top = await api.caller.analytics.topCustomers({ by: "spend90d", limit: 5 });
-    const topDomain = await getTopCustomers(db, { by: "spend90d", limit: 5 });
+    const topDomain = await storeViews.getTopCustomers(db, { by: "spend90d", limit: 5 });
     expect(topDomain.customers.length).toBe(5);
     expect(top).toEqual(withDecimals(topDomain, top));
 
     const atRisk = await api.caller.analytics.atRisk({ limit: 100 });
-    const atRiskDomain = await getAtRiskCustomers(db, { limit: 100 });
+    const atRiskDomain = await storeViews.getAtRiskCustomers(db, { limit: 100 });
     expect(atRiskDomain.customers.length).toBeGreaterThan(0);
     expect(atRisk).toEqual(withDecimals(atRiskDomain, atRisk));
 
@@ -144,9 +148,9 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     expect(await trpcErrorCode(api.caller.analytics.atRisk({ limit: 0 }))).toBe("BAD_REQUEST");
   });
 
-  it("clvDistribution answers getClvDistribution with Decimals", async () => {
+  it("clvDistribution answers storeViews.getClvDistribution with Decimals", async () => {
     const wire = await api.caller.analytics.clvDistribution({ buckets: 8 });
-    const domain = await getClvDistribution(db, { buckets: 8 });
+    const domain = await storeViews.getClvDistribution(db, { buckets: 8 });
     expect(domain.customerCount).toBeGreaterThan(0);
     expect(wire).toEqual(withDecimals(domain, wire));
   });

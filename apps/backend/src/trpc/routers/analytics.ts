@@ -2,17 +2,8 @@
 // which check their own inputs too; money leaves as Decimal (analytics-output.ts).
 import { DomainError } from "@greenloop/order-sync/errors";
 import { z } from "zod";
-import {
-  type Granularity,
-  getAtRiskCustomers,
-  getChannelMix,
-  getClvDistribution,
-  getCohortRetention,
-  getSegmentSizes,
-  getStoreSummary,
-  getTopCustomers,
-  MAX_CLV_BUCKETS,
-} from "../../analytics/store-views";
+import * as storeViews from "../../analytics/store-views";
+import { type Granularity, MAX_CLV_BUCKETS } from "../../analytics/store-views";
 import { pageSizeSchema } from "../output-schemas";
 import { createTRPCRouter, viewerProcedure } from "../trpc";
 import {
@@ -88,7 +79,7 @@ export const analyticsRouter = createTRPCRouter({
     .output(storeSummarySchema)
     .query(async ({ ctx, input }) => {
       const range = summaryRange(input, ctx.now());
-      const view = await getStoreSummary(ctx.db, {
+      const view = await storeViews.getStoreSummary(ctx.db, {
         ...range,
         granularity: input.period,
         config: ctx.config.analytics.config,
@@ -101,7 +92,7 @@ export const analyticsRouter = createTRPCRouter({
     .input(z.object({ from: z.date().optional(), asOf: asOfInput }).prefault({}))
     .output(channelMixSummarySchema)
     .query(async ({ ctx, input }) => {
-      const view = await getChannelMix(ctx.db, {
+      const view = await storeViews.getChannelMix(ctx.db, {
         asOf: input.asOf ?? ctx.now(),
         ...(input.from ? { from: input.from } : {}),
         config: ctx.config.analytics.config,
@@ -121,7 +112,7 @@ export const analyticsRouter = createTRPCRouter({
     )
     .output(cohortRetentionSchema)
     .query(({ ctx, input }) =>
-      getCohortRetention(ctx.db, {
+      storeViews.getCohortRetention(ctx.db, {
         asOf: input.asOf ?? ctx.now(),
         months: input.months,
         config: ctx.config.analytics.config,
@@ -138,7 +129,10 @@ export const analyticsRouter = createTRPCRouter({
     .output(segmentSizesSchema)
     .query(async ({ ctx, input }) =>
       toWireSegmentSizes(
-        await getSegmentSizes(ctx.db, { by: input.by, config: ctx.config.analytics.config }),
+        await storeViews.getSegmentSizes(ctx.db, {
+          by: input.by,
+          config: ctx.config.analytics.config,
+        }),
       ),
     ),
 
@@ -154,7 +148,7 @@ export const analyticsRouter = createTRPCRouter({
     )
     .output(topCustomersSchema)
     .query(async ({ ctx, input }) => {
-      const view = await getTopCustomers(ctx.db, input);
+      const view = await storeViews.getTopCustomers(ctx.db, input);
       return { by: view.by, customers: view.customers.map(toWireCustomer) };
     }),
 
@@ -163,7 +157,7 @@ export const analyticsRouter = createTRPCRouter({
     .input(z.object({ limit: pageSizeSchema }).prefault({}))
     .output(atRiskCustomersSchema)
     .query(async ({ ctx, input }) => {
-      const view = await getAtRiskCustomers(ctx.db, input);
+      const view = await storeViews.getAtRiskCustomers(ctx.db, input);
       return { customers: view.customers.map(toWireCustomer) };
     }),
 
@@ -174,6 +168,6 @@ export const analyticsRouter = createTRPCRouter({
     )
     .output(clvDistributionSchema)
     .query(async ({ ctx, input }) =>
-      toWireClvDistribution(await getClvDistribution(ctx.db, input)),
+      toWireClvDistribution(await storeViews.getClvDistribution(ctx.db, input)),
     ),
 });
