@@ -50,7 +50,7 @@ function withDecimals(domain: unknown, wire: unknown): unknown {
 }
 
 describe(`analytics router (${testDatabaseKind})`, () => {
-  it("summary answers storeViews.getStoreSummary with Decimals, for an explicit range", async () => {
+  it("summary answers getStoreSummary with Decimals, for an explicit range", async () => {
     const from = new Date(asOf.getTime() - 120 * DAY);
     const wire = await api.caller.analytics.summary({ period: "week", from, asOf });
     const domain = await storeViews.getStoreSummary(db, {
@@ -100,7 +100,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     ).toBe("BAD_REQUEST");
   });
 
-  it("channelMix answers storeViews.getChannelMix with Decimals", async () => {
+  it("channelMix answers getChannelMix with Decimals", async () => {
     const wire = await api.caller.analytics.channelMix({});
     const domain = await storeViews.getChannelMix(db, { asOf, config });
     expect(domain.channels.ECOM.orderCount).toBeGreaterThan(0);
@@ -112,7 +112,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     );
   });
 
-  it("cohorts answers storeViews.getCohortRetention", async () => {
+  it("cohorts answers getCohortRetention", async () => {
     const wire = await api.caller.analytics.cohorts({ months: 6 });
     const domain = await storeViews.getCohortRetention(db, { asOf, months: 6, config });
     expect(domain.cohorts.length).toBeGreaterThan(0);
@@ -122,7 +122,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     );
   });
 
-  it("segments answers storeViews.getSegmentSizes with Decimals, by each kind", async () => {
+  it("segments answers getSegmentSizes with Decimals, by each kind", async () => {
     for (const by of ["rfmSegment", "tier", "inactivitySegment"] as const) {
       const wire = await api.caller.analytics.segments({ by });
       const domain = await storeViews.getSegmentSizes(db, { by, config });
@@ -148,7 +148,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     expect(await trpcErrorCode(api.caller.analytics.atRisk({ limit: 0 }))).toBe("BAD_REQUEST");
   });
 
-  it("clvDistribution answers storeViews.getClvDistribution with Decimals", async () => {
+  it("clvDistribution answers getClvDistribution with Decimals", async () => {
     const wire = await api.caller.analytics.clvDistribution({ buckets: 8 });
     const domain = await storeViews.getClvDistribution(db, { buckets: 8 });
     expect(domain.customerCount).toBeGreaterThan(0);
