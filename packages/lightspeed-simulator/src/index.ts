@@ -73,17 +73,7 @@ export {
   type UpdateSaleInput,
 } from "./simulated-store";
 export { SimulatorError, type SimulatorErrorCode } from "./simulator-error";
-export {
-  DEFAULT_DOMAIN_PREFIX,
-  DEFAULT_ECOM_STORE_ID,
-  DEFAULT_SEED,
-  DEFAULT_START,
-  DEFAULT_TIME_ZONE,
-  defaultStoreSize,
-  type SimulatedStoreOptions,
-  type SimulatorOptions,
-  type StoreSize,
-} from "./simulator-options";
+export * from "./simulator-options";
 export { type RunningSimulator, startSimulator } from "./start-simulator";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./version-cursor";
 export {

@@ -16,14 +16,7 @@ export type { MalformedRecord, ParsedRecord, RecordIssue } from "./parse-record"
 export { parseRetryAfter, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
 export { type Customer, customerSchema } from "./schemas/customer";
 export { moneySchema, optionalMoneySchema, parseDecimal } from "./schemas/money";
-export {
-  type CustomerGroup,
-  customerGroupSchema,
-  type Outlet,
-  outletSchema,
-  type Register,
-  registerSchema,
-} from "./schemas/reference-data";
+export * from "./schemas/reference-data";
 export {
   deriveSaleLifecycle,
   type Sale,
