@@ -37,19 +37,25 @@ async function openDb() {
   return db;
 }
 
+/** A scheduler (paused: runs only when asked) with the poll job over a simulated store. */
+async function startPausedPollScheduler() {
+  const db = await openDb();
+  const sim = await startTestSimulator(cleanup);
+  const { logger, messages } = captureLogs();
+  const client = connectTestClient(sim);
+  const scheduler = startScheduler({
+    db,
+    logger,
+    jobs: [createPollJob({ db, client, syncIntervalMs: 15 * 60_000 })],
+    paused: true,
+  });
+  cleanup.defer(() => scheduler.stop());
+  return { db, sim, client, scheduler, messages };
+}
+
 describe(`startScheduler (${testDatabaseKind})`, () => {
   it("runs the poll job, which mirrors X-Series and records its runs", async () => {
-    const db = await openDb();
-    const sim = await startTestSimulator(cleanup);
-    const { logger } = captureLogs();
-    const client = connectTestClient(sim);
-    const scheduler = startScheduler({
-      db,
-      logger,
-      jobs: [createPollJob({ db, client, syncIntervalMs: 15 * 60_000 })],
-      paused: true,
-    });
-    cleanup.defer(() => scheduler.stop());
+    const { db, sim, scheduler } = await startPausedPollScheduler();
     expect(scheduler.jobNames).toEqual(["poll"]);
 
     const outcome = await scheduler.runNow("poll");
@@ -66,17 +72,7 @@ describe(`startScheduler (${testDatabaseKind})`, () => {
   });
 
   it("never overlaps the poll with a concurrent manual sync (the job lock)", async () => {
-    const db = await openDb();
-    const sim = await startTestSimulator(cleanup);
-    const { logger, messages } = captureLogs();
-    const client = connectTestClient(sim);
-    const scheduler = startScheduler({
-      db,
-      logger,
-      jobs: [createPollJob({ db, client, syncIntervalMs: 15 * 60_000 })],
-      paused: true,
-    });
-    cleanup.defer(() => scheduler.stop());
+    const { db, sim, client, scheduler, messages } = await startPausedPollScheduler();
 
     // `pnpm cli sync` in another process (on PostgreSQL really another connection pool; PGlite
     // has one process per data directory, so there it is this process's own guard).
