@@ -1,10 +1,10 @@
 // The signed-in frame: the nav, the notifications bell, who is signed in, sign-out.
 import type { ReactNode } from "react";
-import { useAuth } from "../auth/auth-context";
-import { NotificationBell } from "../notifications/notification-bell";
-import { navPageOf, navPages, type Route } from "../routing/routes";
-import { Link } from "../routing/use-route";
-import { Badge } from "./ui";
+import { useAuth } from "./auth/auth-context";
+import { Badge } from "./components/ui";
+import { NotificationBell } from "./notifications/notification-bell";
+import { navPageOf, navPages, type Route } from "./routing/routes";
+import { Link } from "./routing/use-route";
 
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
   const { staff, signOut } = useAuth();
