@@ -1,5 +1,4 @@
 export {
-  type ColumnField,
   type ColumnMapping,
   columnMappingSchema,
   parseColumnMapping,

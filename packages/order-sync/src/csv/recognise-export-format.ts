@@ -6,7 +6,7 @@ import type { EcomCsvFormat } from "./ecom-order";
 import { type EcomExportFormat, ecomExportFormats, mappingFormat } from "./formats";
 import { joinWithOr } from "./join-with-or";
 import { describeFile } from "./read-csv-header";
-import { splitHeaderRow } from "./split-header-line";
+import { readHeaderRow } from "./split-header-line";
 
 export interface ExportFormatChoice {
   /** A format's name, a descriptor, or "auto" (the default): recognised from the header row. */
@@ -45,7 +45,7 @@ function detectFormat<Format extends EcomExportFormat>(
 
 /** Recognises a built-in export from its header line (a leading BOM and a trailing CR are ignored). */
 export function detectEcomCsvFormat(headerLine: string): DetectedEcomCsvFormat {
-  const { delimiter, headers } = splitHeaderRow(headerLine);
+  const { delimiter, headers } = readHeaderRow(headerLine);
   const format = detectFormat(headers, ecomExportFormats)?.name ?? null;
   return { format, delimiter, headers };
 }
@@ -104,7 +104,7 @@ export function recogniseExportFormat(
   choice: ExportFormatChoice,
 ): RecognisedExport {
   const where = describeFile(choice.fileName);
-  const { delimiter, headers } = splitHeaderRow(headerLine);
+  const { delimiter, headers } = readHeaderRow(headerLine);
   const format = chooseFormat(choice, headers, where);
   const present = new Set(headers);
   const missing = format.header.required.filter((name) => !present.has(name));

@@ -25,7 +25,7 @@ export function splitHeaderLine(line: string, delimiter: string): string[] {
 }
 
 /** The delimiter used by a header line: whichever of `;`, `,`, tab occurs most outside quotes. */
-export function detectDelimiter(headerLine: string): ";" | "," | "\t" {
+function detectDelimiter(headerLine: string): ";" | "," | "\t" {
   const counts = { ";": 0, ",": 0, "\t": 0 };
   let quoted = false;
   for (const ch of headerLine) {
@@ -37,7 +37,7 @@ export function detectDelimiter(headerLine: string): ";" | "," | "\t" {
 }
 
 /** The delimiter and the trimmed cells of a header line (a leading BOM and a line break ignored). */
-export function splitHeaderRow(headerLine: string): {
+export function readHeaderRow(headerLine: string): {
   delimiter: ";" | "," | "\t";
   headers: string[];
 } {
