@@ -1,5 +1,5 @@
-// Converts an order's checked rows into a ParsedEcomOrder: exact Decimals, the time through the
-// format's time rule, statuses through its status rule, the records kept verbatim.
+// Converts an order's checked rows into a ParsedEcomOrder: exact Decimals, statuses through the
+// format's status rule, the records kept verbatim.
 import { Decimal } from "decimal.js";
 import type { ColumnField } from "./column-mapping";
 import { createDecimalCache } from "./decimal-cache";
@@ -7,24 +7,24 @@ import type { EcomOrderItem, ParsedEcomOrder } from "./ecom-order";
 import type { EcomExportFormat } from "./formats";
 import type { PendingOrder } from "./group-rows-into-orders";
 import type { RowFields } from "./map-row-fields";
-import type { ZoneOffsets } from "./zone-offsets";
 
 export interface OrderBuilderOptions {
   fields: RowFields;
   format: EcomExportFormat;
-  zone: ZoneOffsets;
   /** `order.rows`: the records parsed again, on demand. */
   readRows(records: string[]): Array<Record<string, string>>;
 }
 
-/** The converter for this file; call it only on orders whose values passed the checks. */
+/**
+ * The converter for this file; call it only on orders whose values passed the checks, with the
+ * order's time as the checks read it.
+ */
 export function createOrderBuilder({
   fields,
   format,
-  zone,
   readRows,
-}: OrderBuilderOptions): (pending: PendingOrder) => ParsedEcomOrder {
-  const { status, time } = format;
+}: OrderBuilderOptions): (pending: PendingOrder, placedAt: Date) => ParsedEcomOrder {
+  const { status } = format;
   const decimal = createDecimalCache();
   const text = (row: string[], field: ColumnField) => fields.text(row, field);
   const money = (row: string[], field: ColumnField): Decimal | null => {
@@ -43,7 +43,7 @@ export function createOrderBuilder({
     return label === null ? null : codeFromLabel(label);
   };
 
-  return (pending) => {
+  return (pending, placedAt) => {
     const first = pending.rows[0] ?? [];
     const items: EcomOrderItem[] = pending.rows.map((row, position) => {
       const quantity = decimal(fields.cell(row, "itemQuantity").trim());
@@ -66,7 +66,7 @@ export function createOrderBuilder({
     const records = pending.records;
     return {
       orderNumber: pending.orderNumber,
-      placedAt: time.parse(fields.cell(first, "placedAt"), zone) as Date,
+      placedAt,
       email: text(first, "email")?.toLowerCase() ?? null,
       phone: text(first, "phone") ?? text(first, "phoneFallback"),
       customerName: text(first, "customerName") ?? text(first, "customerNameFallback"),

@@ -17,19 +17,23 @@ const AMOUNT_LIMITS = "at most 14 digits before the decimal point and 5 after";
 const MAX_AMOUNT = new Decimal("1e14");
 const ORDER_AMOUNTS = ["subtotal", "tax", "shipping", "discount"] as const;
 
-/** The check for this file's columns: adds an issue per value that cannot be converted. */
+/**
+ * The check for this file's columns: adds an issue per value that cannot be converted, and
+ * returns the order's time, read once here for the converter (null when it does not read).
+ */
 export function createValueCheck(
   fields: RowFields,
   time: TimeRule,
   zone: ZoneOffsets,
-): (pending: PendingOrder, issues: EcomCsvIssue[]) => void {
+): (pending: PendingOrder, issues: EcomCsvIssue[]) => Date | null {
   const optionalAmounts = ORDER_AMOUNTS.filter((field) => fields.has(field));
   const hasItemTotal = fields.has("itemTotal");
   return ({ orderNumber, rows, lines }, issues) => {
     const first = rows[0] ?? [];
     const firstLine = lines[0] ?? 0;
     const placedAtText = fields.cell(first, "placedAt").trim();
-    if (time.parse(placedAtText, zone) === null) {
+    const placedAt = time.parse(placedAtText, zone);
+    if (placedAt === null) {
       issues.push({
         line: firstLine,
         column: fields.columnName("placedAt"),
@@ -89,5 +93,6 @@ export function createValueCheck(
         });
       }
     }
+    return placedAt;
   };
 }

@@ -52,7 +52,6 @@ export async function* parseEcomCsv(
   const buildOrder = createOrderBuilder({
     fields,
     format,
-    zone,
     readRows: createRecordRowsReader(headers, { delimiter, newline: header.newline }),
   });
   const batches = new BatchCollector(format.name, batchSize);
@@ -60,12 +59,13 @@ export async function* parseEcomCsv(
     completeOrder(pending) {
       // A problem found while grouping rejects the order as it is; only whole orders are checked.
       const issues: EcomCsvIssue[] = pending.issues;
+      let placedAt: Date | null = null;
       if (issues.length === 0) {
         checkRowsAgree(pending, issues);
-        checkValues(pending, issues);
+        placedAt = checkValues(pending, issues);
       }
-      if (issues.length > 0) batches.rejectOrder(issues, pending.rows.length);
-      else batches.addOrder(buildOrder(pending));
+      if (issues.length > 0 || placedAt === null) batches.rejectOrder(issues, pending.rows.length);
+      else batches.addOrder(buildOrder(pending, placedAt));
     },
     rejectRow: (issue) => batches.rejectRow(issue),
   });
