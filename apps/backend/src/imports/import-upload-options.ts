@@ -2,16 +2,15 @@
 // and nothing else, and its FormData input is parsed with `Request.formData()`, which holds the
 // whole file in memory. So the body is the file, optionally preceded by one line of options in
 // query-string form: `?format=ecwid&dryRun=true&fileName=orders.csv\n` (no export starts with "?").
+import { type EcomExportFormatChoice, ecomExportFormatChoices } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { z } from "zod";
 
 /** The options line, "?" to "\n" included, is at most this long. */
 export const MAX_OPTIONS_LINE_BYTES = 4_096;
 
-export const uploadFormats = ["auto", "ecwid", "shopify"] as const;
-
 export interface ImportUploadOptions {
-  format: (typeof uploadFormats)[number];
+  format: EcomExportFormatChoice;
   dryRun: boolean;
   /** Shown in ImportRun.fileName and in error messages; never used as a path. */
   fileName: string;
@@ -32,7 +31,7 @@ const fileNameSchema = z
   );
 
 const optionsSchema = z.strictObject({
-  format: z.enum(uploadFormats).default("auto"),
+  format: z.enum(ecomExportFormatChoices).default("auto"),
   dryRun: z
     .enum(["true", "false", "1", "0"])
     .default("false")

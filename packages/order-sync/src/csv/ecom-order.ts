@@ -2,8 +2,10 @@
 // its line items, exact decimals, UTC times, and where in the file each value came from. The
 // parser shares one Decimal between equal amounts: treat them as the immutable values they are.
 import type Decimal from "decimal.js";
+import type { EcomExportFormatName } from "./formats/format-names";
 
-export type EcomCsvFormat = "ecwid" | "shopify" | "mapping";
+/** A built-in format's name, or "mapping" for a user-supplied column mapping. */
+export type EcomCsvFormat = EcomExportFormatName | "mapping";
 
 export interface EcomOrderItem {
   /** 0-based position of the item within its order in the file: the idempotency key. */
@@ -73,6 +75,9 @@ export interface EcomCsvBatch {
   rowsRead: number;
   /** Rows that belonged to rejected orders or were rejected alone, so far. */
   rowsRejected: number;
-  /** The export's format as recognised from its header (parseEcomCsv always sets it). */
-  format?: EcomCsvFormat;
+  /**
+   * The name of the export's format as recognised from its header (parseEcomCsv always sets it):
+   * an EcomCsvFormat, or the name of a format passed in the parser's options.
+   */
+  format?: string;
 }

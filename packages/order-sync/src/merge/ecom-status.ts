@@ -1,7 +1,7 @@
 // eCom status codes → what they mean for an order (ecom-csv.md §1.8). Both the export's legacy
 // codes and the REST API v3 codes are listed; labels are only a fallback because shops can
 // translate or rename them, and the label tables live with the CSV parser.
-import { fulfillmentCodeFromLabel, paymentCodeFromLabel } from "../csv/status-codes";
+import { fulfillmentCodeFromLabel, paymentCodeFromLabel } from "../csv/formats/ecwid";
 
 export type EcomPaymentOutcome =
   | "PAID"

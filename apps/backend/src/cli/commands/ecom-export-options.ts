@@ -2,20 +2,25 @@
 // --format and --mapping, read the same way by both.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { type ColumnMapping, parseColumnMapping } from "@greenloop/order-sync/csv";
+import {
+  type ColumnMapping,
+  type EcomExportFormatChoice,
+  ecomExportFormatChoices,
+  parseColumnMapping,
+} from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 
-const formats = ["auto", "ecwid", "shopify"] as const;
-export type ExportFormatOption = (typeof formats)[number];
+/** `--format auto|ecwid|…`, for the commands' usage lines. */
+export const exportFormatUsage = `--format ${ecomExportFormatChoices.join("|")}`;
 
-export function parseExportFormat(value: string | boolean | undefined): ExportFormatOption {
+export function parseExportFormat(value: string | boolean | undefined): EcomExportFormatChoice {
   if (value === undefined) return "auto";
-  if (typeof value === "string" && (formats as readonly string[]).includes(value)) {
-    return value as ExportFormatOption;
+  if (typeof value === "string" && (ecomExportFormatChoices as readonly string[]).includes(value)) {
+    return value as EcomExportFormatChoice;
   }
   throw new DomainError(
     "BAD_INPUT",
-    `--format must be one of ${formats.join(", ")} (got ${JSON.stringify(value)}).`,
+    `--format must be one of ${ecomExportFormatChoices.join(", ")} (got ${JSON.stringify(value)}).`,
   );
 }
 

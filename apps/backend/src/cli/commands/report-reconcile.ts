@@ -14,7 +14,12 @@ import {
   type ReconcileResult,
   reconcileExport,
 } from "../../monitoring/reconcile-export";
-import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
+import {
+  exportFormatUsage,
+  parseExportFormat,
+  readableFileSize,
+  readExportMapping,
+} from "./ecom-export-options";
 import type { Report } from "./report-kind";
 
 /** Orders per parser batch, and so per sales query. */
@@ -24,8 +29,7 @@ const SHOWN_PROBLEMS = 50;
 
 export const reconcileReport: Report = {
   name: "reconcile",
-  usage:
-    "report reconcile <export.csv> [--format auto|ecwid|shopify] [--mapping <json file or JSON>] [--csv <out.csv>] [--json]",
+  usage: `report reconcile <export.csv> [${exportFormatUsage}] [--mapping <json file or JSON>] [--csv <out.csv>] [--json]`,
   description:
     "Compares an eCom order export with X-Series: matched orders, orders missing in X-Series, totals " +
     "that differ by more than 0.01 net of loyalty points, and orders one side shows cancelled or " +

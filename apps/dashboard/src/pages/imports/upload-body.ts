@@ -1,12 +1,10 @@
 // The body `imports.start` takes (tRPC binary input): one options line in query-string form,
 // "?format=ecwid&dryRun=true&fileName=orders.csv\n", then the file itself. A Blob built from
 // parts does not copy the file: the browser streams it from disk.
-
-export const importFormats = ["auto", "ecwid", "shopify"] as const;
-export type ImportFormat = (typeof importFormats)[number];
+import type { EcomExportFormatChoice } from "@greenloop/order-sync/csv/format-names";
 
 export interface UploadOptions {
-  format: ImportFormat;
+  format: EcomExportFormatChoice;
   dryRun: boolean;
   fileName: string;
 }

@@ -1,5 +1,9 @@
 // Pick an eCom export and send it through `imports.start`; the run opens as soon as the server
 // has the file.
+import {
+  type EcomExportFormatChoice,
+  ecomExportFormatChoices,
+} from "@greenloop/order-sync/csv/format-names";
 import { type FormEvent, useState } from "react";
 import { useApiMutation } from "../../api/use-api";
 import { LabelledSelect } from "../../components/labelled-select";
@@ -7,19 +11,23 @@ import { ErrorNote } from "../../components/status-views";
 import { Section } from "../../components/ui";
 import { formatCount } from "../../format/format-number";
 import { navigate } from "../../routing/use-route";
-import { type ImportFormat, importFormats, importUploadBody } from "./upload-body";
+import { importUploadBody } from "./upload-body";
 
-const formatLabels: Record<ImportFormat, string> = {
+// The formats come from the parser's registry (a list of names, nothing that runs in Node).
+const formatLabels: Record<EcomExportFormatChoice, string> = {
   auto: "Detect (E-Series or Shopify)",
   ecwid: "Lightspeed eCom (E-Series) export",
   shopify: "Shopify export",
 };
 
-const formatOptions = importFormats.map((value) => ({ value, label: formatLabels[value] }));
+const formatOptions = ecomExportFormatChoices.map((value) => ({
+  value,
+  label: formatLabels[value],
+}));
 
 export function UploadForm() {
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<ImportFormat>("auto");
+  const [format, setFormat] = useState<EcomExportFormatChoice>("auto");
   const [dryRun, setDryRun] = useState(false);
   const start = useApiMutation((api) => api.imports.start, {
     invalidates: [["imports"], ["sync"]],

@@ -1,6 +1,7 @@
 // Deterministic fake E-Series order exports (exact 109-column header, real quoting habits,
 // multi-row orders, multi-line tax_details) for tests and benchmarks. All data is made up.
-import { ECWID_SAMPLE_HEADER_LINE } from "../ecom-csv-headers";
+import { ECWID_SAMPLE_HEADER_LINE } from "../formats/ecwid";
+import { splitHeaderLine } from "../split-header-line";
 
 export interface GenerateEcomExportOptions {
   orders: number;
@@ -24,12 +25,8 @@ const PRODUCTS = [
 ];
 const FIRST = ["Jane", "John", "Sam", "Alex", "Kim", "Pat", "Lee", "Max"];
 const LAST = ["Doe", "Smith", "Lee", "Example", "Sample", "Tester"];
-const HEADERS = splitHeader(ECWID_SAMPLE_HEADER_LINE);
+const HEADERS = splitHeaderLine(ECWID_SAMPLE_HEADER_LINE, ";");
 const INDEX = new Map(HEADERS.map((name, i) => [name, i]));
-
-function splitHeader(line: string): string[] {
-  return line.split(";").map((cell) => cell.replace(/^"|"$/g, "").replaceAll('""', '"'));
-}
 
 /** Mulberry32: small, fast, deterministic. */
 function random(seed: number): () => number {

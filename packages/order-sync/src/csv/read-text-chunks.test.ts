@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readCsvHeader, readTextChunks } from "./csv-text-input";
+import { readTextChunks } from "./read-text-chunks";
 
 async function readAll(input: Parameters<typeof readTextChunks>[0], minChars: number) {
   const reader = readTextChunks(input, minChars);
@@ -31,20 +31,5 @@ describe("readTextChunks", () => {
   it("does replace bytes that are not UTF-8 rather than fail", async () => {
     const chunks = await readAll(Readable.from([Buffer.from([0x61, 0xff, 0x62])]), 1024);
     expect(chunks.join("")).toBe("a\uFFFDb");
-  });
-});
-
-describe("readCsvHeader", () => {
-  it("does strip the BOM, detect CRLF and return what follows the header line", async () => {
-    const header = await readCsvHeader(readTextChunks("\uFEFFa;b\r\n1;2\r\n", 3), "x.csv");
-    expect(header).toEqual({ line: "a;b", newline: "\r\n", rest: "", exhausted: false });
-  });
-
-  it("does read on when a chunk ends between the CR and the LF of the header's line break", async () => {
-    // Chunks "a;b\r", "\n1;2": deciding on the CR alone would leave a stray LF before line 2.
-    const header = await readCsvHeader(readTextChunks("a;b\r\n1;2\r\n", 4), "x.csv");
-    expect(header).toMatchObject({ line: "a;b", newline: "\r\n", rest: "1;2" });
-    const cr = await readCsvHeader(readTextChunks("a;b\r", 4), "x.csv");
-    expect(cr).toMatchObject({ line: "a;b", newline: "\r", rest: "", exhausted: true });
   });
 });
