@@ -6,8 +6,11 @@
 // counts. The callers keep only what is theirs: the CLI its arguments, progress line and summary;
 // an upload receiving the body and deleting its temp file.
 import type { Database } from "@greenloop/db";
-import type { ColumnMapping, ParseEcomCsvOptions } from "@greenloop/order-sync/csv";
-import { parseEcomCsv } from "@greenloop/order-sync/csv";
+import {
+  type ColumnMapping,
+  type EcomExportFormatChoice,
+  parseEcomCsv,
+} from "@greenloop/order-sync/csv";
 import { type AnalyticsRunResult, recomputeAllCustomers } from "../analytics/recompute-analytics";
 import { recomputeAllDirty } from "../analytics/recompute-dirty";
 import type { Env } from "../env";
@@ -26,9 +29,6 @@ import { streamExportFile } from "./stream-export-file";
 
 /** Orders created or changed from which an import refits the analytics models. */
 export const LARGE_IMPORT_ORDERS = 1_000;
-
-/** The formats a caller may ask for; `auto` recognises the export by its header. */
-export type EcomExportFormatChoice = Exclude<NonNullable<ParseEcomCsvOptions["format"]>, "mapping">;
 
 export interface EcomImportRequest {
   file: {
