@@ -3,6 +3,7 @@
 import {
   type EcomExportFormatChoice,
   ecomExportFormatChoices,
+  ecomExportFormatTitles,
 } from "@greenloop/order-sync/csv/format-names";
 import { type FormEvent, useState } from "react";
 import { useApiMutation } from "../../api/use-api";
@@ -13,16 +14,11 @@ import { formatCount } from "../../format/format-number";
 import { navigate } from "../../routing/use-route";
 import { importUploadBody } from "./upload-body";
 
-// The formats come from the parser's registry (a list of names, nothing that runs in Node).
-const formatLabels: Record<EcomExportFormatChoice, string> = {
-  auto: "Detect (E-Series or Shopify)",
-  ecwid: "Lightspeed eCom (E-Series) export",
-  shopify: "Shopify export",
-};
-
+// The formats and their titles come from the parser's registry (names only, nothing that runs in
+// Node).
 const formatOptions = ecomExportFormatChoices.map((value) => ({
   value,
-  label: formatLabels[value],
+  label: ecomExportFormatTitles[value],
 }));
 
 export function UploadForm() {
