@@ -6,7 +6,7 @@ import path from "node:path";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
-import { editExportOrder } from "../../monitoring/reconcile-test-export";
+import { editExportOrder } from "../../monitoring/reconcile/testing/edit-export-order";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();

@@ -3,7 +3,7 @@
 // clears (evaluateAlerts resolves it then, and a condition that returns reopens it as OPEN).
 import type { AlertStatus, Database, Prisma } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { decodePageCursor, pageOf } from "./page-cursor";
+import { decodePageCursor, pageOf } from "../page-cursor";
 
 type Db = Pick<Database, "prisma">;
 

@@ -1,7 +1,7 @@
 // The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
 // Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
 import type { Database, Prisma } from "@greenloop/db";
-import { decodePageCursor, pageOf } from "./page-cursor";
+import { decodePageCursor, pageOf } from "../page-cursor";
 
 const DAY_MS = 86_400_000;
 

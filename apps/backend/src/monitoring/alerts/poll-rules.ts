@@ -2,9 +2,9 @@
 // than two sync intervals. FAILING when the last run failed (the poller runs but errors, e.g. a
 // revoked token); STALE when nothing failed (the poller is not running: a stuck or dead scheduler).
 import type { JobStatus } from "@greenloop/db";
-import { getSyncFreshness, type ResourceFreshness } from "../ingestion/polling/sync-freshness";
+import { getSyncFreshness, type ResourceFreshness } from "../../ingestion/polling/sync-freshness";
+import { formatDuration } from "../delays/format-duration";
 import type { AlertCondition, AlertRule, AlertRuleContext } from "./alert-rule";
-import { formatDuration } from "./format-duration";
 
 type PollProblem = "failing" | "stale";
 

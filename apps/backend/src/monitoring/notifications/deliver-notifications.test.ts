@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { openDatabaseForTest } from "../testing/test-database";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { deliverNotifications, retryDelayMs } from "./deliver-notifications";
 import { createExpoPushChannel } from "./expo-push-channel";
 import { createNotifications } from "./notification-store";

@@ -3,7 +3,7 @@
 // token or a customer's session) decides the audience, never the device itself.
 import type { Database, PushAudience } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import type { Caller } from "../auth/access";
+import type { Caller } from "../../auth/access";
 
 export interface PushTokenRegistration {
   token: string;

@@ -2,8 +2,8 @@
 // once (its dedupe key is the order's key, the same before and after an eCom order syncs). The first
 // run only sets a baseline: orders placed before monitoring started are history, not news.
 import type { Database } from "@greenloop/db";
-import { readMonitorState, writeMonitorState } from "./monitor-state";
-import { createNotifications, type NotificationDraft } from "./notification-store";
+import { createNotifications, type NotificationDraft } from "../notifications/notification-store";
+import { readMonitorState, writeMonitorState } from "../state/monitor-state";
 
 const baselineKey = "events.vip_orders.since";
 /** An order placed longer ago than this is not news, even if we only learn of it now. */

@@ -3,10 +3,10 @@
 // within the window are the growth since the last sample taken a window ago (or the oldest one
 // kept, while fewer than a window's worth exist). A spike is at least `threshold` of them; the alert
 // then holds until a whole window passes without any, so a slow trickle does not flap it.
-import { readOperationalCounters } from "../ingestion/webhooks/operational-counter";
-import { webhookCounters } from "../ingestion/webhooks/webhook-inbox";
+import { readOperationalCounters } from "../../ingestion/webhooks/operational-counter";
+import { webhookCounters } from "../../ingestion/webhooks/webhook-inbox";
+import { readMonitorState, writeMonitorState } from "../state/monitor-state";
 import type { AlertRule } from "./alert-rule";
-import { readMonitorState, writeMonitorState } from "./monitor-state";
 
 const stateKey = "alerts.signature_failures.samples";
 const subjectKey = "webhook-auth";

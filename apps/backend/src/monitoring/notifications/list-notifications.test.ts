@@ -1,6 +1,6 @@
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { openDatabaseForTest } from "../testing/test-database";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { listNotifications, markNotificationsRead } from "./list-notifications";
 import { isExpoPushToken, registerPushToken } from "./push-tokens";
 import { at, seedNotifications } from "./testing/seeded-notifications";

@@ -3,8 +3,12 @@
 // notifies once; leaving and entering again later notifies again. The first run records everyone
 // already there without notifying (a baseline, not a flood).
 import type { Database } from "@greenloop/db";
-import { readMonitorState, writeMonitorState } from "./monitor-state";
-import { createNotifications, listSome, type NotificationDraft } from "./notification-store";
+import {
+  createNotifications,
+  listSome,
+  type NotificationDraft,
+} from "../notifications/notification-store";
+import { readMonitorState, writeMonitorState } from "../state/monitor-state";
 
 const watch = "at_risk";
 const segment = "At Risk";

@@ -6,9 +6,9 @@ import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { ingestRetail } from "../merge/testing/merge-harness";
+import { ingestRetail } from "../../merge/testing/merge-harness";
 import { reconcileExport } from "./reconcile-export";
-import { editExportOrder } from "./reconcile-test-export";
+import { editExportOrder } from "./testing/edit-export-order";
 
 const cleanup = useTestCleanup();
 const HOUR = 3_600_000;

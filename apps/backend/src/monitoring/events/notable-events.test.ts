@@ -3,7 +3,7 @@
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { openDatabaseForTest } from "../testing/test-database";
+import { openDatabaseForTest } from "../../testing/test-database";
 import { detectAtRiskEntries } from "./at-risk-events";
 import { detectVipOrders } from "./vip-order-events";
 

@@ -1,7 +1,7 @@
 // The delivery channels the configuration asks for: the outgoing webhook when NOTIFY_WEBHOOK_URL is
 // set, and Expo push (it sends only when staff devices are registered).
 import type { Database } from "@greenloop/db";
-import type { Env } from "../env";
+import type { Env } from "../../env";
 import { createExpoPushChannel } from "./expo-push-channel";
 import type { NotificationChannel } from "./notification-channel";
 import { createWebhookChannel } from "./webhook-channel";

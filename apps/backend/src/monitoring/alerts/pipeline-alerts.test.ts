@@ -3,10 +3,10 @@
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { incrementOperationalCounter } from "../ingestion/webhooks/operational-counter";
-import { replayDeadDeliveries } from "../ingestion/webhooks/replay-dead-deliveries";
-import { webhookCounters } from "../ingestion/webhooks/webhook-inbox";
-import { openDatabaseForTest } from "../testing/test-database";
+import { incrementOperationalCounter } from "../../ingestion/webhooks/operational-counter";
+import { replayDeadDeliveries } from "../../ingestion/webhooks/replay-dead-deliveries";
+import { webhookCounters } from "../../ingestion/webhooks/webhook-inbox";
+import { openDatabaseForTest } from "../../testing/test-database";
 import type { AlertKind } from "./alert-rule";
 import { evaluateAlerts } from "./evaluate-alerts";
 import { hasManyRejections } from "./import-rejection-rule";

@@ -3,11 +3,15 @@
 // notify, so running the evaluation again and again notifies nothing new. One alert per kind and
 // subject (SyncAlert's unique key).
 import type { Database, Prisma } from "@greenloop/db";
+import {
+  createNotifications,
+  listSome,
+  type NotificationDraft,
+} from "../notifications/notification-store";
 import type { AlertCondition, AlertKind, AlertResolution, AlertRule } from "./alert-rule";
 import type { AlertSettings } from "./alert-settings";
 import { importRejectionRule } from "./import-rejection-rule";
 import { missingOrderRule } from "./missing-order-rule";
-import { createNotifications, listSome, type NotificationDraft } from "./notification-store";
 import { pollFailingRule, pollStaleRule } from "./poll-rules";
 import { signatureSpikeRule } from "./signature-spike-rule";
 import { webhookDeadLetterRule } from "./webhook-dead-letter-rule";

@@ -1,5 +1,5 @@
 // What opens an alert. The thresholds that are not environment settings are defined here, once.
-import type { Env } from "../env";
+import type { Env } from "../../env";
 
 export interface AlertSettings {
   /** An unsynced eCom order this many days after it was placed opens MISSING_ECOM_ORDER. */

@@ -10,7 +10,7 @@ import {
   saleFactsColumns,
   saleFactsPayments,
   toSaleFacts,
-} from "../merge/sale-facts-row";
+} from "../../merge/sale-facts-row";
 
 export interface ReconcileSale extends RetailSaleFacts {
   /** Sum of the payments not named "Loyalty"; null when the sale has no payments (unpaid). */

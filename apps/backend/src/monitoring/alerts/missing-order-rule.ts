@@ -1,8 +1,9 @@
 // MISSING_ECOM_ORDER: an eCom order still not in X-Series MISSING_ORDER_ALERT_DAYS after it was
 // placed. It resolves itself when the order arrives, recording how late it was.
+
+import { listEcomBacklog } from "../delays/ecom-backlog";
+import { formatDuration, formatStoreTime } from "../delays/format-duration";
 import type { AlertRule } from "./alert-rule";
-import { listEcomBacklog } from "./ecom-backlog";
-import { formatDuration, formatStoreTime } from "./format-duration";
 
 export const missingOrderRule: AlertRule = {
   kind: "MISSING_ECOM_ORDER",
