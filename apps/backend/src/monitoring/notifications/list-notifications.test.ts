@@ -2,7 +2,6 @@ import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { listNotifications, markNotificationsRead } from "./list-notifications";
-import { isExpoPushToken, registerPushToken } from "./push-tokens";
 import { at, seedNotifications } from "./testing/seeded-notifications";
 
 const cleanup = useTestCleanup();
@@ -38,43 +37,5 @@ describe(`listNotifications / markNotificationsRead (${testDatabaseKind})`, () =
     await expect(markNotificationsRead(db, { ids: ["nope"], now: at(0) })).rejects.toThrow(
       /not a notification id: nope/,
     );
-  });
-});
-
-describe(`registerPushToken (${testDatabaseKind})`, () => {
-  it("stores the app's registration, as a customer device unless told otherwise", async () => {
-    const db = await openDatabaseForTest(cleanup);
-    await registerPushToken(db, {
-      token: "ExponentPushToken[abc123]",
-      deviceOS: "ios",
-      env: "prod",
-      storeId: "greenhaus-tn-cookeville",
-      optedIn: true,
-      userId: "dana@example.com",
-    });
-    expect(
-      await db.prisma.pushToken.findUniqueOrThrow({
-        where: { token: "ExponentPushToken[abc123]" },
-        select: {
-          deviceOS: true,
-          env: true,
-          storeId: true,
-          optedIn: true,
-          userId: true,
-          audience: true,
-        },
-      }),
-    ).toEqual({
-      deviceOS: "ios",
-      env: "prod",
-      storeId: "greenhaus-tn-cookeville",
-      optedIn: true,
-      userId: "dana@example.com",
-      audience: "CUSTOMER",
-    });
-    await expect(
-      registerPushToken(db, { token: "not-a-token", deviceOS: "ios", env: "prod", optedIn: true }),
-    ).rejects.toThrow(/Expo push token/);
-    expect(isExpoPushToken("ExpoPushToken[xyz]")).toBe(true);
   });
 });
