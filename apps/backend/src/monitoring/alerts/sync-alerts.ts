@@ -3,11 +3,18 @@
 // clears (evaluateAlerts resolves it then, and a condition that returns reopens it as OPEN).
 import type { AlertStatus, Database, Prisma } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { decodePageCursor, pageOf } from "../page-cursor";
+import {
+  decodePageCursor,
+  isTimeText,
+  monitoringListRefusal,
+  pageOf,
+} from "../../paging/page-cursor";
 
 type Db = Pick<Database, "prisma">;
 
 export const alertStatuses = ["OPEN", "ACKNOWLEDGED", "RESOLVED"] as const;
+
+const CURSOR_SCOPE = "alerts:openedAt:desc";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,13 +55,14 @@ export async function listSyncAlerts(
   db: Db,
   options: { statuses?: readonly AlertStatus[]; limit: number; after?: string },
 ): Promise<SyncAlertPage> {
-  const after = options.after === undefined ? undefined : decodePageCursor(options.after);
-  if (after && !uuidPattern.test(after.key)) {
-    throw new DomainError(
-      "BAD_INPUT",
-      "not a cursor of this list: pass the last page's nextCursor",
-    );
-  }
+  const cursor =
+    options.after === undefined
+      ? undefined
+      : decodePageCursor(options.after, CURSOR_SCOPE, {
+          isValue: isTimeText,
+          refusal: monitoringListRefusal,
+        });
+  const after = cursor && { at: new Date(cursor.value), key: cursor.id };
   const filters: Prisma.SyncAlertWhereInput[] = [
     ...(options.statuses ? [{ status: { in: [...options.statuses] } }] : []),
     ...(after
@@ -71,8 +79,9 @@ export async function listSyncAlerts(
     db.prisma.syncAlert.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
-    at: row.openedAt,
-    key: row.id,
+    scope: CURSOR_SCOPE,
+    value: row.openedAt.toISOString(),
+    id: row.id,
   }));
   const count = (status: AlertStatus) =>
     byStatus.find((row) => row.status === status)?._count._all ?? 0;

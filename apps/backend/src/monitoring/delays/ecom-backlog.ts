@@ -1,9 +1,15 @@
 // The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
 // Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
 import type { Database, Prisma } from "@greenloop/db";
-import { decodePageCursor, pageOf } from "../page-cursor";
+import {
+  decodePageCursor,
+  isTimeText,
+  monitoringListRefusal,
+  pageOf,
+} from "../../paging/page-cursor";
 
 const DAY_MS = 86_400_000;
+const CURSOR_SCOPE = "ecom-backlog:placedAt:asc";
 
 export interface UnsyncedEcomOrder {
   ecomOrderNumber: string;
@@ -49,7 +55,16 @@ export async function pageEcomBacklog(
   options: EcomBacklogOptions & { limit: number; after?: string },
 ): Promise<EcomBacklogPage> {
   const where = backlogWhere(options);
-  const after = options.after === undefined ? undefined : decodePageCursor(options.after);
+  const cursor =
+    options.after === undefined
+      ? undefined
+      : decodePageCursor(options.after, CURSOR_SCOPE, {
+          isValue: isTimeText,
+          // The tie-breaker is the eCom order number, not a row id.
+          isId: () => true,
+          refusal: monitoringListRefusal,
+        });
+  const after = cursor && { at: new Date(cursor.value), key: cursor.id };
   const [rows, total] = await Promise.all([
     db.prisma.order.findMany({
       where: after
@@ -72,8 +87,9 @@ export async function pageEcomBacklog(
     db.prisma.order.count({ where }),
   ]);
   const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
-    at: row.placedAt,
-    key: row.ecomOrderNumber ?? "",
+    scope: CURSOR_SCOPE,
+    value: row.placedAt.toISOString(),
+    id: row.ecomOrderNumber ?? "",
   }));
   return { orders: page.map((row) => unsyncedOrderOf(row, options.now)), total, nextCursor };
 }
