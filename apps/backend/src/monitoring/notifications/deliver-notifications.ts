@@ -3,8 +3,8 @@
 // with exponential backoff (1, 2, 4… minutes, at most an hour) until `maxAttempts`, then given up.
 // Time is the caller's `now`, so a test moves it instead of waiting.
 import type { Database } from "@greenloop/db";
-import { notificationContentSelect } from "./list-notifications";
 import type { DeliveryOutcome, NotificationChannel } from "./notification-channel";
+import { notificationContentSelect } from "./notification-content";
 
 export interface DeliverySettings {
   maxAttempts: number;

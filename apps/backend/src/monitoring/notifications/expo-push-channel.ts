@@ -5,13 +5,8 @@
 // details: { error } }`. DeviceNotRegistered means the app is gone: the token is disabled.
 // (Push receipts, Expo's second step, are not fetched: a ticket error is what we act on.)
 import type { Database } from "@greenloop/db";
-import {
-  type ChannelMessage,
-  type DeliveryOutcome,
-  describeFetchError,
-  isRetryableStatus,
-  type NotificationChannel,
-} from "./notification-channel";
+import { outcomeOfFetchError, outcomeOfStatus } from "./http-outcome";
+import type { ChannelMessage, DeliveryOutcome, NotificationChannel } from "./notification-channel";
 import { campaignIdOf } from "./notification-store";
 import { disablePushToken, listStaffPushTokens } from "./push-tokens";
 
@@ -77,7 +72,7 @@ export function createExpoPushChannel(options: {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        return all({ status: "retry", error: describeFetchError(error) });
+        return all(outcomeOfFetchError(error));
       }
       const payload = (await response.json().catch(() => null)) as {
         data?: unknown;
@@ -85,12 +80,7 @@ export function createExpoPushChannel(options: {
       } | null;
       if (!response.ok) {
         const reason = payload?.errors?.[0]?.code ?? payload?.errors?.[0]?.message;
-        const error = `HTTP ${response.status}${reason ? ` ${reason}` : ""}`;
-        return all(
-          isRetryableStatus(response.status)
-            ? { status: "retry", error }
-            : { status: "failed", error },
-        );
+        return all(outcomeOfStatus(response.status, reason));
       }
       const tickets = payload?.data;
       if (!Array.isArray(tickets) || tickets.length !== messages.length) {

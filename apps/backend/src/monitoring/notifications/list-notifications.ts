@@ -1,16 +1,10 @@
 // What the app shows: notifications newest first, with how many are unread, and marking them read.
 // Read state is the store's (the staff share one inbox), not per device.
-import type { Database, Prisma } from "@greenloop/db";
+import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import { type NotificationContent, notificationContentSelect } from "./notification-content";
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  data: Prisma.JsonValue;
-  alertId: string | null;
-  createdAt: Date;
+export interface NotificationView extends NotificationContent {
   readAt: Date | null;
 }
 
@@ -20,17 +14,6 @@ export interface NotificationPage {
   /** Pass as `after` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
-
-/** What a notification says, as listed and as delivered (channels get the same fields). */
-export const notificationContentSelect = {
-  id: true,
-  kind: true,
-  title: true,
-  body: true,
-  data: true,
-  alertId: true,
-  createdAt: true,
-} as const satisfies Prisma.NotificationSelect;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

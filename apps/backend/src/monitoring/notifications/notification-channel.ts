@@ -1,23 +1,13 @@
 // Where notifications are delivered (an outgoing webhook, Expo push). A channel names its targets
 // and sends; `deliverNotifications` owns the bookkeeping (one delivery per notification and target,
 // attempts, backoff, giving up).
-import type { Prisma } from "@greenloop/db";
-
-export interface OutgoingNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  data: Prisma.JsonValue;
-  alertId: string | null;
-  createdAt: Date;
-}
+import type { NotificationContent } from "./notification-content";
 
 export interface ChannelMessage {
   /** The delivery this message is (stable across retries: receivers may dedupe on it). */
   deliveryId: string;
   target: string;
-  notification: OutgoingNotification;
+  notification: NotificationContent;
 }
 
 export type DeliveryOutcome =
@@ -36,18 +26,4 @@ export interface NotificationChannel {
   listTargets(): Promise<string[]>;
   /** One outcome per message, in order. Never throws for a failed delivery. */
   send(messages: ChannelMessage[], context: { now: Date }): Promise<DeliveryOutcome[]>;
-}
-
-/** Whether an HTTP status is worth retrying: timeouts, rate limits and server errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
-
-export function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "timed out";
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
-  }
-  return String(error);
 }

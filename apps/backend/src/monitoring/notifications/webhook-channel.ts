@@ -2,13 +2,8 @@
 // GitHub's webhooks: `X-GreenLoop-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with
 // NOTIFY_WEBHOOK_SECRET. `X-GreenLoop-Delivery` is the same on every retry of one delivery.
 import { createHmac } from "node:crypto";
-import {
-  type ChannelMessage,
-  type DeliveryOutcome,
-  describeFetchError,
-  isRetryableStatus,
-  type NotificationChannel,
-} from "./notification-channel";
+import { outcomeOfFetchError, outcomeOfStatus } from "./http-outcome";
+import type { ChannelMessage, DeliveryOutcome, NotificationChannel } from "./notification-channel";
 
 export const webhookSignatureHeader = "x-greenloop-signature";
 
@@ -54,13 +49,9 @@ export function createWebhookChannel(options: {
         signal: AbortSignal.timeout(timeoutMs),
       });
       await response.body?.cancel();
-      if (response.ok) return { status: "sent" };
-      const error = `HTTP ${response.status}`;
-      return isRetryableStatus(response.status)
-        ? { status: "retry", error }
-        : { status: "failed", error };
+      return response.ok ? { status: "sent" } : outcomeOfStatus(response.status);
     } catch (error) {
-      return { status: "retry", error: describeFetchError(error) };
+      return outcomeOfFetchError(error);
     }
   };
   return {
