@@ -26,12 +26,26 @@ async function alertsOf(db: Pick<Database, "prisma">, kind: AlertKind) {
   });
 }
 
+async function statusesOf(db: Pick<Database, "prisma">, kind: AlertKind) {
+  return (await alertsOf(db, kind)).map((alert) => alert.status);
+}
+
 async function notificationTitles(db: Pick<Database, "prisma">) {
   const rows = await db.prisma.notification.findMany({
     select: { title: true },
     orderBy: [{ createdAt: "asc" }, { title: "asc" }],
   });
   return rows.map((row) => row.title);
+}
+
+/** The one alert of `kind` is resolved, having notified twice: as it opened, as it resolved. */
+async function expectOpenedThenResolved(
+  db: Pick<Database, "prisma">,
+  kind: AlertKind,
+  titles: [opened: string, resolved: string],
+) {
+  expect(await statusesOf(db, kind)).toEqual(["RESOLVED"]);
+  expect(await notificationTitles(db)).toEqual(titles);
 }
 
 async function pollRun(
@@ -75,10 +89,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
     await pollRun(db, "sales", 33, "SUCCEEDED");
     await pollRun(db, "customers", 33, "SUCCEEDED");
     await evaluate(34);
-    expect((await alertsOf(db, "POLL_STALE")).map((a) => a.status)).toEqual([
-      "RESOLVED",
-      "RESOLVED",
-    ]);
+    expect(await statusesOf(db, "POLL_STALE")).toEqual(["RESOLVED", "RESOLVED"]);
 
     // Sales polls start failing (customers keep succeeding): failing once 30 minutes pass.
     for (const minute of [48, 63]) {
@@ -97,18 +108,15 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
         message: expect.stringContaining("the last run failed: HTTP 401: token revoked"),
       },
     ]);
-    expect((await alertsOf(db, "POLL_STALE")).map((a) => a.status)).toEqual([
-      "RESOLVED",
-      "RESOLVED",
-    ]);
+    expect(await statusesOf(db, "POLL_STALE")).toEqual(["RESOLVED", "RESOLVED"]);
 
     await pollRun(db, "sales", 79, "SUCCEEDED");
     await evaluate(80);
-    expect((await alertsOf(db, "POLL_FAILING")).map((a) => a.status)).toEqual(["RESOLVED"]);
+    expect(await statusesOf(db, "POLL_FAILING")).toEqual(["RESOLVED"]);
 
     // Later the scheduler dies: stale again, the resolved alerts reopen (and notify again).
     await evaluate(130);
-    expect((await alertsOf(db, "POLL_STALE")).map((a) => a.status)).toEqual(["OPEN", "OPEN"]);
+    expect(await statusesOf(db, "POLL_STALE")).toEqual(["OPEN", "OPEN"]);
     expect(await notificationTitles(db)).toEqual([
       "X-Series customers are not being polled",
       "X-Series sales are not being polled",
@@ -155,8 +163,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
     });
     await replayDeadDeliveries(db, { now: at(5) });
     await evaluateAlerts(db, { now: at(6), settings });
-    expect((await alertsOf(db, "WEBHOOK_DEAD_LETTER")).map((a) => a.status)).toEqual(["RESOLVED"]);
-    expect(await notificationTitles(db)).toEqual([
+    await expectOpenedThenResolved(db, "WEBHOOK_DEAD_LETTER", [
       "Webhook deliveries dead-lettered",
       "Webhook dead letters cleared",
     ]);
@@ -182,17 +189,16 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
     await reject(7);
     await incrementOperationalCounter(db, webhookCounters.secretRejected, 5);
     await evaluate(62);
-    expect((await alertsOf(db, "SIGNATURE_FAILURES")).map((a) => a.status)).toEqual(["OPEN"]);
+    expect(await statusesOf(db, "SIGNATURE_FAILURES")).toEqual(["OPEN"]);
     // It holds while refusals continue within the window, and notifies once.
     for (let minute = 63; minute <= 80; minute += 1) {
       if (minute === 70) await reject(1);
       await evaluate(minute);
     }
-    expect((await alertsOf(db, "SIGNATURE_FAILURES")).map((a) => a.status)).toEqual(["OPEN"]);
+    expect(await statusesOf(db, "SIGNATURE_FAILURES")).toEqual(["OPEN"]);
     // A whole quiet window after the last refusal: resolved.
     await evaluate(86);
-    expect((await alertsOf(db, "SIGNATURE_FAILURES")).map((a) => a.status)).toEqual(["RESOLVED"]);
-    expect(await notificationTitles(db)).toEqual([
+    await expectOpenedThenResolved(db, "SIGNATURE_FAILURES", [
       "Webhook signature failures are spiking",
       "Webhook signature failures stopped",
     ]);
@@ -234,8 +240,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
     ]);
     await importRun(20, 200, 0);
     await evaluateAlerts(db, { now: at(25), settings });
-    expect((await alertsOf(db, "IMPORT_REJECTIONS")).map((a) => a.status)).toEqual(["RESOLVED"]);
-    expect(await notificationTitles(db)).toEqual([
+    await expectOpenedThenResolved(db, "IMPORT_REJECTIONS", [
       "eCom import rejected 40 of 200 rows",
       "eCom import rejections resolved",
     ]);
