@@ -12,7 +12,7 @@ import type { NotificationChannel } from "./notifications/notification-channel";
 import { createNotificationChannels } from "./notifications/notification-channels";
 import { runMonitoring } from "./run-monitoring";
 
-export const MONITORING_INTERVAL_MS = 60_000;
+const MONITORING_INTERVAL_MS = 60_000;
 
 export function createMonitoringJob(options: {
   db: Pick<Database, "prisma">;

@@ -44,7 +44,7 @@ const customerListRefusal: CursorRefusal = {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(text: string): boolean {
+function isUuid(text: string): boolean {
   return uuidPattern.test(text);
 }
 

@@ -3,7 +3,7 @@
 import type { Database, Prisma } from "@greenloop/db";
 import type { AlertSettings } from "./alert-settings";
 
-export const alertKinds = [
+const alertKinds = [
   "MISSING_ECOM_ORDER",
   "POLL_FAILING",
   "POLL_STALE",

@@ -16,7 +16,7 @@ import { pollFailingRule, pollStaleRule } from "./poll-rules";
 import { signatureSpikeRule } from "./signature-spike-rule";
 import { webhookDeadLetterRule } from "./webhook-dead-letter-rule";
 
-export const alertRules: readonly AlertRule[] = [
+const alertRules: readonly AlertRule[] = [
   missingOrderRule,
   pollFailingRule,
   pollStaleRule,

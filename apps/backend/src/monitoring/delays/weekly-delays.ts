@@ -13,7 +13,7 @@ export interface WeeklyDelays extends DelayStats {
 }
 
 /** The Monday (store-local date) of the week `at` falls in. */
-export function weekStartOf(at: Date, zone: ZoneOffsets): string {
+function weekStartOf(at: Date, zone: ZoneOffsets): string {
   const wallDay = Math.floor((at.getTime() + zone.offsetAt(at.getTime())) / DAY_MS);
   // Day 0 of the epoch (1970-01-01) was a Thursday: Monday-based weekday = (day + 3) mod 7.
   const monday = wallDay - ((((wallDay + 3) % 7) + 7) % 7);

@@ -5,13 +5,13 @@ import { createHmac } from "node:crypto";
 import { outcomeOfFetchError, outcomeOfStatus } from "./http-outcome";
 import type { ChannelMessage, DeliveryOutcome, NotificationChannel } from "./notification-channel";
 
-export const webhookSignatureHeader = "x-greenloop-signature";
+const webhookSignatureHeader = "x-greenloop-signature";
 
-export function signWebhookBody(secret: string, body: string): string {
+function signWebhookBody(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 }
 
-export function webhookBodyOf(message: ChannelMessage): string {
+function webhookBodyOf(message: ChannelMessage): string {
   const { notification } = message;
   return JSON.stringify({
     id: notification.id,
