@@ -1,9 +1,8 @@
 // A customer's order history across channels, newest first, with the app's tag: `retail` (in
 // store), `ecom_synced` (online, reached X-Series) or `ecom_unsynced` (online, not in X-Series yet).
 import type { Database, OrderChannel, OrderStatus } from "@greenloop/db";
-import { DomainError } from "@greenloop/order-sync/errors";
 import Decimal from "decimal.js";
-import { decodePageCursor, encodePageCursor } from "./page-cursor";
+import { decodePageCursor, encodePageCursor, isTimeText } from "../paging/page-cursor";
 import { resolveCustomerId } from "./resolve-customer-id";
 
 export const orderSources = ["retail", "ecom_synced", "ecom_unsynced"] as const;
@@ -42,11 +41,10 @@ export async function listCustomerOrders(
   db: Pick<Database, "prisma">,
   input: { customerId: string; limit: number; cursor?: string | undefined },
 ): Promise<CustomerOrdersPage> {
-  const after = input.cursor ? decodePageCursor(input.cursor, SCOPE) : null;
+  const after = input.cursor
+    ? decodePageCursor(input.cursor, SCOPE, { isValue: isTimeText })
+    : null;
   const afterAt = after ? new Date(after.value) : null;
-  if (afterAt && Number.isNaN(afterAt.getTime())) {
-    throw new DomainError("BAD_INPUT", "The cursor is not valid: pass a nextCursor as received.");
-  }
   const rows = await db.prisma.order.findMany({
     where: {
       customerId: input.customerId,

@@ -2,7 +2,6 @@
 // recency or predicted value, in stable keyset pages. Only live customers: merged-away and erased
 // ones are left out.
 import type { Database } from "@greenloop/db";
-import { DomainError } from "@greenloop/order-sync/errors";
 import {
   type CountryCode,
   looseEmailKey,
@@ -10,12 +9,12 @@ import {
   normalizePhone,
 } from "@greenloop/order-sync/identity";
 import Decimal from "decimal.js";
+import { decodePageCursor, encodePageCursor } from "../paging/page-cursor";
 import {
   type AppInactiveSegment,
   type CustomerSummary,
   loadCustomerSummaries,
 } from "./customer-summary";
-import { decodePageCursor, encodePageCursor } from "./page-cursor";
 
 export const customerSorts = ["spend", "recency", "clv"] as const;
 export type CustomerSort = (typeof customerSorts)[number];
@@ -64,10 +63,9 @@ export async function listCustomers(
   const sort = input.sort ?? "spend";
   const direction = input.direction ?? "desc";
   const scope = `customers:${sort}:${direction}`;
-  const after = input.cursor ? decodePageCursor(input.cursor, scope) : null;
-  if (after && !numericKey.test(after.value)) {
-    throw new DomainError("BAD_INPUT", "The cursor is not valid: pass a nextCursor as received.");
-  }
+  const after = input.cursor
+    ? decodePageCursor(input.cursor, scope, { isValue: (value) => numericKey.test(value) })
+    : null;
 
   const params: unknown[] = [];
   const param = (value: unknown) => {

@@ -7,7 +7,7 @@ import { createLogger } from "../logger";
 import { importStoreExport } from "../merge/testing/merge-harness";
 import { startScheduler } from "../scheduler/start-scheduler";
 import { createMonitoringJob } from "./monitoring-job";
-import { startFakeWebhookReceiver } from "./testing/fake-webhook-receiver";
+import { startFakeWebhookReceiver } from "./notifications/testing/fake-webhook-receiver";
 
 const cleanup = useTestCleanup();
 

@@ -7,12 +7,12 @@ import type { Database } from "@greenloop/db";
 import type { Env } from "../env";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import type { ScheduledJob } from "../scheduler/scheduled-job";
-import { alertSettingsFromEnv } from "./alert-settings";
-import type { NotificationChannel } from "./notification-channel";
-import { createNotificationChannels } from "./notification-channels";
+import { alertSettingsFromEnv } from "./alerts/alert-settings";
+import type { NotificationChannel } from "./notifications/notification-channel";
+import { createNotificationChannels } from "./notifications/notification-channels";
 import { runMonitoring } from "./run-monitoring";
 
-export const MONITORING_INTERVAL_MS = 60_000;
+const MONITORING_INTERVAL_MS = 60_000;
 
 export function createMonitoringJob(options: {
   db: Pick<Database, "prisma">;

@@ -1,16 +1,16 @@
 // One monitoring pass at `now`: alerts, notable customer events, then delivery of whatever they
 // (or earlier passes) left to send.
 import type { Database } from "@greenloop/db";
-import type { AlertSettings } from "./alert-settings";
-import { detectAtRiskEntries } from "./at-risk-events";
+import type { AlertSettings } from "./alerts/alert-settings";
+import { type EvaluateAlertsResult, evaluateAlerts } from "./alerts/evaluate-alerts";
+import { detectAtRiskEntries } from "./events/at-risk-events";
+import { detectVipOrders } from "./events/vip-order-events";
 import {
   type DeliverNotificationsResult,
   type DeliverySettings,
   deliverNotifications,
-} from "./deliver-notifications";
-import { type EvaluateAlertsResult, evaluateAlerts } from "./evaluate-alerts";
-import type { NotificationChannel } from "./notification-channel";
-import { detectVipOrders } from "./vip-order-events";
+} from "./notifications/deliver-notifications";
+import type { NotificationChannel } from "./notifications/notification-channel";
 
 export interface MonitoringResult {
   alerts: EvaluateAlertsResult;

@@ -1,7 +1,5 @@
 // The merge through the CLI, against the simulator over loopback: sync, import the eCom export,
 // look customers up, review merges, split a wrong one and see the split survive a full re-sync.
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
@@ -9,15 +7,9 @@ import { describe, expect, it } from "vitest";
 import { startTestSimulator } from "../../ingestion/polling/testing/simulated-lightspeed";
 import { addEmailOnlyAndPhoneOnly, addFamilyEmail } from "../../merge/testing/identity-scenarios";
 import { ingestRetail } from "../../merge/testing/merge-harness";
-import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+import { cliJson, freshDatabaseEnv, runCliCaptured, syncedStoreEnv } from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();
-
-async function cliJson(argv: string[], env: Record<string, string>) {
-  const run = await runCliCaptured([...argv, "--json"], env);
-  if (run.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${run.lastLine}\n${run.logs}`);
-  return JSON.parse(run.lastLine);
-}
 
 describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
   it("looks customers up, reports merges and flags, and keeps a split after a re-sync", async () => {
@@ -40,16 +32,7 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
       son: { first_name: "Leo", mobile: "615-555-0102" },
     });
 
-    const env = {
-      ...(await freshDatabaseEnv(cleanup)),
-      LIGHTSPEED_BASE_URL: sim.baseUrl,
-      LIGHTSPEED_TOKEN: sim.token,
-      STORE_TIMEZONE: store.timeZone,
-    };
-    const exportFile = path.join(cleanup.tempDir(), "orders.csv");
-    await writeFile(exportFile, store.ecomCsvExport());
-    await cliJson(["sync"], env);
-    await cliJson(["import-ecom", exportFile], env);
+    const env = await syncedStoreEnv(cleanup, sim);
 
     const dana = await cliJson(["customers", "lookup", "--email", " Dana.Reed@Example.com "], env);
     expect(dana.customer).toMatchObject({

@@ -3,8 +3,8 @@
 import { ZoneOffsets } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
-import { formatDuration, formatStoreTime } from "../../monitoring/format-duration";
-import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/sync-delay-report";
+import { formatDuration, formatStoreTime } from "../../monitoring/delays/format-duration";
+import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/delays/sync-delay-report";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const delaysReport: Report = {

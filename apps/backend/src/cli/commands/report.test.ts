@@ -1,22 +1,20 @@
 // `pnpm cli report delays|missing` through the CLI in-process, on a store synced from the simulator
 // over loopback and its eCom export: the JSON contracts, the options and their errors.
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
-import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+import {
+  cliJson,
+  expectBadInput,
+  freshDatabaseEnv,
+  runCliCaptured,
+  syncedStoreEnv,
+} from "../testing/cli-test-env";
 
 const cleanup = useTestCleanup();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-async function cliJson(argv: string[], env: Record<string, string>) {
-  const run = await runCliCaptured([...argv, "--json"], env);
-  if (run.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${run.lastLine}\n${run.logs}`);
-  return JSON.parse(run.lastLine);
-}
 
 describe(`pnpm cli report delays / missing (${testDatabaseKind})`, () => {
   it("reports each synced order's delay with percentiles, and the orders still missing", async () => {
@@ -38,16 +36,7 @@ describe(`pnpm cli report delays / missing (${testDatabaseKind})`, () => {
     const recent = store.placeEcomOrder({ delayMs: 3650 * DAY }); // placed a day ago
     store.advanceClock(12 * HOUR);
 
-    const env = {
-      ...(await freshDatabaseEnv(cleanup)),
-      LIGHTSPEED_BASE_URL: sim.baseUrl,
-      LIGHTSPEED_TOKEN: sim.token,
-      STORE_TIMEZONE: store.timeZone,
-    };
-    const exportFile = path.join(cleanup.tempDir(), "orders.csv");
-    await writeFile(exportFile, store.ecomCsvExport());
-    await cliJson(["sync"], env);
-    await cliJson(["import-ecom", exportFile], env);
+    const env = await syncedStoreEnv(cleanup, sim);
 
     const delays = await cliJson(["report", "delays"], env);
     expect(delays).toMatchObject({ ok: true, command: "report" });
@@ -139,13 +128,6 @@ describe(`pnpm cli report delays / missing (${testDatabaseKind})`, () => {
       [["report", "missing", "extra"], /Unexpected argument "extra"/],
       [["report", "latency"], /Unknown report. Usage: pnpm cli report merges/],
     ];
-    for (const [argv, message] of cases) {
-      const run = await runCliCaptured([...argv, "--json"], env);
-      expect(run.exitCode, argv.join(" ")).not.toBe(0);
-      expect(JSON.parse(run.lastLine)).toMatchObject({
-        ok: false,
-        error: { code: "BAD_INPUT", message: expect.stringMatching(message) },
-      });
-    }
+    await expectBadInput(cases, env);
   });
 });

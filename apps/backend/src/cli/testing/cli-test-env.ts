@@ -1,7 +1,10 @@
-// Helpers for CLI tests: a fresh database of the kind under test, and runCli in-process with its
-// stdout, stderr and logs captured.
+// Helpers for CLI tests: a fresh database of the kind under test (empty, or holding a simulated
+// store), and runCli in-process with its stdout, stderr and logs captured.
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createScratchDatabase, type TestCleanup, testServerUrl } from "@greenloop/db/testing";
+import type { RunningSimulator } from "@greenloop/lightspeed-simulator";
+import { expect } from "vitest";
 import { runCli } from "../run-cli";
 
 /** Environment naming a fresh database: a scratch PostgreSQL one, or a new PGlite directory. */
@@ -10,6 +13,32 @@ export async function freshDatabaseEnv(cleanup: TestCleanup): Promise<Record<str
   const scratch = await createScratchDatabase(testServerUrl);
   cleanup.defer(scratch.drop);
   return { DATABASE_URL: scratch.url };
+}
+
+/** A fresh database, and the simulated store's Lightspeed API and time zone. */
+export async function simulatedStoreEnv(
+  cleanup: TestCleanup,
+  sim: RunningSimulator,
+): Promise<Record<string, string>> {
+  return {
+    ...(await freshDatabaseEnv(cleanup)),
+    LIGHTSPEED_BASE_URL: sim.baseUrl,
+    LIGHTSPEED_TOKEN: sim.token,
+    STORE_TIMEZONE: sim.store.timeZone,
+  };
+}
+
+/** As simulatedStoreEnv, the store synced (`sync`) and its eCom export as of now imported. */
+export async function syncedStoreEnv(
+  cleanup: TestCleanup,
+  sim: RunningSimulator,
+): Promise<Record<string, string>> {
+  const env = await simulatedStoreEnv(cleanup, sim);
+  const exportFile = path.join(cleanup.tempDir(), "orders.csv");
+  await writeFile(exportFile, sim.store.ecomCsvExport());
+  await cliJson(["sync"], env);
+  await cliJson(["import-ecom", exportFile], env);
+  return env;
 }
 
 export interface CliRun {
@@ -46,4 +75,26 @@ export async function runCliCaptured(
     },
   });
   return { exitCode, stdout, stderr, logs, lastLine: stdout.trimEnd().split("\n").at(-1) ?? "" };
+}
+
+/** The `--json` answer of a command that must succeed (the test fails with its logs otherwise). */
+export async function cliJson(argv: string[], env: Record<string, string>) {
+  const run = await runCliCaptured([...argv, "--json"], env);
+  if (run.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${run.lastLine}\n${run.logs}`);
+  return JSON.parse(run.lastLine);
+}
+
+/** Each command fails with BAD_INPUT and a message matching its pattern. */
+export async function expectBadInput(
+  cases: Array<[argv: string[], message: RegExp]>,
+  env: Record<string, string>,
+): Promise<void> {
+  for (const [argv, message] of cases) {
+    const run = await runCliCaptured([...argv, "--json"], env);
+    expect(run.exitCode, argv.join(" ")).not.toBe(0);
+    expect(JSON.parse(run.lastLine)).toMatchObject({
+      ok: false,
+      error: { code: "BAD_INPUT", message: expect.stringMatching(message) },
+    });
+  }
 }

@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { openCustomerSession } from "../../auth/customer-sessions";
 import { serveApiOnLoopback } from "../../http/testing/loopback-api";
-import { createNotifications } from "../../monitoring/notification-store";
+import { createNotifications } from "../../monitoring/notifications/notification-store";
 import type { AppRouter } from "../root";
 import { testTokens } from "../testing/api-test-kit";
 

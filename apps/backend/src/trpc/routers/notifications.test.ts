@@ -3,7 +3,7 @@
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { at, seedNotifications } from "../../monitoring/testing/seeded-notifications";
+import { at, seedNotifications } from "../../monitoring/notifications/testing/seeded-notifications";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { testApi } from "../testing/api-test-kit";
 

@@ -2,9 +2,15 @@
 // state, and Expo push tokens as the app registers them.
 import type { Prisma } from "@greenloop/db";
 import { z } from "zod";
-import { listNotifications, markNotificationsRead } from "../../monitoring/list-notifications";
-import { campaignIdOf } from "../../monitoring/notification-store";
-import { isExpoPushToken, registerCallerPushToken } from "../../monitoring/push-tokens";
+import {
+  listNotifications,
+  markNotificationsRead,
+} from "../../monitoring/notifications/list-notifications";
+import { campaignIdOf } from "../../monitoring/notifications/notification-store";
+import {
+  isExpoPushToken,
+  registerCallerPushToken,
+} from "../../monitoring/notifications/push-tokens";
 import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, signedInProcedure, viewerProcedure } from "../trpc";
 

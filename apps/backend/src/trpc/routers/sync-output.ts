@@ -3,7 +3,7 @@
 import type { Prisma } from "@greenloop/db";
 import { z } from "zod";
 import { webhookDeliveryStatuses } from "../../ingestion/webhooks/replay-dead-deliveries";
-import { alertStatuses } from "../../monitoring/sync-alerts";
+import { alertStatuses } from "../../monitoring/alerts/sync-alerts";
 
 const jobRunStatus = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
 

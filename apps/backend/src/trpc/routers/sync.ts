@@ -7,9 +7,13 @@ import {
   pageWebhookDeliveries,
   replayDeadDeliveries,
 } from "../../ingestion/webhooks/replay-dead-deliveries";
-import { pageEcomBacklog } from "../../monitoring/ecom-backlog";
-import { acknowledgeSyncAlert, alertStatuses, listSyncAlerts } from "../../monitoring/sync-alerts";
-import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/sync-delay-report";
+import {
+  acknowledgeSyncAlert,
+  alertStatuses,
+  listSyncAlerts,
+} from "../../monitoring/alerts/sync-alerts";
+import { pageEcomBacklog } from "../../monitoring/delays/ecom-backlog";
+import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/delays/sync-delay-report";
 import { getSyncStatus } from "../../monitoring/sync-status";
 import type { JobOutcome } from "../../scheduler/start-scheduler";
 import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";

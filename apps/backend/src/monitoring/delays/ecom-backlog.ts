@@ -1,0 +1,130 @@
+// The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
+// Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
+import type { Database, Prisma } from "@greenloop/db";
+import {
+  decodePageCursor,
+  isTimeText,
+  monitoringListRefusal,
+  pageOf,
+} from "../../paging/page-cursor";
+
+const DAY_MS = 86_400_000;
+const CURSOR_SCOPE = "ecom-backlog:placedAt:asc";
+
+export interface UnsyncedEcomOrder {
+  ecomOrderNumber: string;
+  placedAt: Date;
+  /** Whole days since it was placed (floored): 3 means at least 3 × 24 hours. */
+  ageDays: number;
+  ageSeconds: number;
+  customerId: string | null;
+}
+
+export interface EcomBacklogOptions {
+  now: Date;
+  /** Only orders at least this many days old at `now` (default 0: all). */
+  minAgeDays?: number;
+  /** Only orders placed at or after this time. */
+  since?: Date;
+}
+
+export interface EcomBacklogPage {
+  orders: UnsyncedEcomOrder[];
+  /** Orders in the whole backlog (every page). */
+  total: number;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Unsynced eCom orders at least `minAgeDays` old at `now`, oldest first. */
+export async function listEcomBacklog(
+  db: Pick<Database, "prisma">,
+  options: EcomBacklogOptions,
+): Promise<UnsyncedEcomOrder[]> {
+  const rows = await db.prisma.order.findMany({
+    where: backlogWhere(options),
+    select: backlogColumns,
+    orderBy: backlogOrder,
+  });
+  return rows.map((row) => unsyncedOrderOf(row, options.now));
+}
+
+/** One page of the backlog, oldest first; `after` is the previous page's `nextCursor`. */
+export async function pageEcomBacklog(
+  db: Pick<Database, "prisma">,
+  options: EcomBacklogOptions & { limit: number; after?: string },
+): Promise<EcomBacklogPage> {
+  const where = backlogWhere(options);
+  const cursor =
+    options.after === undefined
+      ? undefined
+      : decodePageCursor(options.after, CURSOR_SCOPE, {
+          isValue: isTimeText,
+          // The tie-breaker is the eCom order number, not a row id.
+          isId: () => true,
+          refusal: monitoringListRefusal,
+        });
+  const after = cursor && { at: new Date(cursor.value), key: cursor.id };
+  const [rows, total] = await Promise.all([
+    db.prisma.order.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { placedAt: { gt: after.at } },
+                  { placedAt: after.at, ecomOrderNumber: { gt: after.key } },
+                ],
+              },
+            ],
+          }
+        : where,
+      select: backlogColumns,
+      orderBy: backlogOrder,
+      take: options.limit + 1,
+    }),
+    db.prisma.order.count({ where }),
+  ]);
+  const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
+    scope: CURSOR_SCOPE,
+    value: row.placedAt.toISOString(),
+    id: row.ecomOrderNumber ?? "",
+  }));
+  return { orders: page.map((row) => unsyncedOrderOf(row, options.now)), total, nextCursor };
+}
+
+function backlogWhere({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.OrderWhereInput {
+  return {
+    channel: "ECOM",
+    source: "ecom_unsynced",
+    countsInAnalytics: true,
+    ecomOrderNumber: { not: null },
+    placedAt: {
+      lte: new Date(now.getTime() - (minAgeDays ?? 0) * DAY_MS),
+      ...(since ? { gte: since } : {}),
+    },
+  };
+}
+
+const backlogColumns = { ecomOrderNumber: true, placedAt: true, customerId: true } as const;
+
+// ecomOrderNumber is unique: the order is total, as keyset paging needs.
+const backlogOrder: Prisma.OrderOrderByWithRelationInput[] = [
+  { placedAt: "asc" },
+  { ecomOrderNumber: "asc" },
+];
+
+function unsyncedOrderOf(
+  row: { ecomOrderNumber: string | null; placedAt: Date; customerId: string | null },
+  now: Date,
+): UnsyncedEcomOrder {
+  const ageMs = Math.max(0, now.getTime() - row.placedAt.getTime());
+  return {
+    ecomOrderNumber: row.ecomOrderNumber ?? "",
+    placedAt: row.placedAt,
+    ageDays: Math.floor(ageMs / DAY_MS),
+    ageSeconds: Math.floor(ageMs / 1000),
+    customerId: row.customerId,
+  };
+}
