@@ -3,6 +3,7 @@
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { seedCustomerMetrics } from "../../analytics/testing/seed-customer-metrics";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { detectAtRiskEntries } from "./at-risk-events";
 import { detectVipOrders } from "./vip-order-events";
@@ -21,20 +22,13 @@ async function customer(
     data: { displayName: name },
     select: { id: true },
   });
-  await db.prisma.customerMetrics.create({
-    data: {
-      customerId: id,
-      orderCount: 1,
-      ecomOrderCount: 0,
-      retailOrderCount: 1,
-      totalSpend: "2500.00",
-      averageOrderValue: "2500.00",
-      spend90d: "0",
-      orders90d: 0,
-      isVip: metrics.isVip ?? false,
-      rfmSegment: metrics.rfmSegment ?? null,
-    },
-    select: { customerId: true },
+  await seedCustomerMetrics(db, id, {
+    totalSpend: "2500.00",
+    averageOrderValue: "2500.00",
+    spend90d: "0",
+    orders90d: 0,
+    isVip: metrics.isVip ?? false,
+    rfmSegment: metrics.rfmSegment ?? null,
   });
   return id;
 }

@@ -8,6 +8,7 @@ import {
   type Sale,
   saleSchema,
 } from "@greenloop/order-sync/lightspeed";
+import { seedCustomerMetrics } from "../../analytics/testing/seed-customer-metrics";
 import { writeRetailCustomers, writeRetailSales } from "../../ingestion/retail-mirror";
 import { parsed } from "../../ingestion/testing/parsed-record";
 import { mergeChanges } from "../../merge/merge-changes";
@@ -72,22 +73,11 @@ export async function giveTiers(
     const chosen = choose(index);
     if (chosen === null) continue;
     const isFirstTimeBuyer = chosen.isFirstTimeBuyer ?? false;
-    await db.prisma.customerMetrics.create({
-      data: {
-        customerId: id,
-        orderCount: 1,
-        ecomOrderCount: 0,
-        retailOrderCount: 1,
-        totalSpend: "10",
-        averageOrderValue: "10",
-        spend90d: "10",
-        orders90d: 1,
-        favouriteProducts: [],
-        favouriteCategories: [],
-        tier: chosen.tier,
-        isFirstTimeBuyer,
-      },
-      select: { customerId: true },
+    await seedCustomerMetrics(db, id, {
+      favouriteProducts: [],
+      favouriteCategories: [],
+      tier: chosen.tier,
+      isFirstTimeBuyer,
     });
     seeded.push({
       customerId: id,
