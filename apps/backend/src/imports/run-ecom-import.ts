@@ -107,10 +107,11 @@ export async function runEcomImport(
     if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
     throw error;
   }
+  const { sha256, bytes } = source.file;
   const file = {
     name: request.file.name,
-    bytes: source.bytesRead(),
-    sha256: typeof source.file.sha256 === "string" ? source.file.sha256 : source.file.sha256(),
+    bytes: typeof bytes === "number" ? bytes : bytes(),
+    sha256: typeof sha256 === "string" ? sha256 : sha256(),
   };
   // The merge has run; the analytics follow once.
   const analytics =

@@ -42,7 +42,7 @@ export async function ingestRetail(
   );
 }
 
-/** Imports the store's eCom CSV export, merging each committed batch (the CLI merges larger chunks, imports/import-merge.ts: same result). */
+/** Imports the store's eCom CSV export, merging each committed batch (the import workflow merges larger chunks, imports/import-merge.ts: same result). */
 export async function importStoreExport(
   db: Database,
   store: SimulatedStore,
