@@ -62,12 +62,25 @@ describe("WebhookDispatcher", () => {
       .digest("hex");
     expect(delivery?.headers["x-signature"]).toBe(`signature=${expected},algorithm=HMAC-SHA256`);
     const form = new URLSearchParams(delivery?.body);
-    expect(form.get("type")).toBe("sale.update");
+    // Only what Lightspeed documents: `payload`, and `domain_prefix`/`environment` at times.
+    expect([...form.keys()].sort()).toEqual(["domain_prefix", "environment", "payload"]);
     expect(form.get("domain_prefix")).toBe("greenloopdemo");
     const payload = JSON.parse(form.get("payload") ?? "{}");
     expect(payload.id).toBe(sale.id);
     expect(payload.sale_date).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(payload.register_sale_products).toHaveLength(sale.line_items.length);
+  });
+
+  it("sends only the documented payload field, with domain_prefix and environment every other time", async () => {
+    const receiver = await startReceiver();
+    const store = new SimulatedStore({ store: small, webhook: { url: receiver.url } });
+    store.createSale();
+    store.createCustomer();
+    await store.webhooks.deliverDue();
+    const fieldSets = receiver.received.map((delivery) =>
+      [...new URLSearchParams(delivery.body).keys()].sort().join(","),
+    );
+    expect(fieldSets).toEqual(["domain_prefix,environment,payload", "payload"]);
   });
 
   it("signs in base64 when configured and leaves deliveries unsigned without a secret", async () => {

@@ -129,17 +129,17 @@ export class WebhookDispatcher {
 
   /** Records an event and, when a URL is configured, queues its delivery for now. */
   enqueue(type: WebhookType, entityId: string, entityVersion: number, payload: unknown): void {
-    const body = new URLSearchParams({
-      // Only `payload` is documented; `type` and `retailer_id` are UNCONFIRMED extras we send.
-      type,
-      domain_prefix: this.identity.domainPrefix,
-      retailer_id: this.identity.retailerId,
-      // UNCONFIRMED value; the docs only say the field may be present.
-      environment: "prod",
-      payload: JSON.stringify(payload),
-    }).toString();
+    const id = this.nextEventId++;
+    // Only `payload` is documented; `domain_prefix` and `environment` "may be present but are not
+    // guaranteed" (reference §8.3): every other event carries them, so receivers meet both. No
+    // `type` field: a receiver knows the type from the URL it subscribed, or from the payload.
+    const fields: Record<string, string> =
+      id % 2 === 1
+        ? { domain_prefix: this.identity.domainPrefix, environment: "prod" } // UNCONFIRMED value
+        : {};
+    const body = new URLSearchParams({ ...fields, payload: JSON.stringify(payload) }).toString();
     const event: WebhookEvent = {
-      id: this.nextEventId++,
+      id,
       type,
       entityId,
       entityVersion,

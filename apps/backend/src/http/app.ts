@@ -74,6 +74,12 @@ export function createApp({
 
   app.route("/health", healthRoute(db, { syncIntervalMs }));
   app.route("/api/webhooks/lightspeed", webhookRoute({ db, logger, ...webhooks }));
+  // The path the seed's notes give a sale webhook (`sale.created` is not an X-Series event; the
+  // subscription is `sale.update`): a store that followed them is not refused.
+  app.route(
+    "/api/webhooks/lightspeed-sale-created",
+    webhookRoute({ db, logger, ...webhooks, subscribedType: "sale.update" }),
+  );
 
   app.use(
     "/api/trpc/*",

@@ -32,9 +32,12 @@ export type { VersionPage, VersionRange } from "./version-pager";
 export {
   type ParseWebhookDeliveryOptions,
   parseWebhookDelivery,
+  UNKNOWN_WEBHOOK_TYPE,
   type WebhookDelivery,
   type WebhookEntity,
+  type WebhookTypeSource,
   webhookEntities,
+  webhookEntityOf,
 } from "./webhook-delivery";
 export {
   type SignatureEncoding,
@@ -43,3 +46,4 @@ export {
   verifyWebhookSignature,
   type WebhookSignatureResult,
 } from "./webhook-signature";
+export { webhookTypeOfPayload } from "./webhook-type-of-payload";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isDomainError } from "../errors";
+import {
+  documentedCustomerPayload,
+  documentedSalePayload,
+} from "./testing/documented-webhook-payloads";
 import { parseWebhookDelivery } from "./webhook-delivery";
 
 // API 1.0 shapes (reference §8.3) with made-up values.
@@ -88,11 +92,76 @@ describe("parseWebhookDelivery", () => {
     expect(delivery.updatedAt?.toISOString()).toBe("2026-01-05T23:34:15.000Z");
   });
 
-  it("prefers the type form field over the subscribed type", () => {
+  it("takes the subscribed type first, then a type form field (undocumented)", () => {
     const body = formBody({ payload: JSON.stringify(salePayload), type: "register_sale.update" });
-    const delivery = parseWebhookDelivery({ body, subscribedType: "customer.update" });
-    expect(delivery.type).toBe("register_sale.update");
-    expect(delivery.entity).toBe("sale");
+    expect(parseWebhookDelivery({ body, subscribedType: "sale.update" })).toMatchObject({
+      type: "sale.update",
+      typeSource: "subscription",
+    });
+    expect(parseWebhookDelivery({ body })).toMatchObject({
+      type: "register_sale.update",
+      typeSource: "field",
+      entity: "sale",
+    });
+  });
+
+  it("types a delivery as documented (payload only) by its payload's shape", () => {
+    const documented = (payload: object) =>
+      parseWebhookDelivery({ body: formBody({ payload: JSON.stringify(payload) }) });
+    expect(documented(salePayload)).toMatchObject({
+      type: "sale.update",
+      typeSource: "payload",
+      entity: "sale",
+    });
+    expect(documented(customerPayload)).toMatchObject({
+      type: "customer.update",
+      typeSource: "payload",
+      entity: "customer",
+    });
+    // The 2.0 and date-versioned sale shapes, from their list items.
+    expect(
+      documented({ id: "s2", line_items: [], sale_date: "2026-01-05T23:33:57+00:00" }).type,
+    ).toBe("sale.update");
+    expect(documented({ id: "s3", line_items: [], date: "2026-01-05T23:33:57Z" }).type).toBe(
+      "sale.update",
+    );
+  });
+
+  it("parses Lightspeed's own samples, delivered as documented (payload and maybe domain_prefix)", () => {
+    const sale = parseWebhookDelivery({
+      body: formBody({ payload: JSON.stringify(documentedSalePayload) }),
+    });
+    expect(sale).toMatchObject({ type: "sale.update", entityId: documentedSalePayload.id });
+    expect(sale.updatedAt?.toISOString()).toBe("2012-02-15T23:34:15.000Z");
+    const customer = parseWebhookDelivery({
+      body: formBody({
+        domain_prefix: "mystore",
+        payload: JSON.stringify(documentedCustomerPayload),
+      }),
+    });
+    expect(customer).toMatchObject({
+      type: "customer.update",
+      entityId: documentedCustomerPayload.id,
+      domainPrefix: "mystore",
+      retailerId: documentedCustomerPayload.retailer_id,
+    });
+  });
+
+  it("keeps a delivery nothing types as unknown, for the worker to resolve by its id", () => {
+    const body = formBody({
+      payload: JSON.stringify({ id: "x1", updated_at: "2026-01-05 10:00:00" }),
+    });
+    expect(parseWebhookDelivery({ body })).toMatchObject({
+      type: "unknown",
+      typeSource: "none",
+      entity: "unknown",
+      entityId: "x1",
+    });
+  });
+
+  it("takes the seed's sale.created as a sale", () => {
+    const body = formBody({ payload: JSON.stringify(salePayload) });
+    expect(parseWebhookDelivery({ body, subscribedType: "sale.created" }).entity).toBe("sale");
   });
 
   it("marks unfamiliar entities as other", () => {
@@ -121,10 +190,6 @@ describe("parseWebhookDelivery", () => {
     expectBadInput(
       () => parseWebhookDelivery({ body: "payload=%5B1%5D", subscribedType: "sale.update" }),
       "not a JSON object",
-    );
-    expectBadInput(
-      () => parseWebhookDelivery({ body: formBody({ payload: JSON.stringify(salePayload) }) }),
-      "no type field",
     );
     expectBadInput(
       () =>

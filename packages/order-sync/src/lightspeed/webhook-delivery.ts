@@ -1,9 +1,12 @@
 // Reads one webhook delivery (reference §8.3): a UTF-8 form body whose `payload` field is the changed
 // object as JSON in the API 1.0 shape. We only extract what tells us *what* changed; the sync then
-// re-fetches the record from API 2.0, because delivery is not guaranteed and the 1.0 shape differs.
+// re-fetches the record from the API, because delivery is not guaranteed and the 1.0 shape differs.
+// The type comes from the subscription (the URL we gave Lightspeed), else an undocumented `type`
+// field, else the payload's shape; a delivery none of them types is still a delivery: `unknown`.
 import { DomainError } from "../errors";
 import { isObject } from "./parse-record";
 import { parseUtcDate } from "./schemas/utc-date";
+import { webhookTypeOfPayload } from "./webhook-type-of-payload";
 
 export const webhookEntities = [
   "sale",
@@ -13,11 +16,19 @@ export const webhookEntities = [
   "register_closure",
   "consignment",
 ] as const;
-export type WebhookEntity = (typeof webhookEntities)[number] | "other";
+/** `unknown`: nothing told the type; the id may be a sale's or a customer's. */
+export type WebhookEntity = (typeof webhookEntities)[number] | "other" | "unknown";
+
+/** The type stored for a delivery nothing typed. */
+export const UNKNOWN_WEBHOOK_TYPE = "unknown";
+
+/** Where a delivery's type came from. */
+export type WebhookTypeSource = "subscription" | "field" | "payload" | "none";
 
 export interface WebhookDelivery {
-  /** E.g. `sale.update`. */
+  /** E.g. `sale.update`; `unknown` when nothing told it. */
   type: string;
+  typeSource: WebhookTypeSource;
   entity: WebhookEntity;
   /** `payload.id`: the changed record's id. */
   entityId: string;
@@ -39,8 +50,8 @@ export interface ParseWebhookDeliveryOptions {
   /** The raw request body (form-encoded). */
   body: string | Uint8Array;
   /**
-   * The subscription's type, e.g. from the receiving URL. A `type` form field is UNCONFIRMED
-   * (reference §8.3): we use the form field when present and fall back to this.
+   * The subscription's type, from the receiving URL: it wins. A `type` form field is UNCONFIRMED
+   * (reference §8.3): used when there is no subscribed type, and the payload's shape after that.
    */
   subscribedType?: string;
 }
@@ -63,11 +74,8 @@ export function parseWebhookDelivery(options: ParseWebhookDeliveryOptions): Webh
   }
   if (!isObject(payload)) throw badInput("webhook payload is not a JSON object");
 
-  const type = readText(form.get("type")) ?? readText(options.subscribedType);
-  if (type === null) {
-    throw badInput("webhook type is unknown: no type field and no subscribed type given");
-  }
-  if (!/^[a-z_]+\.[a-z_]+$/.test(type)) {
+  const { type, typeSource } = resolveType(options.subscribedType, form.get("type"), payload);
+  if (type !== UNKNOWN_WEBHOOK_TYPE && !/^[a-z_]+\.[a-z_]+$/.test(type)) {
     throw badInput("webhook type is not of the form entity.action");
   }
 
@@ -76,7 +84,8 @@ export function parseWebhookDelivery(options: ParseWebhookDeliveryOptions): Webh
 
   return {
     type,
-    entity: readEntity(type),
+    typeSource,
+    entity: webhookEntityOf(type),
     entityId,
     version: readVersion(payload.version),
     updatedAt: readDate(payload.updated_at),
@@ -88,7 +97,23 @@ export function parseWebhookDelivery(options: ParseWebhookDeliveryOptions): Webh
   };
 }
 
-function readEntity(type: string): WebhookEntity {
+function resolveType(
+  subscribed: string | undefined,
+  field: string | null,
+  payload: Record<string, unknown>,
+): { type: string; typeSource: WebhookTypeSource } {
+  const fromSubscription = readText(subscribed);
+  if (fromSubscription !== null) return { type: fromSubscription, typeSource: "subscription" };
+  const fromField = readText(field);
+  if (fromField !== null) return { type: fromField, typeSource: "field" };
+  const fromPayload = webhookTypeOfPayload(payload);
+  if (fromPayload !== null) return { type: fromPayload, typeSource: "payload" };
+  return { type: UNKNOWN_WEBHOOK_TYPE, typeSource: "none" };
+}
+
+/** The record a delivery type is about (`sale.created`, the seed's name, and `register_sale.update` are sales). */
+export function webhookEntityOf(type: string): WebhookEntity {
+  if (type === UNKNOWN_WEBHOOK_TYPE) return "unknown";
   const prefix = type.slice(0, type.indexOf("."));
   // `register_sale.update` is the Vend-era name of `sale.update` (reference §8.2).
   if (prefix === "register_sale") return "sale";

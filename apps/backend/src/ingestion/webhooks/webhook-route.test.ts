@@ -1,5 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import {
+  documentedCustomerPayload,
+  documentedSalePayload,
+} from "@greenloop/order-sync/lightspeed/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../http/app";
 import { createLogger } from "../../logger";
@@ -46,11 +50,14 @@ async function setup(webhooks: WebhookRouteOptions = { clientSecret: secret }) {
   return { db, app, rows, counter, logs: () => logs };
 }
 
+// The API 1.0 shape webhooks carry (reference §8.3), abridged.
 const salePayload = {
   id: saleId,
   status: "CLOSED",
+  sale_date: "2026-01-02 03:04:00",
   customer: { email: "jane.doe@example.com", phone: "0211234567" },
   updated_at: "2026-01-02 03:04:05",
+  register_sale_products: [],
 };
 
 describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDatabaseKind})`, () => {
@@ -161,11 +168,6 @@ describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDat
         body: webhookBody({ payload: { status: "CLOSED" } }),
         message: "webhook payload has no id",
       },
-      {
-        body: webhookBody({ payload: { id: saleId }, type: null }),
-        message:
-          "webhook type is unknown: no type field and no subscribed type given (subscribe the URL with ?type=sale.update or ?type=customer.update)",
-      },
     ];
     for (const c of cases) {
       const response = await app.request(url, {
@@ -194,6 +196,48 @@ describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDat
     expect((await rows()).map((r) => [r.type, r.objectId])).toEqual([
       ["customer.update", "cust-9"],
     ]);
+  });
+
+  it("stores every delivery as Lightspeed documents it (payload only), typed by URL, else by shape, else unknown", async () => {
+    const { app, rows } = await setup();
+    const post = async (target: string, payload: Record<string, unknown>) => {
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const response = await app.request(target, {
+        method: "POST",
+        body: form,
+        headers: signedHeaders(form, secret),
+      });
+      expect(response.status, target).toBe(200);
+    };
+    // One URL for both types, as the manual setup page invites: the payload's shape tells.
+    await post(url, documentedSalePayload);
+    await post(url, documentedCustomerPayload);
+    // A URL subscribed per type: the type segment wins over the shape.
+    await post(`${url}/customer.update`, { id: "cust-by-path" });
+    await post(`${url}?type=sale.update`, { id: "sale-by-query" });
+    // Nothing tells: stored, for the worker to look the id up.
+    await post(url, { id: "nobody-knows" });
+    expect((await rows()).map((r) => [r.type, r.objectId]).sort()).toEqual(
+      [
+        ["sale.update", documentedSalePayload.id],
+        ["customer.update", documentedCustomerPayload.id],
+        ["customer.update", "cust-by-path"],
+        ["sale.update", "sale-by-query"],
+        ["unknown", "nobody-knows"],
+      ].sort(),
+    );
+  });
+
+  it("accepts the seed's /api/webhooks/lightspeed-sale-created as a sale subscription", async () => {
+    const { app, rows } = await setup();
+    const body = webhookBody({ payload: { id: "seed-sale" } });
+    const response = await app.request("/api/webhooks/lightspeed-sale-created", {
+      method: "POST",
+      body,
+      headers: signedHeaders(body, secret),
+    });
+    expect(response.status).toBe(200);
+    expect((await rows()).map((r) => [r.type, r.objectId])).toEqual([["sale.update", "seed-sale"]]);
   });
 
   it("answers 413 to a body over 1 MiB and stores nothing", async () => {
@@ -252,6 +296,31 @@ describe(`POST /api/webhooks/lightspeed with WEBHOOK_PATH_SECRET (${testDatabase
     }
     expect((await rows()).map((r) => r.objectId).sort()).toEqual(["sale-1", "sale-2"]);
     expect(await counter(webhookCounters.secretRejected)).toBe(3);
+  });
+
+  it("reads the subscription's type from a segment after the secret, or before ?secret=", async () => {
+    const { app, rows } = await setup({ pathSecret });
+    const post = (target: string, body: string) =>
+      app.request(target, { method: "POST", body, headers: formHeaders });
+    expect(
+      (await post(`${url}/${pathSecret}/sale.update`, webhookBody({ payload: { id: "s-9" } })))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          `${url}/customer.update?secret=${pathSecret}`,
+          webhookBody({ payload: { id: "c-9" } }),
+        )
+      ).status,
+    ).toBe(200);
+    expect((await post(`${url}/sale.update`, webhookBody({ payload: { id: "x-9" } }))).status).toBe(
+      401,
+    );
+    expect((await rows()).map((r) => [r.type, r.objectId]).sort()).toEqual([
+      ["customer.update", "c-9"],
+      ["sale.update", "s-9"],
+    ]);
   });
 });
 

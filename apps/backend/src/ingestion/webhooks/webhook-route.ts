@@ -1,5 +1,8 @@
-// POST /api/webhooks/lightspeed[/<secret>]: authenticate, check the delivery names a record, store
-// the raw body in the inbox and answer 200 — no Lightspeed call here (it has 5 s, reference §8.4).
+// POST /api/webhooks/lightspeed[/<secret>][/<type>]: authenticate, check the delivery names a record,
+// store the raw body in the inbox and answer 200 — no Lightspeed call here (it has 5 s, reference
+// §8.4). A delivery as Lightspeed documents it carries only `payload`: its type comes from the URL
+// we subscribed (`/<type>` or `?type=`), else a `type` field, else the payload's shape, else it is
+// stored as `unknown` and the worker finds out what its id is. A genuine delivery never gets a 4xx.
 // Errors are DomainErrors, mapped to statuses by the app's one error handler:
 //   200 stored or duplicate · 400 malformed · 401 bad/missing signature or secret (counted, not
 //   stored) · 413 too large · 503 database down, or no authentication configured (Lightspeed
@@ -15,6 +18,11 @@ import { incrementOperationalCounter } from "./operational-counter";
 import { storeWebhookDelivery, webhookCounters } from "./webhook-inbox";
 
 export interface WebhookRouteOptions {
+  /**
+   * The type of every delivery to this route unless its URL names one (an alias path such as
+   * `/api/webhooks/lightspeed-sale-created` is a sale subscription).
+   */
+  subscribedType?: string;
   /** LIGHTSPEED_CLIENT_SECRET: when set, every delivery needs a valid X-Signature. */
   clientSecret?: string | undefined;
   /** WEBHOOK_PATH_SECRET: otherwise, the secret in the path or `?secret=`. */
@@ -56,8 +64,9 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
           "/api/webhooks/lightspeed/<secret>), then restart.",
       );
     }
+    const subscription = readSubscription(c, mode);
     if (mode === "path-secret") {
-      const given = c.req.param("secret") ?? c.req.query("secret");
+      const given = subscription.secret;
       if (!given || !secretsMatch(given, deps.pathSecret ?? "")) {
         await count(deps, log, webhookCounters.secretRejected);
         log.warn({ reason: given ? "wrong secret" : "no secret" }, "webhook refused");
@@ -94,20 +103,16 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
     if (rawBody.includes(0)) {
       throw new DomainError("BAD_INPUT", "webhook body is not form-encoded text (NUL byte)");
     }
-    const queryType = c.req.query("type");
+    const subscribedType = subscription.type ?? deps.subscribedType;
     let delivery: ReturnType<typeof parseWebhookDelivery>;
     try {
       delivery = parseWebhookDelivery({
         body: rawBody,
-        ...(queryType ? { subscribedType: queryType } : {}),
+        ...(subscribedType ? { subscribedType } : {}),
       });
     } catch (error) {
       if (isDomainError(error) && error.code === "BAD_INPUT") {
         log.warn({ reason: error.message }, "webhook rejected as malformed");
-        const hint = error.message.startsWith("webhook type is unknown")
-          ? " (subscribe the URL with ?type=sale.update or ?type=customer.update)"
-          : "";
-        throw new DomainError("BAD_INPUT", `${error.message}${hint}`, { cause: error });
       }
       throw error;
     }
@@ -132,6 +137,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
       {
         deliveryId: stored.id,
         type: delivery.type,
+        typeFrom: delivery.typeSource,
         objectId: delivery.entityId,
         duplicate: stored.duplicate,
       },
@@ -156,7 +162,34 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
   });
   route.post("/", limit, receive);
   route.post("/:secret", limit, receive);
+  route.post("/:secret/:type", limit, receive);
   return route;
+}
+
+/** `sale.update`, `customer.update`…: a path segment of this form names the subscription's type. */
+const typeSegment = /^[a-z_]+\.[a-z_]+$/;
+
+/**
+ * The secret and the subscribed type a delivery's URL carries: `/<secret>/<type>`, `/<secret>`,
+ * `/<type>?secret=…` or, with signatures, `/<type>`; `?secret=` and `?type=` work anywhere.
+ */
+function readSubscription(
+  c: Context<WebhookRouteEnv>,
+  mode: "signature" | "path-secret",
+): { secret: string | undefined; type: string | undefined } {
+  const first = c.req.param("secret");
+  const second = c.req.param("type");
+  const querySecret = c.req.query("secret");
+  const queryType = c.req.query("type");
+  const firstIsType =
+    second === undefined &&
+    first !== undefined &&
+    typeSegment.test(first) &&
+    (mode === "signature" || querySecret !== undefined);
+  return {
+    secret: firstIsType ? querySecret : (first ?? querySecret),
+    type: second ?? (firstIsType ? first : undefined) ?? queryType,
+  };
 }
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */

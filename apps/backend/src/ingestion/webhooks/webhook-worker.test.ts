@@ -232,6 +232,30 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
     expect(await db.prisma.retailSale.count()).toBe(0);
   });
 
+  it("resolves a delivery nothing typed by its id: a sale, else a customer, else left to the poll", async () => {
+    const { db, store, worker, changes } = await setup();
+    const customer = store.createCustomer({ first_name: "Grace", last_name: "Hopper" });
+    const sale = store.createSale();
+    await storeBodies(db, [
+      webhookBody({ payload: { id: sale.id } }),
+      webhookBody({ payload: { id: customer.id } }),
+      webhookBody({ payload: { id: "not-a-record" } }),
+    ]);
+    expect((await deliveryRows(db)).map((row) => row.type)).toEqual([
+      "unknown",
+      "unknown",
+      "unknown",
+    ]);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 3, done: 2, ignored: 1, retried: 0 });
+    expect(changes).toEqual([{ sales: [sale.id], customers: [customer.id] }]);
+    const ignored = (await deliveryRows(db)).find((row) => row.objectId === "not-a-record");
+    expect(ignored).toMatchObject({
+      status: "DONE",
+      lastError:
+        "ignored: not-a-record is neither a sale nor a customer in Lightspeed; the next poll covers anything we mirror",
+    });
+  });
+
   it("reclaims the rows of a worker that died mid-batch once its lease expires, losing and duplicating nothing", async () => {
     const { db, sim, store, worker, clock, fetched } = await setup({ leaseMs: 5 * minute });
     const events = eventFeed(sim);

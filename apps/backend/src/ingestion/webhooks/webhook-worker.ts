@@ -4,11 +4,12 @@
 // cost one fetch. Failures retry with backoff, then dead-letter (`pnpm cli webhooks replay`).
 import type { Database } from "@greenloop/db";
 import { isDomainError } from "@greenloop/order-sync/errors";
-import type {
-  Customer,
-  LightspeedClient,
-  ParsedRecord,
-  Sale,
+import {
+  type Customer,
+  type LightspeedClient,
+  type ParsedRecord,
+  type Sale,
+  webhookEntityOf,
 } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
 import { redactErasedWebhookDeliveries } from "../../redaction/erased-identifiers";
@@ -77,7 +78,8 @@ export interface WebhookWorker {
   wake(): void;
 }
 
-type Entity = "sale" | "customer";
+/** What a delivery names; `unknown` is looked up as a sale, then as a customer. */
+type Entity = "sale" | "customer" | "unknown";
 type Fetched =
   | { kind: "sale"; record: ParsedRecord<Sale> }
   | { kind: "customer"; record: ParsedRecord<Customer> }
@@ -98,6 +100,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const now = options.now ?? (() => new Date());
 
   async function fetchTarget(entity: Entity, id: string): Promise<Fetched> {
+    if (entity === "unknown") return resolveUnknown(id);
     try {
       if (entity === "sale") return { kind: "sale", record: await client.fetchSale(id) };
       return { kind: "customer", record: await client.fetchCustomer(id) };
@@ -113,6 +116,18 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         : `${error instanceof Error ? error.name : "Error"}: ${error instanceof Error ? error.message : String(error)}`;
       return { kind: "failed", error: message.slice(0, maxErrorLength) };
     }
+  }
+
+  /** A delivery nothing typed: its id is a sale's, else a customer's, else the poll's business. */
+  async function resolveUnknown(id: string): Promise<Fetched> {
+    const asSale = await fetchTarget("sale", id);
+    if (asSale.kind !== "gone") return asSale;
+    const asCustomer = await fetchTarget("customer", id);
+    if (asCustomer.kind !== "gone") return asCustomer;
+    return {
+      kind: "ignored",
+      note: `ignored: ${id} is neither a sale nor a customer in Lightspeed; the next poll covers anything we mirror`,
+    };
   }
 
   async function runOnce(): Promise<WebhookRunResult> {
@@ -298,11 +313,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
 }
 
 function entityOf(type: string): Entity | null {
-  const prefix = type.slice(0, type.indexOf("."));
-  // `register_sale.update` is the Vend-era name of `sale.update` (reference §8.2).
-  if (prefix === "sale" || prefix === "register_sale") return "sale";
-  if (prefix === "customer") return "customer";
-  return null;
+  const entity = webhookEntityOf(type);
+  return entity === "sale" || entity === "customer" || entity === "unknown" ? entity : null;
 }
 
 function countChanges(changes: RetailChanges) {
