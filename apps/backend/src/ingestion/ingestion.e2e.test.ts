@@ -60,6 +60,9 @@ describe(`webhooks + polling (${testDatabaseKind})`, () => {
       client: connectTestClient(sim),
       logger,
       batchSize: 100,
+      // Record by record, so that the dropped deliveries show (a burst read through the version
+      // feed would mirror them too).
+      burstThreshold: Number.POSITIVE_INFINITY,
     });
     while ((await worker.runOnce()).claimed > 0) {}
     const afterWebhooks = await mirrorVersions(db);

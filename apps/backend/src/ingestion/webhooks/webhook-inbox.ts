@@ -68,6 +68,17 @@ export interface Claim {
   leaseUntil: Date;
 }
 
+/** How many deliveries are due (as `claimDueDeliveries` sees them), by type: what waits. */
+export async function countDueDeliveries(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ type: string; due: number }>>(
+    `SELECT type, count(*)::int AS due FROM "WebhookDelivery"
+      WHERE status IN ('PENDING', 'PROCESSING') AND "nextAttemptAt" <= $1::timestamptz
+      GROUP BY type`,
+    now.toISOString(),
+  );
+  return new Map(rows.map((row) => [row.type, row.due]));
+}
+
 /**
  * Claims up to `limit` due deliveries: PENDING ones whose `nextAttemptAt` has come, and PROCESSING
  * ones whose lease (kept in `nextAttemptAt`) has expired because their worker died. One statement,
@@ -112,7 +123,11 @@ export async function markDeliveriesDone(
 ): Promise<Set<string>> {
   const held = new Set<string>();
   const byNote = new Map<string | null, string[]>();
-  for (const { id, note } of settled) byNote.set(note, [...(byNote.get(note) ?? []), id]);
+  for (const { id, note } of settled) {
+    const ids = byNote.get(note);
+    if (ids) ids.push(id);
+    else byNote.set(note, [id]);
+  }
   for (const [note, ids] of byNote) {
     const rows = await tx.webhookDelivery.updateManyAndReturn({
       where: { id: { in: ids }, status: "PROCESSING", nextAttemptAt: claim.leaseUntil },

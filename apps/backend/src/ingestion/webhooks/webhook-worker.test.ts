@@ -3,6 +3,8 @@ import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/d
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../http/app";
 import { createLogger } from "../../logger";
+import { jobLockKeys } from "../../scheduler/job-lock-keys";
+import { readSyncCursor } from "../polling/sync-cursor";
 import type { RetailChanges } from "../retail-changes";
 import { replayDeadDeliveries } from "./replay-dead-deliveries";
 import { signedHeaders, webhookBody } from "./testing/webhook-fixtures";
@@ -256,6 +258,51 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
     });
   });
 
+  it("reads a burst through the version feed, a page per request, and settles every delivery it covers", async () => {
+    const { db, sim, store, worker, changes, fetched } = await setup({ burstThreshold: 20 });
+    const events = eventFeed(sim);
+    const sales = Array.from({ length: 30 }, () => store.createSale());
+    store.updateSale(sales[0]?.id ?? "", { note: "changed after" });
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+
+    const result = await worker.runOnce();
+    expect(result).toMatchObject({ claimed: 31, done: 31, readByFeed: 31, retried: 0 });
+    // Two requests (one page of each feed), not 31 fetches.
+    expect(fetched).toEqual(["page:customers", "page:sales"]);
+    expect(await mirroredSales(db)).toEqual(
+      sales
+        .map((sale) => ({ id: sale.id, version: store.getSale(sale.id).version }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(changes.flatMap((change) => change.sales).sort()).toEqual(
+      sales.map((sale) => sale.id).sort(),
+    );
+    expect((await deliveryRows(db)).every((row) => row.status === "DONE")).toBe(true);
+    // The poll's cursor moved on: the next poll reads nothing again.
+    expect(await readSyncCursor(db.prisma, "sales")).toBe(
+      store.getSale(sales[0]?.id ?? "").version,
+    );
+  });
+
+  it("leaves a burst for the next run while a poll holds the lock", async () => {
+    const { db, sim, store, worker, fetched } = await setup({ burstThreshold: 2 });
+    const events = eventFeed(sim);
+    store.createSale();
+    store.createSale();
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+    const during = await db.withJobLock(jobLockKeys.poll, () => worker.runOnce());
+    expect(during).toMatchObject({ acquired: true, result: { claimed: 0, done: 0 } });
+    expect(fetched).toEqual([]);
+    expect((await deliveryRows(db)).map((row) => row.status)).toEqual(["PENDING", "PENDING"]);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, readByFeed: 2 });
+  });
+
   it("reclaims the rows of a worker that died mid-batch once its lease expires, losing and duplicating nothing", async () => {
     const { db, sim, store, worker, clock, fetched } = await setup({ leaseMs: 5 * minute });
     const events = eventFeed(sim);
@@ -282,6 +329,8 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
           return real.fetchSale(id);
         },
         fetchCustomer: (id) => real.fetchCustomer(id),
+        listSales: (listOptions) => real.listSales(listOptions),
+        listCustomers: (listOptions) => real.listCustomers(listOptions),
       },
     });
     const doomedRun = doomed.runOnce();
@@ -329,6 +378,8 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
         client: counting[i]?.client ?? connectClient(sim),
         logger: silent,
         batchSize: 3,
+        // Record by record: this is about claims (a burst is read under the poll's lock).
+        burstThreshold: Number.POSITIVE_INFINITY,
       }),
     );
     const drain = async (worker: (typeof workers)[number]) => {

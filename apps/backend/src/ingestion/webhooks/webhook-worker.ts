@@ -1,7 +1,10 @@
 // Processes the webhook inbox: a delivery is only a trigger, so the worker re-fetches the current
-// sale or customer from API 2.0 and writes it through the version-guarded mirror. Duplicates and
+// sale or customer from the API and writes it through the version-guarded mirror. Duplicates and
 // out-of-order deliveries are therefore harmless, and several deliveries for one record in a batch
-// cost one fetch. Failures retry with backoff, then dead-letter (`pnpm cli webhooks replay`).
+// cost one fetch. A burst (months of eCom orders reaching X-Series at once) is read through the
+// version feed instead, 200 records a request, under the poll's lock and cursor, and settles every
+// delivery it covers: one request per page, not per sale, within the store's rate limit. Failures
+// retry with backoff, then dead-letter (`pnpm cli webhooks replay`).
 import type { Database } from "@greenloop/db";
 import { isDomainError } from "@greenloop/order-sync/errors";
 import {
@@ -13,12 +16,15 @@ import {
 } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
 import { redactErasedWebhookDeliveries } from "../../redaction/erased-identifiers";
+import { jobLockKeys } from "../../scheduler/job-lock-keys";
+import { pollRetail } from "../polling/poll-retail";
 import type { OnRetailChanges, RetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
 import {
   type Claim,
   type ClaimedDelivery,
   claimDueDeliveries,
+  countDueDeliveries,
   markDeliveriesDone,
   markDeliveryFailed,
 } from "./webhook-inbox";
@@ -29,8 +35,8 @@ import {
 } from "./webhook-retry-delay";
 
 export interface WebhookWorkerOptions {
-  db: Pick<Database, "prisma">;
-  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer">;
+  db: Pick<Database, "prisma" | "withJobLock">;
+  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer" | "listSales" | "listCustomers">;
   logger: Logger;
   /** Called after each batch is committed with the mirror ids that actually changed. */
   onRetailChanges?: OnRetailChanges;
@@ -39,6 +45,13 @@ export interface WebhookWorkerOptions {
   backoff?: Partial<WebhookBackoff>;
   /** Deliveries claimed per run (default 10). */
   batchSize?: number;
+  /**
+   * Due sale and customer deliveries from which the worker reads the version feed instead of
+   * fetching record by record (default 20).
+   */
+  burstThreshold?: number;
+  /** Deliveries one read of the version feed settles at most (default 5,000). */
+  burstLimit?: number;
   /**
    * How long a claim stays with its worker (default 10 minutes). Rows of a worker that died are
    * claimable again afterwards; it must outlast one batch's fetches.
@@ -52,8 +65,10 @@ export interface WebhookWorkerOptions {
 
 export interface WebhookRunResult {
   claimed: number;
-  /** Fetched and written to the mirror (changed or not). */
+  /** Fetched and written to the mirror (changed or not), or covered by a read of the version feed. */
   done: number;
+  /** Settled by reading the version feed (a burst), not by fetching each record. */
+  readByFeed: number;
   /** The record no longer exists upstream (404): settled with a note. */
   gone: number;
   /** Types the mirror does not keep (product.update, …): settled with a note. */
@@ -82,6 +97,8 @@ export interface WebhookWorker {
 type Entity = "sale" | "customer" | "unknown";
 type Fetched =
   | { kind: "sale"; record: ParsedRecord<Sale> }
+  /** The version feed was read past the change the delivery announced: nothing left to fetch. */
+  | { kind: "covered" }
   | { kind: "customer"; record: ParsedRecord<Customer> }
   | { kind: "gone"; note: string }
   | { kind: "ignored"; note: string }
@@ -97,6 +114,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const burstThreshold = options.burstThreshold ?? 20;
+  const burstLimit = options.burstLimit ?? 5_000;
   const now = options.now ?? (() => new Date());
 
   async function fetchTarget(entity: Entity, id: string): Promise<Fetched> {
@@ -131,17 +150,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   }
 
   async function runOnce(): Promise<WebhookRunResult> {
+    if (await burstIsDue()) {
+      const burst = await db.withJobLock(jobLockKeys.poll, readBurstByFeed);
+      // A poll holds the lock (the scheduled one, or `pnpm cli sync`): the burst waits for the
+      // next run rather than spending the rate limit one record at a time beside it.
+      return burst.acquired ? burst.result : emptyResult(0);
+    }
     const claim = await claimDueDeliveries(db, { now: now(), leaseMs, limit: batchSize });
-    const result: WebhookRunResult = {
-      claimed: claim.deliveries.length,
-      done: 0,
-      gone: 0,
-      ignored: 0,
-      retried: 0,
-      dead: 0,
-      lostLease: 0,
-      changes: { sales: [], customers: [] },
-    };
+    const result = emptyResult(claim.deliveries.length);
     if (claim.deliveries.length === 0) return result;
 
     // One fetch per record, however many deliveries in the batch name it.
@@ -190,6 +206,60 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return result;
   }
 
+  async function burstIsDue(): Promise<boolean> {
+    let mirrored = 0;
+    for (const [type, due] of await countDueDeliveries(db, now())) {
+      if (entityOf(type) !== null) mirrored += due;
+    }
+    return mirrored >= burstThreshold;
+  }
+
+  /**
+   * Claims the due deliveries, then reads the version feed from the poll's cursor to its end:
+   * every change a claimed delivery announced happened before it was sent, so before this read
+   * began, and the read covers it. The pages go through the mirror and the change handler as a
+   * poll's do, and the cursor moves on, so the next scheduled poll does not read them again.
+   */
+  async function readBurstByFeed(): Promise<WebhookRunResult> {
+    const claim = await claimDueDeliveries(db, { now: now(), leaseMs, limit: burstLimit });
+    const result = emptyResult(claim.deliveries.length);
+    if (claim.deliveries.length === 0) return result;
+    const poll = await pollRetail({
+      db,
+      client,
+      trigger: "webhooks",
+      logger: log,
+      ...(options.onRetailChanges ? { onRetailChanges: options.onRetailChanges } : {}),
+    });
+    const failure = Object.values(poll.resources).find((resource) => resource.error)?.error;
+    const outcomeOf = new Map<ClaimedDelivery, Fetched>();
+    for (const delivery of claim.deliveries) {
+      const entity = entityOf(delivery.type);
+      outcomeOf.set(
+        delivery,
+        entity === null || !delivery.objectId
+          ? { kind: "ignored", note: `ignored: ${delivery.type} deliveries are not mirrored` }
+          : poll.ok
+            ? { kind: "covered" }
+            : {
+                kind: "failed",
+                error:
+                  `the version feed could not be read: ${failure?.code ?? "UNAVAILABLE"}: ${failure?.message ?? "the poll did not finish"}`.slice(
+                    0,
+                    maxErrorLength,
+                  ),
+              },
+      );
+    }
+    await settle(claim, outcomeOf, result);
+    const pages = poll.resources.sales.pages + poll.resources.customers.pages;
+    log.info(
+      { claimed: result.claimed, readByFeed: result.readByFeed, pages, ok: poll.ok },
+      "webhook burst read through the version feed",
+    );
+    return result;
+  }
+
   async function settle(
     claim: Claim,
     outcomeOf: Map<ClaimedDelivery, Fetched>,
@@ -199,7 +269,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     await db.prisma.$transaction(async (tx) => {
       const settled: Array<{ id: string; note: string | null }> = [];
       for (const [delivery, outcome] of outcomeOf) {
-        if (outcome.kind === "sale" || outcome.kind === "customer") {
+        if (outcome.kind === "sale" || outcome.kind === "customer" || outcome.kind === "covered") {
           settled.push({ id: delivery.id, note: null });
         } else if (outcome.kind === "gone" || outcome.kind === "ignored") {
           settled.push({ id: delivery.id, note: outcome.note });
@@ -217,8 +287,11 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         }
         if (outcome.kind === "sale") sales.push(outcome.record);
         else if (outcome.kind === "customer") customers.push(outcome.record);
+        else if (outcome.kind === "covered") result.readByFeed += 1;
         else result[outcome.kind] += 1;
-        if (outcome.kind === "sale" || outcome.kind === "customer") result.done += 1;
+        if (outcome.kind === "sale" || outcome.kind === "customer" || outcome.kind === "covered") {
+          result.done += 1;
+        }
       }
       const writtenSales = await writeRetailSales(tx, sales);
       const writtenCustomers = await writeRetailCustomers(tx, customers);
@@ -309,6 +382,20 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       await loop;
       loop = null;
     },
+  };
+}
+
+function emptyResult(claimed: number): WebhookRunResult {
+  return {
+    claimed,
+    done: 0,
+    readByFeed: 0,
+    gone: 0,
+    ignored: 0,
+    retried: 0,
+    dead: 0,
+    lostLease: 0,
+    changes: { sales: [], customers: [] },
   };
 }
 

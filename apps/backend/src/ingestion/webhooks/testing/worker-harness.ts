@@ -7,6 +7,7 @@ import { type RunningSimulator, startSimulator } from "@greenloop/lightspeed-sim
 import {
   createLightspeedClient,
   type LightspeedClient,
+  type ListOptions,
   parseWebhookDelivery,
 } from "@greenloop/order-sync/lightspeed";
 import { storeWebhookDelivery } from "../webhook-inbox";
@@ -38,8 +39,10 @@ export function connectClient(sim: RunningSimulator): LightspeedClient {
   });
 }
 
-/** A client that records which records it was asked for. */
-export function countingClient(client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer">) {
+/** A client that records which records (and which pages of the version feed) it was asked for. */
+export function countingClient(
+  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer" | "listSales" | "listCustomers">,
+) {
   const fetched: string[] = [];
   return {
     fetched,
@@ -51,6 +54,18 @@ export function countingClient(client: Pick<LightspeedClient, "fetchSale" | "fet
       fetchCustomer: (id: string) => {
         fetched.push(`customer:${id}`);
         return client.fetchCustomer(id);
+      },
+      listSales: async function* (options?: ListOptions) {
+        for await (const page of client.listSales(options)) {
+          fetched.push("page:sales");
+          yield page;
+        }
+      },
+      listCustomers: async function* (options?: ListOptions) {
+        for await (const page of client.listCustomers(options)) {
+          fetched.push("page:customers");
+          yield page;
+        }
       },
     },
   };
