@@ -65,7 +65,7 @@ export async function runWebhooksSubscriptions(context: CommandContext): Promise
           `  ${s.kind.padEnd(8)} ${(s.active ? "active" : "inactive").padEnd(9)} ${s.type.padEnd(16)} ${s.url}  (${s.id})` +
           `${s.reasons.length ? ` stale: ${s.reasons.join(", ")}` : ""}${s.pruned ? " — deleted" : ""}`,
       ),
-      "The API lists only subscriptions made through it (e.g. by `webhooks register`), not ones added on Setup → API.",
+      "The API lists the subscriptions made through it (e.g. by `webhooks register`); ones added on Setup → API may not appear.",
       review.missing.length === 0
         ? "Every type we consume has an active subscription of ours."
         : `Missing: ${review.missing.join(", ")} (run \`pnpm cli webhooks register --url <public base URL>\`).`,
