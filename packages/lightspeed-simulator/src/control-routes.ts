@@ -160,6 +160,7 @@ export function createControlRoutes(store: SimulatedStore): Hono {
         dueAt: formatApiDate(delivery.dueAtMs),
       })),
       log: store.webhooks.log,
+      subscriptions: store.webhooks.subscriptions.all(),
     }),
   );
 

@@ -12,6 +12,7 @@ import {
 import { createApiRoutes } from "./api-routes";
 import { createControlRoutes } from "./control-routes";
 import type { SimulatedStore } from "./simulated-store";
+import { createWebhookApiRoutes } from "./webhook-api-routes";
 
 export interface SimulatorAppOptions {
   /** Mount the /_sim control API. Default true. */
@@ -26,6 +27,7 @@ export function createSimulatorApp(store: SimulatedStore, options: SimulatorAppO
   app.use("/api/*", responseDelay(store), simulatedDateHeader(store), bearerAuth(store));
   app.use("/api/*", rateLimit(store), injectedFailures(store), tickStore(store));
   app.route("/api", createApiRoutes(store));
+  app.route("/api/2.0/webhooks", createWebhookApiRoutes(store));
 
   if (options.controlApi ?? true) {
     app.use("/_sim/*", bearerAuth(store));

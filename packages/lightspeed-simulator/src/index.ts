@@ -24,9 +24,12 @@
 // - Faults:     faults.failNext(n, status), faults.delayResponses(ms), faults.corruptSale(id),
 //               faults.corruptCustomer(id), faults.dropNextWebhooks(n),
 //               faults.duplicateNextWebhooks(n), faults.reorderNextWebhookBatches(n), faults.reset().
-// - Webhooks:   webhooks.configure({ url, clientSecret, signatureEncoding }), webhooks.deliverDue()
-//               (sends what is due at now(), resolves when done), webhooks.pending,
-//               webhooks.events, webhooks.log (attempts with status codes).
+// - Webhooks:   webhooks.configure({ url, clientSecret, signatureEncoding }) (url: a person's
+//               Setup → API subscription for sale.update and customer.update),
+//               webhooks.subscriptions (what GET|POST /api/2.0/webhooks manage; every active one
+//               of an event's type gets it), webhooks.deliverDue() (sends what is due at now(),
+//               resolves when done), webhooks.pending, webhooks.events, webhooks.log (attempts
+//               with status codes).
 // - Limits:     rateLimiter (limit, windowMs, reset()).
 //
 // HTTP control API (JSON, same bearer token): GET /_sim/state, POST /_sim/clock/advance {ms},
@@ -35,7 +38,7 @@
 // POST /_sim/faults/delay {ms}, POST /_sim/faults/corrupt {kind,id,bumpVersion?},
 // POST /_sim/faults/webhooks {drop,duplicate,reorder}, DELETE /_sim/faults,
 // POST /_sim/rate-limit/reset, PUT /_sim/webhooks/config, POST /_sim/webhooks/deliver,
-// GET /_sim/webhooks.
+// GET /_sim/webhooks (pending, log, and every subscription with who made it).
 
 export { createSimulatorApp, type SimulatorAppOptions } from "./create-simulator-app";
 export { ECOM_CSV_COLUMNS, ECOM_CSV_HEADER_LINE } from "./ecom-csv-header";
@@ -82,6 +85,13 @@ export {
   type WebhookAttempt,
   WebhookDispatcher,
   type WebhookOptions,
-  type WebhookType,
   webhookRetryDelayMs,
 } from "./webhook-dispatcher";
+export {
+  type SubscriptionOrigin,
+  type WebhookSubscription,
+  type WebhookSubscriptionInput,
+  WebhookSubscriptions,
+  type WebhookType,
+  webhookTypes,
+} from "./webhook-subscriptions";

@@ -42,6 +42,7 @@ import { VersionCounter } from "./version-counter";
 import { type ListQuery, pageByVersion, type VersionPage } from "./version-cursor";
 import { WebhookDispatcher } from "./webhook-dispatcher";
 import { customerWebhookPayload, saleWebhookPayload } from "./webhook-payload";
+import { WebhookSubscriptions } from "./webhook-subscriptions";
 import { formatApiDate } from "./wire-format";
 
 /** Maps iterate in version order (see put), which list paging relies on. */
@@ -150,6 +151,8 @@ export class SimulatedStore {
     this.random = root.fork("runtime");
     this.people = new FakePeople(root.fork("people"));
     const historyRandom = root.fork("history");
+    // Drawn last from the root: subscriptions' ids shift nothing else the seed makes.
+    const webhookIds = root.fork("webhook-subscriptions");
 
     const startMs = (options.start ?? DEFAULT_START).getTime();
     this.startMs = startMs;
@@ -162,6 +165,7 @@ export class SimulatedStore {
       { domainPrefix: this.domainPrefix, retailerId: this.retailerId },
       this.faults.webhooks,
       options.webhook,
+      new WebhookSubscriptions(this.retailerId, () => webhookIds.uuid()),
     );
     const registers = [...this.fixtures.inStoreRegisters, this.fixtures.onlineRegister];
     this.rateLimiter = new RateLimiter(

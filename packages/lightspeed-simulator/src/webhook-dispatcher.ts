@@ -1,17 +1,23 @@
-// Webhook delivery as X-Series does it (reference §8): form-encoded POST with the payload as a JSON
-// string, optional X-Signature (HMAC-SHA256 of the raw body with the client secret), 5 s to answer
-// 2xx, else retried with exponential back-off (up to 20 attempts over ~48 h). Back-off runs on the
-// simulated clock: nothing is sent until deliverDue() is called at or after the due time.
-import { createHmac } from "node:crypto";
+// Webhook delivery as X-Series does it (reference §8): to every active subscription of the event's
+// type, a form-encoded POST with the payload as a JSON string, optional X-Signature (HMAC-SHA256 of
+// the raw body with the client secret), 5 s to answer 2xx, else retried with exponential back-off
+// (up to 20 attempts over ~48 h). Back-off runs on the simulated clock: nothing is sent until
+// deliverDue() is called at or after the due time.
+import { createHmac, randomUUID } from "node:crypto";
 import type { WebhookFaults } from "./fault-injector";
 import { postForm } from "./http-post-form";
+import { WebhookSubscriptions, type WebhookType } from "./webhook-subscriptions";
 import { formatApiDate, HOUR_MS, MINUTE_MS } from "./wire-format";
 
-export type WebhookType = "sale.update" | "customer.update";
+export type { WebhookType } from "./webhook-subscriptions";
 export type SignatureEncoding = "hex" | "base64";
 
 export interface WebhookOptions {
-  /** Where deliveries go; without it events are recorded but nothing is sent. null clears it. */
+  /**
+   * A person's Setup → API subscription of this URL for sale.update and customer.update (apps
+   * subscribe through the webhooks API); without any subscription events are recorded but nothing
+   * is sent. null removes it.
+   */
   url?: string | null;
   /** Signs deliveries (OAuth apps only upstream); unsigned when absent. null clears it. */
   clientSecret?: string | null;
@@ -42,6 +48,7 @@ export interface WebhookEvent {
 export interface PendingDelivery {
   deliveryId: number;
   event: WebhookEvent;
+  subscriptionId: string;
   url: string;
   /** Attempts already made. */
   attempts: number;
@@ -54,6 +61,7 @@ export interface WebhookAttempt {
   type: WebhookType;
   entityId: string;
   entityVersion: number;
+  subscriptionId: string;
   url: string;
   attempt: number;
   /** Simulated time of the attempt. */
@@ -96,7 +104,10 @@ export class WebhookDispatcher {
     private readonly identity: { domainPrefix: string; retailerId: string },
     private readonly faults: WebhookFaults,
     options: WebhookOptions = {},
+    /** Where events go (the webhooks API manages them). */
+    readonly subscriptions = new WebhookSubscriptions(identity.retailerId, randomUUID),
   ) {
+    this.subscriptions.setByHand(options.url ?? null);
     this.settings = {
       url: options.url ?? null,
       clientSecret: options.clientSecret ?? null,
@@ -112,6 +123,7 @@ export class WebhookDispatcher {
 
   /** Changes where and how later events are delivered (queued deliveries keep their URL). */
   configure(options: WebhookOptions): void {
+    if (options.url !== undefined) this.subscriptions.setByHand(options.url);
     this.settings = {
       url: options.url === undefined ? this.settings.url : options.url,
       clientSecret:
@@ -127,7 +139,7 @@ export class WebhookDispatcher {
     return [...this.queue].sort((a, b) => a.dueAtMs - b.dueAtMs || a.deliveryId - b.deliveryId);
   }
 
-  /** Records an event and, when a URL is configured, queues its delivery for now. */
+  /** Records an event and queues its delivery, for now, to every active subscription of its type. */
   enqueue(type: WebhookType, entityId: string, entityVersion: number, payload: unknown): void {
     const id = this.nextEventId++;
     // Only `payload` is documented; `domain_prefix` and `environment` "may be present but are not
@@ -147,11 +159,14 @@ export class WebhookDispatcher {
       body,
     };
     this.events.push(event);
-    if (this.settings.url) {
+    // Queued deliveries stay queued if their subscription is later deactivated or deleted: what
+    // Lightspeed does with them is UNCONFIRMED.
+    for (const subscription of this.subscriptions.activeFor(type)) {
       this.queue.push({
         deliveryId: this.nextDeliveryId++,
         event,
-        url: this.settings.url,
+        subscriptionId: subscription.id,
+        url: subscription.url,
         attempts: 0,
         dueAtMs: event.firedAtMs,
       });
@@ -198,6 +213,7 @@ export class WebhookDispatcher {
       type: delivery.event.type,
       entityId: delivery.event.entityId,
       entityVersion: delivery.event.entityVersion,
+      subscriptionId: delivery.subscriptionId,
       url: delivery.url,
       attempt: attemptNumber,
       at: formatApiDate(now),

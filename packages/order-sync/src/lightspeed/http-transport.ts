@@ -34,7 +34,7 @@ export interface HttpTransportOptions {
 }
 
 export interface HttpRequest {
-  method: "GET" | "PUT";
+  method: "GET" | "PUT" | "POST" | "DELETE";
   /** Path without query, e.g. `/api/2.0/sales`; safe to log (ids only). */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;

@@ -27,6 +27,7 @@ export {
   saleStates,
 } from "./schemas/sale";
 export { parseUtcDate } from "./schemas/utc-date";
+export { type Webhook, webhookSchema } from "./schemas/webhook";
 export type { Sleep } from "./sleep";
 export type { VersionPage, VersionRange } from "./version-pager";
 export {
@@ -47,3 +48,9 @@ export {
   type WebhookSignatureResult,
 } from "./webhook-signature";
 export { webhookTypeOfPayload } from "./webhook-type-of-payload";
+export {
+  type CreateWebhookResult,
+  createWebhooksApi,
+  type WebhookInput,
+  type WebhooksApi,
+} from "./webhooks-api";

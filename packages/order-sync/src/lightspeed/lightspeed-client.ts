@@ -19,6 +19,7 @@ import {
 import { type Sale, saleSchema } from "./schemas/sale";
 import { sleep as realSleep, type Sleep } from "./sleep";
 import { paginateByVersion, type VersionPage } from "./version-pager";
+import { createWebhooksApi, type WebhooksApi } from "./webhooks-api";
 
 export interface LightspeedClientOptions {
   /** Store subdomain: `https://{domainPrefix}.retail.lightspeed.app`. Needed unless `baseUrl` is set. */
@@ -67,7 +68,7 @@ export interface ReferenceList<T> {
   malformed: MalformedRecord[];
 }
 
-export interface LightspeedClient {
+export interface LightspeedClient extends WebhooksApi {
   /** `GET /api/2.0/sales`, page by page in version order. */
   listSales(options?: ListOptions): AsyncGenerator<VersionPage<Sale>, void, undefined>;
   /** `GET /api/2.0/sales/{id}`. */
@@ -193,6 +194,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
   }
 
   return {
+    ...createWebhooksApi(transport, options.onEvent),
     listSales: (list = {}) => listByVersion("sales", saleSchema, list),
     fetchSale: (saleId, request = {}) =>
       fetchOne({ resource: "sales", id: saleId, schema: saleSchema, signal: request.signal }),

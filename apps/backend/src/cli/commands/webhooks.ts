@@ -9,24 +9,49 @@ import {
 } from "../../ingestion/webhooks/replay-dead-deliveries";
 import { getWebhookInboxStats } from "../../ingestion/webhooks/webhook-inbox-stats";
 import type { CliCommand } from "../command";
+import { runWebhooksRegister, runWebhooksSubscriptions } from "./webhook-subscriptions";
 
 const usage =
-  "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json] | webhooks replay [--id ID]... [--json]";
+  "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json] | webhooks replay [--id ID]... [--json] | " +
+  "webhooks register --url <public base URL> [--json] | webhooks subscriptions [--url <public base URL>] [--prune] [--json]";
+
+const actions = ["list", "replay", "register", "subscriptions"];
 
 export const webhooksCommand: CliCommand = {
   name: "webhooks",
   usage,
   description:
-    "The webhook inbox: list deliveries (newest first, with the inbox counts), or put dead-lettered ones back in the queue (all, or --id).",
+    "The webhook inbox: list deliveries (newest first, with the inbox counts), or put dead-lettered ones back in the queue (all, or --id). " +
+    "The store's subscriptions: register ours (one per type we consume, the type in the URL; idempotent), or list them as ours, stale or foreign (--prune deletes the stale ones).",
   options: {
     status: { type: "string" },
     limit: { type: "string" },
     id: { type: "string", multiple: true },
+    url: { type: "string" },
+    prune: { type: "boolean" },
   },
-  async run({ env, logger, values, positionals }) {
+  async run(context) {
+    const { env, logger, values, positionals } = context;
     const [action, ...extra] = positionals;
-    if ((action !== "list" && action !== "replay") || extra.length > 0) {
-      throw new DomainError("BAD_INPUT", `Expected "list" or "replay". Usage: pnpm cli ${usage}`);
+    if (!actions.includes(action ?? "") || extra.length > 0) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `Expected one of ${actions.map((a) => `"${a}"`).join(", ")}. Usage: pnpm cli ${usage}`,
+      );
+    }
+    if (action === "register" || action === "subscriptions") {
+      if (values.status !== undefined || values.limit !== undefined || values.id !== undefined) {
+        throw new DomainError("BAD_INPUT", "--status, --limit and --id are for list and replay");
+      }
+      if (action === "register" && values.prune !== undefined) {
+        throw new DomainError("BAD_INPUT", "--prune is for subscriptions");
+      }
+      return action === "register"
+        ? runWebhooksRegister(context)
+        : runWebhooksSubscriptions(context);
+    }
+    if (values.url !== undefined || values.prune !== undefined) {
+      throw new DomainError("BAD_INPUT", "--url and --prune are for register and subscriptions");
     }
     const status = parseStatus(values.status);
     const limit = parseLimit(values.limit);

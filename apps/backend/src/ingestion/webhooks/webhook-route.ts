@@ -16,6 +16,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "../../logger";
 import { incrementOperationalCounter } from "./operational-counter";
 import { storeWebhookDelivery, webhookCounters } from "./webhook-inbox";
+import { readWebhookUrlParts, type WebhookAuthMode, webhookAuthModeOf } from "./webhook-url";
 
 export interface WebhookRouteOptions {
   /**
@@ -55,7 +56,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
 
   const receive = async (c: Context<WebhookRouteEnv>) => {
     const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
-    const mode = deps.clientSecret ? "signature" : deps.pathSecret ? "path-secret" : null;
+    const mode = webhookAuthModeOf(deps);
     if (mode === null) {
       throw new DomainError(
         "UNAVAILABLE",
@@ -166,30 +167,20 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
   return route;
 }
 
-/** `sale.update`, `customer.update`…: a path segment of this form names the subscription's type. */
-const typeSegment = /^[a-z_]+\.[a-z_]+$/;
-
-/**
- * The secret and the subscribed type a delivery's URL carries: `/<secret>/<type>`, `/<secret>`,
- * `/<type>?secret=…` or, with signatures, `/<type>`; `?secret=` and `?type=` work anywhere.
- */
+/** What the delivery's URL says: its secret and subscribed type (see webhook-url.ts). */
 function readSubscription(
   c: Context<WebhookRouteEnv>,
-  mode: "signature" | "path-secret",
+  mode: WebhookAuthMode,
 ): { secret: string | undefined; type: string | undefined } {
-  const first = c.req.param("secret");
-  const second = c.req.param("type");
-  const querySecret = c.req.query("secret");
-  const queryType = c.req.query("type");
-  const firstIsType =
-    second === undefined &&
-    first !== undefined &&
-    typeSegment.test(first) &&
-    (mode === "signature" || querySecret !== undefined);
-  return {
-    secret: firstIsType ? querySecret : (first ?? querySecret),
-    type: second ?? (firstIsType ? first : undefined) ?? queryType,
-  };
+  return readWebhookUrlParts(
+    {
+      first: c.req.param("secret"),
+      second: c.req.param("type"),
+      querySecret: c.req.query("secret"),
+      queryType: c.req.query("type"),
+    },
+    mode,
+  );
 }
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
