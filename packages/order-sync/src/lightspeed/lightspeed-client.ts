@@ -1,7 +1,14 @@
-// The Lightspeed Retail X-Series API 2.0 client: the few resources the sync needs, typed and
-// validated, on top of the resilient transport and the version pager.
+// The Lightspeed Retail X-Series client (API 2.0 or a date version): the few resources the sync
+// needs, typed and validated, on top of the resilient transport and the version pager.
 import type { z } from "zod";
 import { DomainError } from "../errors";
+import {
+  apiBasePath,
+  checkApiVersion,
+  defaultApiVersion,
+  type LightspeedApiVersion,
+  saleSchemaFor,
+} from "./api-version";
 import { defaultRetryPolicy, type RetryPolicy } from "./backoff";
 import { emitEvent, type LightspeedEventHandler } from "./events";
 import { createHttpTransport, type FetchFunction } from "./http-transport";
@@ -16,7 +23,7 @@ import {
   type Register,
   registerSchema,
 } from "./schemas/reference-data";
-import { type Sale, saleSchema } from "./schemas/sale";
+import type { Sale } from "./schemas/sale";
 import { sleep as realSleep, type Sleep } from "./sleep";
 import { paginateByVersion, type VersionPage } from "./version-pager";
 
@@ -27,6 +34,11 @@ export interface LightspeedClientOptions {
   baseUrl?: string;
   /** OAuth access token or personal token; only ever sent in the Authorization header. */
   token: string;
+  /**
+   * `"2.0"` (default) or a date version `"YYYY-MM"` (`/api/2026-07/...`). Either way the client
+   * returns the same domain records (see api-version.ts).
+   */
+  apiVersion?: LightspeedApiVersion | string;
   /** Default page size for lists (default 200; the API's maximum is UNCONFIRMED, reference §4.1). */
   pageSize?: number;
   /** Per-attempt timeout, including the body (default 30 s). */
@@ -68,15 +80,15 @@ export interface ReferenceList<T> {
 }
 
 export interface LightspeedClient {
-  /** `GET /api/2.0/sales`, page by page in version order. */
+  /** `GET /api/{version}/sales`, page by page in version order. */
   listSales(options?: ListOptions): AsyncGenerator<VersionPage<Sale>, void, undefined>;
-  /** `GET /api/2.0/sales/{id}`. */
+  /** `GET /api/{version}/sales/{id}`. */
   fetchSale(saleId: string, options?: RequestOptions): Promise<ParsedRecord<Sale>>;
-  /** `GET /api/2.0/customers`, page by page in version order. */
+  /** `GET /api/{version}/customers`, page by page in version order. */
   listCustomers(options?: ListOptions): AsyncGenerator<VersionPage<Customer>, void, undefined>;
-  /** `GET /api/2.0/customers/{id}`. */
+  /** `GET /api/{version}/customers/{id}`. */
   fetchCustomer(customerId: string, options?: RequestOptions): Promise<ParsedRecord<Customer>>;
-  /** `PUT /api/2.0/customers/{id}` with `{customer_group_id}`; resolves to the updated customer. */
+  /** `PUT /api/{version}/customers/{id}` with `{customer_group_id}`; resolves to the updated customer. */
   setCustomerGroup(options: {
     customerId: string;
     customerGroupId: string;
@@ -93,6 +105,9 @@ const defaultPageSize = 200;
 
 export function createLightspeedClient(options: LightspeedClientOptions): LightspeedClient {
   const pageSize = options.pageSize ?? defaultPageSize;
+  const apiVersion = checkApiVersion(options.apiVersion ?? defaultApiVersion);
+  const basePath = apiBasePath(apiVersion);
+  const saleSchema = saleSchemaFor(apiVersion);
   const transport = createHttpTransport({
     baseUrl: resolveBaseUrl(options),
     token: options.token,
@@ -125,7 +140,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
       fetchPage: (after) =>
         transport.requestJson({
           method: "GET",
-          path: `/api/2.0/${resource}`,
+          path: `${basePath}/${resource}`,
           query: {
             after,
             before: list.before,
@@ -148,7 +163,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
     body?: unknown;
     signal?: AbortSignal | undefined;
   }): Promise<ParsedRecord<T>> {
-    const path = `/api/2.0/${options.resource}/${encodeId(options.id)}`;
+    const path = `${basePath}/${options.resource}/${encodeId(options.id)}`;
     const body = await transport.requestJson({
       method: options.method ?? "GET",
       path,
@@ -177,7 +192,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
       fetchPage: (after) =>
         transport.requestJson({
           method: "GET",
-          path: `/api/2.0/${resource}`,
+          path: `${basePath}/${resource}`,
           query: { after, page_size: pageSize },
           signal: request.signal,
         }),
