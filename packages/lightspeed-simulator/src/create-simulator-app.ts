@@ -11,6 +11,7 @@ import {
 } from "./api-guards";
 import { createApiRoutes } from "./api-routes";
 import { createControlRoutes } from "./control-routes";
+import { createDatedApiRoutes } from "./dated-api-routes";
 import type { SimulatedStore } from "./simulated-store";
 
 export interface SimulatorAppOptions {
@@ -26,6 +27,7 @@ export function createSimulatorApp(store: SimulatedStore, options: SimulatorAppO
   app.use("/api/*", responseDelay(store), simulatedDateHeader(store), bearerAuth(store));
   app.use("/api/*", rateLimit(store), injectedFailures(store), tickStore(store));
   app.route("/api", createApiRoutes(store));
+  app.route("/api", createDatedApiRoutes(store));
 
   if (options.controlApi ?? true) {
     app.use("/_sim/*", bearerAuth(store));
