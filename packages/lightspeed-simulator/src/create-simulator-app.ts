@@ -26,8 +26,8 @@ export function createSimulatorApp(store: SimulatedStore, options: SimulatorAppO
 
   app.use("/api/*", responseDelay(store), simulatedDateHeader(store), bearerAuth(store));
   app.use("/api/*", rateLimit(store), injectedFailures(store), tickStore(store));
-  app.route("/api", createApiRoutes(store));
   app.route("/api", createDatedApiRoutes(store));
+  app.route("/api", createApiRoutes(store));
 
   if (options.controlApi ?? true) {
     app.use("/_sim/*", bearerAuth(store));

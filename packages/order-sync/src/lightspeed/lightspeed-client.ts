@@ -35,8 +35,9 @@ export interface LightspeedClientOptions {
   /** OAuth access token or personal token; only ever sent in the Authorization header. */
   token: string;
   /**
-   * `"2.0"` (default) or a date version `"YYYY-MM"` (`/api/2026-07/...`). Either way the client
-   * returns the same domain records (see api-version.ts).
+   * `"2.0"` (default) or a date version `"YYYY-MM"`, which replaces the `2.0` of every path
+   * documented below (`/api/2026-07/sales`). Either way the client returns the same domain
+   * records (see api-version.ts).
    */
   apiVersion?: LightspeedApiVersion | string;
   /** Default page size for lists (default 200; the API's maximum is UNCONFIRMED, reference §4.1). */
@@ -80,15 +81,15 @@ export interface ReferenceList<T> {
 }
 
 export interface LightspeedClient {
-  /** `GET /api/{version}/sales`, page by page in version order. */
+  /** `GET /api/2.0/sales`, page by page in version order. */
   listSales(options?: ListOptions): AsyncGenerator<VersionPage<Sale>, void, undefined>;
-  /** `GET /api/{version}/sales/{id}`. */
+  /** `GET /api/2.0/sales/{id}`. */
   fetchSale(saleId: string, options?: RequestOptions): Promise<ParsedRecord<Sale>>;
-  /** `GET /api/{version}/customers`, page by page in version order. */
+  /** `GET /api/2.0/customers`, page by page in version order. */
   listCustomers(options?: ListOptions): AsyncGenerator<VersionPage<Customer>, void, undefined>;
-  /** `GET /api/{version}/customers/{id}`. */
+  /** `GET /api/2.0/customers/{id}`. */
   fetchCustomer(customerId: string, options?: RequestOptions): Promise<ParsedRecord<Customer>>;
-  /** `PUT /api/{version}/customers/{id}` with `{customer_group_id}`; resolves to the updated customer. */
+  /** `PUT /api/2.0/customers/{id}` with `{customer_group_id}`; resolves to the updated customer. */
   setCustomerGroup(options: {
     customerId: string;
     customerGroupId: string;
