@@ -90,6 +90,17 @@ describe("loadEnv: Lightspeed and sync settings", () => {
     expect(() => loadEnv({ SYNC_INTERVAL: "1s" })).toThrow("at least 10s");
   });
 
+  it("speaks API 2.0 unless LIGHTSPEED_API_VERSION names a date version", () => {
+    expect(loadEnv({}).lightspeedApiVersion).toBe("2.0");
+    expect(loadEnv({ LIGHTSPEED_API_VERSION: " 2026-07 " }).lightspeedApiVersion).toBe("2026-07");
+    expect(loadEnv({ LIGHTSPEED_API_VERSION: "2.0" }).lightspeedApiVersion).toBe("2.0");
+    for (const bad of ["2026-7", "2026-13", "v2026.07", "3.0"]) {
+      expect(() => loadEnv({ LIGHTSPEED_API_VERSION: bad })).toThrow(
+        `LIGHTSPEED_API_VERSION=${JSON.stringify(bad)} must be "2.0" or a date version "YYYY-MM", e.g. "2026-07"`,
+      );
+    }
+  });
+
   it("rejects a LIGHTSPEED_BASE_URL that is not a URL", () => {
     expect(() => loadEnv({ LIGHTSPEED_BASE_URL: "localhost:4010/x y" })).toThrow(
       'LIGHTSPEED_BASE_URL="localhost:4010/x y" must be an http(s) URL',

@@ -8,6 +8,11 @@ import {
   defaultAnalyticsConfig,
 } from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
+import {
+  defaultApiVersion,
+  isLightspeedApiVersion,
+  type LightspeedApiVersion,
+} from "@greenloop/order-sync/lightspeed";
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { parseStaffTokens, type StaffToken } from "./auth/staff-tokens";
@@ -102,6 +107,18 @@ const envSchema = z.object({
   ),
   /** OAuth client secret: X-Signature of webhooks is checked with it when set. */
   LIGHTSPEED_CLIENT_SECRET: optionalText(),
+  /** Which X-Series API to speak: "2.0" or a date version "YYYY-MM" (`/api/2026-07/...`). */
+  LIGHTSPEED_API_VERSION: optionalText().transform((value, ctx): LightspeedApiVersion => {
+    const version = value ?? defaultApiVersion;
+    if (!isLightspeedApiVersion(version)) {
+      ctx.addIssue({
+        code: "custom",
+        message: 'must be "2.0" or a date version "YYYY-MM", e.g. "2026-07"',
+      });
+      return z.NEVER;
+    }
+    return version;
+  }),
   /** Personal-token webhooks are unsigned: the webhook URL then carries this secret. */
   WEBHOOK_PATH_SECRET: optionalText(),
   SYNC_INTERVAL: z
@@ -305,6 +322,8 @@ export interface Env {
     baseUrl: string | undefined;
     clientSecret: string | undefined;
   };
+  /** The X-Series API the client speaks (`LIGHTSPEED_API_VERSION`); both read into the same records. */
+  lightspeedApiVersion: LightspeedApiVersion;
   webhookPathSecret: string | undefined;
   /** Milliseconds between scheduled polls. */
   syncIntervalMs: number;
@@ -424,6 +443,7 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       baseUrl: env.LIGHTSPEED_BASE_URL,
       clientSecret: env.LIGHTSPEED_CLIENT_SECRET,
     },
+    lightspeedApiVersion: env.LIGHTSPEED_API_VERSION,
     webhookPathSecret: env.WEBHOOK_PATH_SECRET,
     syncIntervalMs: env.SYNC_INTERVAL,
     storeTimeZone: env.STORE_TIMEZONE,

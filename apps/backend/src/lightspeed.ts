@@ -27,6 +27,7 @@ export function createLightspeedClientFromEnv(
     token,
     domainPrefix,
     baseUrl,
+    apiVersion: env.lightspeedApiVersion,
     onEvent: (event) => {
       if (event.type === "malformed-record")
         log.warn({ event }, "Lightspeed sent a record we cannot read");

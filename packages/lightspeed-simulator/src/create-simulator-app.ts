@@ -11,6 +11,7 @@ import {
 } from "./api-guards";
 import { createApiRoutes } from "./api-routes";
 import { createControlRoutes } from "./control-routes";
+import { createDatedApiRoutes } from "./dated-api-routes";
 import type { SimulatedStore } from "./simulated-store";
 import { createWebhookApiRoutes } from "./webhook-api-routes";
 
@@ -26,6 +27,7 @@ export function createSimulatorApp(store: SimulatedStore, options: SimulatorAppO
 
   app.use("/api/*", responseDelay(store), simulatedDateHeader(store), bearerAuth(store));
   app.use("/api/*", rateLimit(store), injectedFailures(store), tickStore(store));
+  app.route("/api", createDatedApiRoutes(store));
   app.route("/api", createApiRoutes(store));
   app.route("/api/2.0/webhooks", createWebhookApiRoutes(store));
 

@@ -91,6 +91,16 @@ export class FaultInjector {
     return status;
   }
 
+  /** A corrupted sale in the date-based shape: the same garbage in its `date` and `totals`. */
+  serveDatedSale<T extends { id: string; totals: object }>(sale: T): T | Record<string, unknown> {
+    if (!this.corrupted.has(sale.id)) return sale;
+    return {
+      ...sale,
+      date: "31/02/2026 25:61",
+      totals: { ...sale.totals, price: "12,50 USD", price_incl_tax: "n/a" },
+    };
+  }
+
   /** The record as served: with corrupt fields overlaid when it was corrupted. */
   serve<T extends { id: string }>(record: T): T | Record<string, unknown> {
     const overlay = this.corrupted.get(record.id);

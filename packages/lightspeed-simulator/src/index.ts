@@ -6,6 +6,10 @@
 //                 await sim.close();
 // In-process:     const store = new SimulatedStore({ seed: 7 }); const app = createSimulatorApp(store);
 //                 await app.request("/api/2.0/sales", { headers: { Authorization: `Bearer ${store.token}` } });
+// Date versions: /api/{YYYY-MM}/sales, /sales/:id (the date-based sale shape), /customers,
+//               /customers/:id, /customer_groups, /registers, /outlets (the 2.0 shape), for the
+//               versions in `dateVersions` (default 2026-01, 2026-04, 2026-07); an older version is
+//               served by the oldest, a newer one is 404.
 //
 // SimulatedStore (the programmatic control surface; /_sim/* offers the same over HTTP):
 // - Clock:      now(), advanceClock(ms) — the simulated clock drives rate-limit windows, webhook
@@ -41,6 +45,7 @@
 // GET /_sim/webhooks (pending, log, and every subscription with who made it).
 
 export { createSimulatorApp, type SimulatorAppOptions } from "./create-simulator-app";
+export type { DatedLineItem, DatedPayment, DatedSale } from "./dated-sale";
 export { ECOM_CSV_COLUMNS, ECOM_CSV_HEADER_LINE } from "./ecom-csv-header";
 export {
   defaultEcomDelay,

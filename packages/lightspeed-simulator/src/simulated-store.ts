@@ -2,6 +2,7 @@
 // webhooks, rate limiting and fault injection. Every change goes through here so versions bump
 // and webhooks fire exactly once per change, for API calls and programmatic control alike.
 import { buildCustomerRecord, type CustomerInput } from "./customer-record";
+import { checkDateVersions } from "./date-version";
 import { pickRandomLines, resolveEcomBuyer, type SaleLineRequest } from "./ecom-buyer";
 import { exportEcomCsv } from "./ecom-csv-export";
 import { defaultEcomDelay, drawEcomDelay, type EcomDelayOption } from "./ecom-delay";
@@ -26,6 +27,7 @@ import { SeededRandom } from "./seeded-random";
 import { SimulatedClock } from "./simulated-clock";
 import { SimulatorError } from "./simulator-error";
 import {
+  DEFAULT_DATE_VERSIONS,
   DEFAULT_DOMAIN_PREFIX,
   DEFAULT_ECOM_STORE_ID,
   DEFAULT_SEED,
@@ -115,6 +117,8 @@ export class SimulatedStore {
   readonly fixtures: StoreFixtures;
   readonly size: StoreSize;
   readonly autoSyncEcom: boolean;
+  /** Served under `/api/{YYYY-MM}/...`, oldest first. */
+  readonly dateVersions: readonly string[];
 
   private readonly versions: VersionCounter;
   private readonly random: SeededRandom;
@@ -143,6 +147,7 @@ export class SimulatedStore {
     this.size = { ...defaultStoreSize, ...options.store };
     this.autoSyncEcom = options.autoSyncEcom ?? true;
     this.ecomDelay = options.ecomDelay ?? defaultEcomDelay;
+    this.dateVersions = checkDateVersions(options.dateVersions ?? DEFAULT_DATE_VERSIONS);
 
     const root = new SeededRandom(this.seed);
     // Separate streams: a new draw in one area must not reshuffle everything else.

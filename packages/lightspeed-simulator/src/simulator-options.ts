@@ -42,6 +42,12 @@ export interface SimulatedStoreOptions {
   timeZone?: string;
   /** Sync due eCom orders whenever the clock moves or the API is called. Default true. */
   autoSyncEcom?: boolean;
+  /**
+   * The date versions served under `/api/{YYYY-MM}/...`, oldest first. Default
+   * DEFAULT_DATE_VERSIONS. An older version is answered by the oldest of these; a newer one or a
+   * month in between gets 404.
+   */
+  dateVersions?: string[];
 }
 
 export interface SimulatorOptions extends SimulatedStoreOptions {
@@ -61,6 +67,11 @@ export const DEFAULT_DOMAIN_PREFIX = "greenloopdemo";
 export const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
 export const DEFAULT_ECOM_STORE_ID = "e5d1c0a9b8f7e6d4";
 export const DEFAULT_TIME_ZONE = "America/Chicago";
+/**
+ * The quarterly releases published so far (reference §1: 2026-01 and 2026-04 in the versioning
+ * page, 2026-07 the newest OpenAPI); each is supported for at least 12 months.
+ */
+export const DEFAULT_DATE_VERSIONS = ["2026-01", "2026-04", "2026-07"];
 
 export function defaultToken(seed: number): string {
   return `sim-token-${seed}`;

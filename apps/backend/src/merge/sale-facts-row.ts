@@ -33,11 +33,15 @@ export const saleFactsColumns = `s.id, s."customerId", s.source, s."sourceId", s
   CASE WHEN pay.count > 0 THEN coalesce(pay."nonLoyalty", 0)::text END AS "nonLoyaltyPaid",
   s."saleDate", s."remoteCreatedAt", s."deletedAt", s."firstSeenAt"`;
 
+// The payment's name as the stored payload has it: `name` in API 2.0, `type.name` in the date-based
+// API (reference §5.9); the mirror keeps what Lightspeed sent, in either shape.
+const paymentName = `lower(coalesce(p->>'name', p->'type'->>'name', ''))`;
+
 // Redeemed points are paid as a payment named "Loyalty"; the eCom total leaves them out.
 export const saleFactsPayments = `LEFT JOIN LATERAL (
     SELECT count(*) AS count,
-           sum((p->>'amount')::numeric) FILTER (WHERE lower(coalesce(p->>'name', '')) LIKE 'loyalty%') AS loyalty,
-           sum((p->>'amount')::numeric) FILTER (WHERE lower(coalesce(p->>'name', '')) NOT LIKE 'loyalty%') AS "nonLoyalty"
+           sum((p->>'amount')::numeric) FILTER (WHERE ${paymentName} LIKE 'loyalty%') AS loyalty,
+           sum((p->>'amount')::numeric) FILTER (WHERE ${paymentName} NOT LIKE 'loyalty%') AS "nonLoyalty"
       FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.payload->'payments') = 'array'
                                      THEN s.payload->'payments' ELSE '[]'::jsonb END) AS p
   ) pay ON true`;

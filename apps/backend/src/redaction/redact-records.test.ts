@@ -1,3 +1,4 @@
+import { buildDatedEcomSale } from "@greenloop/order-sync/lightspeed/testing";
 import { describe, expect, it } from "vitest";
 import { hashEcomOrder } from "../imports/ecom-order-hash";
 import { ecomOrder } from "../imports/testing/ecom-order-fixtures";
@@ -49,6 +50,50 @@ describe("redactSalePayload", () => {
       payments: [{ id: "pay1", name: "Loyalty", amount: 2 }],
       erasureId,
     });
+  });
+});
+
+describe("redactSalePayload (date-based API)", () => {
+  it("keeps the nested ids, money, items and payment names, and drops the free text", () => {
+    const sale = buildDatedEcomSale();
+    const [line] = sale.line_items as Array<Record<string, unknown>>;
+    const redacted = redactSalePayload(
+      {
+        ...sale,
+        line_items: [{ ...line, return: { is_return: true, reason: "Jane changed her mind" } }],
+      },
+      erasureId,
+    );
+    expect(redacted).toMatchObject({
+      id: sale.id,
+      date: sale.date,
+      state: "pending",
+      note: "Order ID:10234",
+      source: { type: "ecw:f00dfacecafe1234", id: "10234", register_id: expect.any(String) },
+      totals: sale.totals,
+      return: { is_return: false, original_sale_id: null },
+      _metadata: { version: 413 },
+      erasureId,
+    });
+    expect(redacted.line_items).toEqual([
+      {
+        id: line?.id,
+        product: line?.product,
+        quantity: 1,
+        pricing: line?.pricing,
+        tax: line?.tax,
+        status: "CONFIRMED",
+        return: { is_return: true },
+      },
+    ]);
+    expect(redacted.payments).toEqual([
+      expect.objectContaining({
+        amount: 220,
+        type: expect.objectContaining({ name: "Square (Online)" }),
+      }),
+      expect.objectContaining({ amount: 10, type: expect.objectContaining({ name: "Loyalty" }) }),
+    ]);
+    expect(JSON.stringify(redacted)).not.toMatch(/Jane|no bag please|Pickup time/);
   });
 });
 

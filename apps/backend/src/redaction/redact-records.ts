@@ -54,7 +54,6 @@ const saleKeys = [
   "invoice_number",
   "invoice_sequence",
   "receipt_number",
-  "source",
   "source_id",
   "status",
   "state",
@@ -65,10 +64,44 @@ const saleKeys = [
   "total_loyalty",
   "total_price_incl",
   "sale_date",
+  "date",
   "created_at",
   "updated_at",
   "deleted_at",
 ];
+
+/**
+ * What the date-based API nests (reference §5.9): only these keys of each object are kept. A 2.0
+ * scalar of the same name (`source` the string, a line's unit `tax`) is kept as it is.
+ */
+type NestedKeys = Record<string, readonly string[]>;
+
+const saleParts: NestedKeys = {
+  source: ["type", "id", "register_id", "outlet_id", "author", "author_id"],
+  totals: ["price", "price_incl_tax", "tax", "loyalty", "surcharge"],
+  return: ["is_return", "original_sale_id", "return_sale_ids"],
+  _metadata: ["version"],
+};
+
+const lineItemParts: NestedKeys = {
+  product: ["id"],
+  pricing: [
+    "price",
+    "total",
+    "cost",
+    "cost_total",
+    "discount",
+    "discount_total",
+    "loyalty_amount",
+    "loyalty_amount_total",
+  ],
+  tax: ["id", "amount", "total"],
+  // Not the return `reason`: free text.
+  return: ["is_return"],
+};
+
+// The merge tells loyalty redemptions by the payment's name, `type.name` when dated.
+const paymentParts: NestedKeys = { type: ["config_id", "id", "name"] };
 
 const lineItemKeys = [
   "id",
@@ -93,19 +126,34 @@ const paymentKeys = [
   "name",
   "amount",
   "payment_date",
+  "date",
 ];
 
-function pick(source: unknown, keys: readonly string[]): Record<string, unknown> {
+function pick(
+  source: unknown,
+  keys: readonly string[],
+  parts: NestedKeys = {},
+): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   if (typeof source !== "object" || source === null) return picked;
+  const record = source as Record<string, unknown>;
   for (const key of keys) {
-    if (key in source) picked[key] = (source as Record<string, unknown>)[key];
+    if (key in record) picked[key] = record[key];
+  }
+  for (const [key, nestedKeys] of Object.entries(parts)) {
+    if (!(key in record)) continue;
+    const value = record[key];
+    picked[key] = typeof value === "object" && value !== null ? pick(value, nestedKeys) : value;
   }
   return picked;
 }
 
-function pickEach(list: unknown, keys: readonly string[]): Record<string, unknown>[] | undefined {
-  return Array.isArray(list) ? list.map((entry) => pick(entry, keys)) : undefined;
+function pickEach(
+  list: unknown,
+  keys: readonly string[],
+  parts?: NestedKeys,
+): Record<string, unknown>[] | undefined {
+  return Array.isArray(list) ? list.map((entry) => pick(entry, keys, parts)) : undefined;
 }
 
 /** An X-Series customer's API object without anything about the person. */
@@ -126,11 +174,11 @@ export function redactSaleNote(note: unknown): string | null {
 /** An X-Series sale's API object with its ids, money, items and payments, and no free text. */
 export function redactSalePayload(raw: unknown, erasureId: string): Record<string, unknown> {
   const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const redacted: Record<string, unknown> = pick(source, saleKeys);
+  const redacted: Record<string, unknown> = pick(source, saleKeys, saleParts);
   if ("note" in source) redacted.note = redactSaleNote(source.note);
-  const lineItems = pickEach(source.line_items, lineItemKeys);
+  const lineItems = pickEach(source.line_items, lineItemKeys, lineItemParts);
   if (lineItems) redacted.line_items = lineItems;
-  const payments = pickEach(source.payments, paymentKeys);
+  const payments = pickEach(source.payments, paymentKeys, paymentParts);
   if (payments) redacted.payments = payments;
   redacted[erasureMarkerKey] = erasureId;
   return redacted;

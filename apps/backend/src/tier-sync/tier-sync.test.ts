@@ -185,6 +185,23 @@ describe(`applyTierSync and undoTierSync (${testDatabaseKind})`, () => {
     expect(changedIds(await plan())).toEqual(changedIds(planned));
   });
 
+  it("changes and restores the same groups through a date version of the API", async () => {
+    const { sim, db, seeded, plan } = await setUp();
+    const client = connectTestClient(sim, { apiVersion: "2026-07" });
+    const before = storeGroups(sim.store);
+    const planned = await plan();
+    const targets = targetsOf(sim, seeded);
+
+    const run = await applyTierSync(db, client, planned);
+    expect(run).toMatchObject({ applied: planned.changes.length, errors: [], halted: null });
+    const after = storeGroups(sim.store);
+    for (const [id, group] of before) {
+      expect(after.get(id)).toBe(targets.has(id) ? targets.get(id) : group);
+    }
+    expect((await undoTierSync(db, client, run.runId)).undone).toBe(planned.changes.length);
+    expect(storeGroups(sim.store)).toEqual(before);
+  });
+
   it("undo leaves customers with no previous group and ones moved since, and reports them", async () => {
     const { sim, db, client, plan } = await setUp();
     const first = await plan();

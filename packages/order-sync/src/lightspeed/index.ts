@@ -1,5 +1,10 @@
 // `@greenloop/order-sync/lightspeed`: the Lightspeed Retail X-Series client, its record schemas,
 // webhook parsing and signature checks, and eCom sale recognition.
+export {
+  defaultApiVersion,
+  isLightspeedApiVersion,
+  type LightspeedApiVersion,
+} from "./api-version";
 export type { RetryPolicy } from "./backoff";
 export { type EcomSaleFields, type EcomSaleMatch, recogniseEcomSale } from "./ecom-sale";
 export type { LightspeedEvent, LightspeedEventHandler } from "./events";
@@ -15,6 +20,7 @@ export {
 export type { MalformedRecord, ParsedRecord, RecordIssue } from "./parse-record";
 export { parseRetryAfter, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
 export { type Customer, customerSchema } from "./schemas/customer";
+export { dateVersionSaleSchema } from "./schemas/dated-sale";
 export { moneySchema, optionalMoneySchema, parseDecimal } from "./schemas/money";
 export * from "./schemas/reference-data";
 export {

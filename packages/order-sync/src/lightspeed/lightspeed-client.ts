@@ -1,7 +1,14 @@
-// The Lightspeed Retail X-Series API 2.0 client: the few resources the sync needs, typed and
-// validated, on top of the resilient transport and the version pager.
+// The Lightspeed Retail X-Series client (API 2.0 or a date version): the few resources the sync
+// needs, typed and validated, on top of the resilient transport and the version pager.
 import type { z } from "zod";
 import { DomainError } from "../errors";
+import {
+  apiBasePath,
+  checkApiVersion,
+  defaultApiVersion,
+  type LightspeedApiVersion,
+  saleSchemaFor,
+} from "./api-version";
 import { defaultRetryPolicy, type RetryPolicy } from "./backoff";
 import { emitEvent, type LightspeedEventHandler } from "./events";
 import { createHttpTransport, type FetchFunction } from "./http-transport";
@@ -16,7 +23,7 @@ import {
   type Register,
   registerSchema,
 } from "./schemas/reference-data";
-import { type Sale, saleSchema } from "./schemas/sale";
+import type { Sale } from "./schemas/sale";
 import { sleep as realSleep, type Sleep } from "./sleep";
 import { paginateByVersion, type VersionPage } from "./version-pager";
 import { createWebhooksApi, type WebhooksApi } from "./webhooks-api";
@@ -28,6 +35,12 @@ export interface LightspeedClientOptions {
   baseUrl?: string;
   /** OAuth access token or personal token; only ever sent in the Authorization header. */
   token: string;
+  /**
+   * `"2.0"` (default) or a date version `"YYYY-MM"`, which replaces the `2.0` of every path
+   * documented below (`/api/2026-07/sales`). Either way the client returns the same domain
+   * records (see api-version.ts).
+   */
+  apiVersion?: LightspeedApiVersion | string;
   /** Default page size for lists (default 200; the API's maximum is UNCONFIRMED, reference §4.1). */
   pageSize?: number;
   /** Per-attempt timeout, including the body (default 30 s). */
@@ -94,6 +107,9 @@ const defaultPageSize = 200;
 
 export function createLightspeedClient(options: LightspeedClientOptions): LightspeedClient {
   const pageSize = options.pageSize ?? defaultPageSize;
+  const apiVersion = checkApiVersion(options.apiVersion ?? defaultApiVersion);
+  const basePath = apiBasePath(apiVersion);
+  const saleSchema = saleSchemaFor(apiVersion);
   const transport = createHttpTransport({
     baseUrl: resolveBaseUrl(options),
     token: options.token,
@@ -126,7 +142,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
       fetchPage: (after) =>
         transport.requestJson({
           method: "GET",
-          path: `/api/2.0/${resource}`,
+          path: `${basePath}/${resource}`,
           query: {
             after,
             before: list.before,
@@ -149,7 +165,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
     body?: unknown;
     signal?: AbortSignal | undefined;
   }): Promise<ParsedRecord<T>> {
-    const path = `/api/2.0/${options.resource}/${encodeId(options.id)}`;
+    const path = `${basePath}/${options.resource}/${encodeId(options.id)}`;
     const body = await transport.requestJson({
       method: options.method ?? "GET",
       path,
@@ -178,7 +194,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
       fetchPage: (after) =>
         transport.requestJson({
           method: "GET",
-          path: `/api/2.0/${resource}`,
+          path: `${basePath}/${resource}`,
           query: { after, page_size: pageSize },
           signal: request.signal,
         }),

@@ -50,13 +50,19 @@ export function readRecordId(raw: unknown): string | null {
   return typeof id === "number" ? String(id) : null;
 }
 
-/** The record's version, when it has a usable one (the pager needs it to move past bad records). */
+/**
+ * The record's version, when it has a usable one (the pager needs it to move past bad records).
+ * Date-versioned sales carry it in `_metadata.version` (reference §5.9).
+ */
 export function readRecordVersion(raw: unknown): number | null {
   if (!isObject(raw)) return null;
-  const version =
-    typeof raw.version === "string" && /^\d+$/.test(raw.version)
-      ? Number(raw.version)
-      : raw.version;
+  return (
+    asVersion(raw.version) ?? (isObject(raw._metadata) ? asVersion(raw._metadata.version) : null)
+  );
+}
+
+function asVersion(value: unknown): number | null {
+  const version = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof version === "number" && Number.isSafeInteger(version) && version >= 0
     ? version
     : null;

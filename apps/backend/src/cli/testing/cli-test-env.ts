@@ -28,12 +28,16 @@ export async function simulatedStoreEnv(
   };
 }
 
-/** As simulatedStoreEnv, the store synced (`sync`) and its eCom export as of now imported. */
+/**
+ * As simulatedStoreEnv, the store synced (`sync`) and its eCom export as of now imported.
+ * `settings` adds variables, e.g. `LIGHTSPEED_API_VERSION`.
+ */
 export async function syncedStoreEnv(
   cleanup: TestCleanup,
   sim: RunningSimulator,
+  settings: Record<string, string> = {},
 ): Promise<Record<string, string>> {
-  const env = await simulatedStoreEnv(cleanup, sim);
+  const env = { ...(await simulatedStoreEnv(cleanup, sim)), ...settings };
   const exportFile = path.join(cleanup.tempDir(), "orders.csv");
   await writeFile(exportFile, sim.store.ecomCsvExport());
   await cliJson(["sync"], env);
