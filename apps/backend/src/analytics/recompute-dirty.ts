@@ -22,3 +22,11 @@ export async function recomputeAllDirty(
     if (run.customers === 0 || options.signal?.aborted) return total;
   }
 }
+
+/** Whether any customer waits for its analytics (cheap: one indexed row at most). */
+export async function hasDirtyCustomers(db: Pick<Database, "prisma">): Promise<boolean> {
+  const rows = await db.prisma.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM "Customer" WHERE "metricsDirtyAt" IS NOT NULL LIMIT 1`,
+  );
+  return rows.length > 0;
+}

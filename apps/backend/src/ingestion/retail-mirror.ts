@@ -1,15 +1,17 @@
 // The raw mirrors of X-Series: what Lightspeed said about each sale and customer, at its newest
 // version. Webhook processing and polling both write through here. Records of an erased person
-// are scrubbed first (one lookup per batch), so a re-sync never brings their data back.
+// are scrubbed first (one lookup per batch), so a re-sync never brings their data back. What a
+// write changed is recorded for the merge in the same transaction (merge/pending-merges.ts).
 import type { Prisma } from "@greenloop/db";
 import type { Customer, ParsedRecord, Sale } from "@greenloop/order-sync/lightspeed";
+import { recordPendingMerges } from "../merge/pending-merges";
 import {
   scrubErasedRetailCustomers,
   scrubErasedRetailSales,
 } from "../redaction/erased-identifiers";
 import { latestById, type MirrorWriteResult, upsertByVersion } from "./upsert-by-version";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
 
 const text = (values: unknown[]) => ({ type: "text", values });
 const money = (values: unknown[]) => ({ type: "numeric", values });
@@ -36,7 +38,7 @@ export async function writeRetailSales(
     client,
     latestById(batch, (r) => r.data),
   );
-  return upsertByVersion(
+  const written = await upsertByVersion(
     client,
     "RetailSale",
     sales.map((r) => r.data.id),
@@ -69,6 +71,9 @@ export async function writeRetailSales(
       },
     ],
   );
+  // The merge hears of the changed rows durably, in this same transaction (merge/pending-merges.ts).
+  await recordPendingMerges(client, "sale", [...written.inserted, ...written.updated]);
+  return written;
 }
 
 export async function writeRetailCustomers(
@@ -79,7 +84,7 @@ export async function writeRetailCustomers(
     client,
     latestById(batch, (r) => r.data),
   );
-  return upsertByVersion(
+  const written = await upsertByVersion(
     client,
     "RetailCustomer",
     customers.map((r) => r.data.id),
@@ -102,4 +107,7 @@ export async function writeRetailCustomers(
       },
     ],
   );
+  // The merge hears of the changed rows durably, in this same transaction (merge/pending-merges.ts).
+  await recordPendingMerges(client, "customer", [...written.inserted, ...written.updated]);
+  return written;
 }

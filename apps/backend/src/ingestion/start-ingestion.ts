@@ -9,7 +9,7 @@ import type { Logger } from "../logger";
 import type { ScheduledJob } from "../scheduler/scheduled-job";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
 import { createPollJob } from "./polling/poll-job";
-import { createRetailChangeHandler } from "./retail-change-handler";
+import { createRetailChangeHandler, createRetailChangeRetryJob } from "./retail-change-handler";
 import type { WebhookRouteOptions } from "./webhooks/webhook-route";
 import { createWebhookWorker } from "./webhooks/webhook-worker";
 
@@ -62,6 +62,7 @@ export function startIngestion(options: {
     logger: logger.child({ component: "scheduler" }),
     jobs: [
       createPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, onRetailChanges }),
+      createRetailChangeRetryJob({ db, env, trigger: "merge" }),
       ...(options.jobs ?? []),
     ],
   });

@@ -51,7 +51,8 @@ export function inMergeTransaction<T>(
   );
 }
 
-async function mergeInTransaction(
+/** The merge itself, in a transaction that holds the merge lock (`inMergeTransaction`). */
+export async function mergeInTransaction(
   tx: Tx,
   changes: MergeChanges,
   rules: MergeRules,

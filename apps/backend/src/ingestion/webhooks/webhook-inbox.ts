@@ -2,7 +2,7 @@
 // claims due ones under a lease and settles them. A claim's lease expiry doubles as its fencing
 // token: a worker whose lease ran out (and whose rows another worker re-claimed) settles nothing.
 import { createHash } from "node:crypto";
-import type { Database, Prisma } from "@greenloop/db";
+import { type Database, type Prisma, pgPlainArray } from "@greenloop/db";
 
 type Db = Pick<Database, "prisma">;
 type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "webhookDelivery">;
@@ -158,4 +158,49 @@ export async function markDeliveryFailed(
   });
   if (count === 0) return null;
   return dead ? "DEAD" : "PENDING";
+}
+
+/**
+ * Extends a claim's lease while its worker is still at work (the heartbeat): rows are renewed
+ * only while this claim still holds them. A worker that dies stops renewing, so its rows come
+ * back within one lease, not after a long one.
+ */
+export async function renewClaim(db: Db, claim: Claim, leaseUntil: Date): Promise<void> {
+  const ids = claim.deliveries.map((delivery) => delivery.id);
+  if (ids.length === 0) return;
+  await db.prisma.$executeRawUnsafe(
+    `UPDATE "WebhookDelivery" SET "nextAttemptAt" = $3::timestamptz
+      WHERE id = ANY($1::uuid[]) AND status = 'PROCESSING' AND "nextAttemptAt" = $2::timestamptz`,
+    pgPlainArray(ids),
+    claim.leaseUntil.toISOString(),
+    leaseUntil.toISOString(),
+  );
+  claim.leaseUntil = leaseUntil;
+}
+
+/**
+ * Gives a claim's rows back at once, due now (a worker that could not settle them, e.g. the
+ * database went away mid-batch). The attempt stays counted, so a delivery that breaks every
+ * settle still runs out of tries. Best effort: if this fails too, the lease runs out instead.
+ */
+export async function releaseClaim(db: Db, claim: Claim): Promise<number> {
+  const ids = claim.deliveries.map((delivery) => delivery.id);
+  if (ids.length === 0) return 0;
+  return db.prisma.$executeRawUnsafe(
+    `UPDATE "WebhookDelivery" SET status = 'PENDING', "nextAttemptAt" = statement_timestamp()
+      WHERE id = ANY($1::uuid[]) AND status = 'PROCESSING' AND "nextAttemptAt" = $2::timestamptz`,
+    pgPlainArray(ids),
+    claim.leaseUntil.toISOString(),
+  );
+}
+
+/**
+ * Every claim, given back: for a worker starting where no other can be running (PGlite allows one
+ * process per data directory), whatever is PROCESSING was left by a process that died.
+ */
+export async function releaseAllClaims(db: Db): Promise<number> {
+  return db.prisma.$executeRawUnsafe(
+    `UPDATE "WebhookDelivery" SET status = 'PENDING', "nextAttemptAt" = statement_timestamp()
+      WHERE status = 'PROCESSING'`,
+  );
 }

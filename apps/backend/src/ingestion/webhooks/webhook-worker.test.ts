@@ -18,6 +18,7 @@ import {
   storeBodies,
   workerClock,
 } from "./testing/worker-harness";
+import { claimDueDeliveries } from "./webhook-inbox";
 import { getWebhookInboxStats } from "./webhook-inbox-stats";
 import { createWebhookWorker, type WebhookWorkerOptions } from "./webhook-worker";
 
@@ -302,6 +303,60 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
     expect((await deliveryRows(db)).map((row) => row.status)).toEqual(["PENDING", "PENDING"]);
     expect(await worker.runOnce()).toMatchObject({ claimed: 2, readByFeed: 2 });
   });
+
+  it("gives its batch back at once when settling fails (the database went away mid-batch)", async () => {
+    const { db, sim, store } = await setup();
+    const events = eventFeed(sim);
+    const sale = store.createSale();
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+    // The settle's transaction fails once, as it does when PostgreSQL stops under it.
+    let failSettle = true;
+    const blinking = {
+      ...db,
+      prisma: new Proxy(db.prisma, {
+        get(target, key, receiver) {
+          if (key === "$transaction" && failSettle) {
+            failSettle = false;
+            return () => Promise.reject(new Error("Connection terminated unexpectedly"));
+          }
+          return Reflect.get(target, key, receiver);
+        },
+      }),
+    };
+    const worker = createWebhookWorker({
+      db: blinking,
+      client: connectClient(sim),
+      logger: silent,
+    });
+    await expect(worker.runOnce()).rejects.toThrow("Connection terminated unexpectedly");
+    // Due again now, not at the end of its lease.
+    expect((await deliveryRows(db)).map((row) => row.status)).toEqual(["PENDING"]);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, done: 1 });
+    expect(await mirroredSales(db)).toEqual([
+      { id: sale.id, version: store.getSale(sale.id).version },
+    ]);
+  });
+
+  it.runIf(testDatabaseKind === "pglite")(
+    "takes back at start what a killed process left claimed (PGlite: one process per data directory)",
+    async () => {
+      const { db, sim, store } = await setup();
+      const events = eventFeed(sim);
+      store.createSale();
+      await storeBodies(
+        db,
+        events().map((event) => event.body),
+      );
+      await claimDueDeliveries(db, { now: new Date(), leaseMs: 10 * minute, limit: 10 });
+      const restarted = createWebhookWorker({ db, client: connectClient(sim), logger: silent });
+      restarted.start();
+      await restarted.stop();
+      expect((await deliveryRows(db)).map((row) => row.status)).toEqual(["PENDING"]);
+    },
+  );
 
   it("reclaims the rows of a worker that died mid-batch once its lease expires, losing and duplicating nothing", async () => {
     const { db, sim, store, worker, clock, fetched } = await setup({ leaseMs: 5 * minute });

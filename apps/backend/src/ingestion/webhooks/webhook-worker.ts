@@ -27,6 +27,9 @@ import {
   countDueDeliveries,
   markDeliveriesDone,
   markDeliveryFailed,
+  releaseAllClaims,
+  releaseClaim,
+  renewClaim,
 } from "./webhook-inbox";
 import {
   computeWebhookRetryDelay,
@@ -35,7 +38,8 @@ import {
 } from "./webhook-retry-delay";
 
 export interface WebhookWorkerOptions {
-  db: Pick<Database, "prisma" | "withJobLock">;
+  /** With `kind: "pglite"` (one process per data directory) a starting loop takes back every claim. */
+  db: Pick<Database, "prisma" | "withJobLock"> & Partial<Pick<Database, "kind">>;
   client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer" | "listSales" | "listCustomers">;
   logger: Logger;
   /** Called after each batch is committed with the mirror ids that actually changed. */
@@ -53,8 +57,9 @@ export interface WebhookWorkerOptions {
   /** Deliveries one read of the version feed settles at most (default 5,000). */
   burstLimit?: number;
   /**
-   * How long a claim stays with its worker (default 10 minutes). Rows of a worker that died are
-   * claimable again afterwards; it must outlast one batch's fetches.
+   * How long a claim stays with its worker without a heartbeat (default 20 s): the worker renews it
+   * every third of that while it works, so a batch may take as long as it needs, and the rows of a
+   * worker that died come back within one lease.
    */
   leaseMs?: number;
   /** Background loop: time between polls of the inbox when idle (default 1 s). */
@@ -112,7 +117,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const maxAttempts = options.maxAttempts ?? 20;
   const backoff: WebhookBackoff = { ...defaultWebhookBackoff, ...options.backoff };
   const batchSize = options.batchSize ?? 10;
-  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const leaseMs = options.leaseMs ?? 20_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const burstThreshold = options.burstThreshold ?? 20;
   const burstLimit = options.burstLimit ?? 5_000;
@@ -163,6 +168,35 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     // One fetch per record, however many deliveries in the batch name it.
     const outcomes = new Map<string, Fetched>();
     const outcomeOf = new Map<ClaimedDelivery, Fetched>();
+    const heartbeat = startHeartbeat(claim);
+    try {
+      await fetchEach(claim, outcomes, outcomeOf);
+    } finally {
+      await heartbeat.stop();
+    }
+
+    await settleOrRelease(claim, outcomeOf, result);
+    if (
+      options.onRetailChanges &&
+      (result.changes.sales.length || result.changes.customers.length)
+    ) {
+      try {
+        await options.onRetailChanges(result.changes);
+      } catch (error) {
+        // The mirror is committed and the deliveries are done; the merge catches up on its next
+        // run over the mirror. Retrying the deliveries would not help: a re-fetch changes nothing.
+        log.error({ err: error, changes: countChanges(result.changes) }, "onRetailChanges failed");
+      }
+    }
+    log.debug({ ...result, changes: countChanges(result.changes) }, "webhook batch processed");
+    return result;
+  }
+
+  async function fetchEach(
+    claim: Claim,
+    outcomes: Map<string, Fetched>,
+    outcomeOf: Map<ClaimedDelivery, Fetched>,
+  ): Promise<void> {
     for (const delivery of claim.deliveries) {
       const entity = entityOf(delivery.type);
       if (delivery.attempts > maxAttempts) {
@@ -188,22 +222,6 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       }
       outcomeOf.set(delivery, outcome);
     }
-
-    await settle(claim, outcomeOf, result);
-    if (
-      options.onRetailChanges &&
-      (result.changes.sales.length || result.changes.customers.length)
-    ) {
-      try {
-        await options.onRetailChanges(result.changes);
-      } catch (error) {
-        // The mirror is committed and the deliveries are done; the merge catches up on its next
-        // run over the mirror. Retrying the deliveries would not help: a re-fetch changes nothing.
-        log.error({ err: error, changes: countChanges(result.changes) }, "onRetailChanges failed");
-      }
-    }
-    log.debug({ ...result, changes: countChanges(result.changes) }, "webhook batch processed");
-    return result;
   }
 
   async function burstIsDue(): Promise<boolean> {
@@ -224,13 +242,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const claim = await claimDueDeliveries(db, { now: now(), leaseMs, limit: burstLimit });
     const result = emptyResult(claim.deliveries.length);
     if (claim.deliveries.length === 0) return result;
+    const heartbeat = startHeartbeat(claim);
     const poll = await pollRetail({
       db,
       client,
       trigger: "webhooks",
       logger: log,
       ...(options.onRetailChanges ? { onRetailChanges: options.onRetailChanges } : {}),
-    });
+    }).finally(heartbeat.stop);
     const failure = Object.values(poll.resources).find((resource) => resource.error)?.error;
     const outcomeOf = new Map<ClaimedDelivery, Fetched>();
     for (const delivery of claim.deliveries) {
@@ -251,13 +270,51 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
               },
       );
     }
-    await settle(claim, outcomeOf, result);
+    await settleOrRelease(claim, outcomeOf, result);
     const pages = poll.resources.sales.pages + poll.resources.customers.pages;
     log.info(
       { claimed: result.claimed, readByFeed: result.readByFeed, pages, ok: poll.ok },
       "webhook burst read through the version feed",
     );
     return result;
+  }
+
+  /** Renews the claim's lease every third of it until stopped; `stop` waits for a renewal in flight. */
+  function startHeartbeat(claim: Claim) {
+    let renewing: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing
+        .then(() => renewClaim(db, claim, new Date(now().getTime() + leaseMs)))
+        .catch((error: unknown) => {
+          // The lease runs out instead; settling then finds the rows gone (lostLease), no harm.
+          log.warn({ err: error }, "could not renew the webhook claim's lease");
+        });
+    }, leaseMs / 3);
+    timer.unref();
+    return {
+      async stop() {
+        clearInterval(timer);
+        await renewing;
+      },
+    };
+  }
+
+  /** Settles the batch; if that fails (the database went away), gives its rows back at once. */
+  async function settleOrRelease(
+    claim: Claim,
+    outcomeOf: Map<ClaimedDelivery, Fetched>,
+    result: WebhookRunResult,
+  ): Promise<void> {
+    try {
+      await settle(claim, outcomeOf, result);
+    } catch (error) {
+      const released = await releaseClaim(db, claim).catch(() => 0);
+      log.warn(
+        { err: error, claimed: claim.deliveries.length, released },
+        "could not settle a webhook batch; its deliveries are due again",
+      );
+      throw error;
+    }
   }
 
   async function settle(
@@ -355,6 +412,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   }
 
   async function runLoop(): Promise<void> {
+    if (db.kind === "pglite") {
+      // One process per data directory: a claim still PROCESSING was left by a process that died.
+      const released = await releaseAllClaims(db).catch((error: unknown) => {
+        log.warn({ err: error }, "could not take back the claims a previous process left");
+        return 0;
+      });
+      if (released > 0) log.info({ released }, "took back the claims a previous process left");
+    }
     while (running) {
       woken = false;
       let full = false;

@@ -4,8 +4,6 @@
 import type { TestCleanup } from "@greenloop/db/testing";
 import { type SimulatedStore, startSimulator } from "@greenloop/lightspeed-simulator";
 import { pollRetail } from "../../ingestion/polling/poll-retail";
-import { mergeRetailChanges } from "../../ingestion/retail-change-handler";
-import type { RetailChanges } from "../../ingestion/retail-changes";
 import {
   connectClient,
   eventFeed,
@@ -14,6 +12,7 @@ import {
 import { createWebhookWorker } from "../../ingestion/webhooks/webhook-worker";
 import { createLogger } from "../../logger";
 import { sweepMerge } from "../../merge/merge-sweep";
+import { drainPendingMerges } from "../../merge/pending-merges";
 import { importStoreExport, ingestRetail, testMergeRules } from "../../merge/testing/merge-harness";
 import { openDatabaseForTest } from "../../testing/test-database";
 
@@ -55,8 +54,8 @@ export async function openErasureStore(cleanup: TestCleanup) {
   });
   cleanup.defer(() => sim.close());
   // The merge alone after each mirror change (these tests are about the merge's scrubs, not analytics).
-  const onRetailChanges = async (changes: RetailChanges) => {
-    await mergeRetailChanges(db, changes, testMergeRules);
+  const onRetailChanges = async () => {
+    await drainPendingMerges(db, testMergeRules);
   };
   const client = connectClient(sim);
   const worker = createWebhookWorker({
