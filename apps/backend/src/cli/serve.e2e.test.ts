@@ -1,51 +1,24 @@
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
-import { createTRPCClient, httpLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { apiTransformer } from "../trpc/api-transformer";
-import type { AppRouter } from "../trpc/root";
-import { testTokens } from "../trpc/testing/api-test-kit";
 import { freshDatabaseEnv } from "./testing/cli-test-env";
-import { spawnCli } from "./testing/spawn-cli";
+import { eventually, serveApiClient, startServe } from "./testing/serve-process";
 
 const cleanup = useTestCleanup();
-
-/** A tRPC client of the server at `url`, with the viewer token `startServe` configures. */
-function apiClient(url: string) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${url}/api/trpc`,
-        transformer: apiTransformer,
-        headers: { authorization: `Bearer ${testTokens.viewer}` },
-      }),
-    ],
-  });
-}
-
-/** Starts `cli serve` on a free port; `ready` is the URL it listens on. */
-function startServe(env: Record<string, string>, args: string[] = []) {
-  return spawnCli({
-    args: ["serve", ...args],
-    env: { PORT: "0", API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer}`, ...env },
-    ready: /listening on (http:\/\/\S+) |"url":"(http:\/\/[^"]+)"/,
-    defer: cleanup.defer,
-  });
-}
 
 describe(`pnpm cli serve (${testDatabaseKind})`, () => {
   it("serves health and tRPC, stops cleanly on SIGTERM, and keeps the data across restarts", async () => {
     const env = await freshDatabaseEnv(cleanup);
 
-    const first = await startServe(env);
+    const first = await startServe(cleanup, env);
     const health = await fetch(`${first.ready}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       status: "ok",
       database: { kind: testDatabaseKind },
     });
-    const client = apiClient(first.ready);
+    const client = serveApiClient(first.ready);
     expect((await client.system.status.query()).counts?.customers).toBe(0);
     expect(await first.stop("SIGTERM")).toBe(0);
     expect(first.output()).toContain("Stopped (SIGTERM).");
@@ -56,8 +29,8 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     await db.prisma.customer.create({ data: { displayName: "Kept across restarts" } });
     await db.close();
 
-    const second = await startServe(env);
-    const again = apiClient(second.ready);
+    const second = await startServe(cleanup, env);
+    const again = serveApiClient(second.ready);
     expect((await again.system.status.query()).counts?.customers).toBe(1);
     expect(await second.stop("SIGINT")).toBe(0);
     // The restart found the schema current and applied nothing again.
@@ -67,7 +40,7 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
 
   it("under --json prints one JSON line once it listens, and nothing more on stdout", async () => {
     const env = await freshDatabaseEnv(cleanup);
-    const serve = await startServe(env, ["--json"]);
+    const serve = await startServe(cleanup, env, ["--json"]);
     expect(await serve.stop()).toBe(0);
     const lines = serve.stdout().trimEnd().split("\n");
     expect(lines).toHaveLength(1);
@@ -86,13 +59,13 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     });
     cleanup.defer(() => sim.close());
     sim.store.syncPendingEcomOrders();
-    const serve = await startServe({
+    const serve = await startServe(cleanup, {
       ...(await freshDatabaseEnv(cleanup)),
       LIGHTSPEED_BASE_URL: sim.baseUrl,
       LIGHTSPEED_TOKEN: sim.token,
       LIGHTSPEED_CLIENT_SECRET: "serve-e2e-secret",
     });
-    const client = apiClient(serve.ready);
+    const client = serveApiClient(serve.ready);
     const retailSales = async () => (await client.system.status.query()).counts?.retailSales;
     const orders = async () => (await client.system.status.query()).counts?.orders;
     // Every live sale is one canonical order (returns refund theirs; no CSV was imported here).
@@ -116,15 +89,3 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     expect(await serve.stop()).toBe(0);
   });
 });
-
-/** Retries an assertion about a background process until it holds (bounded; not a timing test). */
-async function eventually(assertion: () => Promise<void>, attempts = 150): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
