@@ -4,30 +4,24 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFromStdin } from "pg-copy-streams";
+import { withPooledClient } from "../connections/with-pooled-client";
 import { type BulkSession, type BulkTransaction, copyStatement } from "./bulk-session";
 import { copyTextChunks } from "./copy-text";
 
 export function postgresBulkTransaction(pool: pg.Pool): BulkTransaction {
-  return async (work) => {
-    const client = await pool.connect();
-    // A client whose transaction could not be ended is not given back to the pool.
-    let unusable: Error | undefined;
-    try {
+  return (work) =>
+    withPooledClient(pool, async (client, markUnusable) => {
       await client.query("BEGIN");
       try {
         const result = await work(sessionOf(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch((rollbackError: Error) => {
-          unusable = rollbackError;
-        });
+        // A client whose transaction could not be ended is not given back to the pool.
+        await client.query("ROLLBACK").catch(markUnusable);
         throw error;
       }
-    } finally {
-      client.release(unusable);
-    }
-  };
+    });
 }
 
 function sessionOf(client: pg.PoolClient): BulkSession {

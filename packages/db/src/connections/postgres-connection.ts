@@ -5,6 +5,7 @@ import type { BulkTransaction } from "../bulk/bulk-session";
 import { postgresBulkTransaction } from "../bulk/postgres-bulk-transaction";
 import { redactDatabaseUrl } from "./redact-database-url";
 import type { SqlConnection } from "./sql-session";
+import { withPooledClient } from "./with-pooled-client";
 
 export interface PostgresConnection extends SqlConnection {
   readonly pool: pg.Pool;
@@ -48,10 +49,9 @@ export async function openPostgresConnection(
     pool,
     location,
     bulkTransaction: postgresBulkTransaction(pool),
-    async withSession(work) {
-      const client = await pool.connect();
-      try {
-        return await work({
+    withSession(work) {
+      return withPooledClient(pool, (client) =>
+        work({
           async query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]) {
             return (await client.query<Row>(sql, params)).rows;
           },
@@ -59,10 +59,8 @@ export async function openPostgresConnection(
             // Without parameters pg uses the simple protocol, which runs a multi-statement script.
             await client.query(sql);
           },
-        });
-      } finally {
-        client.release();
-      }
+        }),
+      );
     },
     async close() {
       if (closed) return;

@@ -7,4 +7,5 @@ export {
   testDatabaseKind,
   testServerUrl,
 } from "./open-test-database";
+export { type ScratchCluster, startScratchCluster } from "./scratch-cluster";
 export { type TestCleanup, useTestCleanup } from "./test-cleanup";
