@@ -261,7 +261,7 @@ describe("createHttpTransport", () => {
       // Never answer.
     });
     const { transport, events } = setup({
-      timeoutMs: 50,
+      timeoutMs: 100,
       retry: { ...defaultRetryPolicy, maxRetries: 1 },
     });
     const error = await catchError(
@@ -269,8 +269,12 @@ describe("createHttpTransport", () => {
     );
     expect(error.code).toBe("UNAVAILABLE");
     expect(error.message).toContain("timed out");
-    expect(server.requests).toHaveLength(2);
-    expect(events[0]).toMatchObject({ type: "retry-scheduled", reason: "timeout" });
+    // Two attempts, the first retried for its timeout. (Counted on our side: on a loaded machine
+    // an attempt can time out before the server has even seen it.)
+    expect(events.filter((event) => event.type === "retry-scheduled")).toEqual([
+      expect.objectContaining({ type: "retry-scheduled", reason: "timeout" }),
+    ]);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
   });
 
   it("retries network errors", async () => {
