@@ -21,4 +21,6 @@ export const jobLockKeys = {
    * committed while a person is erased is either scrubbed by the erasure or on its way in.
    */
   erasure: 0x67_6c_00_07,
+  /** Marking the import runs whose process died (imports/import-runs-job.ts). */
+  importRuns: 0x67_6c_00_08,
 } as const;
