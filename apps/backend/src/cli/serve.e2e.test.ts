@@ -1,8 +1,12 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { importUploadBody } from "../imports/import-upload-options";
+import { writeGeneratedExport } from "../imports/testing/generated-export";
 import { apiTransformer } from "../trpc/api-transformer";
 import type { AppRouter } from "../trpc/root";
 import { testTokens } from "../trpc/testing/api-test-kit";
@@ -11,14 +15,14 @@ import { spawnCli } from "./testing/spawn-cli";
 
 const cleanup = useTestCleanup();
 
-/** A tRPC client of the server at `url`, with the viewer token `startServe` configures. */
-function apiClient(url: string) {
+/** A tRPC client of the server at `url`, with a token `startServe` configures. */
+function apiClient(url: string, role: keyof typeof testTokens = "viewer") {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${url}/api/trpc`,
         transformer: apiTransformer,
-        headers: { authorization: `Bearer ${testTokens.viewer}` },
+        headers: { authorization: `Bearer ${testTokens[role]}` },
       }),
     ],
   });
@@ -28,7 +32,11 @@ function apiClient(url: string) {
 function startServe(env: Record<string, string>, args: string[] = []) {
   return spawnCli({
     args: ["serve", ...args],
-    env: { PORT: "0", API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer}`, ...env },
+    env: {
+      PORT: "0",
+      API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer},e2e-operator:operator:${testTokens.operator}`,
+      ...env,
+    },
     ready: /listening on (http:\/\/\S+) |"url":"(http:\/\/[^"]+)"/,
     defer: cleanup.defer,
   });
@@ -77,6 +85,49 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       url: serve.ready,
       database: { kind: testDatabaseKind, location: expect.any(String) },
     });
+  });
+
+  it("shows an upload whose serve was killed mid-file as INTERRUPTED, with what it committed, once the next serve finds it silent past the grace period", {
+    timeout: 180_000,
+  }, async () => {
+    // The killed serve's temp file stays behind: in a directory of the test's own.
+    const env = { ...(await freshDatabaseEnv(cleanup)), TMPDIR: cleanup.tempDir() };
+    const file = path.join(cleanup.tempDir(), "orders.csv");
+    await writeGeneratedExport(file, 8_000);
+
+    const first = await startServe(env);
+    const operator = apiClient(first.ready, "operator");
+    const { runId } = await operator.imports.start.mutate(
+      importUploadBody(new Blob([await readFile(file)]), { fileName: "orders.csv" }),
+    );
+    // At least one chunk committed (its counts are in the run), then SIGKILL: no shutdown at all.
+    await eventually(
+      async () =>
+        expect((await operator.imports.progress.query({ runId })).ordersCreated).toBeGreaterThan(0),
+      600,
+    );
+    await first.stop("SIGKILL");
+
+    // The grace period at its smallest; the next serve marks the run (its job, or this read).
+    const second = await startServe({ ...env, IMPORT_HEARTBEAT_GRACE: "10s" });
+    const viewer = apiClient(second.ready);
+    await eventually(
+      async () =>
+        expect((await viewer.imports.progress.query({ runId })).status).toBe("INTERRUPTED"),
+      600,
+    );
+    const [run] = (await viewer.imports.list.query({ limit: 1 })).runs;
+    expect(run).toMatchObject({
+      id: runId,
+      status: "INTERRUPTED",
+      done: true,
+      owner: expect.stringContaining(`:${first.child.pid}:`),
+      error: expect.stringContaining("What it committed is kept; re-run the same file to finish."),
+    });
+    expect(run?.ordersCreated).toBeGreaterThan(0);
+    expect(run?.ordersCreated).toBeLessThan(8_000);
+    expect((await viewer.system.status.query()).counts?.ecomOrders).toBe(run?.ordersCreated);
+    expect(await second.stop()).toBe(0);
   });
 
   it("keeps the mirror current: polls X-Series at start and processes webhooks as they arrive", async () => {
