@@ -11,6 +11,7 @@ import { apiTransformer } from "../trpc/api-transformer";
 import type { AppRouter } from "../trpc/root";
 import { testTokens } from "../trpc/testing/api-test-kit";
 import { freshDatabaseEnv } from "./testing/cli-test-env";
+import { eventually } from "./testing/eventually";
 import { spawnCli } from "./testing/spawn-cli";
 
 const cleanup = useTestCleanup();
@@ -167,15 +168,3 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
     expect(await serve.stop()).toBe(0);
   });
 });
-
-/** Retries an assertion about a background process until it holds (bounded; not a timing test). */
-async function eventually(assertion: () => Promise<void>, attempts = 150): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

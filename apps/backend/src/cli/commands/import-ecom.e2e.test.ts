@@ -14,6 +14,7 @@ import {
 import { canonicalSnapshot } from "../../merge/testing/canonical-snapshot";
 import { testApi, testApiEnv } from "../../trpc/testing/api-test-kit";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+import { eventually } from "../testing/eventually";
 import { spawnCli } from "../testing/spawn-cli";
 
 const cleanup = useTestCleanup();
@@ -50,18 +51,6 @@ async function dataOf(env: Record<string, string>) {
   }
 }
 
-/** Retries until the assertion holds, within a bounded number of attempts (not a timing test). */
-async function eventually(assertion: () => Promise<void> | void, attempts = 600): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 describe(`pnpm cli import-ecom killed mid-file (${testDatabaseKind})`, () => {
   it("shows the killed run INTERRUPTED with what it committed once its heartbeat is past the grace period, and a re-run completes the file exactly", {
     timeout: 240_000,
@@ -70,26 +59,24 @@ describe(`pnpm cli import-ecom killed mid-file (${testDatabaseKind})`, () => {
     const file = path.join(cleanup.tempDir(), "orders.csv");
     await writeGeneratedExport(file, ORDERS);
 
+    // Wait until at least one chunk is committed: on PostgreSQL the run's counts say so; PGlite's
+    // data directory belongs to the importing process, which logs each committed batch.
     const cli = await spawnCli({
       args: ["import-ecom", file, "--json"],
       env: { ...env, LOG_LEVEL: "debug", STORE_TIMEZONE: GENERATED_EXPORT_TIME_ZONE },
-      ready: /"msg":"applied migrations"/,
+      ready: testServerUrl ? /"msg":"applied migrations"/ : /"msg":"eCom import progress"/,
       defer: cleanup.defer,
     });
-    // Wait until at least one chunk is committed: on PostgreSQL the run's counts say so; PGlite's
-    // data directory belongs to the importing process, which logs each committed batch.
     if (testServerUrl) {
       const db = await open(env);
       try {
         await eventually(async () => {
           const run = await db.prisma.importRun.findFirst({ select: { ordersCreated: true } });
           expect(run?.ordersCreated).toBeGreaterThan(0);
-        });
+        }, 300);
       } finally {
         await db.close();
       }
-    } else {
-      await eventually(() => expect(cli.output()).toContain('"msg":"eCom import progress"'));
     }
     await cli.stop("SIGKILL");
     expect(cli.child.signalCode).toBe("SIGKILL");
