@@ -291,6 +291,11 @@ const envSchema = z.object({
     .min(1, "must be a whole number of megabytes from 1 to 4096")
     .max(4096, "must be a whole number of megabytes from 1 to 4096")
     .default(512),
+  /**
+   * An unfinished import run whose process has not renewed its heartbeat (every 5 s) for this
+   * long is shown as INTERRUPTED: its process died.
+   */
+  IMPORT_HEARTBEAT_GRACE: durationSetting("30s", 10_000, '"30s", "2m" (at least 10s)'),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -340,7 +345,14 @@ export interface Env {
   };
   monitoring: MonitoringSettings;
   api: ApiSettings;
+  imports: ImportSettings;
   mail: MailSettings;
+}
+
+/** eCom import runs; see `imports/`. */
+export interface ImportSettings {
+  /** How old an unfinished run's heartbeat may be before the run counts as interrupted. */
+  heartbeatGraceMs: number;
 }
 
 /** Who may call the tRPC API and how customers sign in; see `auth/`. */
@@ -479,6 +491,7 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       loginCodesPerHour: env.LOGIN_CODES_PER_HOUR,
       importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
     },
+    imports: { heartbeatGraceMs: env.IMPORT_HEARTBEAT_GRACE },
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,

@@ -4,7 +4,8 @@
 import { startScratchCluster, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
-import { eventually, serveApiClient, startServe } from "./testing/serve-process";
+import { eventually } from "./testing/eventually";
+import { serveApiClient, startServe } from "./testing/serve-process";
 
 const cleanup = useTestCleanup();
 const secret = "outage-e2e-path-secret";

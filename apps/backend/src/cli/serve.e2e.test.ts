@@ -1,9 +1,14 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
+import { importUploadBody } from "../imports/import-upload-options";
+import { writeGeneratedExport } from "../imports/testing/generated-export";
 import { freshDatabaseEnv } from "./testing/cli-test-env";
-import { eventually, serveApiClient, startServe } from "./testing/serve-process";
+import { eventually } from "./testing/eventually";
+import { serveApiClient, startServe } from "./testing/serve-process";
 
 const cleanup = useTestCleanup();
 
@@ -50,6 +55,49 @@ describe(`pnpm cli serve (${testDatabaseKind})`, () => {
       url: serve.ready,
       database: { kind: testDatabaseKind, location: expect.any(String) },
     });
+  });
+
+  it("shows an upload whose serve was killed mid-file as INTERRUPTED, with what it committed, once the next serve finds it silent past the grace period", {
+    timeout: 180_000,
+  }, async () => {
+    // The killed serve's temp file stays behind: in a directory of the test's own.
+    const env = { ...(await freshDatabaseEnv(cleanup)), TMPDIR: cleanup.tempDir() };
+    const file = path.join(cleanup.tempDir(), "orders.csv");
+    await writeGeneratedExport(file, 8_000);
+
+    const first = await startServe(cleanup, env);
+    const operator = serveApiClient(first.ready, "operator");
+    const { runId } = await operator.imports.start.mutate(
+      importUploadBody(new Blob([await readFile(file)]), { fileName: "orders.csv" }),
+    );
+    // At least one chunk committed (its counts are in the run), then SIGKILL: no shutdown at all.
+    await eventually(
+      async () =>
+        expect((await operator.imports.progress.query({ runId })).ordersCreated).toBeGreaterThan(0),
+      600,
+    );
+    await first.stop("SIGKILL");
+
+    // The grace period at its smallest; the next serve marks the run (its job, or this read).
+    const second = await startServe(cleanup, { ...env, IMPORT_HEARTBEAT_GRACE: "10s" });
+    const viewer = serveApiClient(second.ready);
+    await eventually(
+      async () =>
+        expect((await viewer.imports.progress.query({ runId })).status).toBe("INTERRUPTED"),
+      600,
+    );
+    const [run] = (await viewer.imports.list.query({ limit: 1 })).runs;
+    expect(run).toMatchObject({
+      id: runId,
+      status: "INTERRUPTED",
+      done: true,
+      owner: expect.stringContaining(`:${first.child.pid}:`),
+      error: expect.stringContaining("What it committed is kept; re-run the same file to finish."),
+    });
+    expect(run?.ordersCreated).toBeGreaterThan(0);
+    expect(run?.ordersCreated).toBeLessThan(8_000);
+    expect((await viewer.system.status.query()).counts?.ecomOrders).toBe(run?.ordersCreated);
+    expect(await second.stop()).toBe(0);
   });
 
   it("keeps the mirror current: polls X-Series at start and processes webhooks as they arrive", async () => {

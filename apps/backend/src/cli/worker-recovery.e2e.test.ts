@@ -5,7 +5,8 @@ import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { freshDatabaseEnv } from "./testing/cli-test-env";
-import { eventually, serveApiClient, startServe } from "./testing/serve-process";
+import { eventually } from "./testing/eventually";
+import { serveApiClient, startServe } from "./testing/serve-process";
 
 const cleanup = useTestCleanup();
 const secret = "recovery-e2e-path-secret";

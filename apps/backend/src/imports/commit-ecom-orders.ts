@@ -116,7 +116,10 @@ async function writeChunk(
   });
 }
 
-/** Adds the chunk's counts (the row totals only grow), so the order of commits does not matter. */
+/**
+ * Adds the chunk's counts (the row totals only grow), so the order of commits does not matter,
+ * and renews the run's heartbeat: a committed chunk is a sign of life.
+ */
 async function addToImportRun(
   client: Client,
   { importRunId, format, rows }: CommitChunkOptions,
@@ -126,7 +129,7 @@ async function addToImportRun(
     `UPDATE "ImportRun" SET format = $2,
        "rowsTotal" = GREATEST("rowsTotal", $3), "rowsRejected" = GREATEST("rowsRejected", $4),
        "ordersCreated" = "ordersCreated" + $5, "ordersUpdated" = "ordersUpdated" + $6,
-       "ordersUnchanged" = "ordersUnchanged" + $7
+       "ordersUnchanged" = "ordersUnchanged" + $7, "heartbeatAt" = now()
      WHERE id = $1::uuid`,
     [importRunId, format, rows.rowsRead, rows.rowsRejected, created, updated, unchanged],
   );

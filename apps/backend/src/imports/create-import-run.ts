@@ -1,6 +1,8 @@
 // The ImportRun an eCom import reports into: created as the import starts (`pnpm cli import-ecom`),
 // or before it (an upload answers with the run's id at once, then imports in the background).
+// This process owns it and its first heartbeat is now (import-run-heartbeat.ts).
 import type { Database, ImportStatus } from "@greenloop/db";
+import { importRunOwner } from "./import-run-heartbeat";
 
 export async function createImportRun(
   db: Pick<Database, "prisma">,
@@ -15,7 +17,13 @@ export async function createImportRun(
   },
 ): Promise<string> {
   const created = await db.prisma.importRun.create({
-    data: { ...run, fileBytes: BigInt(run.fileBytes) },
+    data: {
+      ...run,
+      fileBytes: BigInt(run.fileBytes),
+      owner: importRunOwner(),
+      // This process's clock; its beats that follow stamp the database's.
+      heartbeatAt: new Date(),
+    },
     select: { id: true },
   });
   return created.id;

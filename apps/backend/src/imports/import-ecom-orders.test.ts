@@ -279,7 +279,7 @@ describe(`importEcomOrders (${testDatabaseKind})`, () => {
     expect(await counts(db)).toMatchObject({ orders: 10, items: 20, changes: 0 });
   });
 
-  it("stops after the current batch when the signal is aborted, and a re-run finishes", async () => {
+  it("stops after the current batch when the signal is aborted, records the run INTERRUPTED, and a re-run finishes", async () => {
     const db = await setup();
     const orders = ecomOrders(1, 12);
     const stop = new AbortController();
@@ -295,7 +295,8 @@ describe(`importEcomOrders (${testDatabaseKind})`, () => {
     expect(changed).toEqual([["1", "2", "3"], ["4"]]);
     expect(await counts(db)).toMatchObject({ orders: 4, items: 8 });
     const interrupted = await db.prisma.importRun.findFirstOrThrow();
-    expect(interrupted.status).toBe("FAILED");
+    expect(interrupted).toMatchObject({ status: "INTERRUPTED", ordersCreated: 4 });
+    expect(interrupted.finishedAt).toBeInstanceOf(Date);
     expect(interrupted.error).toMatch(/^Interrupted \(SIGINT\)/);
 
     const rerun = await run(db, orders);

@@ -3,7 +3,9 @@
 // counts), so a crash or Ctrl-C leaves whole chunks and a re-run finishes the job. Reading and
 // hashing the next batch overlaps the writing of this one; on PostgreSQL two chunks are written
 // at once, on two connections, so the server works on one while we encode the other. Chunks
-// still commit in file order, and Ctrl-C ends the batch being written, no more.
+// still commit in file order, and Ctrl-C ends the batch being written, no more (the run is then
+// INTERRUPTED: what it committed is kept, and re-running the file finishes it). While it works the
+// run's heartbeat is renewed, so a run whose process died is seen as such (import-run-heartbeat.ts).
 import type { Database } from "@greenloop/db";
 import {
   detachString,
@@ -22,6 +24,7 @@ import {
 import { createImportRun } from "./create-import-run";
 import { hashEcomOrder } from "./ecom-order-hash";
 import type { OnEcomOrdersChanged } from "./ecom-orders-changed";
+import { startImportRunHeartbeat } from "./import-run-heartbeat";
 import type { PreparedEcomOrder } from "./write-ecom-orders";
 
 /** Issues kept in memory, returned and stored in ImportRun.errorReport; the rest are counted. */
@@ -132,6 +135,10 @@ export async function importEcomOrders(
     });
   }
   const importRunId = result.importRunId;
+  const heartbeat =
+    importRunId === null
+      ? null
+      : startImportRunHeartbeat(db, importRunId, options.logger ? { logger: options.logger } : {});
 
   // Parsing and hashing the next batch overlaps the database writing the current one.
   const iterator = options.source[Symbol.asyncIterator]();
@@ -239,11 +246,12 @@ export async function importEcomOrders(
     result.customersTouched = customers.size;
     if (importRunId !== null) {
       const file = options.file;
+      await heartbeat?.stop();
       await db.prisma.importRun.update({
         where: { id: importRunId },
         data: {
           format: result.format,
-          status: result.interrupted ? "FAILED" : "SUCCEEDED",
+          status: result.interrupted ? "INTERRUPTED" : "SUCCEEDED",
           finishedAt: new Date(),
           errorReport: importErrorReport(result),
           ...(result.interrupted
@@ -251,6 +259,8 @@ export async function importEcomOrders(
                 error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
               }
             : {
+                // Taken for dead during a stall, it finished after all.
+                error: null,
                 fileSha256: typeof file.sha256 === "string" ? file.sha256 : file.sha256(),
                 fileBytes: BigInt(typeof file.bytes === "number" ? file.bytes : file.bytes()),
               }),
@@ -261,6 +271,7 @@ export async function importEcomOrders(
   } catch (error) {
     // Let the transactions still running end (they roll back: each waits for the one that failed).
     await Promise.allSettled(inFlight.splice(0));
+    await heartbeat?.stop();
     if (importRunId !== null) {
       await db.prisma.importRun
         .update({
@@ -278,6 +289,7 @@ export async function importEcomOrders(
     }
     throw error;
   } finally {
+    await heartbeat?.stop();
     // Stopped early (abort, failure): close the source, which ends the file stream.
     if (!exhausted) await iterator.return?.(undefined)?.catch(() => undefined);
   }

@@ -1,14 +1,17 @@
 // Reading ImportRun: one run's progress (its counts grow with each committed batch), the runs
 // newest first, and the rows a run rejected (from its errorReport, written when the run ends).
+// A run whose process died is marked INTERRUPTED before it is read (interrupted-import-runs.ts).
 import type { Database, ImportStatus, Prisma } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import type { Logger } from "../logger";
+import { markInterruptedImportRuns } from "./interrupted-import-runs";
 
 export interface ImportRunView {
   id: string;
   status: ImportStatus;
   /** A dry run counts what it would write (status DRY_RUN) and writes no orders. */
   dryRun: boolean;
-  /** Ended: finished, failed, or a dry run that is complete. */
+  /** Ended: finished, failed, interrupted, or a dry run that is complete. */
   done: boolean;
   format: string;
   fileName: string;
@@ -22,6 +25,17 @@ export interface ImportRunView {
   error: string | null;
   startedAt: Date;
   finishedAt: Date | null;
+  /** The process that runs (or ran) the import: `host:pid:random`; null before heartbeats. */
+  owner: string | null;
+  /** Its last sign of life while the import ran. */
+  heartbeatAt: Date | null;
+}
+
+/** How long an unfinished run's heartbeat may be silent before it counts as interrupted. */
+export interface ImportRunLiveness {
+  graceMs: number;
+  /** Told of the runs found interrupted. */
+  logger?: Pick<Logger, "warn">;
 }
 
 export interface ImportRunPage {
@@ -64,6 +78,8 @@ const runSelect = {
   error: true,
   startedAt: true,
   finishedAt: true,
+  owner: true,
+  heartbeatAt: true,
 } satisfies Prisma.ImportRunSelect;
 
 type RunRow = Prisma.ImportRunGetPayload<{ select: typeof runSelect }>;
@@ -77,8 +93,10 @@ function assertRunId(runId: string, what = "runId"): void {
 export async function getImportRun(
   db: Pick<Database, "prisma">,
   runId: string,
+  liveness: ImportRunLiveness,
 ): Promise<ImportRunView> {
   assertRunId(runId);
+  await markInterruptedImportRuns(db, liveness);
   const row = await db.prisma.importRun.findUnique({ where: { id: runId }, select: runSelect });
   if (!row) throw new DomainError("NOT_FOUND", `No import run ${runId}.`);
   return viewOf(row);
@@ -86,9 +104,10 @@ export async function getImportRun(
 
 export async function listImportRuns(
   db: Pick<Database, "prisma">,
-  options: { limit: number; after?: string | undefined },
+  options: { limit: number; after?: string | undefined } & ImportRunLiveness,
 ): Promise<ImportRunPage> {
   if (options.after !== undefined) assertRunId(options.after, "the cursor");
+  await markInterruptedImportRuns(db, options);
   const rows = await db.prisma.importRun.findMany({
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
@@ -146,6 +165,8 @@ function viewOf(row: RunRow): ImportRunView {
     error: row.error,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
+    owner: row.owner,
+    heartbeatAt: row.heartbeatAt,
   };
 }
 

@@ -1,6 +1,6 @@
 // A dry run writes no orders; when it has an ImportRun of its own (an upload's, status DRY_RUN),
 // its counts and outcome go there, one small UPDATE per parser batch, written in order, so
-// `imports.progress` follows it like any other run.
+// `imports.progress` follows it like any other run, and its heartbeat is renewed until it ends.
 import type { Database, Prisma } from "@greenloop/db";
 import type { Logger } from "../logger";
 import {
@@ -9,6 +9,7 @@ import {
   importCountsOf,
   importErrorReport,
 } from "./import-ecom-orders";
+import { startImportRunHeartbeat } from "./import-run-heartbeat";
 
 export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger: Logger) {
   let written: Promise<unknown> = Promise.resolve();
@@ -18,6 +19,7 @@ export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger
     const { rowsRead, ...rest } = importCountsOf(progress);
     return { rowsTotal: rowsRead, ...rest };
   };
+  const heartbeat = startImportRunHeartbeat(db, runId, { logger });
   return {
     progress(progress: ImportProgress) {
       written = written
@@ -25,6 +27,7 @@ export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger
         .catch((err: unknown) => logger.warn({ err }, "could not record the dry run's progress"));
     },
     async finish(result: ImportEcomOrdersResult) {
+      await heartbeat.stop();
       await written;
       await update({
         ...counts(result),
@@ -33,5 +36,7 @@ export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger
         errorReport: importErrorReport(result),
       });
     },
+    /** The dry run failed: no more beats (the failure is recorded by the caller). */
+    stop: () => heartbeat.stop(),
   };
 }

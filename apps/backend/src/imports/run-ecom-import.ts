@@ -3,8 +3,10 @@
 // (import-ecom-orders.ts), creating the ImportRun or adopting one made beforehand; what changed is
 // merged in large chunks as it commits (import-merge.ts); then the analytics run once, and a large
 // import refits the models. A dry run compares and counts, and writes nothing but its own run's
-// counts. The callers keep only what is theirs: the CLI its arguments, progress line and summary;
-// an upload receiving the body and deleting its temp file.
+// counts. Runs whose process died are marked INTERRUPTED as an import starts and ends, and a run
+// that completes a file says so on the interrupted runs of that file (interrupted-import-runs.ts).
+// The callers keep only what is theirs: the CLI its arguments, progress line and summary; an
+// upload receiving the body and deleting its temp file.
 import type { Database } from "@greenloop/db";
 import {
   type ColumnMapping,
@@ -24,6 +26,7 @@ import {
   importEcomOrders,
 } from "./import-ecom-orders";
 import { createImportMerge } from "./import-merge";
+import { markInterruptedImportRuns, noteCompletedImportRuns } from "./interrupted-import-runs";
 import { recordDryRun } from "./record-dry-run";
 import { streamExportFile } from "./stream-export-file";
 
@@ -49,7 +52,7 @@ export interface EcomImportRequest {
 
 export interface EcomImportContext {
   db: Database;
-  env: Pick<Env, "storeTimeZone" | "merge" | "analytics">;
+  env: Pick<Env, "storeTimeZone" | "merge" | "analytics" | "imports">;
   logger: Logger;
   /** Aborted: stop after the batch being written (what was committed stays, and is merged). */
   signal?: AbortSignal;
@@ -69,6 +72,7 @@ export async function runEcomImport(
   { db, env, logger, signal, onProgress }: EcomImportContext,
 ): Promise<EcomImportOutcome> {
   const { dryRun, mapping, importRunId } = request;
+  const liveness = { graceMs: env.imports.heartbeatGraceMs, logger };
   const source = streamExportFile(request.file.path, {
     name: request.file.name,
     ...(request.file.known ? { known: request.file.known } : {}),
@@ -81,6 +85,7 @@ export async function runEcomImport(
     : createImportMerge({ db, rules: createMergeRules(env.merge), logger });
   let result: ImportEcomOrdersResult;
   try {
+    await markInterruptedImportRuns(db, liveness);
     result = await importEcomOrders({
       db,
       source: parseEcomCsv(source.chunks, {
@@ -97,6 +102,8 @@ export async function runEcomImport(
       ...(importRunId !== undefined ? { importRunId } : {}),
       ...(signal ? { signal } : {}),
       onProgress: (progress) => {
+        // After each committed batch (its counts are in the run): what a watcher can wait for.
+        logger.debug({ dryRun, ...progress }, "eCom import progress");
         dryRunRecord?.progress(progress);
         onProgress?.(progress, source.bytesRead());
       },
@@ -104,6 +111,7 @@ export async function runEcomImport(
     }).finally(() => merge?.finish());
     if (dryRunRecord) await dryRunRecord.finish(result);
   } catch (error) {
+    await dryRunRecord?.stop();
     if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
     throw error;
   }
@@ -113,6 +121,11 @@ export async function runEcomImport(
     bytes: typeof bytes === "number" ? bytes : bytes(),
     sha256: typeof sha256 === "string" ? sha256 : sha256(),
   };
+  if (result.importRunId !== null && !result.interrupted) {
+    // A run of this file that died (kill -9) is done now: say so on it.
+    await markInterruptedImportRuns(db, liveness);
+    await noteCompletedImportRuns(db, { runId: result.importRunId, sha256: file.sha256 });
+  }
   // The merge has run; the analytics follow once.
   const analytics =
     dryRun || result.interrupted

@@ -12,7 +12,7 @@ import { runEcomImport } from "./run-ecom-import";
 
 export interface UploadedImportContext {
   db: Database;
-  env: Pick<Env, "storeTimeZone" | "merge" | "analytics">;
+  env: Pick<Env, "storeTimeZone" | "merge" | "analytics" | "imports">;
   tasks: BackgroundTasks;
   logger: Logger;
 }

@@ -23,4 +23,6 @@ export const jobLockKeys = {
   erasure: 0x67_6c_00_07,
   /** The retry of the mirror's hand-off to the merge and analytics (pending merges, dirty customers). */
   retailChangeRetry: 0x67_6c_00_08,
+  /** Marking the import runs whose process died (imports/import-runs-job.ts). */
+  importRuns: 0x67_6c_00_09,
 } as const;

@@ -1,11 +1,12 @@
 // Everything `serve` runs around one database: ingestion (webhook worker and scheduled poll, each
-// handing its changes to the merge and the analytics; the merge sweep, analytics, monitoring), the mail transport, the background tasks
+// handing its changes to the merge and the analytics; the merge sweep, analytics, monitoring, import runs), the mail transport, the background tasks
 // and the HTTP server. `serve` and `demo` both start it; `stop` undoes it in a safe order.
 import type { Database } from "@greenloop/db";
 import { createAnalyticsJob } from "../analytics/analytics-job";
 import type { Env } from "../env";
 import { createApp } from "../http/app";
 import { startServer } from "../http/start-server";
+import { createImportRunsJob } from "../imports/import-runs-job";
 import { startIngestion } from "../ingestion/start-ingestion";
 import type { Logger } from "../logger";
 import { createMailTransport } from "../mail/mail-transport";
@@ -47,6 +48,8 @@ export async function startBackend({
   const rules = createMergeRules(env.merge);
   const monitoring = (pollingEnabled: boolean) =>
     createMonitoringJob({ db, env, pollingEnabled, startedAt, ...(now ? { now } : {}) });
+  // Also at start-up: the import runs of a process that died are shown INTERRUPTED.
+  const importRuns = () => createImportRunsJob({ db, env });
   const ingestion = startIngestion({
     env,
     db,
@@ -55,6 +58,7 @@ export async function startBackend({
       createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
       createAnalyticsJob({ db, env }),
       monitoring(true),
+      importRuns(),
     ],
   });
   // Without ingestion, alerts on what is stored (imports, missing orders) still run.
@@ -63,7 +67,7 @@ export async function startBackend({
     : startScheduler({
         db,
         logger: logger.child({ component: "scheduler" }),
-        jobs: [monitoring(false)],
+        jobs: [monitoring(false), importRuns()],
       });
   const mail = createMailTransport(env.mail, logger.child({ component: "mail" }));
   const tasks = createBackgroundTasks(logger.child({ component: "tasks" }));

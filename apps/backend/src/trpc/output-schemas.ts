@@ -22,3 +22,12 @@ export const uuidSchema = z.uuid();
 
 export const emailInputSchema = z.string().trim().min(3).max(320);
 export const phoneInputSchema = z.string().trim().min(3).max(40);
+
+/** An eCom import run's status (INTERRUPTED: stopped before the end of its file, its work kept). */
+export const importStatusSchema = z.enum([
+  "RUNNING",
+  "SUCCEEDED",
+  "FAILED",
+  "DRY_RUN",
+  "INTERRUPTED",
+]);

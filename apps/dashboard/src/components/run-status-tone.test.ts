@@ -7,6 +7,10 @@ describe("runStatusTone", () => {
     expect(runStatusTone("RUNNING")).toBe("info");
   });
 
+  it("does mark an interrupted import run warn: its work is kept, a re-run finishes it", () => {
+    expect(runStatusTone("INTERRUPTED")).toBe("warn");
+  });
+
   it("does mark every finished status good", () => {
     expect(["COMPLETED", "DRY_RUN"].map(runStatusTone)).toEqual(["good", "good"]);
   });

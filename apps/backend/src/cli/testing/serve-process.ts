@@ -1,5 +1,5 @@
 // Test support: `pnpm cli serve` as a real process on a free port, and a typed API client of it
-// with the viewer token it is configured with.
+// with the viewer or operator token it is configured with.
 import type { TestCleanup } from "@greenloop/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { apiTransformer } from "../../trpc/api-transformer";
@@ -15,33 +15,25 @@ export function startServe(
 ) {
   return spawnCli({
     args: ["serve", ...args],
-    env: { PORT: "0", API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer}`, ...env },
+    env: {
+      PORT: "0",
+      API_TOKENS: `e2e-viewer:viewer:${testTokens.viewer},e2e-operator:operator:${testTokens.operator}`,
+      ...env,
+    },
     ready: /listening on (http:\/\/\S+) |"url":"(http:\/\/[^"]+)"/,
     defer: cleanup.defer,
   });
 }
 
-/** A tRPC client of the server at `url`, as the viewer `startServe` configures. */
-export function serveApiClient(url: string) {
+/** A tRPC client of the server at `url`, with a token `startServe` configures. */
+export function serveApiClient(url: string, role: "viewer" | "operator" = "viewer") {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${url}/api/trpc`,
         transformer: apiTransformer,
-        headers: { authorization: `Bearer ${testTokens.viewer}` },
+        headers: { authorization: `Bearer ${testTokens[role]}` },
       }),
     ],
   });
-}
-
-/** Retries an assertion about a background process until it holds (bounded; not a timing test). */
-export async function eventually(assertion: () => Promise<void>, attempts = 150): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

@@ -1,9 +1,11 @@
 // The imports router through createCaller: uploads import in the background (awaited with the
 // context's tasks.drain()), progress, the run list and a run's rejected rows, on a real database.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { createImportRun } from "../../imports/create-import-run";
 import { importUploadBody } from "../../imports/import-upload-options";
 import { testApi, testApiEnv, trpcErrorCode } from "../testing/api-test-kit";
 
@@ -147,6 +149,66 @@ describe(`imports router (${testDatabaseKind})`, () => {
     const page = await caller.imports.errors({ runId: ids[0] ?? "", limit: 1 });
     expect(page.issues).toHaveLength(1);
     expect(page.nextCursor).toBeNull();
+  });
+
+  it("shows an upload whose process stopped beating as INTERRUPTED with what it committed, and a later upload of the same file as what completed it", async () => {
+    const { db, caller, context } = await setup();
+    const file = await fixture("ecwid-small.csv");
+    const sha256 = createHash("sha256").update(file).digest("hex");
+    const upload = { format: "auto", fileName: "ecwid-small.csv", fileSha256: sha256 };
+    // A `serve` that died mid-upload: its run's heartbeat stopped ten minutes ago, after a chunk.
+    const died = await createImportRun(db, { ...upload, fileBytes: file.length });
+    const lastBeat = new Date(Date.now() - 10 * 60_000);
+    await db.prisma.importRun.update({
+      where: { id: died },
+      data: { owner: "web-2:4242:0badc0de", heartbeatAt: lastBeat, rowsTotal: 3, ordersCreated: 2 },
+    });
+    // A dry run of that process, and a run whose owner is alive (it beat just now).
+    const dry = await createImportRun(db, { ...upload, fileBytes: 1, status: "DRY_RUN" });
+    await db.prisma.importRun.update({ where: { id: dry }, data: { heartbeatAt: lastBeat } });
+    const alive = await createImportRun(db, { ...upload, fileBytes: 2 });
+
+    const byId = new Map((await caller.imports.list()).runs.map((run) => [run.id, run]));
+    expect(byId.get(died)).toMatchObject({
+      status: "INTERRUPTED",
+      done: true,
+      rowsRead: 3,
+      ordersCreated: 2,
+      owner: "web-2:4242:0badc0de",
+      finishedAt: lastBeat,
+      error:
+        "Interrupted: the process running it (web-2:4242:0badc0de) stopped without finishing " +
+        "(no heartbeat for over 30 s). What it committed is kept; re-run the same file to finish.",
+    });
+    expect(byId.get(dry)).toMatchObject({
+      status: "DRY_RUN",
+      done: true,
+      error: expect.stringContaining("It was a dry run: nothing was written."),
+    });
+    expect(byId.get(alive)).toMatchObject({ status: "RUNNING", done: false, error: null });
+    expect(await caller.imports.progress({ runId: died })).toEqual(byId.get(died));
+
+    const { runId } = await caller.imports.start(
+      importUploadBody(file, { fileName: "ecwid-small.csv" }),
+    );
+    await context.tasks.drain();
+    expect(await caller.imports.progress({ runId })).toMatchObject({
+      status: "SUCCEEDED",
+      fileSha256: sha256,
+      ordersCreated: 4,
+    });
+    const completed = await caller.imports.progress({ runId: died });
+    expect(completed.status).toBe("INTERRUPTED");
+    expect(completed.error).toMatch(
+      new RegExp(
+        `re-run the same file to finish\\. Completed by import run ${runId} of the same file\\.$`,
+      ),
+    );
+    // Still running (its owner beats): not something a later run completes.
+    expect(await caller.imports.progress({ runId: alive })).toMatchObject({
+      status: "RUNNING",
+      error: null,
+    });
   });
 
   it("answers NOT_FOUND for an unknown run and BAD_REQUEST for a malformed id or cursor", async () => {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getImportRun, listImportIssues, listImportRuns } from "../../imports/import-runs";
 import { receiveUpload } from "../../imports/receive-upload";
 import { startUploadedImport } from "../../imports/start-uploaded-import";
-import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
+import { cursorSchema, importStatusSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
 
 /**
@@ -24,7 +24,7 @@ const uploadInput: typeof octetInputParser = {
 
 const importRunSchema = z.object({
   id: z.string(),
-  status: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "DRY_RUN"]),
+  status: importStatusSchema,
   dryRun: z.boolean(),
   done: z.boolean(),
   format: z.string(),
@@ -39,6 +39,8 @@ const importRunSchema = z.object({
   error: z.string().nullable(),
   startedAt: z.date(),
   finishedAt: z.date().nullable(),
+  owner: z.string().nullable(),
+  heartbeatAt: z.date().nullable(),
 });
 
 const issueSchema = z.object({
@@ -69,17 +71,32 @@ export const importsRouter = createTRPCRouter({
       });
     }),
 
-  /** One run: its status and counts so far (they grow with each committed batch). */
+  /**
+   * One run: its status and counts so far (they grow with each committed batch); INTERRUPTED
+   * once its process stopped beating for IMPORT_HEARTBEAT_GRACE.
+   */
   progress: viewerProcedure
     .input(z.object({ runId: uuidSchema }))
     .output(importRunSchema)
-    .query(({ ctx, input }) => getImportRun(ctx.db, input.runId)),
+    .query(({ ctx, input }) =>
+      getImportRun(ctx.db, input.runId, {
+        graceMs: ctx.config.imports.heartbeatGraceMs,
+        logger: ctx.logger,
+      }),
+    ),
 
   /** Import runs (uploads and CLI imports), newest first. */
   list: viewerProcedure
     .input(z.object({ limit: pageSizeSchema, cursor: cursorSchema }).prefault({}))
     .output(z.object({ runs: z.array(importRunSchema), nextCursor: z.string().nullable() }))
-    .query(({ ctx, input }) => listImportRuns(ctx.db, { limit: input.limit, after: input.cursor })),
+    .query(({ ctx, input }) =>
+      listImportRuns(ctx.db, {
+        limit: input.limit,
+        after: input.cursor,
+        graceMs: ctx.config.imports.heartbeatGraceMs,
+        logger: ctx.logger,
+      }),
+    ),
 
   /** The rows a run rejected, in file order (the first 1,000 are kept). */
   errors: viewerProcedure

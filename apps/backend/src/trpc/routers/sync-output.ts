@@ -4,6 +4,7 @@ import type { Prisma } from "@greenloop/db";
 import { z } from "zod";
 import { webhookDeliveryStatuses } from "../../ingestion/webhooks/replay-dead-deliveries";
 import { alertStatuses } from "../../monitoring/alerts/sync-alerts";
+import { importStatusSchema } from "../output-schemas";
 
 const jobRunStatus = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
 
@@ -51,7 +52,7 @@ export const syncStatusSchema = ingestionStatusSchema.extend({
     lastRun: z
       .object({
         id: z.string(),
-        status: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "DRY_RUN"]),
+        status: importStatusSchema,
         fileName: z.string(),
         startedAt: z.date(),
         finishedAt: z.date().nullable(),

@@ -5,6 +5,15 @@ import { Badge } from "../../components/ui";
 
 type Run = RouterOutputs["imports"]["progress"];
 
+/** Every status the API sends: a new one fails the type check until it has its label here. */
+const statusLabels: Record<Run["status"], string> = {
+  RUNNING: "running",
+  SUCCEEDED: "done",
+  FAILED: "failed",
+  DRY_RUN: "dry run",
+  INTERRUPTED: "interrupted",
+};
+
 export function ImportStatusBadge({
   run,
   testId,
@@ -15,14 +24,7 @@ export function ImportStatusBadge({
   const statusTone = runStatusTone(run.status);
   // A finished run that rejected rows asks for a look at its error report.
   const tone = statusTone === "good" && run.rowsRejected > 0 ? "warn" : statusTone;
-  const label =
-    run.status === "RUNNING"
-      ? "running"
-      : run.status === "DRY_RUN"
-        ? "dry run"
-        : run.status === "FAILED"
-          ? "failed"
-          : "done";
+  const label = statusLabels[run.status];
   return (
     <Badge tone={tone} testId={testId}>
       {label}
