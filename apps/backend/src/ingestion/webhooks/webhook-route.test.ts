@@ -184,6 +184,30 @@ describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDat
     expect(await rows()).toEqual([]);
   });
 
+  it("refuses a delivery that is not valid UTF-8 with 400 and stores nothing (it was stored with replacement characters)", async () => {
+    const { app, rows } = await setup();
+    const text = webhookBody({ payload: { id: saleId, note: "caf" } });
+    const percentEncoded = text.replace("caf", "caf%E9");
+    const rawByte = Buffer.concat([
+      Buffer.from(text.slice(0, text.indexOf("caf") + 3)),
+      Buffer.from([0xe9]),
+      Buffer.from(text.slice(text.indexOf("caf") + 3)),
+    ]);
+    for (const body of [Buffer.from(percentEncoded), rawByte]) {
+      const signature = createHmac("sha256", secret).update(body).digest("hex");
+      const response = await app.request(url, {
+        method: "POST",
+        body,
+        headers: { ...formHeaders, "x-signature": `signature=${signature},algorithm=HMAC-SHA256` },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: { code: "BAD_INPUT", message: "webhook body is not valid UTF-8" },
+      });
+    }
+    expect(await rows()).toEqual([]);
+  });
+
   it("takes the type from ?type= when the form has none", async () => {
     const { app, rows } = await setup();
     const body = webhookBody({ payload: { id: "cust-9" }, type: null });
