@@ -31,9 +31,19 @@ export const DEFAULT_ORDERS_PER_TRANSACTION = 2_000;
 
 export interface ImportFile {
   name: string;
-  /** Known up front, or read once the source is exhausted (a hash computed while streaming). */
-  sha256: string | (() => string);
-  bytes: number | (() => number);
+  /**
+   * Known up front, or asked for once the source is done, however it ended (a hash computed while
+   * streaming, finished over what the parser left unread).
+   */
+  sha256: string | (() => string | Promise<string>);
+  bytes: number | (() => number | Promise<number>);
+}
+
+/** The file's digest and size, once the source is done with it. */
+async function measureImportFile(file: ImportFile): Promise<{ sha256: string; bytes: number }> {
+  const sha256 = typeof file.sha256 === "string" ? file.sha256 : await file.sha256();
+  const bytes = typeof file.bytes === "number" ? file.bytes : await file.bytes();
+  return { sha256, bytes };
 }
 
 export interface ImportProgress {
@@ -238,7 +248,8 @@ export async function importEcomOrders(
     result.interrupted = signal?.aborted === true;
     result.customersTouched = customers.size;
     if (importRunId !== null) {
-      const file = options.file;
+      // An interrupted import is not measured: reading the rest of the file would delay Ctrl-C.
+      const file = result.interrupted ? null : await measureImportFile(options.file);
       await db.prisma.importRun.update({
         where: { id: importRunId },
         data: {
@@ -246,13 +257,10 @@ export async function importEcomOrders(
           status: result.interrupted ? "FAILED" : "SUCCEEDED",
           finishedAt: new Date(),
           errorReport: importErrorReport(result),
-          ...(result.interrupted
-            ? {
-                error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
-              }
+          ...(file
+            ? { fileSha256: file.sha256, fileBytes: BigInt(file.bytes) }
             : {
-                fileSha256: typeof file.sha256 === "string" ? file.sha256 : file.sha256(),
-                fileBytes: BigInt(typeof file.bytes === "number" ? file.bytes : file.bytes()),
+                error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
               }),
         },
         select: { id: true },
@@ -262,10 +270,13 @@ export async function importEcomOrders(
     // Let the transactions still running end (they roll back: each waits for the one that failed).
     await Promise.allSettled(inFlight.splice(0));
     if (importRunId !== null) {
+      // The parser may have refused the file at its header: the run still names the whole file.
+      const file = await measureImportFile(options.file).catch(() => null);
       await db.prisma.importRun
         .update({
           where: { id: importRunId },
           data: {
+            ...(file ? { fileSha256: file.sha256, fileBytes: BigInt(file.bytes) } : {}),
             format: result.format,
             status: "FAILED",
             finishedAt: new Date(),

@@ -107,12 +107,7 @@ export async function runEcomImport(
     if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
     throw error;
   }
-  const { sha256, bytes } = source.file;
-  const file = {
-    name: request.file.name,
-    bytes: typeof bytes === "number" ? bytes : bytes(),
-    sha256: typeof sha256 === "string" ? sha256 : sha256(),
-  };
+  const file = { name: request.file.name, ...(await source.measure()) };
   // The merge has run; the analytics follow once.
   const analytics =
     dryRun || result.interrupted
