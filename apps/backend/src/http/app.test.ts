@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { openDatabase } from "@greenloop/db";
 import {
   openTestDatabase,
+  postgresBinDir,
+  startPostgresCluster,
   type TestDatabase,
   testDatabaseKind,
   useTestCleanup,
@@ -85,6 +88,18 @@ describe("createApp error handling", () => {
     });
   });
 
+  it("answers 503 UNAVAILABLE to a route whose database is down (it answered 500)", async () => {
+    const db = await testDb();
+    const app = createApp({ db, logger: silent });
+    app.get("/count", async (c) => c.json({ runs: await db.prisma.importRun.count() }));
+    await db.close();
+    const response = await app.request("/count");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: "UNAVAILABLE", message: "The database is unavailable; retry later." },
+    });
+  });
+
   it("answers unknown routes with 404 and hides unexpected errors", async () => {
     const db = await testDb();
     const app = createApp({ db, logger: silent });
@@ -145,4 +160,57 @@ describe("the dashboard's files", () => {
     expect(await unknownApi.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
     expect((await app.request("/api/trpc/system.status")).status).toBe(401);
   });
+});
+
+/** A procedure over HTTP as the app calls it: the status and the tRPC error's data. */
+async function callSyncStatus(url: string) {
+  const response = await fetch(`${url}/api/trpc/sync.status`, {
+    headers: { authorization: `Bearer ${testTokens.viewer}` },
+  });
+  const body = (await response.json()) as {
+    error?: { json: { data: { code: string; domainCode?: string; httpStatus: number } } };
+  };
+  return { status: response.status, data: body.error?.json.data };
+}
+
+describe("tRPC over HTTP while the database is down", () => {
+  it(`answers 503 SERVICE_UNAVAILABLE, domainCode UNAVAILABLE, when the database is closed under the app (${testDatabaseKind}; it answered 500)`, async () => {
+    const db = await testDb();
+    const { server } = await serveApiOnLoopback(cleanup, { db });
+    expect((await callSyncStatus(server.url)).status).toBe(200);
+    await db.close();
+    expect(await callSyncStatus(server.url)).toEqual({
+      status: 503,
+      data: expect.objectContaining({
+        code: "SERVICE_UNAVAILABLE",
+        domainCode: "UNAVAILABLE",
+        httpStatus: 503,
+      }),
+    });
+  });
+
+  it.runIf(postgresBinDir)(
+    "answers 503 SERVICE_UNAVAILABLE, domainCode UNAVAILABLE, after its PostgreSQL server stopped (it answered 500)",
+    async () => {
+      const cluster = await startPostgresCluster();
+      cleanup.defer(() => cluster.remove());
+      const db = await openDatabase({ databaseUrl: cluster.url, poolSize: 2 });
+      cleanup.defer(() => db.close().catch(() => undefined));
+      await db.migrate();
+      const { server } = await serveApiOnLoopback(cleanup, { db });
+      expect((await callSyncStatus(server.url)).status).toBe(200);
+      await cluster.stop();
+      // The pooled sessions were terminated, then nothing listens: both are an outage.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect(await callSyncStatus(server.url)).toEqual({
+          status: 503,
+          data: expect.objectContaining({
+            code: "SERVICE_UNAVAILABLE",
+            domainCode: "UNAVAILABLE",
+          }),
+        });
+      }
+    },
+    60_000,
+  );
 });

@@ -7,4 +7,5 @@ export {
   testDatabaseKind,
   testServerUrl,
 } from "./open-test-database";
+export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster";
 export { type TestCleanup, useTestCleanup } from "./test-cleanup";
