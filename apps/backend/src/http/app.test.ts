@@ -49,6 +49,37 @@ describe(`GET /health (${testDatabaseKind})`, () => {
     });
   });
 
+  it("counts the unsettled and dead deliveries, not the settled history, and reports the last poll", async () => {
+    const db = await testDb();
+    const statuses = ["PENDING", "PROCESSING", "PROCESSING", "DONE", "DONE", "DONE", "DEAD"];
+    await db.prisma.webhookDelivery.createMany({
+      data: statuses.map((status, n) => ({
+        dedupeKey: `key-${n}`,
+        type: "sale.update",
+        rawBody: "payload=%7B%7D",
+        status: status as "PENDING",
+      })),
+    });
+    const finishedAt = new Date(Date.now() - 60_000);
+    await db.prisma.jobRun.createMany({
+      data: ["poll.sales", "poll.customers"].map((job) => ({
+        job,
+        trigger: "schedule",
+        status: "SUCCEEDED" as const,
+        startedAt: new Date(finishedAt.getTime() - 1000),
+        finishedAt,
+      })),
+    });
+    const response = await createApp({ db, logger: silent }).request("/health");
+    expect(response.status).toBe(200);
+    expect((await response.json()).ingestion).toEqual({
+      pollingStale: false,
+      lastPollSuccessAt: finishedAt.toISOString(),
+      pendingWebhookDeliveries: 3,
+      deadWebhookDeliveries: 1,
+    });
+  });
+
   it("answers 503 while migrations are pending", async () => {
     const db = await testDb({ migrate: false });
     const response = await createApp({ db, logger: silent }).request("/health");
