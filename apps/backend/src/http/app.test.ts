@@ -72,7 +72,7 @@ describe(`GET /health (${testDatabaseKind})`, () => {
     });
     const response = await createApp({ db, logger: silent }).request("/health");
     expect(response.status).toBe(200);
-    expect((await response.json()).ingestion).toEqual({
+    expect(((await response.json()) as { ingestion: unknown }).ingestion).toEqual({
       pollingStale: false,
       lastPollSuccessAt: finishedAt.toISOString(),
       pendingWebhookDeliveries: 3,

@@ -1,7 +1,6 @@
 import http from "node:http";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { importUploadBody } from "../imports/import-upload-options";
 import { testApiEnv, testTokens } from "../trpc/testing/api-test-kit";
 import { serveApiOnLoopback } from "./testing/loopback-api";
 

@@ -129,16 +129,15 @@ export async function importEcomOrders(
   // Dry run only: what this run would already have written, so a repeat within the file counts right.
   const seenInDryRun = new Map<string, string>();
 
-  const known = (value: string | (() => string)) => (typeof value === "string" ? value : "");
-  const knownBytes = (value: number | (() => number)) => (typeof value === "number" ? value : 0);
+  const { sha256, bytes } = options.file;
   if (!dryRun && options.importRunId !== undefined) {
     result.importRunId = options.importRunId;
   } else if (!dryRun) {
     result.importRunId = await createImportRun(db, {
       format: options.format,
       fileName: options.file.name,
-      fileSha256: known(options.file.sha256),
-      fileBytes: knownBytes(options.file.bytes),
+      fileSha256: typeof sha256 === "string" ? sha256 : "",
+      fileBytes: typeof bytes === "number" ? bytes : 0,
     });
   }
   const importRunId = result.importRunId;
