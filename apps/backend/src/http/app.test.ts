@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@greenloop/db";
 import {
+  openClusterDatabase,
   openTestDatabase,
   postgresBinDir,
-  startPostgresCluster,
   type TestDatabase,
   testDatabaseKind,
   useTestCleanup,
@@ -223,11 +222,7 @@ describe("tRPC over HTTP while the database is down", () => {
   it.runIf(postgresBinDir)(
     "answers 503 SERVICE_UNAVAILABLE, domainCode UNAVAILABLE, after its PostgreSQL server stopped (it answered 500)",
     async () => {
-      const cluster = await startPostgresCluster();
-      cleanup.defer(() => cluster.remove());
-      const db = await openDatabase({ databaseUrl: cluster.url, poolSize: 2 });
-      cleanup.defer(() => db.close().catch(() => undefined));
-      await db.migrate();
+      const { db, cluster } = await openClusterDatabase(cleanup);
       const { server } = await serveApiOnLoopback(cleanup, { db });
       expect((await callSyncStatus(server.url)).status).toBe(200);
       await cluster.stop();

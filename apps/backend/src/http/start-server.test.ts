@@ -84,6 +84,11 @@ async function serve() {
 
 const fiftyMiB = 50 * 1024 * 1024;
 
+/** The whole body sent, then the answer read: what a client should get. */
+function answered(status: number, error: { code: string; message: string }): Outcome {
+  return { status, sent: fiftyMiB, body: JSON.stringify({ error }) };
+}
+
 describe(`startServer (${testDatabaseKind})`, () => {
   for (const chunked of [false, true]) {
     it(`answers a readable 413 to a 50 MiB webhook body${chunked ? " sent chunked" : ""} (the connection was reset)`, async () => {
@@ -93,13 +98,9 @@ describe(`startServer (${testDatabaseKind})`, () => {
         chunked,
         headers: { "content-type": "application/x-www-form-urlencoded" },
       });
-      expect(outcome).toEqual({
-        status: 413,
-        sent: fiftyMiB,
-        body: JSON.stringify({
-          error: { code: "PAYLOAD_TOO_LARGE", message: "webhook body exceeds 1048576 bytes" },
-        }),
-      });
+      expect(outcome).toEqual(
+        answered(413, { code: "PAYLOAD_TOO_LARGE", message: "webhook body exceeds 1048576 bytes" }),
+      );
       expect(await db.prisma.webhookDelivery.count()).toBe(0);
     });
   }
@@ -110,13 +111,9 @@ describe(`startServer (${testDatabaseKind})`, () => {
       bytes: fiftyMiB,
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
-    expect(outcome).toEqual({
-      status: 401,
-      sent: fiftyMiB,
-      body: JSON.stringify({
-        error: { code: "UNAUTHORIZED", message: "webhook secret is missing or wrong" },
-      }),
-    });
+    expect(outcome).toEqual(
+      answered(401, { code: "UNAUTHORIZED", message: "webhook secret is missing or wrong" }),
+    );
   });
 
   it("answers a readable 413 to a 50 MiB upload over IMPORT_MAX_MB (the connection was reset)", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../open-database";
-import { postgresBinDir, startPostgresCluster, useTestCleanup } from "../testing";
+import { openClusterDatabase, postgresBinDir, useTestCleanup } from "../testing";
 import { isDatabaseUnavailable } from "./is-database-unavailable";
 
 const cleanup = useTestCleanup();
@@ -26,11 +26,7 @@ describe("isDatabaseUnavailable", () => {
   it.runIf(postgresBinDir)(
     "does recognise what Prisma and pg throw while a PostgreSQL server stops and stays down",
     async () => {
-      const cluster = await startPostgresCluster();
-      cleanup.defer(() => cluster.remove());
-      const db = await openDatabase({ databaseUrl: cluster.url, poolSize: 2 });
-      cleanup.defer(() => db.close().catch(() => undefined));
-      await db.migrate();
+      const { db, cluster } = await openClusterDatabase(cleanup);
       await db.prisma.importRun.count();
       await cluster.stop();
       // The pooled session is terminated (57P01), then nothing listens (P1001, ECONNREFUSED).

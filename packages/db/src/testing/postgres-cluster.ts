@@ -8,6 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { type Database, openDatabase } from "../open-database";
+import type { TestCleanup } from "./test-cleanup";
 
 const run = promisify(execFile);
 
@@ -90,4 +92,16 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
+}
+
+/** A migrated database on a cluster of the test's own (both gone after it), and that cluster. */
+export async function openClusterDatabase(
+  cleanup: TestCleanup,
+): Promise<{ db: Database; cluster: PostgresCluster }> {
+  const cluster = await startPostgresCluster();
+  cleanup.defer(() => cluster.remove());
+  const db = await openDatabase({ databaseUrl: cluster.url, poolSize: 2 });
+  cleanup.defer(() => db.close().catch(() => undefined));
+  await db.migrate();
+  return { db, cluster };
 }
