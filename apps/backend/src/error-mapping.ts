@@ -1,5 +1,7 @@
-// The one place domain error codes become HTTP statuses, tRPC codes and CLI exit codes.
-import type { DomainErrorCode } from "@greenloop/order-sync/errors";
+// The one place domain error codes become HTTP statuses, tRPC codes and CLI exit codes, and where
+// an error that is not a DomainError is told apart: the database out of reach, or a bug.
+import { isDatabaseUnavailable } from "@greenloop/db";
+import { DomainError, type DomainErrorCode, isDomainError } from "@greenloop/order-sync/errors";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 interface ErrorMapping {
@@ -21,6 +23,21 @@ export const errorMappings: Record<DomainErrorCode, ErrorMapping> = {
   UNAVAILABLE: { http: 503, trpc: "SERVICE_UNAVAILABLE", expected: false },
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR", expected: false },
 };
+
+/**
+ * What an error thrown while serving a request means to the caller: a DomainError as it is; the
+ * database down, restarting or closed, UNAVAILABLE (503: retry later, as /health and the webhook
+ * route say); anything else undefined, a bug (500).
+ */
+export function asDomainError(error: unknown): DomainError | undefined {
+  if (isDomainError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new DomainError("UNAVAILABLE", "The database is unavailable; retry later.", {
+      cause: error,
+    });
+  }
+  return undefined;
+}
 
 /** CLI exit codes: 2 for a usage or input mistake the user can fix by re-running differently. */
 export function exitCodeFor(code: DomainErrorCode): number {

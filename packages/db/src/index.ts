@@ -2,6 +2,7 @@ export type { BulkSession, BulkTransaction } from "./bulk/bulk-session";
 export type { CopyValue } from "./bulk/copy-text";
 export { pgPlainArray, pgTextArray } from "./bulk/pg-text-array";
 export { prismaSql, rawQueryClient } from "./bulk/prisma-sql";
+export { isDatabaseUnavailable } from "./connections/is-database-unavailable";
 export { redactDatabaseUrl } from "./connections/redact-database-url";
 export type * from "./generated/prisma/client";
 export { Prisma, PrismaClient } from "./generated/prisma/client";

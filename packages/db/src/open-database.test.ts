@@ -114,6 +114,25 @@ describe(`openDatabase (${testDatabaseKind})`, () => {
     expect(exists).toBe(false);
   });
 
+  it("reuses its last migration status within maxAgeMs, and the one migrate leaves at once (health re-read the migration files on every call)", async () => {
+    const migrationsDir = migrationsWith({});
+    const db = await (await reopenableTarget(migrationsDir))();
+    cleanup.defer(() => db.close());
+    await db.migrate();
+    const cached = { maxAgeMs: 60_000 };
+    expect((await db.migrationStatus(cached)).pending).toEqual([]);
+    const extra = "99991231000000_later";
+    mkdirSync(path.join(migrationsDir, extra));
+    writeFileSync(path.join(migrationsDir, extra, "migration.sql"), "SELECT 1;");
+    expect((await db.migrationStatus(cached)).pending).toEqual([]);
+    expect((await db.migrationStatus()).pending).toEqual([extra]);
+    expect((await db.migrationStatus(cached)).pending).toEqual([extra]);
+    expect((await db.migrate()).applied).toEqual([extra]);
+    const after = await db.migrationStatus(cached);
+    expect(after.pending).toEqual([]);
+    expect(after.applied.at(-1)).toBe(extra);
+  });
+
   it("stores money as exact decimals and times as UTC instants", async () => {
     const db = await testDb();
     const placedAt = new Date("2026-03-08T07:59:59.123Z"); // the night US clocks change

@@ -39,7 +39,13 @@ export interface Database {
    * raw-query path would slow down. Prisma's own transactions don't see it until it commits.
    */
   readonly bulkTransaction: BulkTransaction;
-  migrationStatus(): Promise<MigrationStatus>;
+  /**
+   * Which migrations are applied, pending or failed. Read afresh by default; with `maxAgeMs`, the
+   * last status read (or left by `migrate`) is reused while it is younger than that: what a health
+   * check asks many times a second need not read the migration files and the table each time.
+   */
+  migrationStatus(options?: { maxAgeMs?: number }): Promise<MigrationStatus>;
+  /** Applies pending migrations; the status it leaves is what `migrationStatus` reuses next. */
   migrate(): Promise<MigrateResult>;
   /**
    * Runs `work` only if no other process holds the Postgres advisory lock `key` (one replica runs
@@ -87,15 +93,32 @@ function assemble(
 ): Database {
   let closing: Promise<void> | undefined;
   const heldJobLocks = new Set<number>();
+  // The last status read, shared by concurrent callers; a failed read is not kept.
+  let lastStatus: { readAt: number; status: Promise<MigrationStatus> } | undefined;
+  const remember = (status: Promise<MigrationStatus>) => {
+    const entry = { readAt: Date.now(), status };
+    lastStatus = entry;
+    status.catch(() => {
+      if (lastStatus === entry) lastStatus = undefined;
+    });
+    return status;
+  };
   return {
     kind,
     location: connection.location,
     prisma,
     bulkTransaction: connection.bulkTransaction,
-    migrationStatus: () =>
-      connection.withSession((session) =>
-        readMigrationStatus(session, readMigrationFiles(migrationsDir)),
-      ),
+    migrationStatus(options = {}) {
+      const { maxAgeMs } = options;
+      if (maxAgeMs !== undefined && lastStatus && Date.now() - lastStatus.readAt <= maxAgeMs) {
+        return lastStatus.status;
+      }
+      return remember(
+        connection.withSession((session) =>
+          readMigrationStatus(session, readMigrationFiles(migrationsDir)),
+        ),
+      );
+    },
     async withJobLock(key, work) {
       // Advisory locks are re-entrant within a session, and PGlite has only one session: so
       // this process keeps its own set too.
@@ -118,10 +141,13 @@ function assemble(
         heldJobLocks.delete(key);
       }
     },
-    migrate: () =>
-      connection.withSession((session) =>
+    async migrate() {
+      const result = await connection.withSession((session) =>
         applyMigrations(session, readMigrationFiles(migrationsDir)),
-      ),
+      );
+      remember(Promise.resolve(result.status));
+      return result;
+    },
     close() {
       closing ??= (async () => {
         try {

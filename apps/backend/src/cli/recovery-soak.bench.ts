@@ -7,7 +7,7 @@
 // canonical orders the API serves (the longest, and the 99th percentile). Prints one
 // `recovery-soak {…}` line; Vitest's own table is not the measure.
 import { openDatabase } from "@greenloop/db";
-import { startScratchCluster, useTestCleanup } from "@greenloop/db/testing";
+import { postgresBinDir, startPostgresCluster, useTestCleanup } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { bench, describe } from "vitest";
 import { startServe } from "./testing/serve-process";
@@ -22,11 +22,12 @@ const cleanup = useTestCleanup();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function soak(): Promise<void> {
-  const cluster = await startScratchCluster(cleanup);
-  if (cluster === null) {
+  if (!postgresBinDir) {
     report({ skipped: "no PostgreSQL server binaries here" });
     return;
   }
+  const cluster = await startPostgresCluster();
+  cleanup.defer(() => cluster.remove());
   const sim = await startSimulator({
     seed: 15,
     store: { customers: 50, inStoreSales: 10, ecomOrders: 0, months: 1 },

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
+  openClusterDatabase,
   openTestDatabase,
+  postgresBinDir,
   type TestDatabase,
   testDatabaseKind,
   useTestCleanup,
@@ -46,6 +48,37 @@ describe(`GET /health (${testDatabaseKind})`, () => {
     });
   });
 
+  it("counts the unsettled and dead deliveries, not the settled history, and reports the last poll", async () => {
+    const db = await testDb();
+    const statuses = ["PENDING", "PROCESSING", "PROCESSING", "DONE", "DONE", "DONE", "DEAD"];
+    await db.prisma.webhookDelivery.createMany({
+      data: statuses.map((status, n) => ({
+        dedupeKey: `key-${n}`,
+        type: "sale.update",
+        rawBody: "payload=%7B%7D",
+        status: status as "PENDING",
+      })),
+    });
+    const finishedAt = new Date(Date.now() - 60_000);
+    await db.prisma.jobRun.createMany({
+      data: ["poll.sales", "poll.customers"].map((job) => ({
+        job,
+        trigger: "schedule",
+        status: "SUCCEEDED" as const,
+        startedAt: new Date(finishedAt.getTime() - 1000),
+        finishedAt,
+      })),
+    });
+    const response = await createApp({ db, logger: silent }).request("/health");
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { ingestion: unknown }).ingestion).toEqual({
+      pollingStale: false,
+      lastPollSuccessAt: finishedAt.toISOString(),
+      pendingWebhookDeliveries: 3,
+      deadWebhookDeliveries: 1,
+    });
+  });
+
   it("answers 503 while migrations are pending", async () => {
     const db = await testDb({ migrate: false });
     const response = await createApp({ db, logger: silent }).request("/health");
@@ -82,6 +115,18 @@ describe("createApp error handling", () => {
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
       error: { code: "CONFLICT", message: "import already running" },
+    });
+  });
+
+  it("answers 503 UNAVAILABLE to a route whose database is down (it answered 500)", async () => {
+    const db = await testDb();
+    const app = createApp({ db, logger: silent });
+    app.get("/count", async (c) => c.json({ runs: await db.prisma.importRun.count() }));
+    await db.close();
+    const response = await app.request("/count");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: "UNAVAILABLE", message: "The database is unavailable; retry later." },
     });
   });
 
@@ -145,4 +190,53 @@ describe("the dashboard's files", () => {
     expect(await unknownApi.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
     expect((await app.request("/api/trpc/system.status")).status).toBe(401);
   });
+});
+
+/** A procedure over HTTP as the app calls it: the status and the tRPC error's data. */
+async function callSyncStatus(url: string) {
+  const response = await fetch(`${url}/api/trpc/sync.status`, {
+    headers: { authorization: `Bearer ${testTokens.viewer}` },
+  });
+  const body = (await response.json()) as {
+    error?: { json: { data: { code: string; domainCode?: string; httpStatus: number } } };
+  };
+  return { status: response.status, data: body.error?.json.data };
+}
+
+describe("tRPC over HTTP while the database is down", () => {
+  it(`answers 503 SERVICE_UNAVAILABLE, domainCode UNAVAILABLE, when the database is closed under the app (${testDatabaseKind}; it answered 500)`, async () => {
+    const db = await testDb();
+    const { server } = await serveApiOnLoopback(cleanup, { db });
+    expect((await callSyncStatus(server.url)).status).toBe(200);
+    await db.close();
+    expect(await callSyncStatus(server.url)).toEqual({
+      status: 503,
+      data: expect.objectContaining({
+        code: "SERVICE_UNAVAILABLE",
+        domainCode: "UNAVAILABLE",
+        httpStatus: 503,
+      }),
+    });
+  });
+
+  it.runIf(postgresBinDir)(
+    "answers 503 SERVICE_UNAVAILABLE, domainCode UNAVAILABLE, after its PostgreSQL server stopped (it answered 500)",
+    async () => {
+      const { db, cluster } = await openClusterDatabase(cleanup);
+      const { server } = await serveApiOnLoopback(cleanup, { db });
+      expect((await callSyncStatus(server.url)).status).toBe(200);
+      await cluster.stop();
+      // The pooled sessions were terminated, then nothing listens: both are an outage.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect(await callSyncStatus(server.url)).toEqual({
+          status: 503,
+          data: expect.objectContaining({
+            code: "SERVICE_UNAVAILABLE",
+            domainCode: "UNAVAILABLE",
+          }),
+        });
+      }
+    },
+    60_000,
+  );
 });

@@ -1,12 +1,11 @@
 // The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it).
 import type { Database } from "@greenloop/db";
-import { isDomainError } from "@greenloop/order-sync/errors";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { type Env, loadEnv } from "../env";
-import { errorMappings } from "../error-mapping";
+import { asDomainError, errorMappings } from "../error-mapping";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
 import { createMailTransport, type MailTransport } from "../mail/mail-transport";
@@ -116,10 +115,14 @@ export function createApp({
 
   app.onError((error, c) => {
     const requestLogger = c.get("logger") ?? logger;
-    if (isDomainError(error)) {
-      const mapping = errorMappings[error.code];
-      if (!mapping.expected) requestLogger.error({ err: error }, "request failed");
-      return c.json({ error: { code: error.code, message: error.message } }, mapping.http);
+    const domainError = asDomainError(error);
+    if (domainError) {
+      const mapping = errorMappings[domainError.code];
+      if (!mapping.expected) requestLogger.error({ err: domainError }, "request failed");
+      return c.json(
+        { error: { code: domainError.code, message: domainError.message } },
+        mapping.http,
+      );
     }
     requestLogger.error({ err: error }, "request failed unexpectedly");
     return c.json({ error: { code: "INTERNAL", message: "Internal server error" } }, 500);

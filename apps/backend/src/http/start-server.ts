@@ -1,6 +1,7 @@
 // Runs a Hono app on Node's HTTP server, with a shutdown that lets requests in flight finish.
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { type HttpBindings, serve } from "@hono/node-server";
+import { discardUnreadBody } from "./discard-unread-body";
 
 export interface RunningServer {
   /** The bound address (the real port when 0 was asked for). */
@@ -19,7 +20,17 @@ export function startServer(
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: (request) => app.fetch(request), port: options.port, hostname: options.host },
+      {
+        fetch: (request, bindings) => {
+          const { incoming, outgoing } = bindings as HttpBindings;
+          outgoing.once("finish", () => discardUnreadBody(incoming));
+          return app.fetch(request);
+        },
+        // Instead of node-server's clean-up, which resets a connection still sending after 500 ms.
+        autoCleanupIncoming: false,
+        port: options.port,
+        hostname: options.host,
+      },
       (info: AddressInfo) => {
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         resolve({

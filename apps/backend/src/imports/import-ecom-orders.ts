@@ -34,9 +34,19 @@ export const DEFAULT_ORDERS_PER_TRANSACTION = 2_000;
 
 export interface ImportFile {
   name: string;
-  /** Known up front, or read once the source is exhausted (a hash computed while streaming). */
-  sha256: string | (() => string);
-  bytes: number | (() => number);
+  /**
+   * Known up front, or asked for once the source is done, however it ended (a hash computed while
+   * streaming, finished over what the parser left unread).
+   */
+  sha256: string | (() => string | Promise<string>);
+  bytes: number | (() => number | Promise<number>);
+}
+
+/** The file's digest and size, once the source is done with it. */
+async function measureImportFile(file: ImportFile): Promise<{ sha256: string; bytes: number }> {
+  const sha256 = typeof file.sha256 === "string" ? file.sha256 : await file.sha256();
+  const bytes = typeof file.bytes === "number" ? file.bytes : await file.bytes();
+  return { sha256, bytes };
 }
 
 export interface ImportProgress {
@@ -122,16 +132,15 @@ export async function importEcomOrders(
   // Dry run only: what this run would already have written, so a repeat within the file counts right.
   const seenInDryRun = new Map<string, string>();
 
-  const known = (value: string | (() => string)) => (typeof value === "string" ? value : "");
-  const knownBytes = (value: number | (() => number)) => (typeof value === "number" ? value : 0);
+  const { sha256, bytes } = options.file;
   if (!dryRun && options.importRunId !== undefined) {
     result.importRunId = options.importRunId;
   } else if (!dryRun) {
     result.importRunId = await createImportRun(db, {
       format: options.format,
       fileName: options.file.name,
-      fileSha256: known(options.file.sha256),
-      fileBytes: knownBytes(options.file.bytes),
+      fileSha256: typeof sha256 === "string" ? sha256 : "",
+      fileBytes: typeof bytes === "number" ? bytes : 0,
     });
   }
   const importRunId = result.importRunId;
@@ -245,8 +254,9 @@ export async function importEcomOrders(
     result.interrupted = signal?.aborted === true;
     result.customersTouched = customers.size;
     if (importRunId !== null) {
-      const file = options.file;
       await heartbeat?.stop();
+      // An interrupted import is not measured: reading the rest of the file would delay Ctrl-C.
+      const file = result.interrupted ? null : await measureImportFile(options.file);
       await db.prisma.importRun.update({
         where: { id: importRunId },
         data: {
@@ -254,15 +264,15 @@ export async function importEcomOrders(
           status: result.interrupted ? "INTERRUPTED" : "SUCCEEDED",
           finishedAt: new Date(),
           errorReport: importErrorReport(result),
-          ...(result.interrupted
+          ...(file
             ? {
-                error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
-              }
-            : {
                 // Taken for dead during a stall, it finished after all.
                 error: null,
-                fileSha256: typeof file.sha256 === "string" ? file.sha256 : file.sha256(),
-                fileBytes: BigInt(typeof file.bytes === "number" ? file.bytes : file.bytes()),
+                fileSha256: file.sha256,
+                fileBytes: BigInt(file.bytes),
+              }
+            : {
+                error: `Interrupted (${String(signal?.reason)}) after ${result.rowsRead} row(s); committed batches are kept, re-run the import to finish.`,
               }),
         },
         select: { id: true },
@@ -273,10 +283,13 @@ export async function importEcomOrders(
     await Promise.allSettled(inFlight.splice(0));
     await heartbeat?.stop();
     if (importRunId !== null) {
+      // The parser may have refused the file at its header: the run still names the whole file.
+      const file = await measureImportFile(options.file).catch(() => null);
       await db.prisma.importRun
         .update({
           where: { id: importRunId },
           data: {
+            ...(file ? { fileSha256: file.sha256, fileBytes: BigInt(file.bytes) } : {}),
             format: result.format,
             status: "FAILED",
             finishedAt: new Date(),

@@ -93,8 +93,9 @@ export async function receiveUpload(
     }
     if (bytes === 0) throw new DomainError("BAD_INPUT", "The upload is empty: no file was sent.");
   } catch (error) {
-    // Stop reading; what the client still sends is the HTTP server's to discard.
-    await reader.cancel().catch(() => undefined);
+    // Stop reading; what the client still sends is the HTTP server's to discard (after the
+    // answer, so that the client reads it). Not cancel(): over HTTP that resets the connection.
+    reader.releaseLock();
     await remove();
     throw error;
   }

@@ -115,12 +115,7 @@ export async function runEcomImport(
     if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
     throw error;
   }
-  const { sha256, bytes } = source.file;
-  const file = {
-    name: request.file.name,
-    bytes: typeof bytes === "number" ? bytes : bytes(),
-    sha256: typeof sha256 === "string" ? sha256 : sha256(),
-  };
+  const file = { name: request.file.name, ...(await source.measure()) };
   if (result.importRunId !== null && !result.interrupted) {
     // A run of this file that died (kill -9) is done now: say so on it.
     await markInterruptedImportRuns(db, liveness);

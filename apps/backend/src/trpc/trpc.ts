@@ -7,7 +7,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { type Access, type Caller, checkAccess } from "../auth/access";
 import { resolveCaller } from "../auth/resolve-caller";
 import type { Env } from "../env";
-import { errorMappings } from "../error-mapping";
+import { asDomainError, errorMappings } from "../error-mapping";
 import type { Logger } from "../logger";
 import type { MailTransport } from "../mail/mail-transport";
 import type { BackgroundTasks } from "../scheduler/background-tasks";
@@ -57,14 +57,23 @@ function toTrpcError(error: DomainError): TRPCError {
   });
 }
 
-/** Turns domain errors thrown by procedures into the matching tRPC error, once, here. */
+/**
+ * Turns domain errors thrown by procedures into the matching tRPC error, once, here; so too an
+ * unexpected error that is the database being out of reach (SERVICE_UNAVAILABLE, not a 500).
+ */
 const mapDomainErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    if (!errorMappings[cause.code].expected)
-      ctx.logger.error({ err: cause, path }, "procedure failed");
-    throw toTrpcError(cause);
+  const domainError = result.ok
+    ? undefined
+    : result.error.cause instanceof DomainError
+      ? result.error.cause
+      : result.error.code === "INTERNAL_SERVER_ERROR"
+        ? asDomainError(result.error.cause)
+        : undefined;
+  if (domainError) {
+    if (!errorMappings[domainError.code].expected)
+      ctx.logger.error({ err: domainError, path }, "procedure failed");
+    throw toTrpcError(domainError);
   }
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.logger.error(

@@ -7,5 +7,10 @@ export {
   testDatabaseKind,
   testServerUrl,
 } from "./open-test-database";
-export { type ScratchCluster, startScratchCluster } from "./scratch-cluster";
+export {
+  openClusterDatabase,
+  type PostgresCluster,
+  postgresBinDir,
+  startPostgresCluster,
+} from "./postgres-cluster";
 export { type TestCleanup, useTestCleanup } from "./test-cleanup";

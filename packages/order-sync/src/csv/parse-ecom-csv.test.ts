@@ -391,6 +391,26 @@ describe("parseEcomCsv", () => {
     ]);
   });
 
+  it("does refuse a file that ends inside its header row, naming the columns lost (half a header imported as ok with 0 rows)", async () => {
+    const header = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n")[0] ?? "";
+    const cut = header.indexOf(";order_tax_2_value") + ";order_tax_2_v".length;
+    for (const [text, lost] of [
+      [header.slice(0, cut), /missing column\(s\) "discount", "X-series Order ID"$/],
+      [`\uFEFF${header}`, /cut short$/],
+    ] as const) {
+      const error = (await parseError(text, { fileName: "orders.csv" })) as DomainError;
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.code).toBe("BAD_INPUT");
+      expect(error.message).toMatch(
+        /^"orders.csv" is not a complete eCom order export: it ends inside its header row \(no line break after line 1\), so it was cut short/,
+      );
+      expect(error.message).toMatch(lost);
+    }
+    // A header that names no known format keeps its message.
+    const unknown = (await parseError("id,first_name", { fileName: "x.csv" })) as DomainError;
+    expect(unknown.message).toMatch(/^"x.csv" is not a recognisable order export/);
+  });
+
   it("does stream a generated 20,000-row export in batches with exact counts and line numbers", async () => {
     const records = [...generateEcomExport({ orders: 10_500, seed: 7 })];
     const dataRows = records.length - 1;

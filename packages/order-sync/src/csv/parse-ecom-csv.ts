@@ -14,6 +14,7 @@ import { readCsvRecords } from "./read-csv-records";
 import { createRecordRowsReader } from "./read-record-rows";
 import { type EcomCsvInput, readTextChunks } from "./read-text-chunks";
 import { type ExportFormatChoice, recogniseExportFormat } from "./recognise-export-format";
+import { refuseUnterminatedHeader } from "./refuse-unterminated-header";
 import { ZoneOffsets } from "./zone-offsets";
 
 export type { EcomCsvInput } from "./read-text-chunks";
@@ -32,7 +33,8 @@ export interface ParseEcomCsvOptions extends ExportFormatChoice {
 /**
  * Parses an eCom order export as a stream. Yields batches of complete orders (an order is
  * complete when the next order number starts or the file ends) with the issues found so far.
- * Throws DomainError BAD_INPUT for an empty file, a non-CSV file, an unknown header or a bad mapping.
+ * Throws DomainError BAD_INPUT for an empty file, a non-CSV file, an unknown header, a file that
+ * ends inside its header row, or a bad mapping.
  */
 export async function* parseEcomCsv(
   input: EcomCsvInput,
@@ -45,7 +47,9 @@ export async function* parseEcomCsv(
 
   const chunks = readTextChunks(input, chunkChars);
   const header = await readCsvHeader(chunks, options.fileName);
-  const { format, headers, delimiter } = recogniseExportFormat(header.line, options);
+  const recognised = recogniseExportFormat(header.line, options);
+  refuseUnterminatedHeader(header, recognised, options.fileName);
+  const { format, headers, delimiter } = recognised;
   const fields = new RowFields(format.columns, headers);
   const checkRowsAgree = createRowAgreementCheck(fields, format.grouping);
   const checkValues = createValueCheck(fields, format.time, zone);

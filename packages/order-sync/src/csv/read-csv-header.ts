@@ -35,6 +35,8 @@ export interface CsvHeader {
   rest: string;
   /** The input had no more chunks after `rest`. */
   exhausted: boolean;
+  /** Set when the input ends inside the header line: no line break follows it. */
+  unterminated?: true;
 }
 
 /** Reads until the first line break. Throws BAD_INPUT for an empty, binary or JSON file. */
@@ -75,5 +77,6 @@ export async function readCsvHeader(
     newline,
     rest: breakAt === -1 ? "" : buffer.slice(breakAt + newline.length),
     exhausted,
+    ...(breakAt === -1 ? { unterminated: true as const } : {}),
   };
 }

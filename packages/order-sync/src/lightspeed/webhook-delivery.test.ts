@@ -212,6 +212,34 @@ describe("parseWebhookDelivery", () => {
     );
   });
 
+  it("refuses a body that is not valid UTF-8, raw or percent-encoded (it was read with replacement characters)", () => {
+    const payload = (name: string) => `{"id":"s-1","name":"${name}"}`;
+    const raw = new Uint8Array([
+      ...new TextEncoder().encode(`payload=${payload("caf")}`.slice(0, -2)),
+      0xe9, // Latin-1 é: not UTF-8
+      ...new TextEncoder().encode('"}'),
+    ]);
+    for (const body of [
+      raw,
+      `payload=${encodeURIComponent(payload("caf")).slice(0, -6)}%E9%22%7D`,
+      "payload=%7B%22id%22%3A%22s-1%22%2C%22n%22%3A%22%C3%22%7D",
+    ]) {
+      expectBadInput(
+        () => parseWebhookDelivery({ body, subscribedType: "sale.update" }),
+        "webhook body is not valid UTF-8",
+      );
+    }
+    // Valid UTF-8, raw and percent-encoded, and a lone % that escapes nothing, still read.
+    for (const body of [
+      formBody({ payload: payload("café 🌿") }),
+      new TextEncoder().encode(`payload=${payload("café 100%")}`),
+    ]) {
+      expect(parseWebhookDelivery({ body, subscribedType: "sale.update" }).payload).toMatchObject({
+        id: "s-1",
+      });
+    }
+  });
+
   it("never echoes payload values in its errors", () => {
     const payload = { name: "secret person", email: "person@example.com" };
     try {

@@ -5,6 +5,7 @@
 // field, else the payload's shape; a delivery none of them types is still a delivery: `unknown`.
 import { DomainError } from "../errors";
 import { isObject } from "./parse-record";
+import { readUtf8Form } from "./read-utf8-form";
 import { parseUtcDate } from "./schemas/utc-date";
 import { webhookTypeOfPayload } from "./webhook-type-of-payload";
 
@@ -58,8 +59,7 @@ export interface ParseWebhookDeliveryOptions {
 
 /** Parses a delivery; throws DomainError BAD_INPUT saying what is wrong (never echoing values). */
 export function parseWebhookDelivery(options: ParseWebhookDeliveryOptions): WebhookDelivery {
-  const text =
-    typeof options.body === "string" ? options.body : new TextDecoder().decode(options.body);
+  const text = readUtf8Form(options.body);
   if (text.trim() === "") throw badInput("webhook body is empty");
   const form = new URLSearchParams(text);
 

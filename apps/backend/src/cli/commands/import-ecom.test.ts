@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
@@ -48,6 +49,29 @@ async function importRunFormats(env: Record<string, string>) {
   } finally {
     await db.close();
   }
+}
+
+async function importRuns(env: Record<string, string>) {
+  const db = await openDatabase(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR ?? "" },
+  );
+  try {
+    const runs = await db.prisma.importRun.findMany({
+      select: { status: true, error: true, fileBytes: true, fileSha256: true },
+      orderBy: { startedAt: "asc" },
+    });
+    return runs.map((run) => ({ ...run, fileBytes: Number(run.fileBytes) }));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Writes `content` to a temp file; its size and SHA-256, as the run should record them. */
+async function writeExport(name: string, content: string | Buffer) {
+  const file = path.join(cleanup.tempDir(), name);
+  await writeFile(file, content);
+  const bytes = await readFile(file);
+  return { file, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
@@ -148,6 +172,73 @@ describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
     );
     expect(badFormat.exitCode).toBe(2);
     expect(badFormat.stderr).toContain("--format must be one of auto, ecwid, shopify");
+  });
+
+  it("reports the whole file's size and SHA-256 when one record is too long to read (they were the first 5 MiB's)", async () => {
+    const env = await setup();
+    const small = await readFile(path.join(fixtures, "ecwid-small.csv"), "utf8");
+    // An unterminated quote: the parser gives up on the rest after 4 MiB (its maxRecordChars).
+    const exported = await writeExport(
+      "huge-field.csv",
+      `${small}1099;"${"x".repeat(6 * 1024 * 1024)}\n${small.slice(small.indexOf("\n") + 1)}`,
+    );
+    const run = await runCliCaptured(["import-ecom", exported.file, "--json"], env);
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(run.lastLine);
+    expect(result.file).toMatchObject({ bytes: exported.bytes, sha256: exported.sha256 });
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringContaining("the rest of the file was not read"),
+      }),
+    );
+    expect(await importRuns(env)).toEqual([
+      {
+        status: "SUCCEEDED",
+        error: null,
+        fileBytes: exported.bytes,
+        fileSha256: exported.sha256,
+      },
+    ]);
+  });
+
+  it("refuses a file that ends inside its header row, recording the run FAILED with why and the file's size and hash (half a header imported as ok with 0 rows)", async () => {
+    const env = await setup();
+    const [header = ""] = (await readFile(path.join(fixtures, "ecwid-small.csv"), "utf8")).split(
+      "\n",
+    );
+    const half = await writeExport("half.csv", header.slice(0, header.indexOf(";discount")));
+    const run = await runCliCaptured(["import-ecom", half.file, "--json"], env);
+    expect(run.exitCode).not.toBe(0);
+    const message =
+      '"half.csv" is not a complete eCom order export: it ends inside its header row (no line ' +
+      'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID"';
+    expect(JSON.parse(run.lastLine)).toEqual({
+      ok: false,
+      command: "import-ecom",
+      error: { code: "BAD_INPUT", message },
+    });
+    expect(await importRuns(env)).toEqual([
+      { status: "FAILED", error: message, fileBytes: half.bytes, fileSha256: half.sha256 },
+    ]);
+    expect(await countRows(env)).toMatchObject({ orders: 0 });
+  });
+
+  it("records the whole file's size and hash on the failed run of a refused header (the parser read only its start)", async () => {
+    const env = await setup();
+    const notAnExport = await writeExport(
+      "customers.csv",
+      `id;first_name\n${"1;someone\n".repeat(300_000)}`,
+    );
+    const run = await runCliCaptured(["import-ecom", notAnExport.file, "--json"], env);
+    expect(JSON.parse(run.lastLine).error.message).toMatch(/is not a recognisable order export/);
+    expect(await importRuns(env)).toEqual([
+      {
+        status: "FAILED",
+        error: expect.stringMatching(/is not a recognisable order export/),
+        fileBytes: notAnExport.bytes,
+        fileSha256: notAnExport.sha256,
+      },
+    ]);
   });
 
   it("reads the export's local times in STORE_TIMEZONE and refuses a zone Intl does not know", async () => {

@@ -38,12 +38,19 @@ export interface SyncFreshness {
   customers: ResourceFreshness;
 }
 
+/** No successful poll within two sync intervals, or none ever. */
+export function isPollStale(
+  lastSuccessAt: Date | null,
+  { now, syncIntervalMs }: { now: Date; syncIntervalMs: number },
+): boolean {
+  return lastSuccessAt === null || now.getTime() - lastSuccessAt.getTime() > 2 * syncIntervalMs;
+}
+
 export async function getSyncFreshness(
   db: Pick<Database, "prisma">,
   options: { now?: Date; syncIntervalMs: number },
 ): Promise<SyncFreshness> {
   const now = options.now ?? new Date();
-  const staleAfterMs = 2 * options.syncIntervalMs;
   const cursors = await db.prisma.syncCursor.findMany({
     select: { resource: true, afterVersion: true, updatedAt: true },
   });
@@ -78,7 +85,7 @@ export async function getSyncFreshness(
       cursorUpdatedAt: cursor?.updatedAt ?? null,
       lastSuccessAt,
       lagSeconds: lagMs === null ? null : Math.round(lagMs / 1000),
-      stale: lagMs === null || lagMs > staleAfterMs,
+      stale: isPollStale(lastSuccessAt, { now, syncIntervalMs: options.syncIntervalMs }),
       lastRun,
     };
   };

@@ -2,9 +2,11 @@
 // body in the inbox, answer) against a naive handler that does the work inline before answering
 // (verify, parse, fetch the sale from the Lightspeed simulator, write the mirror). autocannon
 // fires signed, distinct deliveries; the figures go to stdout as `webhook-intake {…}` lines
-// (BENCHMARKS.md keeps them). Vitest's own table is not the measure: tinybench calls each task
-// more than once (once just to see whether it is async), so each load run happens once and is
-// cached. PostgreSQL when DATABASE_URL is set, else in-memory PGlite.
+// (BENCHMARKS.md keeps them). Also GET /health under that same webhook load, with an inbox holding
+// a store's history (`health-under-load {…}` lines: /health's latency against the webhook route's).
+// Vitest's own table is not the measure: tinybench calls each task more than once (once just to
+// see whether it is async), so each load run happens once and is cached. PostgreSQL when
+// DATABASE_URL is set, else in-memory PGlite.
 import { createHmac } from "node:crypto";
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { startSimulator } from "@greenloop/lightspeed-simulator";
@@ -27,7 +29,12 @@ const durationSeconds = 5;
 const connections = 10;
 const path = "/api/webhooks/lightspeed";
 
-type Handler = "inbox" | "naive";
+type Handler = "inbox" | "naive" | "health";
+
+/** Settled deliveries already in the inbox for the /health run: months of a store's webhooks. */
+const historyRows = Number(process.env.HEALTH_BENCH_INBOX_ROWS ?? 200_000);
+/** /health requests per second fired beside the webhook load (a load balancer's and a monitor's). */
+const healthRate = 50;
 
 async function measure(handler: Handler) {
   const db = await openTestDatabase();
@@ -37,10 +44,11 @@ async function measure(handler: Handler) {
     rateLimit: { limit: 100_000_000, windowMs: 300_000 },
   });
   const saleIds = sim.store.sales().map((sale) => sale.id);
+  if (handler === "health") await fillInboxHistory(db, historyRows);
   const app =
-    handler === "inbox"
-      ? createApp({ db, logger: silent, webhooks: { clientSecret } })
-      : naiveApp(db, sim);
+    handler === "naive"
+      ? naiveApp(db, sim)
+      : createApp({ db, logger: silent, webhooks: { clientSecret } });
   // Counts requests in flight so nothing still runs when the database closes.
   let inFlight = 0;
   const server = await startServer(
@@ -58,6 +66,15 @@ async function measure(handler: Handler) {
   );
   try {
     let n = 0;
+    const health =
+      handler === "health"
+        ? autocannon({
+            url: `${server.url}/health`,
+            connections: 2,
+            overallRate: healthRate,
+            duration: durationSeconds,
+          })
+        : null;
     const result = await autocannon({
       url: `${server.url}${path}`,
       connections,
@@ -90,8 +107,26 @@ async function measure(handler: Handler) {
         },
       ],
     });
+    const healthResult = await health;
     while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const acknowledged = result["2xx"];
+    if (healthResult) {
+      const figures = {
+        database: testDatabaseKind,
+        inboxHistoryRows: historyRows,
+        healthPerSecond: Math.round(healthResult["2xx"] / durationSeconds),
+        healthP50Ms: healthResult.latency.p50,
+        healthP99Ms: healthResult.latency.p99,
+        healthMaxMs: healthResult.latency.max,
+        healthNon2xx: healthResult.non2xx,
+        webhookPerSecond: Math.round(acknowledged / durationSeconds),
+        webhookP50Ms: result.latency.p50,
+        webhookP99Ms: result.latency.p99,
+        p99Ratio: Math.round((healthResult.latency.p99 / result.latency.p99) * 10) / 10,
+      };
+      process.stdout.write(`\nhealth-under-load ${JSON.stringify(figures)}\n`);
+      return;
+    }
     const stored = await db.prisma.webhookDelivery.count();
     const figures = {
       handler,
@@ -115,6 +150,17 @@ async function measure(handler: Handler) {
     await sim.close();
     await db.close();
   }
+}
+
+/** Settled deliveries, as months of webhooks leave them (the worker marks them DONE, keeps them). */
+async function fillInboxHistory(db: Awaited<ReturnType<typeof openTestDatabase>>, rows: number) {
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "objectId", "rawBody", status, attempts, "processedAt")
+     SELECT 'history-' || n, 'sale.update', 'sale-' || n, 'payload=%7B%22id%22%3A%22' || n || '%22%7D',
+            'DONE', 1, now()
+       FROM generate_series(1, ${rows}) AS n`,
+  );
+  await db.prisma.$executeRawUnsafe(`ANALYZE "WebhookDelivery"`);
 }
 
 /** What a first attempt looks like: all the work before answering Lightspeed. */
@@ -159,6 +205,11 @@ describe(`webhook intake, ${connections} connections for ${durationSeconds} s ($
   bench(
     "naive: verify, fetch the sale, write the mirror, then answer",
     () => measureOnce("naive"),
+    once,
+  );
+  bench(
+    "GET /health beside the webhook load, the inbox holding a history",
+    () => measureOnce("health"),
     once,
   );
 });

@@ -184,6 +184,30 @@ describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDat
     expect(await rows()).toEqual([]);
   });
 
+  it("refuses a delivery that is not valid UTF-8 with 400 and stores nothing (it was stored with replacement characters)", async () => {
+    const { app, rows } = await setup();
+    const text = webhookBody({ payload: { id: saleId, note: "caf" } });
+    const percentEncoded = text.replace("caf", "caf%E9");
+    const rawByte = Buffer.concat([
+      Buffer.from(text.slice(0, text.indexOf("caf") + 3)),
+      Buffer.from([0xe9]),
+      Buffer.from(text.slice(text.indexOf("caf") + 3)),
+    ]);
+    for (const body of [Buffer.from(percentEncoded), rawByte]) {
+      const signature = createHmac("sha256", secret).update(body).digest("hex");
+      const response = await app.request(url, {
+        method: "POST",
+        body,
+        headers: { ...formHeaders, "x-signature": `signature=${signature},algorithm=HMAC-SHA256` },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: { code: "BAD_INPUT", message: "webhook body is not valid UTF-8" },
+      });
+    }
+    expect(await rows()).toEqual([]);
+  });
+
   it("takes the type from ?type= when the form has none", async () => {
     const { app, rows } = await setup();
     const body = webhookBody({ payload: { id: "cust-9" }, type: null });
@@ -255,6 +279,18 @@ describe(`POST /api/webhooks/lightspeed with LIGHTSPEED_CLIENT_SECRET (${testDat
     expect(await rows()).toEqual([]);
   });
 
+  it("refuses a 2 MiB delivery without X-Signature with 401, not 413, counting it", async () => {
+    const { app, rows, counter } = await setup();
+    const body = webhookBody({ payload: { id: saleId, note: "x".repeat(2 * 1024 * 1024) } });
+    const response = await app.request(url, { method: "POST", body, headers: formHeaders });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: "UNAUTHORIZED", message: "X-Signature header is missing" },
+    });
+    expect(await rows()).toEqual([]);
+    expect(await counter(webhookCounters.signatureRejected)).toBe(1);
+  });
+
   it("answers 503 when the database is down, so Lightspeed retries", async () => {
     const { db, app } = await setup();
     await db.close();
@@ -296,6 +332,27 @@ describe(`POST /api/webhooks/lightspeed with WEBHOOK_PATH_SECRET (${testDatabase
     }
     expect((await rows()).map((r) => r.objectId).sort()).toEqual(["sale-1", "sale-2"]);
     expect(await counter(webhookCounters.secretRejected)).toBe(3);
+  });
+
+  it("refuses a wrong or missing secret with 401 whatever the body's size (a 2 MiB body got 413)", async () => {
+    const { app, rows, counter } = await setup({ pathSecret });
+    const body = webhookBody({ payload: { id: "sale-1", note: "x".repeat(2 * 1024 * 1024) } });
+    for (const target of [`${url}/wrong`, url]) {
+      const response = await app.request(target, { method: "POST", body, headers: formHeaders });
+      expect(response.status, target).toBe(401);
+      expect(await response.json()).toEqual({
+        error: { code: "UNAUTHORIZED", message: "webhook secret is missing or wrong" },
+      });
+    }
+    // The right secret: then the size counts.
+    const right = await app.request(`${url}/${pathSecret}`, {
+      method: "POST",
+      body,
+      headers: formHeaders,
+    });
+    expect(right.status).toBe(413);
+    expect(await rows()).toEqual([]);
+    expect(await counter(webhookCounters.secretRejected)).toBe(2);
   });
 
   it("reads the subscription's type from a segment after the secret, or before ?secret=", async () => {

@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@greenloop/db";
 import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
 import { parseWebhookDelivery, verifyWebhookSignature } from "@greenloop/order-sync/lightspeed";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "../../logger";
 import { incrementOperationalCounter } from "./operational-counter";
@@ -54,7 +54,9 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
   const maxBodyBytes = deps.maxBodyBytes ?? defaultMaxWebhookBodyBytes;
   const route = new Hono<WebhookRouteEnv>();
 
-  const receive = async (c: Context<WebhookRouteEnv>) => {
+  // Who may deliver is decided before the body is read: a wrong secret or a missing signature is
+  // a 401 whatever the body's size, and nothing of it is read for a caller refused anyway.
+  const authenticate = async (c: Context<WebhookRouteEnv>, next: Next) => {
     const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
     const mode = webhookAuthModeOf(deps);
     if (mode === null) {
@@ -65,15 +67,26 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
           "/api/webhooks/lightspeed/<secret>), then restart.",
       );
     }
-    const subscription = readSubscription(c, mode);
     if (mode === "path-secret") {
-      const given = subscription.secret;
+      const given = readSubscription(c, mode).secret;
       if (!given || !secretsMatch(given, deps.pathSecret ?? "")) {
         await count(deps, log, webhookCounters.secretRejected);
         log.warn({ reason: given ? "wrong secret" : "no secret" }, "webhook refused");
         throw new DomainError("UNAUTHORIZED", "webhook secret is missing or wrong");
       }
+    } else if (!c.req.header("x-signature")?.trim()) {
+      await count(deps, log, webhookCounters.signatureRejected);
+      log.warn({ reason: "missing-header" }, "webhook refused");
+      throw new DomainError("UNAUTHORIZED", "X-Signature header is missing");
     }
+    await next();
+  };
+
+  const receive = async (c: Context<WebhookRouteEnv>) => {
+    const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
+    // Set: `authenticate` ran first.
+    const mode = webhookAuthModeOf(deps) ?? "signature";
+    const subscription = readSubscription(c, mode);
 
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
 
@@ -161,9 +174,9 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
         413,
       ),
   });
-  route.post("/", limit, receive);
-  route.post("/:secret", limit, receive);
-  route.post("/:secret/:type", limit, receive);
+  route.post("/", authenticate, limit, receive);
+  route.post("/:secret", authenticate, limit, receive);
+  route.post("/:secret/:type", authenticate, limit, receive);
   return route;
 }
 

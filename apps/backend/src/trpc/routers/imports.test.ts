@@ -119,6 +119,23 @@ describe(`imports router (${testDatabaseKind})`, () => {
     expect(progress.error).toEqual(expect.any(String));
   });
 
+  it("records an upload that ends inside its header row as a FAILED run saying why (it imported ok with 0 rows)", async () => {
+    const { caller, context } = await setup();
+    const header = new TextDecoder().decode(await fixture("ecwid-small.csv")).split("\n")[0] ?? "";
+    const half = new TextEncoder().encode(header.slice(0, header.indexOf(";discount")));
+    const { runId } = await caller.imports.start(importUploadBody(half, { fileName: "half.csv" }));
+    await context.tasks.drain();
+    expect(await caller.imports.progress({ runId })).toMatchObject({
+      status: "FAILED",
+      done: true,
+      rowsRead: 0,
+      fileBytes: half.length,
+      error:
+        '"half.csv" is not a complete eCom order export: it ends inside its header row (no line ' +
+        'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID"',
+    });
+  });
+
   it("refuses an upload over IMPORT_MAX_MB with PAYLOAD_TOO_LARGE and records no run", async () => {
     const { db, caller } = await setup();
     const tooBig = new Uint8Array(1024 * 1024 + 1).fill(0x41);
