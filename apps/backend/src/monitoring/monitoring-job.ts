@@ -43,8 +43,8 @@ export function createMonitoringJob(options: {
         delivery: { maxAttempts: env.monitoring.notify.maxAttempts },
         channels,
       });
-      const opened = result.alerts.transitions.reduce((n, t) => n + t.opened.length, 0);
-      const resolved = result.alerts.transitions.reduce((n, t) => n + t.resolved.length, 0);
+      const opened = result.alerts.transitions.reduce((n, t) => n + t.opened, 0);
+      const resolved = result.alerts.transitions.reduce((n, t) => n + t.resolved, 0);
       const { sent, retrying, failed } = result.deliveries;
       if (opened + resolved + sent + retrying + failed > 0) {
         logger.info(

@@ -2,7 +2,7 @@
 // poll and the last run, for `sync.status` and alerting. The webhook side (inbox depth, oldest
 // pending delivery) comes from `getWebhookInboxStats` in ingestion/webhooks; the status router
 // combines the two: `{ polling: await getSyncFreshness(db, …), webhooks: await getWebhookInboxStats(db) }`.
-import type { Database, JobStatus } from "@greenloop/db";
+import type { JobStatus, Prisma } from "@greenloop/db";
 import { pollJobName } from "./poll-retail";
 import type { RetailResource } from "./sync-cursor";
 
@@ -47,7 +47,8 @@ export function isPollStale(
 }
 
 export async function getSyncFreshness(
-  db: Pick<Database, "prisma">,
+  // Also inside a transaction (the alert evaluation's).
+  db: { prisma: Pick<Prisma.TransactionClient, "syncCursor" | "jobRun"> },
   options: { now?: Date; syncIntervalMs: number },
 ): Promise<SyncFreshness> {
   const now = options.now ?? new Date();

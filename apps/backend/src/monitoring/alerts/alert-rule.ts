@@ -30,12 +30,33 @@ export interface AlertResolution {
   details?: Prisma.InputJsonObject;
 }
 
+/**
+ * The subjects in trouble now, as a query: as many as there are orders, so they never pass through
+ * memory or a parameter list all at once. Only the alerts that open or change are described.
+ */
+export interface AlertConditionQuery {
+  /** Selects `subject_key text` and `details jsonb`, one row per subject. */
+  sql: Prisma.Sql;
+  /** The title and message of an alert that opens or whose details changed. */
+  describe(subjectKey: string, details: Prisma.JsonObject): { title: string; message: string };
+}
+
+/** What holds now: a list when the subjects are few, a query when they are many. */
+export type AlertConditions = AlertCondition[] | AlertConditionQuery;
+
 export interface AlertRuleContext {
   db: Pick<Database, "prisma">;
   now: Date;
   settings: AlertSettings;
-  /** Subjects of this kind with an alert open (or acknowledged) before this evaluation. */
-  openSubjects: ReadonlySet<string>;
+  /** Whether an alert of this kind is open (or acknowledged) for the subject before this evaluation. */
+  hasOpenAlert(subjectKey: string): Promise<boolean>;
+}
+
+/** Resolutions are described inside the evaluation's transaction, page by page. */
+export interface AlertResolutionContext {
+  db: { prisma: Prisma.TransactionClient };
+  now: Date;
+  settings: AlertSettings;
 }
 
 export interface AlertRule {
@@ -43,10 +64,10 @@ export interface AlertRule {
   /** Words for a summary of many, e.g. "eCom orders missing from X-Series". */
   label: string;
   /** The conditions that hold now; null when this rule does not apply (its alerts are left as they are). */
-  evaluate(context: AlertRuleContext): Promise<AlertCondition[] | null>;
-  /** For open alerts whose condition no longer holds. */
+  evaluate(context: AlertRuleContext): Promise<AlertConditions | null>;
+  /** For open alerts whose condition no longer holds (at most a page of them at a time). */
   describeResolutions(
-    context: AlertRuleContext,
+    context: AlertResolutionContext,
     subjectKeys: string[],
   ): Promise<Map<string, AlertResolution>>;
 }

@@ -2,18 +2,20 @@
 // opens its alert (or reopens a resolved one), one that stops holding resolves it. Only transitions
 // notify, so running the evaluation again and again notifies nothing new. One alert per kind and
 // subject (SyncAlert's unique key).
-import type { Database, Prisma } from "@greenloop/db";
-import {
-  createNotifications,
-  listSome,
-  type NotificationDraft,
-} from "../notifications/notification-store";
-import type { AlertCondition, AlertKind, AlertResolution, AlertRule } from "./alert-rule";
+import { type Database, type Prisma, pgTextArray } from "@greenloop/db";
+import { createNotifications } from "../notifications/notification-store";
+import type { AlertKind, AlertResolutionContext, AlertRule } from "./alert-rule";
 import type { AlertSettings } from "./alert-settings";
 import { importRejectionRule } from "./import-rejection-rule";
 import { missingOrderRule } from "./missing-order-rule";
+import { notifyTransitions, TransitionTally } from "./notify-alert-transitions";
 import { pollFailingRule, pollStaleRule } from "./poll-rules";
 import { signatureSpikeRule } from "./signature-spike-rule";
+import {
+  type StagedConditions,
+  stageAlertConditions,
+  stagedConditions,
+} from "./stage-alert-conditions";
 import { webhookDeadLetterRule } from "./webhook-dead-letter-rule";
 
 const alertRules: readonly AlertRule[] = [
@@ -27,8 +29,12 @@ const alertRules: readonly AlertRule[] = [
 
 export interface AlertTransitions {
   kind: AlertKind;
-  opened: string[];
-  resolved: string[];
+  /** How many alerts opened (or reopened), and how many resolved. */
+  opened: number;
+  resolved: number;
+  /** The first subjects that opened and resolved, in subject order (at most `listedSubjects`). */
+  openedSubjects: string[];
+  resolvedSubjects: string[];
 }
 
 export interface EvaluateAlertsResult {
@@ -55,13 +61,12 @@ export async function evaluateAlerts(
   return { transitions, open, notificationsCreated };
 }
 
-type AlertRow = {
-  id: string;
-  subjectKey: string;
-  status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
-  message: string;
-  details: Prisma.JsonValue;
-};
+// Transitions are applied a page of subjects at a time: what a page holds is all that is ever in
+// memory (and in one statement's parameters), whether 3 or 200,000 orders are missing.
+const PAGE_SIZE = 1_000;
+
+/** The subjects kept for the result and a digest notification; the counts are always whole. */
+export const listedSubjects = 100;
 
 async function evaluateRule(
   db: Pick<Database, "prisma">,
@@ -69,206 +74,187 @@ async function evaluateRule(
   options: { now: Date; settings: AlertSettings },
 ) {
   const { now, settings } = options;
-  const openRows = await db.prisma.syncAlert.findMany({
-    where: { kind: rule.kind, status: { not: "RESOLVED" } },
-    select: { subjectKey: true },
-  });
-  const context = {
+  const conditions = await rule.evaluate({
     db,
     now,
     settings,
-    openSubjects: new Set(openRows.map((row) => row.subjectKey)),
-  };
-  const conditions = await rule.evaluate(context);
+    hasOpenAlert: async (subjectKey) =>
+      (await db.prisma.syncAlert.count({
+        where: { kind: rule.kind, subjectKey, status: { not: "RESOLVED" } },
+      })) > 0,
+  });
   if (conditions === null) return null;
 
-  const active = new Map(conditions.map((condition) => [condition.subjectKey, condition]));
-  const existing: AlertRow[] = await db.prisma.syncAlert.findMany({
-    where: {
-      kind: rule.kind,
-      OR: [{ status: { not: "RESOLVED" } }, { subjectKey: { in: [...active.keys()] } }],
-    },
-    select: { id: true, subjectKey: true, status: true, message: true, details: true },
-  });
-  const bySubject = new Map(existing.map((row) => [row.subjectKey, row]));
-
-  const toCreate = conditions.filter((condition) => !bySubject.has(condition.subjectKey));
-  const toReopen: Array<{ row: AlertRow; condition: AlertCondition }> = [];
-  const toRefresh: Array<{ row: AlertRow; condition: AlertCondition }> = [];
-  for (const condition of conditions) {
-    const row = bySubject.get(condition.subjectKey);
-    if (!row) continue;
-    if (row.status === "RESOLVED") toReopen.push({ row, condition });
-    else if (row.message !== condition.message || !sameJson(row.details, condition.details)) {
-      toRefresh.push({ row, condition });
-    }
-  }
-  const toResolve = existing.filter(
-    (row) => row.status !== "RESOLVED" && !active.has(row.subjectKey),
-  );
-  const resolutions =
-    toResolve.length > 0
-      ? await rule.describeResolutions(
-          context,
-          toResolve.map((row) => row.subjectKey),
-        )
-      : new Map<string, AlertResolution>();
-
-  return db.prisma.$transaction(async (tx) => {
-    const opened: Array<{ id: string; condition: AlertCondition }> = [];
-    if (toCreate.length > 0) {
-      const created = await tx.syncAlert.createManyAndReturn({
-        data: toCreate.map((condition) => ({
+  return db.prisma.$transaction(
+    async (tx) => {
+      const staged = await stageAlertConditions(tx, conditions);
+      const opened = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
+      const resolved = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
+      await openAndRefresh(tx, rule.kind, now, staged, opened);
+      await resolveCleared(tx, rule, { db: { prisma: tx }, now, settings }, resolved);
+      const drafts = [
+        ...notifyTransitions(rule, "opened", now, settings.digestOver, opened),
+        ...notifyTransitions(rule, "resolved", now, settings.digestOver, resolved),
+      ];
+      const notificationsCreated = await createNotifications(tx, drafts, now);
+      return {
+        transitions: {
           kind: rule.kind,
-          subjectKey: condition.subjectKey,
-          status: "OPEN" as const,
-          message: condition.message,
-          ...(condition.details ? { details: condition.details } : {}),
-          openedAt: now,
-        })),
-        skipDuplicates: true, // a racing evaluation opened it: that one notifies
-        select: { id: true, subjectKey: true },
-      });
-      for (const row of created) {
-        const condition = active.get(row.subjectKey);
-        if (condition) opened.push({ id: row.id, condition });
-      }
-    }
-    for (const { row, condition } of toReopen) {
-      const { count } = await tx.syncAlert.updateMany({
-        where: { id: row.id, status: "RESOLVED" },
-        data: {
-          status: "OPEN",
-          message: condition.message,
-          details: condition.details ?? {},
-          openedAt: now,
-          acknowledgedAt: null,
-          resolvedAt: null,
+          opened: opened.count,
+          resolved: resolved.count,
+          openedSubjects: opened.subjects(listedSubjects),
+          resolvedSubjects: resolved.subjects(listedSubjects),
         },
-      });
-      if (count === 1) opened.push({ id: row.id, condition });
-    }
-    for (const { row, condition } of toRefresh) {
-      await tx.syncAlert.update({
-        where: { id: row.id },
-        data: { message: condition.message, details: condition.details ?? {} },
-        select: { id: true },
-      });
-    }
-    const resolved: Array<{ id: string; subjectKey: string; resolution: AlertResolution }> = [];
-    for (const row of toResolve) {
+        notificationsCreated,
+      };
+    },
+    // The first evaluation over a months-old backlog opens every alert at once.
+    { maxWait: 60_000, timeout: 10 * 60_000 },
+  );
+}
+
+type ChangedRow = {
+  subjectKey: string;
+  details: Prisma.JsonValue;
+  alertId: string | null;
+  status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED" | null;
+};
+
+/** Opens the new subjects, reopens the resolved ones, refreshes those whose details changed. */
+async function openAndRefresh(
+  tx: Prisma.TransactionClient,
+  kind: AlertKind,
+  now: Date,
+  staged: StagedConditions,
+  opened: TransitionTally,
+): Promise<void> {
+  let after = "";
+  for (;;) {
+    const rows = await tx.$queryRaw<ChangedRow[]>`
+      SELECT c.subject_key AS "subjectKey", c.details, a.id::text AS "alertId", a.status::text AS status
+      FROM ${stagedConditions} c
+      LEFT JOIN "SyncAlert" a ON a.kind = ${kind} AND a."subjectKey" = c.subject_key
+      WHERE c.subject_key > ${after}
+        AND (a.id IS NULL OR a.status = 'RESOLVED'
+          OR COALESCE(a.details, '{}'::jsonb) IS DISTINCT FROM COALESCE(c.details, '{}'::jsonb)
+          OR a.message IS DISTINCT FROM COALESCE(c.message, a.message))
+      ORDER BY c.subject_key
+      LIMIT ${PAGE_SIZE}`;
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]?.subjectKey ?? after;
+    const described = rows.map((row) => ({
+      ...row,
+      ...staged.describe(row.subjectKey, asObject(row.details) as Prisma.JsonObject),
+    }));
+    const columns = (list: typeof described) => ({
+      keys: pgTextArray(list.map((row) => row.subjectKey)),
+      ids: pgTextArray(list.map((row) => row.alertId)),
+      messages: pgTextArray(list.map((row) => row.message)),
+      details: pgTextArray(
+        list.map((row) => (row.details === null ? null : JSON.stringify(row.details))),
+      ),
+    });
+    const byKey = new Map(described.map((row) => [row.subjectKey, row]));
+    const record = (changed: Array<{ id: string; subjectKey: string }>) => {
+      for (const { id, subjectKey } of changed) {
+        const row = byKey.get(subjectKey);
+        if (row) opened.add({ id, subjectKey, title: row.title, body: row.message });
+      }
+    };
+
+    const fresh = columns(described.filter((row) => row.alertId === null));
+    record(
+      await tx.$queryRaw<Array<{ id: string; subjectKey: string }>>`
+        INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
+        SELECT ${kind}, c.subject_key, 'OPEN', c.message, c.details::jsonb, ${now}
+        FROM unnest(${fresh.keys}::text[], ${fresh.messages}::text[], ${fresh.details}::text[])
+          AS c(subject_key, message, details)
+        -- a racing evaluation opened it: that one notifies
+        ON CONFLICT (kind, "subjectKey") DO NOTHING
+        RETURNING id::text, "subjectKey"`,
+    );
+    const reopen = columns(described.filter((row) => row.status === "RESOLVED"));
+    record(
+      await tx.$queryRaw<Array<{ id: string; subjectKey: string }>>`
+        UPDATE "SyncAlert" a
+        SET status = 'OPEN', message = c.message, details = COALESCE(c.details::jsonb, '{}'::jsonb),
+          "openedAt" = ${now}, "acknowledgedAt" = NULL, "resolvedAt" = NULL
+        FROM unnest(${reopen.ids}::text[], ${reopen.messages}::text[], ${reopen.details}::text[])
+          AS c(id, message, details)
+        WHERE a.id = c.id::uuid AND a.status = 'RESOLVED'
+        RETURNING a.id::text, a."subjectKey"`,
+    );
+    const refresh = columns(
+      described.filter((row) => row.alertId !== null && row.status !== "RESOLVED"),
+    );
+    await tx.$executeRaw`
+      UPDATE "SyncAlert" a
+      SET message = c.message, details = COALESCE(c.details::jsonb, '{}'::jsonb)
+      FROM unnest(${refresh.ids}::text[], ${refresh.messages}::text[], ${refresh.details}::text[])
+        AS c(id, message, details)
+      WHERE a.id = c.id::uuid AND a.status <> 'RESOLVED'`;
+    if (rows.length < PAGE_SIZE) return;
+  }
+}
+
+type ClearedRow = { id: string; subjectKey: string; message: string; details: Prisma.JsonValue };
+
+/** Resolves the open alerts whose subject is no longer among the conditions. */
+async function resolveCleared(
+  tx: Prisma.TransactionClient,
+  rule: AlertRule,
+  context: AlertResolutionContext,
+  resolved: TransitionTally,
+): Promise<void> {
+  let after = "";
+  for (;;) {
+    const rows = await tx.$queryRaw<ClearedRow[]>`
+      SELECT a.id::text AS id, a."subjectKey", a.message, a.details
+      FROM "SyncAlert" a
+      WHERE a.kind = ${rule.kind} AND a.status <> 'RESOLVED' AND a."subjectKey" > ${after}
+        AND NOT EXISTS (SELECT 1 FROM ${stagedConditions} c WHERE c.subject_key = a."subjectKey")
+      ORDER BY a."subjectKey"
+      LIMIT ${PAGE_SIZE}`;
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]?.subjectKey ?? after;
+    const resolutions = await rule.describeResolutions(
+      context,
+      rows.map((row) => row.subjectKey),
+    );
+    const described = rows.map((row) => {
       const resolution = resolutions.get(row.subjectKey) ?? {
         title: `Resolved: ${row.message}`,
         message: "The condition no longer holds.",
       };
-      const { count } = await tx.syncAlert.updateMany({
-        where: { id: row.id, status: { not: "RESOLVED" } },
-        data: {
-          status: "RESOLVED",
-          resolvedAt: now,
-          details: {
-            ...asObject(row.details),
-            ...resolution.details,
-            resolution: resolution.message,
-          },
-        },
-      });
-      if (count === 1) resolved.push({ id: row.id, subjectKey: row.subjectKey, resolution });
+      return {
+        ...row,
+        resolution,
+        patch: JSON.stringify({ ...resolution.details, resolution: resolution.message }),
+      };
+    });
+    const ids = pgTextArray(described.map((row) => row.id));
+    const patches = pgTextArray(described.map((row) => row.patch));
+    const changed = await tx.$queryRaw<Array<{ id: string; subjectKey: string }>>`
+      UPDATE "SyncAlert" a
+      SET status = 'RESOLVED', "resolvedAt" = ${context.now},
+        details = (CASE WHEN jsonb_typeof(a.details) = 'object' THEN a.details ELSE '{}'::jsonb END)
+          || c.patch::jsonb
+      FROM unnest(${ids}::text[], ${patches}::text[]) AS c(id, patch)
+      WHERE a.id = c.id::uuid AND a.status <> 'RESOLVED'
+      RETURNING a.id::text, a."subjectKey"`;
+    const byKey = new Map(described.map((row) => [row.subjectKey, row]));
+    for (const { id, subjectKey } of changed) {
+      const row = byKey.get(subjectKey);
+      if (row) {
+        resolved.add({ id, subjectKey, title: row.resolution.title, body: row.resolution.message });
+      }
     }
-
-    const drafts = [
-      ...notifyTransitions(
-        rule,
-        "opened",
-        now,
-        settings.digestOver,
-        opened.map(({ id, condition }) => ({
-          id,
-          subjectKey: condition.subjectKey,
-          title: condition.title,
-          body: condition.message,
-        })),
-      ),
-      ...notifyTransitions(
-        rule,
-        "resolved",
-        now,
-        settings.digestOver,
-        resolved.map(({ id, subjectKey, resolution }) => ({
-          id,
-          subjectKey,
-          title: resolution.title,
-          body: resolution.message,
-        })),
-      ),
-    ];
-    const notificationsCreated = await createNotifications(tx, drafts, now);
-    return {
-      transitions: {
-        kind: rule.kind,
-        opened: opened.map(({ condition }) => condition.subjectKey).sort(),
-        resolved: resolved.map(({ subjectKey }) => subjectKey).sort(),
-      },
-      notificationsCreated,
-    };
-  });
-}
-
-// One notification per transition; many of one kind at once (the first run over a months-old
-// backlog, a big sync) become one summary, so a phone does not buzz a hundred times.
-function notifyTransitions(
-  rule: AlertRule,
-  transition: "opened" | "resolved",
-  now: Date,
-  digestOver: number,
-  items: Array<{ id: string; subjectKey: string; title: string; body: string }>,
-): NotificationDraft[] {
-  const kind = transition === "opened" ? "alert.opened" : "alert.resolved";
-  if (items.length > digestOver) {
-    const subjects = items.map((item) => item.subjectKey).sort();
-    return [
-      {
-        kind,
-        title:
-          transition === "opened"
-            ? `${items.length} new alerts: ${rule.label}`
-            : `${items.length} alerts resolved: ${rule.label}`,
-        body: listSome(items.map((item) => item.title)),
-        data: {
-          alertKind: rule.kind,
-          count: items.length,
-          alertIds: items.map((item) => item.id),
-          subjectKeys: subjects,
-        },
-        dedupeKey: `alerts:${rule.kind}:${transition}:${now.toISOString()}`,
-      },
-    ];
+    if (rows.length < PAGE_SIZE) return;
   }
-  return items.map((item) => ({
-    kind,
-    title: item.title,
-    body: item.body,
-    data: { alertKind: rule.kind, alertId: item.id, subjectKey: item.subjectKey },
-    alertId: item.id,
-    dedupeKey: `alert:${item.id}:${transition}:${now.toISOString()}`,
-  }));
 }
 
 function asObject(value: Prisma.JsonValue): Prisma.InputJsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Prisma.InputJsonObject)
     : {};
-}
-
-function sameJson(stored: Prisma.JsonValue, next: Prisma.InputJsonObject | undefined): boolean {
-  return canonicalJson(stored ?? {}) === canonicalJson(next ?? {});
-}
-
-// jsonb does not keep key order: compare with keys sorted.
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
 }

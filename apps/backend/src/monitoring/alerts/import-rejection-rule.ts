@@ -17,7 +17,8 @@ export const importRejectionRule: AlertRule = {
   label: "eCom imports with rejected rows",
   async evaluate({ db, settings }) {
     const runs = await db.prisma.importRun.findMany({
-      where: { status: { in: ["SUCCEEDED", "FAILED"] }, finishedAt: { not: null } },
+      // An interrupted run rejected its rows too; only a later clean SUCCEEDED run clears the alert.
+      where: { status: { in: ["SUCCEEDED", "FAILED", "INTERRUPTED"] }, finishedAt: { not: null } },
       select: {
         id: true,
         fileName: true,

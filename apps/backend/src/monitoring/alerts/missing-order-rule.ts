@@ -1,41 +1,54 @@
 // MISSING_ECOM_ORDER: an eCom order still not in X-Series MISSING_ORDER_ALERT_DAYS after it was
 // placed. It resolves itself when the order arrives, recording how late it was.
 
-import { listEcomBacklog } from "../delays/ecom-backlog";
+import { Prisma, pgTextArray } from "@greenloop/db";
+import { ecomBacklogSql } from "../delays/ecom-backlog";
 import { formatDuration, formatStoreTime } from "../delays/format-duration";
 import type { AlertRule } from "./alert-rule";
+
+// A type, not an interface: it must fit Prisma's JSON types.
+type MissingOrderDetails = { ecomOrderNumber: string; placedAt: string; alertAfterDays: number };
 
 export const missingOrderRule: AlertRule = {
   kind: "MISSING_ECOM_ORDER",
   label: "eCom orders missing from X-Series",
-  async evaluate({ db, now, settings }) {
+  // A query, not a list: a store can have 200,000 orders missing.
+  async evaluate({ now, settings }) {
     const days = settings.missingOrderAlertDays;
-    const missing = await listEcomBacklog(db, { now, minAgeDays: days });
-    return missing.map((order) => ({
-      subjectKey: order.ecomOrderNumber,
-      title: `eCom order #${order.ecomOrderNumber} is missing from X-Series`,
-      message:
-        `eCom order #${order.ecomOrderNumber}, placed ${formatStoreTime(order.placedAt, settings.timeZone)}, ` +
-        `is still not in X-Series after ${days} day${days === 1 ? "" : "s"}.`,
-      details: {
-        ecomOrderNumber: order.ecomOrderNumber,
-        placedAt: order.placedAt.toISOString(),
-        alertAfterDays: days,
+    const backlog = ecomBacklogSql({ now, minAgeDays: days });
+    return {
+      sql: Prisma.sql`
+        SELECT b."ecomOrderNumber" AS subject_key,
+          jsonb_build_object(
+            'ecomOrderNumber', b."ecomOrderNumber",
+            'placedAt', to_char(b."placedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'alertAfterDays', ${days}::int
+          ) AS details
+        FROM (${backlog}) AS b`,
+      describe(subjectKey, details) {
+        const { placedAt, alertAfterDays } = details as MissingOrderDetails;
+        return {
+          title: `eCom order #${subjectKey} is missing from X-Series`,
+          message:
+            `eCom order #${subjectKey}, placed ${formatStoreTime(new Date(placedAt), settings.timeZone)}, ` +
+            `is still not in X-Series after ${alertAfterDays} day${alertAfterDays === 1 ? "" : "s"}.`,
+        };
       },
-    }));
+    };
   },
   async describeResolutions({ db }, orderNumbers) {
-    const orders = await db.prisma.order.findMany({
-      where: { ecomOrderNumber: { in: orderNumbers } },
-      select: {
-        ecomOrderNumber: true,
-        source: true,
-        countsInAnalytics: true,
-        status: true,
-        reachedRetailAt: true,
-        syncDelaySeconds: true,
-      },
-    });
+    const orders = await db.prisma.$queryRaw<
+      Array<{
+        ecomOrderNumber: string;
+        source: string;
+        countsInAnalytics: boolean;
+        status: string;
+        reachedRetailAt: Date | null;
+        syncDelaySeconds: number | null;
+      }>
+    >`SELECT "ecomOrderNumber", source, "countsInAnalytics", status::text AS status,
+        "reachedRetailAt", "syncDelaySeconds"
+      FROM "Order" WHERE "ecomOrderNumber" = ANY(${pgTextArray(orderNumbers)}::text[])`;
     const byNumber = new Map(orders.map((order) => [order.ecomOrderNumber, order]));
     return new Map(
       orderNumbers.map((number) => {

@@ -207,7 +207,12 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
   it("alerts on an import with many rejected rows until a later import runs clean", async () => {
     const db = await openDatabaseForTest(cleanup);
     const settings = testAlertSettings();
-    const importRun = async (minute: number, rowsTotal: number, rowsRejected: number) =>
+    const importRun = async (
+      minute: number,
+      rowsTotal: number,
+      rowsRejected: number,
+      status: "SUCCEEDED" | "INTERRUPTED" = "SUCCEEDED",
+    ) =>
       (
         await db.prisma.importRun.create({
           data: {
@@ -215,7 +220,7 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
             fileName: `export-${minute}.csv`,
             fileSha256: `sha-${minute}`,
             fileBytes: 1_000n,
-            status: "SUCCEEDED",
+            status,
             startedAt: at(minute),
             finishedAt: at(minute + 1),
             rowsTotal,
@@ -244,6 +249,22 @@ describe(`evaluateAlerts: pipeline alerts (${testDatabaseKind})`, () => {
       "eCom import rejected 40 of 200 rows",
       "eCom import rejections resolved",
     ]);
+
+    // A run whose process died had rejected many rows by then: that alerts too, and a clean run
+    // that was interrupted as well does not clear it (only a clean, finished one does).
+    const killed = await importRun(30, 300, 60, "INTERRUPTED");
+    await importRun(40, 300, 0, "INTERRUPTED");
+    await evaluateAlerts(db, { now: at(45), settings });
+    expect((await alertsOf(db, "IMPORT_REJECTIONS")).filter((a) => a.status === "OPEN")).toEqual([
+      {
+        subjectKey: killed,
+        status: "OPEN",
+        message: expect.stringContaining("rejected 60 of 300"),
+      },
+    ]);
+    await importRun(50, 300, 0);
+    await evaluateAlerts(db, { now: at(55), settings });
+    expect(await statusesOf(db, "IMPORT_REJECTIONS")).toEqual(["RESOLVED", "RESOLVED"]);
   });
 });
 

@@ -10,7 +10,7 @@ type PollProblem = "failing" | "stale";
 
 function problemOf(
   resource: ResourceFreshness,
-  context: AlertRuleContext,
+  context: Pick<AlertRuleContext, "now" | "settings">,
 ): { problem: PollProblem; quietSeconds: number } | null {
   const polling = context.settings.polling;
   if (!polling) return null;

@@ -42,7 +42,7 @@ export function rejectionsInWindow(
 export const signatureSpikeRule: AlertRule = {
   kind: "SIGNATURE_FAILURES",
   label: "webhook signature failures",
-  async evaluate({ db, now, settings, openSubjects }) {
+  async evaluate({ db, now, settings, hasOpenAlert }) {
     const { threshold, windowMs } = settings.signatureSpike;
     const counters = await readOperationalCounters(db, [
       webhookCounters.signatureRejected,
@@ -53,8 +53,9 @@ export const signatureSpikeRule: AlertRule = {
     const samples = (await readMonitorState<Sample[]>(db, stateKey)) ?? [];
     const { rejections, keep } = rejectionsInWindow(samples, current, now.getTime(), windowMs);
     await writeMonitorState(db.prisma, stateKey, keep);
-    if (rejections === null) return openSubjects.has(subjectKey) ? null : [];
-    const spiking = openSubjects.has(subjectKey) ? rejections > 0 : rejections >= threshold;
+    const open = await hasOpenAlert(subjectKey);
+    if (rejections === null) return open ? null : [];
+    const spiking = open ? rejections > 0 : rejections >= threshold;
     if (!spiking) return [];
     const minutes = Math.round(windowMs / 60_000);
     return [

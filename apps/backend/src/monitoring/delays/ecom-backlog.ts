@@ -1,6 +1,6 @@
 // The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
 // Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
-import type { Database, Prisma } from "@greenloop/db";
+import { type Database, Prisma } from "@greenloop/db";
 import {
   decodePageCursor,
   isTimeText,
@@ -47,6 +47,37 @@ export async function listEcomBacklog(
     orderBy: backlogOrder,
   });
   return rows.map((row) => unsyncedOrderOf(row, options.now));
+}
+
+export interface EcomBacklogSummary {
+  count: number;
+  oldestPlacedAt: Date | null;
+  /**
+   * Orders per 15-minute slot placed, oldest first. Every time zone's offset is a whole number of
+   * quarter hours, so a slot never straddles two store-local days: weekly counts stay exact.
+   */
+  slots: Array<{ placedAt: Date; orders: number }>;
+}
+
+/** The backlog's size, oldest order and spread over time, without reading it order by order. */
+export async function summarizeEcomBacklog(
+  db: Pick<Database, "prisma">,
+  options: EcomBacklogOptions,
+): Promise<EcomBacklogSummary> {
+  const backlog = ecomBacklogSql(options);
+  const [totals, slots] = await Promise.all([
+    db.prisma.$queryRaw<Array<{ count: number; oldestPlacedAt: Date | null }>>`
+      SELECT count(*)::int AS count, min(b."placedAt") AS "oldestPlacedAt" FROM (${backlog}) AS b`,
+    db.prisma.$queryRaw<Array<{ placedAt: Date; orders: number }>>`
+      SELECT to_timestamp(floor(extract(epoch FROM b."placedAt") / 900) * 900) AS "placedAt",
+        count(*)::int AS orders
+      FROM (${backlog}) AS b GROUP BY 1 ORDER BY 1`,
+  ]);
+  return {
+    count: totals[0]?.count ?? 0,
+    oldestPlacedAt: totals[0]?.oldestPlacedAt ?? null,
+    slots,
+  };
 }
 
 /** One page of the backlog, oldest first; `after` is the previous page's `nextCursor`. */
@@ -105,6 +136,20 @@ function backlogWhere({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.Or
       ...(since ? { gte: since } : {}),
     },
   };
+}
+
+/**
+ * The same backlog as a query (`ecomOrderNumber`, `placedAt`, `customerId`), for set-based work
+ * over every unsynced order (the missing-order alerts): kept equal to `backlogWhere`.
+ */
+export function ecomBacklogSql({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.Sql {
+  const placedBy = new Date(now.getTime() - (minAgeDays ?? 0) * DAY_MS);
+  return Prisma.sql`
+    SELECT o."ecomOrderNumber", o."placedAt", o."customerId"
+    FROM "Order" o
+    WHERE o.channel = 'ECOM' AND o.source = 'ecom_unsynced' AND o."countsInAnalytics"
+      AND o."ecomOrderNumber" IS NOT NULL AND o."placedAt" <= ${placedBy}
+      ${since ? Prisma.sql`AND o."placedAt" >= ${since}` : Prisma.empty}`;
 }
 
 const backlogColumns = { ecomOrderNumber: true, placedAt: true, customerId: true } as const;

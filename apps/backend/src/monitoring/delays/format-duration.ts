@@ -17,13 +17,21 @@ export function formatDuration(seconds: number): string {
   return plural(Math.max(0, Math.floor(seconds)), "second");
 }
 
+// Building a formatter costs far more than using one: one per time zone, kept.
+const storeTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatStoreTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(at);
+  let format = storeTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+    });
+    storeTimeFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -2,7 +2,7 @@
 // how many are still missing. `pnpm cli report delays` prints it; `sync.delays` serves it.
 import type { Database } from "@greenloop/db";
 import type { DelayStats } from "./delay-percentiles";
-import { listEcomBacklog } from "./ecom-backlog";
+import { summarizeEcomBacklog } from "./ecom-backlog";
 import { listSyncDelays, type SyncedOrderDelay } from "./sync-delays";
 import { summarizeDelaysByWeek, type WeeklyDelays } from "./weekly-delays";
 
@@ -24,14 +24,14 @@ export async function getSyncDelayReport(
   const since = options.since ? { since: options.since } : {};
   const [{ orders, ...stats }, backlog] = await Promise.all([
     listSyncDelays(db, since),
-    listEcomBacklog(db, { now: options.now, ...since }),
+    summarizeEcomBacklog(db, { now: options.now, ...since }),
   ]);
   return {
     ...stats,
     since: options.since ?? null,
     orders,
-    weeks: summarizeDelaysByWeek(orders, backlog, options.timeZone),
-    backlog: { count: backlog.length, oldestPlacedAt: backlog[0]?.placedAt ?? null },
+    weeks: summarizeDelaysByWeek(orders, backlog.slots, options.timeZone),
+    backlog: { count: backlog.count, oldestPlacedAt: backlog.oldestPlacedAt },
   };
 }
 

@@ -22,7 +22,8 @@ function weekStartOf(at: Date, zone: ZoneOffsets): string {
 
 export function summarizeDelaysByWeek(
   synced: ReadonlyArray<{ placedAt: Date; delaySeconds: number }>,
-  unsynced: ReadonlyArray<{ placedAt: Date }>,
+  /** The orders still missing, one by one or counted (`orders`) per slot of time. */
+  unsynced: ReadonlyArray<{ placedAt: Date; orders?: number }>,
   timeZone: string,
 ): WeeklyDelays[] {
   const zone = new ZoneOffsets(timeZone);
@@ -37,7 +38,7 @@ export function summarizeDelaysByWeek(
     return entry;
   };
   for (const order of synced) week(order.placedAt).delays.push(order.delaySeconds);
-  for (const order of unsynced) week(order.placedAt).stillMissing += 1;
+  for (const order of unsynced) week(order.placedAt).stillMissing += order.orders ?? 1;
   return [...weeks.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([weekStart, { delays, stillMissing }]) => ({

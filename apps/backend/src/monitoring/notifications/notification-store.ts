@@ -68,8 +68,9 @@ export function campaignIdOf(notification: {
     : `${notification.kind}:${notification.id}`;
 }
 
-/** "#1001, #1002, #1003 and 4 more" */
-export function listSome(items: string[], shown = 5): string {
+/** "#1001, #1002, #1003 and 4 more"; `total` when `items` are only the first of more. */
+export function listSome(items: string[], shown = 5, total = items.length): string {
   const head = items.slice(0, shown).join(", ");
-  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+  const listed = Math.min(shown, items.length);
+  return total > listed ? `${head} and ${total - listed} more` : head;
 }
