@@ -31,14 +31,12 @@ export interface AlertResolution {
 }
 
 /**
- * The subjects in trouble now, as a query: as many as there are orders, so they never pass through
- * memory or a parameter list all at once. Only the alerts that open or change are described.
+ * The subjects in trouble now, as a query: there can be one per order (200,000 missing), so they
+ * never pass through memory or a parameter list; their alerts open in one statement.
  */
 export interface AlertConditionQuery {
-  /** Selects `subject_key text` and `details jsonb`, one row per subject. */
+  /** Selects `subject_key text`, `details jsonb`, `title text` and `message text`, one row per subject. */
   sql: Prisma.Sql;
-  /** The title and message of an alert that opens or whose details changed. */
-  describe(subjectKey: string, details: Prisma.JsonObject): { title: string; message: string };
 }
 
 /** What holds now: a list when the subjects are few, a query when they are many. */

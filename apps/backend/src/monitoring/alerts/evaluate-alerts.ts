@@ -8,14 +8,14 @@ import type { AlertKind, AlertResolutionContext, AlertRule } from "./alert-rule"
 import type { AlertSettings } from "./alert-settings";
 import { importRejectionRule } from "./import-rejection-rule";
 import { missingOrderRule } from "./missing-order-rule";
-import { notifyTransitions, TransitionTally } from "./notify-alert-transitions";
+import {
+  type AlertTransition,
+  notifyTransitions,
+  TransitionTally,
+} from "./notify-alert-transitions";
 import { pollFailingRule, pollStaleRule } from "./poll-rules";
 import { signatureSpikeRule } from "./signature-spike-rule";
-import {
-  type StagedConditions,
-  stageAlertConditions,
-  stagedConditions,
-} from "./stage-alert-conditions";
+import { stageAlertConditions, stagedConditions } from "./stage-alert-conditions";
 import { webhookDeadLetterRule } from "./webhook-dead-letter-rule";
 
 const alertRules: readonly AlertRule[] = [
@@ -61,8 +61,9 @@ export async function evaluateAlerts(
   return { transitions, open, notificationsCreated };
 }
 
-// Transitions are applied a page of subjects at a time: what a page holds is all that is ever in
-// memory (and in one statement's parameters), whether 3 or 200,000 orders are missing.
+// Openings are one statement; resolutions are described by the rule a page of subjects at a time:
+// a page is all that is ever in memory (and in one statement's parameters), whether 3 or 200,000
+// orders are missing.
 const PAGE_SIZE = 1_000;
 
 /** The subjects kept for the result and a digest notification; the counts are always whole. */
@@ -87,10 +88,10 @@ async function evaluateRule(
 
   return db.prisma.$transaction(
     async (tx) => {
-      const staged = await stageAlertConditions(tx, conditions);
+      await stageAlertConditions(tx, conditions);
       const opened = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
       const resolved = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
-      await openAndRefresh(tx, rule.kind, now, staged, opened);
+      await openAndRefresh(tx, rule.kind, now, opened);
       await resolveCleared(tx, rule, { db: { prisma: tx }, now, settings }, resolved);
       const drafts = [
         ...notifyTransitions(rule, "opened", now, settings.digestOver, opened),
@@ -113,88 +114,51 @@ async function evaluateRule(
   );
 }
 
-type ChangedRow = {
-  subjectKey: string;
-  details: Prisma.JsonValue;
-  alertId: string | null;
-  status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED" | null;
-};
-
-/** Opens the new subjects, reopens the resolved ones, refreshes those whose details changed. */
+/**
+ * Opens the new subjects, reopens the resolved ones and refreshes those whose text or details
+ * changed: one statement, whatever their number. Only the first `tally` keeps come back.
+ */
 async function openAndRefresh(
   tx: Prisma.TransactionClient,
   kind: AlertKind,
   now: Date,
-  staged: StagedConditions,
   opened: TransitionTally,
 ): Promise<void> {
-  let after = "";
-  for (;;) {
-    const rows = await tx.$queryRaw<ChangedRow[]>`
-      SELECT c.subject_key AS "subjectKey", c.details, a.id::text AS "alertId", a.status::text AS status
+  // The data-modifying CTEs touch disjoint rows: no alert yet, a resolved one, an open one.
+  const rows = await tx.$queryRaw<Array<AlertTransition & { total: number }>>`
+    WITH created AS (
+      INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
+      SELECT ${kind}, c.subject_key, 'OPEN', c.message, c.details, ${now}
       FROM ${stagedConditions} c
-      LEFT JOIN "SyncAlert" a ON a.kind = ${kind} AND a."subjectKey" = c.subject_key
-      WHERE c.subject_key > ${after}
-        AND (a.id IS NULL OR a.status = 'RESOLVED'
-          OR COALESCE(a.details, '{}'::jsonb) IS DISTINCT FROM COALESCE(c.details, '{}'::jsonb)
-          OR a.message IS DISTINCT FROM COALESCE(c.message, a.message))
-      ORDER BY c.subject_key
-      LIMIT ${PAGE_SIZE}`;
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]?.subjectKey ?? after;
-    const described = rows.map((row) => ({
-      ...row,
-      ...staged.describe(row.subjectKey, asObject(row.details) as Prisma.JsonObject),
-    }));
-    const columns = (list: typeof described) => ({
-      keys: pgTextArray(list.map((row) => row.subjectKey)),
-      ids: pgTextArray(list.map((row) => row.alertId)),
-      messages: pgTextArray(list.map((row) => row.message)),
-      details: pgTextArray(
-        list.map((row) => (row.details === null ? null : JSON.stringify(row.details))),
-      ),
-    });
-    const byKey = new Map(described.map((row) => [row.subjectKey, row]));
-    const record = (changed: Array<{ id: string; subjectKey: string }>) => {
-      for (const { id, subjectKey } of changed) {
-        const row = byKey.get(subjectKey);
-        if (row) opened.add({ id, subjectKey, title: row.title, body: row.message });
-      }
-    };
-
-    const fresh = columns(described.filter((row) => row.alertId === null));
-    record(
-      await tx.$queryRaw<Array<{ id: string; subjectKey: string }>>`
-        INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
-        SELECT ${kind}, c.subject_key, 'OPEN', c.message, c.details::jsonb, ${now}
-        FROM unnest(${fresh.keys}::text[], ${fresh.messages}::text[], ${fresh.details}::text[])
-          AS c(subject_key, message, details)
-        -- a racing evaluation opened it: that one notifies
-        ON CONFLICT (kind, "subjectKey") DO NOTHING
-        RETURNING id::text, "subjectKey"`,
-    );
-    const reopen = columns(described.filter((row) => row.status === "RESOLVED"));
-    record(
-      await tx.$queryRaw<Array<{ id: string; subjectKey: string }>>`
-        UPDATE "SyncAlert" a
-        SET status = 'OPEN', message = c.message, details = COALESCE(c.details::jsonb, '{}'::jsonb),
-          "openedAt" = ${now}, "acknowledgedAt" = NULL, "resolvedAt" = NULL
-        FROM unnest(${reopen.ids}::text[], ${reopen.messages}::text[], ${reopen.details}::text[])
-          AS c(id, message, details)
-        WHERE a.id = c.id::uuid AND a.status = 'RESOLVED'
-        RETURNING a.id::text, a."subjectKey"`,
-    );
-    const refresh = columns(
-      described.filter((row) => row.alertId !== null && row.status !== "RESOLVED"),
-    );
-    await tx.$executeRaw`
+      WHERE NOT EXISTS (
+        SELECT 1 FROM "SyncAlert" a WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key)
+      -- a racing evaluation opened it: that one notifies
+      ON CONFLICT (kind, "subjectKey") DO NOTHING
+      RETURNING id, "subjectKey"
+    ), reopened AS (
       UPDATE "SyncAlert" a
-      SET message = c.message, details = COALESCE(c.details::jsonb, '{}'::jsonb)
-      FROM unnest(${refresh.ids}::text[], ${refresh.messages}::text[], ${refresh.details}::text[])
-        AS c(id, message, details)
-      WHERE a.id = c.id::uuid AND a.status <> 'RESOLVED'`;
-    if (rows.length < PAGE_SIZE) return;
-  }
+      SET status = 'OPEN', message = c.message, details = COALESCE(c.details, '{}'::jsonb),
+        "openedAt" = ${now}, "acknowledgedAt" = NULL, "resolvedAt" = NULL
+      FROM ${stagedConditions} c
+      WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key AND a.status = 'RESOLVED'
+      RETURNING a.id, a."subjectKey"
+    ), refreshed AS (
+      UPDATE "SyncAlert" a
+      SET message = c.message, details = COALESCE(c.details, '{}'::jsonb)
+      FROM ${stagedConditions} c
+      WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key AND a.status <> 'RESOLVED'
+        AND (a.message IS DISTINCT FROM c.message
+          OR COALESCE(a.details, '{}'::jsonb) IS DISTINCT FROM COALESCE(c.details, '{}'::jsonb))
+      RETURNING a.id
+    ), opened AS (
+      SELECT id, "subjectKey" FROM created UNION ALL SELECT id, "subjectKey" FROM reopened
+    )
+    SELECT o.id::text AS id, o."subjectKey", c.title, c.message AS body,
+      (SELECT count(*) FROM opened)::int AS total
+    FROM opened o JOIN ${stagedConditions} c ON c.subject_key = o."subjectKey"
+    ORDER BY o."subjectKey"
+    LIMIT ${opened.keep}`;
+  opened.record(rows, rows[0]?.total ?? 0);
 }
 
 type ClearedRow = { id: string; subjectKey: string; message: string; details: Prisma.JsonValue };
@@ -251,10 +215,4 @@ async function resolveCleared(
     }
     if (rows.length < PAGE_SIZE) return;
   }
-}
-
-function asObject(value: Prisma.JsonValue): Prisma.InputJsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Prisma.InputJsonObject)
-    : {};
 }

@@ -1,10 +1,11 @@
 // Missing-order alerts with 200,000 eCom orders missing from X-Series (BENCH_MISSING_ORDERS), on a
 // PostgreSQL cluster of the bench's own. Measured in this process: the evaluation that opens them
 // all, a steady evaluation (nothing changed), against the floor (one INSERT … SELECT writing the
-// same alerts, rolled back) and the naive first step (every missing order read into memory and its
-// alert built there, as the evaluation did before it was set-based). Then `serve` itself: its peak
-// RSS (VmHWM) across its first monitoring pass (opening every alert) and the next one. Prints
-// `missing-order-alerts {…}` lines; Vitest's own table is not the measure.
+// same alerts, undone afterwards) and the naive first step (every missing order read into memory
+// and its alert built there, as the evaluation did before it was set-based). Then `serve` itself:
+// its RSS and peak RSS (VmHWM) across the pass that opens every alert, a steady one, and one that
+// resolves every alert. Prints `missing-order-alerts {…}` lines; Vitest's own table is not the
+// measure.
 import { readFile } from "node:fs/promises";
 import type { Database } from "@greenloop/db";
 import { openClusterDatabase, postgresBinDir, useTestCleanup } from "@greenloop/db/testing";
@@ -107,31 +108,49 @@ async function rssOf(pid: number): Promise<{ peakMb: number; nowMb: number }> {
   return { peakMb: Math.round(kb("VmHWM") / 1024), nowMb: Math.round(kb("VmRSS") / 1024) };
 }
 
-/** `serve` over the same database: its first monitoring pass opens every alert, the next is steady. */
+const passLog = "monitoring: alerts and notifications";
+
+/** Waits until `serve` has logged `count` monitoring passes that changed something. */
+async function passesLogged(serve: { output(): string }, count: number): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  while (serve.output().split(passLog).length - 1 < count) {
+    if (Date.now() > deadline) throw new Error(`serve did not log ${count} monitoring passes`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
+ * `serve` over the same database: its first monitoring pass (a minute after the start) opens every
+ * alert, the next finds nothing to change; then every order reaches X-Series and the pass after
+ * resolves every alert.
+ */
 async function serveMemory(db: Database, databaseUrl: string) {
   await clearAlerts(db);
   const serve = await startServe(cleanup, { DATABASE_URL: databaseUrl, LOG_LEVEL: "info" });
   const pid = serve.child.pid;
   if (pid === undefined) throw new Error("serve has no pid");
   const atStart = await rssOf(pid);
-  // The first pass runs a minute after the start; it logs the alerts it opened.
-  const deadline = Date.now() + 10 * 60_000;
-  while (!serve.output().includes("monitoring: alerts and notifications")) {
-    if (Date.now() > deadline) throw new Error("serve never ran its monitoring pass");
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  const afterFirst = await rssOf(pid);
-  const alerts = await db.prisma.syncAlert.count({ where: { status: "OPEN" } });
-  // The next pass, a minute later, finds nothing to change.
-  await new Promise((resolve) => setTimeout(resolve, 75_000));
-  const afterSecond = await rssOf(pid);
+  await passesLogged(serve, 1);
+  const afterOpening = await rssOf(pid);
+  const opened = await db.prisma.syncAlert.count({ where: { status: "OPEN" } });
+  await new Promise((resolve) => setTimeout(resolve, 65_000));
+  const afterSteady = await rssOf(pid);
+  await db.prisma.$executeRaw`
+    UPDATE "Order" SET source = 'ecom_synced', "reachedRetailAt" = "placedAt" + interval '11 days',
+      "syncDelaySeconds" = 11 * 86400`;
+  await passesLogged(serve, 2);
+  const afterResolving = await rssOf(pid);
+  const resolved = await db.prisma.syncAlert.count({ where: { status: "RESOLVED" } });
   await serve.stop("SIGTERM");
   return {
-    serveAlertsOpened: alerts,
+    serveOpened: opened,
+    serveResolved: resolved,
     serveRssAtStartMb: atStart.nowMb,
-    serveRssAfterFirstPassMb: afterFirst.nowMb,
-    serveRssAfterSecondPassMb: afterSecond.nowMb,
-    servePeakRssMb: afterSecond.peakMb,
+    serveRssAfterOpeningPassMb: afterOpening.nowMb,
+    serveRssAfterSteadyPassMb: afterSteady.nowMb,
+    servePeakRssBeforeResolvingMb: afterSteady.peakMb,
+    serveRssAfterResolvingPassMb: afterResolving.nowMb,
+    servePeakRssMb: afterResolving.peakMb,
   };
 }
 

@@ -3,19 +3,18 @@
 
 import { Prisma, pgTextArray } from "@greenloop/db";
 import { ecomBacklogSql } from "../delays/ecom-backlog";
-import { formatDuration, formatStoreTime } from "../delays/format-duration";
+import { formatDuration } from "../delays/format-duration";
 import type { AlertRule } from "./alert-rule";
-
-// A type, not an interface: it must fit Prisma's JSON types.
-type MissingOrderDetails = { ecomOrderNumber: string; placedAt: string; alertAfterDays: number };
 
 export const missingOrderRule: AlertRule = {
   kind: "MISSING_ECOM_ORDER",
   label: "eCom orders missing from X-Series",
-  // A query, not a list: a store can have 200,000 orders missing.
+  // A query, not a list: a store can have 200,000 orders missing, and their alerts open in one
+  // statement. The placing time reads as formatStoreTime writes it ("Mar 2, 2026, 2:05 PM").
   async evaluate({ now, settings }) {
     const days = settings.missingOrderAlertDays;
     const backlog = ecomBacklogSql({ now, minAgeDays: days });
+    const dayWord = days === 1 ? "day" : "days";
     return {
       sql: Prisma.sql`
         SELECT b."ecomOrderNumber" AS subject_key,
@@ -23,17 +22,12 @@ export const missingOrderRule: AlertRule = {
             'ecomOrderNumber', b."ecomOrderNumber",
             'placedAt', to_char(b."placedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
             'alertAfterDays', ${days}::int
-          ) AS details
+          ) AS details,
+          'eCom order #' || b."ecomOrderNumber" || ' is missing from X-Series' AS title,
+          'eCom order #' || b."ecomOrderNumber" || ', placed '
+            || to_char(b."placedAt" AT TIME ZONE ${settings.timeZone}, 'Mon FMDD, YYYY, FMHH12:MI AM')
+            || ', is still not in X-Series after ' || ${`${days} ${dayWord}`} || '.' AS message
         FROM (${backlog}) AS b`,
-      describe(subjectKey, details) {
-        const { placedAt, alertAfterDays } = details as MissingOrderDetails;
-        return {
-          title: `eCom order #${subjectKey} is missing from X-Series`,
-          message:
-            `eCom order #${subjectKey}, placed ${formatStoreTime(new Date(placedAt), settings.timeZone)}, ` +
-            `is still not in X-Series after ${alertAfterDays} day${alertAfterDays === 1 ? "" : "s"}.`,
-        };
-      },
     };
   },
   async describeResolutions({ db }, orderNumbers) {

@@ -16,11 +16,17 @@ export class TransitionTally {
   count = 0;
   readonly kept: AlertTransition[] = [];
 
-  constructor(private readonly keep: number) {}
+  constructor(readonly keep: number) {}
 
   add(transition: AlertTransition): void {
     this.count += 1;
     if (this.kept.length < this.keep) this.kept.push(transition);
+  }
+
+  /** `total` transitions happened, of which `first` are the first. */
+  record(first: readonly AlertTransition[], total: number): void {
+    this.count += total;
+    for (const transition of first) if (this.kept.length < this.keep) this.kept.push(transition);
   }
 
   subjects(limit: number): string[] {
