@@ -152,7 +152,7 @@ describe(`serve for ${MINUTES} minutes of webhooks, the database restarted and t
   bench(
     "recovery soak",
     () => {
-      run ??= soak();
+      run ??= soak().finally(() => cleanup.flush());
       return run;
     },
     once,

@@ -10,18 +10,22 @@ export interface TestCleanup {
   defer(undo: () => unknown): void;
   /** A new empty directory, removed after the current test. */
   tempDir(prefix?: string): string;
+  /** Undoes everything now: benches, where Vitest runs no afterEach, call it themselves. */
+  flush(): Promise<void>;
 }
 
 export function useTestCleanup(): TestCleanup {
   const pending: Array<() => unknown> = [];
-  afterEach(async () => {
+  const flush = async () => {
     for (const undo of pending.splice(0).reverse()) await undo();
-  });
+  };
+  afterEach(flush);
   const defer = (undo: () => unknown) => {
     pending.push(undo);
   };
   return {
     defer,
+    flush,
     tempDir(prefix = "gl-test-") {
       const dir = mkdtempSync(path.join(tmpdir(), prefix));
       defer(() => rmSync(dir, { recursive: true, force: true }));

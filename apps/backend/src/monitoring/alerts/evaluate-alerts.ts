@@ -130,9 +130,9 @@ async function openAndRefresh(
       INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
       SELECT ${kind}, c.subject_key, 'OPEN', c.message, c.details, ${now}
       FROM ${stagedConditions} c
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "SyncAlert" a WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key)
-      -- a racing evaluation opened it: that one notifies
+      -- The unique index skips the subjects that have an alert (and those a racing evaluation
+      -- opened: that one notifies). No anti-join against SyncAlert here: planned while the table
+      -- looked empty, it rescanned every row this statement had inserted so far, for each row.
       ON CONFLICT (kind, "subjectKey") DO NOTHING
       RETURNING id, "subjectKey"
     ), reopened AS (
@@ -153,11 +153,15 @@ async function openAndRefresh(
     ), opened AS (
       SELECT id, "subjectKey" FROM created UNION ALL SELECT id, "subjectKey" FROM reopened
     )
-    SELECT o.id::text AS id, o."subjectKey", c.title, c.message AS body,
-      (SELECT count(*) FROM opened)::int AS total
-    FROM opened o JOIN ${stagedConditions} c ON c.subject_key = o."subjectKey"
-    ORDER BY o."subjectKey"
-    LIMIT ${opened.keep}`;
+    -- Only the first few are joined back for their title: whatever the planner believes about
+    -- the sizes (SyncAlert's statistics may predate a mass deletion), no join is 200,000 × 200,000.
+    SELECT f.id::text AS id, f."subjectKey", c.title, c.message AS body, f.total::int AS total
+    FROM (
+      SELECT o.id, o."subjectKey", count(*) OVER () AS total
+      FROM opened o ORDER BY o."subjectKey" LIMIT ${opened.keep}
+    ) AS f
+    JOIN ${stagedConditions} c ON c.subject_key = f."subjectKey"
+    ORDER BY f."subjectKey"`;
   opened.record(rows, rows[0]?.total ?? 0);
 }
 

@@ -181,7 +181,7 @@ describe("missing-order alerts at scale", () => {
   bench(
     `${MISSING} eCom orders missing: evaluations, floor, naive read, serve RSS`,
     async () => {
-      done ??= run();
+      done ??= run().finally(() => cleanup.flush());
       await done;
     },
     { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },

@@ -20,6 +20,8 @@ export async function stageAlertConditions(
   if (!Array.isArray(conditions)) {
     await tx.$executeRaw`INSERT INTO ${stagedConditions} (subject_key, details, title, message)
       SELECT q.subject_key, q.details, q.title, q.message FROM (${conditions.sql}) AS q`;
+    // A new table has no statistics: without them the joins that follow are planned blind.
+    await tx.$executeRaw`ANALYZE ${stagedConditions}`;
     return;
   }
   if (conditions.length === 0) return;
