@@ -88,7 +88,7 @@ async function evaluateRule(
 
   return db.prisma.$transaction(
     async (tx) => {
-      await stageAlertConditions(tx, conditions);
+      await stageAlertConditions(tx, rule.kind, conditions);
       const opened = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
       const resolved = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
       await openAndRefresh(tx, rule.kind, now, opened);
@@ -130,9 +130,8 @@ async function openAndRefresh(
       INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
       SELECT ${kind}, c.subject_key, 'OPEN', c.message, c.details, ${now}
       FROM ${stagedConditions} c
-      -- The unique index skips the subjects that have an alert (and those a racing evaluation
-      -- opened: that one notifies). No anti-join against SyncAlert here: planned while the table
-      -- looked empty, it rescanned every row this statement had inserted so far, for each row.
+      WHERE c.alert_id IS NULL
+      -- a racing evaluation opened it: that one notifies
       ON CONFLICT (kind, "subjectKey") DO NOTHING
       RETURNING id, "subjectKey"
     ), reopened AS (
@@ -140,21 +139,20 @@ async function openAndRefresh(
       SET status = 'OPEN', message = c.message, details = COALESCE(c.details, '{}'::jsonb),
         "openedAt" = ${now}, "acknowledgedAt" = NULL, "resolvedAt" = NULL
       FROM ${stagedConditions} c
-      WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key AND a.status = 'RESOLVED'
+      WHERE a.id = c.alert_id AND c.alert_status = 'RESOLVED' AND a.status = 'RESOLVED'
       RETURNING a.id, a."subjectKey"
     ), refreshed AS (
       UPDATE "SyncAlert" a
       SET message = c.message, details = COALESCE(c.details, '{}'::jsonb)
       FROM ${stagedConditions} c
-      WHERE a.kind = ${kind} AND a."subjectKey" = c.subject_key AND a.status <> 'RESOLVED'
+      WHERE a.id = c.alert_id AND c.alert_status <> 'RESOLVED' AND a.status <> 'RESOLVED'
         AND (a.message IS DISTINCT FROM c.message
           OR COALESCE(a.details, '{}'::jsonb) IS DISTINCT FROM COALESCE(c.details, '{}'::jsonb))
       RETURNING a.id
     ), opened AS (
       SELECT id, "subjectKey" FROM created UNION ALL SELECT id, "subjectKey" FROM reopened
     )
-    -- Only the first few are joined back for their title: whatever the planner believes about
-    -- the sizes (SyncAlert's statistics may predate a mass deletion), no join is 200,000 × 200,000.
+    -- Only the first few are joined back for their title.
     SELECT f.id::text AS id, f."subjectKey", c.title, c.message AS body, f.total::int AS total
     FROM (
       SELECT o.id, o."subjectKey", count(*) OVER () AS total
