@@ -57,15 +57,22 @@ export interface AlertResolutionContext {
   settings: AlertSettings;
 }
 
-export interface AlertRule {
+/** For open alerts whose condition no longer holds, a page of them at a time. */
+export type DescribeResolutions = (
+  context: AlertResolutionContext,
+  subjectKeys: string[],
+) => Promise<Map<string, AlertResolution>>;
+
+/**
+ * The same as a query, for rules with a subject per order: given `cleared` (a relation of
+ * `subject_key`), selects `subject_key`, `title`, `message` and `details jsonb` for each of them.
+ */
+export type ResolutionQuery = (context: AlertResolutionContext, cleared: Prisma.Sql) => Prisma.Sql;
+
+export type AlertRule = {
   kind: AlertKind;
   /** Words for a summary of many, e.g. "eCom orders missing from X-Series". */
   label: string;
   /** The conditions that hold now; null when this rule does not apply (its alerts are left as they are). */
   evaluate(context: AlertRuleContext): Promise<AlertConditions | null>;
-  /** For open alerts whose condition no longer holds (at most a page of them at a time). */
-  describeResolutions(
-    context: AlertResolutionContext,
-    subjectKeys: string[],
-  ): Promise<Map<string, AlertResolution>>;
-}
+} & ({ describeResolutions: DescribeResolutions } | { resolutionQuery: ResolutionQuery });

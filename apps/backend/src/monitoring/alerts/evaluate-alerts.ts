@@ -2,9 +2,14 @@
 // opens its alert (or reopens a resolved one), one that stops holding resolves it. Only transitions
 // notify, so running the evaluation again and again notifies nothing new. One alert per kind and
 // subject (SyncAlert's unique key).
-import { type Database, type Prisma, pgTextArray } from "@greenloop/db";
+import { type Database, Prisma, pgTextArray } from "@greenloop/db";
 import { createNotifications } from "../notifications/notification-store";
-import type { AlertKind, AlertResolutionContext, AlertRule } from "./alert-rule";
+import type {
+  AlertKind,
+  AlertResolutionContext,
+  AlertRule,
+  DescribeResolutions,
+} from "./alert-rule";
 import type { AlertSettings } from "./alert-settings";
 import { importRejectionRule } from "./import-rejection-rule";
 import { missingOrderRule } from "./missing-order-rule";
@@ -92,7 +97,18 @@ async function evaluateRule(
       const opened = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
       const resolved = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
       await openAndRefresh(tx, rule.kind, now, opened);
-      await resolveCleared(tx, rule, { db: { prisma: tx }, now, settings }, resolved);
+      const context = { db: { prisma: tx }, now, settings };
+      if ("resolutionQuery" in rule) {
+        await resolveClearedAtOnce(
+          tx,
+          rule.kind,
+          rule.resolutionQuery(context, clearedSubjects(rule.kind)),
+          now,
+          resolved,
+        );
+      } else {
+        await resolveCleared(tx, rule.kind, rule.describeResolutions, context, resolved);
+      }
       const drafts = [
         ...notifyTransitions(rule, "opened", now, settings.digestOver, opened),
         ...notifyTransitions(rule, "resolved", now, settings.digestOver, resolved),
@@ -165,10 +181,46 @@ async function openAndRefresh(
 
 type ClearedRow = { id: string; subjectKey: string; message: string; details: Prisma.JsonValue };
 
-/** Resolves the open alerts whose subject is no longer among the conditions. */
+/** The subjects of open alerts no longer among the conditions (`subject_key`). */
+function clearedSubjects(kind: AlertKind): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."subjectKey" AS subject_key FROM "SyncAlert" a
+    WHERE a.kind = ${kind} AND a.status <> 'RESOLVED'
+      AND NOT EXISTS (SELECT 1 FROM ${stagedConditions} c WHERE c.subject_key = a."subjectKey")`;
+}
+
+/** Resolves every cleared alert in one statement, as the rule's resolution query describes them. */
+async function resolveClearedAtOnce(
+  tx: Prisma.TransactionClient,
+  kind: AlertKind,
+  described: Prisma.Sql,
+  now: Date,
+  resolved: TransitionTally,
+): Promise<void> {
+  const rows = await tx.$queryRaw<Array<AlertTransition & { total: number }>>`
+    WITH described AS (${described}),
+    changed AS (
+      UPDATE "SyncAlert" a
+      SET status = 'RESOLVED', "resolvedAt" = ${now},
+        details = (CASE WHEN jsonb_typeof(a.details) = 'object' THEN a.details ELSE '{}'::jsonb END)
+          || COALESCE(d.details, '{}'::jsonb) || jsonb_build_object('resolution', d.message)
+      FROM described d
+      WHERE a.kind = ${kind} AND a."subjectKey" = d.subject_key AND a.status <> 'RESOLVED'
+      RETURNING a.id, a."subjectKey", d.title, d.message
+    )
+    SELECT f.id::text AS id, f."subjectKey", f.title, f.message AS body, f.total::int AS total
+    FROM (
+      SELECT c.*, count(*) OVER () AS total FROM changed c ORDER BY c."subjectKey" LIMIT ${resolved.keep}
+    ) AS f
+    ORDER BY f."subjectKey"`;
+  resolved.record(rows, rows[0]?.total ?? 0);
+}
+
+/** Resolves the cleared alerts a page at a time, as the rule describes them. */
 async function resolveCleared(
   tx: Prisma.TransactionClient,
-  rule: AlertRule,
+  kind: AlertKind,
+  describeResolutions: DescribeResolutions,
   context: AlertResolutionContext,
   resolved: TransitionTally,
 ): Promise<void> {
@@ -177,13 +229,13 @@ async function resolveCleared(
     const rows = await tx.$queryRaw<ClearedRow[]>`
       SELECT a.id::text AS id, a."subjectKey", a.message, a.details
       FROM "SyncAlert" a
-      WHERE a.kind = ${rule.kind} AND a.status <> 'RESOLVED' AND a."subjectKey" > ${after}
+      WHERE a.kind = ${kind} AND a.status <> 'RESOLVED' AND a."subjectKey" > ${after}
         AND NOT EXISTS (SELECT 1 FROM ${stagedConditions} c WHERE c.subject_key = a."subjectKey")
       ORDER BY a."subjectKey"
       LIMIT ${PAGE_SIZE}`;
     if (rows.length === 0) return;
     after = rows[rows.length - 1]?.subjectKey ?? after;
-    const resolutions = await rule.describeResolutions(
+    const resolutions = await describeResolutions(
       context,
       rows.map((row) => row.subjectKey),
     );

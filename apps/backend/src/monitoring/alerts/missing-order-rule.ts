@@ -1,16 +1,16 @@
 // MISSING_ECOM_ORDER: an eCom order still not in X-Series MISSING_ORDER_ALERT_DAYS after it was
 // placed. It resolves itself when the order arrives, recording how late it was.
 
-import { Prisma, pgTextArray } from "@greenloop/db";
+import { Prisma } from "@greenloop/db";
 import { ecomBacklogSql } from "../delays/ecom-backlog";
-import { formatDuration } from "../delays/format-duration";
+import { durationWordsSql, storeTimeSql } from "../delays/format-duration";
 import type { AlertRule } from "./alert-rule";
 
 export const missingOrderRule: AlertRule = {
   kind: "MISSING_ECOM_ORDER",
   label: "eCom orders missing from X-Series",
   // A query, not a list: a store can have 200,000 orders missing, and their alerts open in one
-  // statement. The placing time reads as formatStoreTime writes it ("Mar 2, 2026, 2:05 PM").
+  // statement.
   async evaluate({ now, settings }) {
     const days = settings.missingOrderAlertDays;
     const backlog = ecomBacklogSql({ now, minAgeDays: days });
@@ -25,73 +25,41 @@ export const missingOrderRule: AlertRule = {
           ) AS details,
           'eCom order #' || b."ecomOrderNumber" || ' is missing from X-Series' AS title,
           'eCom order #' || b."ecomOrderNumber" || ', placed '
-            || to_char(b."placedAt" AT TIME ZONE ${settings.timeZone}, 'Mon FMDD, YYYY, FMHH12:MI AM')
+            || ${storeTimeSql(Prisma.sql`b."placedAt"`, settings.timeZone)}
             || ', is still not in X-Series after ' || ${`${days} ${dayWord}`} || '.' AS message
         FROM (${backlog}) AS b`,
     };
   },
-  async describeResolutions({ db }, orderNumbers) {
-    const orders = await db.prisma.$queryRaw<
-      Array<{
-        ecomOrderNumber: string;
-        source: string;
-        countsInAnalytics: boolean;
-        status: string;
-        reachedRetailAt: Date | null;
-        syncDelaySeconds: number | null;
-      }>
-    >`SELECT "ecomOrderNumber", source, "countsInAnalytics", status::text AS status,
-        "reachedRetailAt", "syncDelaySeconds"
-      FROM "Order" WHERE "ecomOrderNumber" = ANY(${pgTextArray(orderNumbers)}::text[])`;
-    const byNumber = new Map(orders.map((order) => [order.ecomOrderNumber, order]));
-    return new Map(
-      orderNumbers.map((number) => {
-        const order = byNumber.get(number);
-        if (order?.reachedRetailAt && order.syncDelaySeconds !== null) {
-          return [
-            number,
-            {
-              title: `eCom order #${number} reached X-Series`,
-              message: `It arrived ${formatDuration(order.syncDelaySeconds)} after it was placed.`,
-              details: {
-                outcome: "arrived",
-                reachedAt: order.reachedRetailAt.toISOString(),
-                delaySeconds: order.syncDelaySeconds,
-              },
-            },
-          ];
-        }
-        if (order && !order.countsInAnalytics) {
-          const status = order.status.toLowerCase();
-          return [
-            number,
-            {
-              title: `eCom order #${number} was ${status}`,
-              message: `It is no longer expected in X-Series (${status}).`,
-              details: { outcome: status },
-            },
-          ];
-        }
-        if (order?.source === "ecom_unsynced") {
-          return [
-            number,
-            {
-              title: `eCom order #${number}: alert withdrawn`,
-              message:
-                "It is still not in X-Series, but no longer older than MISSING_ORDER_ALERT_DAYS.",
-              details: { outcome: "below_threshold" },
-            },
-          ];
-        }
-        return [
-          number,
-          {
-            title: `eCom order #${number} is no longer tracked`,
-            message: "The order is no longer among the unsynced eCom orders.",
-            details: { outcome: "gone" },
-          },
-        ];
-      }),
-    );
-  },
+  // Set-based too: 200,000 orders can arrive in one sync.
+  resolutionQuery: (_context, cleared) => Prisma.sql`
+    SELECT c.subject_key,
+      CASE outcome
+        WHEN 'arrived' THEN 'eCom order #' || c.subject_key || ' reached X-Series'
+        WHEN 'below_threshold' THEN 'eCom order #' || c.subject_key || ': alert withdrawn'
+        WHEN 'gone' THEN 'eCom order #' || c.subject_key || ' is no longer tracked'
+        ELSE 'eCom order #' || c.subject_key || ' was ' || outcome
+      END AS title,
+      CASE outcome
+        WHEN 'arrived' THEN 'It arrived ' || ${durationWordsSql(Prisma.sql`o."syncDelaySeconds"`)} || ' after it was placed.'
+        WHEN 'below_threshold' THEN 'It is still not in X-Series, but no longer older than MISSING_ORDER_ALERT_DAYS.'
+        WHEN 'gone' THEN 'The order is no longer among the unsynced eCom orders.'
+        ELSE 'It is no longer expected in X-Series (' || outcome || ').'
+      END AS message,
+      CASE outcome
+        WHEN 'arrived' THEN jsonb_build_object(
+          'outcome', outcome,
+          'reachedAt', to_char(o."reachedRetailAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'delaySeconds', o."syncDelaySeconds")
+        ELSE jsonb_build_object('outcome', outcome)
+      END AS details
+    FROM (${cleared}) AS c
+    LEFT JOIN "Order" o ON o."ecomOrderNumber" = c.subject_key
+    CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN o."reachedRetailAt" IS NOT NULL AND o."syncDelaySeconds" IS NOT NULL THEN 'arrived'
+        WHEN o.id IS NOT NULL AND NOT o."countsInAnalytics" THEN lower(o.status::text)
+        WHEN o.source = 'ecom_unsynced' THEN 'below_threshold'
+        ELSE 'gone'
+      END AS outcome
+    ) AS r`,
 };

@@ -4,7 +4,12 @@
 import type { JobStatus } from "@greenloop/db";
 import { getSyncFreshness, type ResourceFreshness } from "../../ingestion/polling/sync-freshness";
 import { formatDuration } from "../delays/format-duration";
-import type { AlertCondition, AlertRule, AlertRuleContext } from "./alert-rule";
+import type {
+  AlertCondition,
+  AlertRule,
+  AlertRuleContext,
+  DescribeResolutions,
+} from "./alert-rule";
 
 type PollProblem = "failing" | "stale";
 
@@ -71,7 +76,7 @@ async function pollConditions(
   return conditions;
 }
 
-function describeRecovery(wanted: PollProblem): AlertRule["describeResolutions"] {
+function describeRecovery(wanted: PollProblem): DescribeResolutions {
   return async (context, resources) => {
     const polling = context.settings.polling;
     const freshness = polling

@@ -1,4 +1,6 @@
 // Durations and dates as people read them in a notification: "10 days 2 hours", "Mar 2, 2:05 PM".
+// The same words in SQL too, for alerts written set-based (format-duration.test.ts holds them equal).
+import { Prisma } from "@greenloop/db";
 
 export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
@@ -34,4 +36,28 @@ export function formatStoreTime(at: Date, timeZone: string): string {
     storeTimeFormats.set(timeZone, format);
   }
   return format.format(at);
+}
+
+const plural = (n: Prisma.Sql, unit: string) =>
+  Prisma.sql`(${n} || ${` ${unit}`} || CASE WHEN ${n} = 1 THEN '' ELSE 's' END)`;
+
+/** `formatDuration` of an integer number of seconds, as a SQL expression. */
+export function durationWordsSql(seconds: Prisma.Sql): Prisma.Sql {
+  const s = Prisma.sql`GREATEST(0, (${seconds})::bigint)`;
+  const minutes = Prisma.sql`(${s} / 60)`;
+  const hours = Prisma.sql`(${s} / 3600)`;
+  const days = Prisma.sql`(${s} / 86400)`;
+  return Prisma.sql`CASE
+    WHEN ${days} > 0 THEN ${plural(days, "day")}
+      || CASE WHEN ${hours} % 24 > 0 THEN ' ' || ${plural(Prisma.sql`(${hours} % 24)`, "hour")} ELSE '' END
+    WHEN ${hours} > 0 THEN ${plural(hours, "hour")}
+      || CASE WHEN ${minutes} % 60 > 0 THEN ' ' || ${plural(Prisma.sql`(${minutes} % 60)`, "minute")} ELSE '' END
+    WHEN ${minutes} > 0 THEN ${plural(minutes, "minute")}
+    ELSE ${plural(s, "second")}
+  END`;
+}
+
+/** `formatStoreTime` as a SQL expression ("Mar 2, 2026, 2:05 PM"; a plain space before PM). */
+export function storeTimeSql(at: Prisma.Sql, timeZone: string): Prisma.Sql {
+  return Prisma.sql`to_char(${at} AT TIME ZONE ${timeZone}, 'Mon FMDD, YYYY, FMHH12:MI AM')`;
 }
