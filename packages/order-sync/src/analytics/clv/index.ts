@@ -36,5 +36,5 @@ export {
   summarizeTransactions,
   type Transaction,
 } from "./rfm-summary";
-export { hyp2f1, logBeta, logGamma } from "./special-functions";
+export { digamma, hyp2f1, logBeta, logGamma } from "./special-functions";
 export { spendFrequencyCorrelation } from "./spend-frequency-correlation";
