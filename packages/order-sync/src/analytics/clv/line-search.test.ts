@@ -115,4 +115,18 @@ describe("strongWolfeLineSearch", () => {
     const strict = strongWolfeLineSearch(evaluate, start, 1, { valueNoise: 0 });
     expect(strict.point).toBeNull();
   });
+
+  it("orders trial points whose values differ only by rounding by their slopes", () => {
+    // The same rounding as above, with the line's minimum at α = 0.3 inside a first step of 1
+    // that overshoots: every trial seems no better than the start.
+    const { evaluate, start } = line(
+      (a) => (a === 0 ? 4 : 4 + 2 ** -50),
+      (a) => 2e-20 * (a - 0.3),
+    );
+    const result = strongWolfeLineSearch(evaluate, start, 1);
+    expect(result.wolfe).toBe(true);
+    expect(result.point?.step).toBeGreaterThan(0);
+    expect(result.point?.step).toBeLessThan(1);
+    expect(strongWolfeLineSearch(evaluate, start, 1, { valueNoise: 0 }).point).toBeNull();
+  });
 });

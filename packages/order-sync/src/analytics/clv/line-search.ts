@@ -18,9 +18,10 @@ export interface LineSearchOptions {
   maxEvaluations?: number;
   /**
    * Near a minimum the decrease a step makes sinks below the rounding of f (a sum over many
-   * customers), and the Armijo test turns into noise. A step then also counts as decreasing f
+   * customers), and comparing values turns into noise. A step then also counts as decreasing f
    * enough when f grew by at most this relative amount and the slope says it decreased
-   * (Hager & Zhang's approximate Wolfe condition, which the exact gradient makes reliable).
+   * (Hager & Zhang's approximate Wolfe condition, which the exact gradient makes reliable), and
+   * two values closer than that are ordered by the slopes.
    */
   valueNoise?: number;
 }
@@ -61,10 +62,13 @@ export function strongWolfeLineSearch<P extends LinePoint>(
     evaluations += 1;
     return evaluate(step);
   };
+  const noise = valueNoise * Math.abs(start.value);
   const decreasedEnough = (point: LinePoint) =>
     point.value <= start.value + sufficientDecrease * point.step * start.slope ||
-    (point.value <= start.value + valueNoise * Math.abs(start.value) &&
+    (point.value <= start.value + noise &&
       point.slope <= (1 - 2 * sufficientDecrease) * -start.slope);
+  // Values within rounding of each other do not order two points; the slopes then decide.
+  const higher = (point: LinePoint, than: LinePoint) => point.value > than.value + noise;
   const flatEnough = (point: LinePoint) => Math.abs(point.slope) <= -curvature * start.slope;
   const result = (point: P | null, wolfe: boolean) => ({ point, wolfe, evaluations });
 
@@ -80,7 +84,7 @@ export function strongWolfeLineSearch<P extends LinePoint>(
       // Rounding has closed the interval: no step between low and high is representable.
       if (step === low.step || step === high.step) break;
       const trial = at(step);
-      if (!isUsable(trial) || !decreasedEnough(trial) || trial.value >= low.value) {
+      if (!isUsable(trial) || !decreasedEnough(trial) || higher(trial, low)) {
         high = trial;
         continue;
       }
@@ -97,7 +101,7 @@ export function strongWolfeLineSearch<P extends LinePoint>(
   while (evaluations < maxEvaluations) {
     const current = at(step);
     if (!isUsable(current)) return zoom(previous, current);
-    if (!decreasedEnough(current) || (previous !== null && current.value >= previous.value)) {
+    if (!decreasedEnough(current) || (previous !== null && higher(current, previous))) {
       return zoom(previous, current);
     }
     if (flatEnough(current)) return result(current, true);
