@@ -63,16 +63,35 @@ function assertValidParams({ r, alpha, a, b }: BgNbdParams): void {
   }
 }
 
+/**
+ * Keyed by the numbers themselves, in nested maps: a string key formats every recency and T, which
+ * cost more than the whole L-BFGS fit on 100,000 customers with continuous times.
+ */
 function groupCustomers(data: readonly BgNbdCustomer[]): CustomerGroup[] {
-  const groups = new Map<string, CustomerGroup>();
-  for (const customer of data) {
-    assertValidCustomer(customer);
-    const key = `${customer.frequency}|${customer.recency}|${customer.T}`;
-    const group = groups.get(key);
-    if (group) group.weight += 1;
-    else groups.set(key, { ...customer, weight: 1 });
+  const groups: CustomerGroup[] = [];
+  const byKey = new Map<number, Map<number, Map<number, CustomerGroup>>>();
+  for (const { frequency, recency, T } of data) {
+    assertValidCustomer({ frequency, recency, T });
+    let byRecency = byKey.get(frequency);
+    if (!byRecency) {
+      byRecency = new Map();
+      byKey.set(frequency, byRecency);
+    }
+    let byT = byRecency.get(recency);
+    if (!byT) {
+      byT = new Map();
+      byRecency.set(recency, byT);
+    }
+    const group = byT.get(T);
+    if (group) {
+      group.weight += 1;
+    } else {
+      const created = { frequency, recency, T, weight: 1 };
+      byT.set(T, created);
+      groups.push(created);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** ln L for one customer. */
