@@ -56,12 +56,16 @@ export function gammaGammaObjective(
   penalizer: number,
 ): (logParams: readonly number[]) => ValueAndGradient {
   const customers = repeatBuyers.length;
-  const frequency = Float64Array.from(repeatBuyers, (c) => c.frequency);
-  const spent = Float64Array.from(repeatBuyers, (c) => c.frequency * c.monetaryValue);
+  // Plain loops: Float64Array.from with a mapping function is several times slower.
+  const frequency = new Float64Array(customers);
+  const spent = new Float64Array(customers);
   const countOfFrequency = new Map<number, number>();
   let sumLogM = 0;
   let sumXLogM = 0;
-  for (const { frequency: x, monetaryValue: m } of repeatBuyers) {
+  for (let i = 0; i < customers; i += 1) {
+    const { frequency: x, monetaryValue: m } = repeatBuyers[i] as GammaGammaCustomer;
+    frequency[i] = x;
+    spent[i] = x * m;
     countOfFrequency.set(x, (countOfFrequency.get(x) ?? 0) + 1);
     sumLogM += Math.log(m);
     sumXLogM += x * Math.log(m);
