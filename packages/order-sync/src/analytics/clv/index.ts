@@ -26,11 +26,6 @@ export {
   gammaGammaLogLikelihood,
 } from "./gamma-gamma";
 export {
-  minimizeNelderMead,
-  type NelderMeadOptions,
-  type NelderMeadResult,
-} from "./nelder-mead";
-export {
   type RfmSummary,
   type SummarizeTransactionsOptions,
   summarizeTransactions,
