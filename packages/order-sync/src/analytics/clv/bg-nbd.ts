@@ -1,7 +1,8 @@
 // BG/NBD purchase model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way").
 // All times (recency, T, t) are in one unit of the caller's choice; α is in that unit too.
 import { DomainError } from "../../errors/domain-error";
-import { minimizeNelderMead } from "./nelder-mead";
+import { bgNbdObjective, type CustomerGroup, sumLogLikelihood } from "./bg-nbd-likelihood";
+import { minimizeLbfgs, type ValueAndGradient } from "./lbfgs";
 import { hyp2f1, logBeta, logGamma } from "./special-functions";
 
 export interface BgNbdParams {
@@ -34,6 +35,7 @@ export interface FitBgNbdOptions {
   penalizer?: number;
   /** Where the optimizer starts (default r = α = a = b = 1 in the rescaled time, see below). */
   initialParams?: BgNbdParams;
+  /** Iterations of the optimizer (L-BFGS steps; default 1000). */
   maxIterations?: number;
 }
 
@@ -61,57 +63,35 @@ function assertValidParams({ r, alpha, a, b }: BgNbdParams): void {
   }
 }
 
-/** ln(eˣ + eʸ) without overflow; y may be −∞. */
-function logAddExp(x: number, y: number): number {
-  const max = Math.max(x, y);
-  if (max === Number.NEGATIVE_INFINITY) return max;
-  return max + Math.log(Math.exp(x - max) + Math.exp(y - max));
-}
-
-/** Customers with the same (x, t_x, T) contribute identical terms: count them once. */
-interface CustomerGroup {
-  frequency: number;
-  recency: number;
-  T: number;
-  weight: number;
-}
-
-function groupCustomers(data: readonly BgNbdCustomer[]): CustomerGroup[] {
-  const groups = new Map<string, CustomerGroup>();
-  for (const customer of data) {
-    assertValidCustomer(customer);
-    const key = `${customer.frequency}|${customer.recency}|${customer.T}`;
-    const group = groups.get(key);
-    if (group) group.weight += 1;
-    else groups.set(key, { ...customer, weight: 1 });
-  }
-  return [...groups.values()];
-}
-
 /**
- * Σ weight · ln L(r, α, a, b | x, t_x, T), Eq. 6 of the paper in the form of Fader & Hardie's
- * note 027: A₁ + A₂ + ln(e^A₃ + [x > 0] e^A₄), with the sum done as a log-sum-exp so neither
- * term underflows for heavy buyers with long histories.
+ * Keyed by the numbers themselves, in nested maps: a string key formats every recency and T, which
+ * cost more than the whole L-BFGS fit on 100,000 customers with continuous times.
  */
-function sumLogLikelihood({ r, alpha, a, b }: BgNbdParams, groups: readonly CustomerGroup[]) {
-  // The gamma-function terms depend on x only; CDNOW has 30 distinct x for 2,357 customers.
-  const byFrequency = new Map<number, number>();
-  const common = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
-  let total = 0;
-  for (const { frequency: x, recency, T, weight } of groups) {
-    let gammaTerms = byFrequency.get(x);
-    if (gammaTerms === undefined) {
-      gammaTerms = common + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
-      byFrequency.set(x, gammaTerms);
+function groupCustomers(data: readonly BgNbdCustomer[]): CustomerGroup[] {
+  const groups: CustomerGroup[] = [];
+  const byKey = new Map<number, Map<number, Map<number, CustomerGroup>>>();
+  for (const { frequency, recency, T } of data) {
+    assertValidCustomer({ frequency, recency, T });
+    let byRecency = byKey.get(frequency);
+    if (!byRecency) {
+      byRecency = new Map();
+      byKey.set(frequency, byRecency);
     }
-    const a3 = -(r + x) * Math.log(alpha + T);
-    const a4 =
-      x > 0
-        ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency)
-        : Number.NEGATIVE_INFINITY;
-    total += weight * (gammaTerms + logAddExp(a3, a4));
+    let byT = byRecency.get(recency);
+    if (!byT) {
+      byT = new Map();
+      byRecency.set(recency, byT);
+    }
+    const group = byT.get(T);
+    if (group) {
+      group.weight += 1;
+    } else {
+      const created = { frequency, recency, T, weight: 1 };
+      byT.set(T, created);
+      groups.push(created);
+    }
   }
-  return total;
+  return groups;
 }
 
 /** ln L for one customer. */
@@ -121,18 +101,32 @@ export function bgNbdLogLikelihood(params: BgNbdParams, customer: BgNbdCustomer)
   return sumLogLikelihood(params, [{ ...customer, weight: 1 }]);
 }
 
+/** The fit as a problem in log-parameters (so they stay positive); the benchmark reuses it. */
+export interface BgNbdFitProblem {
+  start: number[];
+  /** The mean negative log-likelihood (plus the penalty) and its gradient. */
+  objective: (logParams: readonly number[]) => ValueAndGradient;
+  /** The objective's value alone, as Nelder–Mead used it. */
+  objectiveValue: (logParams: readonly number[]) => number;
+  /** The fit (in the data's time unit) at the optimizer's result. */
+  fitAt: (logParams: readonly number[], converged: boolean) => BgNbdFit;
+}
+
 /**
- * Maximum-likelihood fit. Optimizes log-parameters (so they stay positive) with Nelder–Mead on
- * the mean negative log-likelihood. Like lifetimes, times are first rescaled so the largest T is
- * 10: α then starts at a sensible magnitude whatever the time unit, and is scaled back after.
+ * Like lifetimes, times are first rescaled so the largest T is 10: α then starts at a sensible
+ * magnitude whatever the time unit, and is scaled back after.
  */
-export function fitBgNbd(data: readonly BgNbdCustomer[], options: FitBgNbdOptions = {}): BgNbdFit {
+export function bgNbdFitProblem(
+  data: readonly BgNbdCustomer[],
+  options: Pick<FitBgNbdOptions, "penalizer" | "initialParams"> = {},
+): BgNbdFitProblem {
   const groups = groupCustomers(data);
   if (groups.length === 0) throw new DomainError("BAD_INPUT", "BG/NBD needs customers to fit");
   if (!data.some((customer) => customer.frequency > 0)) {
     throw new DomainError("BAD_INPUT", "BG/NBD needs at least one customer with repeat purchases");
   }
-  const maxT = Math.max(...groups.map((group) => group.T));
+  // Not Math.max(...spread): that overflows the call stack beyond ~100,000 groups.
+  const maxT = groups.reduce((max, group) => Math.max(max, group.T), 0);
   const scale = maxT > 0 ? 10 / maxT : 1;
   const scaled = groups.map((group) => ({
     ...group,
@@ -151,29 +145,36 @@ export function fitBgNbd(data: readonly BgNbdCustomer[], options: FitBgNbdOption
     a: Math.exp(logA),
     b: Math.exp(logB),
   });
-  const objective = (logParams: readonly number[]) => {
-    const params = unpack(logParams);
-    const penalty = penalizer * (params.r ** 2 + params.alpha ** 2 + params.a ** 2 + params.b ** 2);
-    return -sumLogLikelihood(params, scaled) / data.length + penalty;
-  };
-  const result = minimizeNelderMead(
-    objective,
-    [start.r, start.alpha, start.a, start.b].map(Math.log),
-    {
-      initialStep: 0.5,
-      // On the mean log-likelihood: parameters come out good to ~6 significant digits.
-      xTolerance: 1e-9,
-      fTolerance: 1e-13,
-      ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-    },
-  );
-  const fitted = unpack(result.x);
-  const params = { ...fitted, alpha: fitted.alpha / scale };
   return {
-    ...params,
-    logLikelihood: sumLogLikelihood(params, groups),
-    converged: result.converged && Number.isFinite(result.fx),
+    start: [start.r, start.alpha, start.a, start.b].map(Math.log),
+    objective: bgNbdObjective(scaled, penalizer),
+    objectiveValue: (logParams) => {
+      const params = unpack(logParams);
+      const penalty =
+        penalizer * (params.r ** 2 + params.alpha ** 2 + params.a ** 2 + params.b ** 2);
+      return -sumLogLikelihood(params, scaled) / data.length + penalty;
+    },
+    fitAt: (logParams, converged) => {
+      const fitted = unpack(logParams);
+      const params = { ...fitted, alpha: fitted.alpha / scale };
+      return { ...params, logLikelihood: sumLogLikelihood(params, groups), converged };
+    },
   };
+}
+
+/**
+ * Maximum-likelihood fit: L-BFGS with the analytic gradient on the mean negative log-likelihood
+ * in log-parameters, about 20 evaluations on CDNOW where Nelder–Mead needed 1,100. It stops when
+ * no component of that gradient exceeds 1e-10: the CDNOW parameters are then within 1e-10 of the
+ * MLE (relative; Nelder–Mead's within 6e-7), and tighter costs a step or two for nothing.
+ */
+export function fitBgNbd(data: readonly BgNbdCustomer[], options: FitBgNbdOptions = {}): BgNbdFit {
+  const problem = bgNbdFitProblem(data, options);
+  const result = minimizeLbfgs(problem.objective, problem.start, {
+    gradientTolerance: 1e-10,
+    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  });
+  return problem.fitAt(result.x, result.converged && Number.isFinite(result.fx));
 }
 
 /** Interpolates across a = 1, where the closed forms below are 0/0 (a removable singularity). */

@@ -3,8 +3,8 @@
 // customers. It assumes spend is independent of purchase frequency (check it with
 // `spendFrequencyCorrelation`).
 import { DomainError } from "../../errors/domain-error";
-import { minimizeNelderMead } from "./nelder-mead";
-import { logGamma } from "./special-functions";
+import { gammaGammaObjective, logDensity, sumLogDensity } from "./gamma-gamma-likelihood";
+import { minimizeLbfgs, type ValueAndGradient } from "./lbfgs";
 
 export interface GammaGammaParams {
   /** Shape of the per-purchase spend distribution. */
@@ -34,6 +34,7 @@ export interface FitGammaGammaOptions {
   /** L2 penalty on the parameters, as lifetimes' `penalizer_coef`. */
   penalizer?: number;
   initialParams?: GammaGammaParams;
+  /** Iterations of the optimizer (L-BFGS steps; default 1000). */
   maxIterations?: number;
 }
 
@@ -60,41 +61,6 @@ function assertValidCustomer({ frequency, monetaryValue }: GammaGammaCustomer): 
   }
 }
 
-/**
- * ln f(z̄ | p, q, γ, x): the density of the mean of x gamma(p, ν) spends, mixed over ν. Includes
- * the x^(px) z̄^(px−1) Jacobian, so the sum over CDNOW is −4055.92 (as in lifetimes and CLVTools).
- */
-function logDensity({ p, q, v }: GammaGammaParams, x: number, m: number): number {
-  const px = p * x;
-  return (
-    logGamma(px + q) -
-    logGamma(px) -
-    logGamma(q) +
-    q * Math.log(v) +
-    (px - 1) * Math.log(m) +
-    px * Math.log(x) -
-    (px + q) * Math.log(x * m + v)
-  );
-}
-
-/** Σ ln f over repeat buyers; the gamma functions depend on x only, so they are computed per x. */
-function sumLogDensity(params: GammaGammaParams, repeatBuyers: readonly GammaGammaCustomer[]) {
-  const { p, q, v } = params;
-  const byFrequency = new Map<number, number>();
-  const common = -logGamma(q) + q * Math.log(v);
-  let total = 0;
-  for (const { frequency: x, monetaryValue: m } of repeatBuyers) {
-    const px = p * x;
-    let gammaTerms = byFrequency.get(x);
-    if (gammaTerms === undefined) {
-      gammaTerms = common + logGamma(px + q) - logGamma(px) + px * Math.log(x);
-      byFrequency.set(x, gammaTerms);
-    }
-    total += gammaTerms + (px - 1) * Math.log(m) - (px + q) * Math.log(x * m + v);
-  }
-  return total;
-}
-
 /** ln of the spend likelihood of one repeat buyer (frequency > 0). */
 export function gammaGammaLogLikelihood(
   params: GammaGammaParams,
@@ -108,14 +74,21 @@ export function gammaGammaLogLikelihood(
   return logDensity(params, customer.frequency, customer.monetaryValue);
 }
 
-/**
- * Maximum-likelihood fit on the customers with repeat purchases (the others carry no spend
- * information and are skipped). Log-parameters, Nelder–Mead on the mean negative log-likelihood.
- */
-export function fitGammaGamma(
+/** The fit as a problem in log-parameters (so they stay positive); the benchmark reuses it. */
+export interface GammaGammaFitProblem {
+  start: number[];
+  /** The mean negative log-likelihood (plus the penalty) and its gradient. */
+  objective: (logParams: readonly number[]) => ValueAndGradient;
+  /** The objective's value alone, as Nelder–Mead used it. */
+  objectiveValue: (logParams: readonly number[]) => number;
+  fitAt: (logParams: readonly number[], converged: boolean) => GammaGammaFit;
+}
+
+/** On the customers with repeat purchases: the others carry no spend information. */
+export function gammaGammaFitProblem(
   data: readonly GammaGammaCustomer[],
-  options: FitGammaGammaOptions = {},
-): GammaGammaFit {
+  options: Pick<FitGammaGammaOptions, "penalizer" | "initialParams"> = {},
+): GammaGammaFitProblem {
   for (const customer of data) assertValidCustomer(customer);
   const repeatBuyers = data.filter((customer) => customer.frequency > 0);
   if (repeatBuyers.length === 0) {
@@ -130,25 +103,41 @@ export function fitGammaGamma(
     q: Math.exp(logQ),
     v: Math.exp(logV),
   });
-  const sumLogLikelihood = (params: GammaGammaParams) => sumLogDensity(params, repeatBuyers);
-  const objective = (logParams: readonly number[]) => {
-    const params = unpack(logParams);
-    const penalty = penalizer * (params.p ** 2 + params.q ** 2 + params.v ** 2);
-    return -sumLogLikelihood(params) / repeatBuyers.length + penalty;
+  return {
+    start: [start.p, start.q, start.v].map(Math.log),
+    objective: gammaGammaObjective(repeatBuyers, penalizer),
+    objectiveValue: (logParams) => {
+      const params = unpack(logParams);
+      const penalty = penalizer * (params.p ** 2 + params.q ** 2 + params.v ** 2);
+      return -sumLogDensity(params, repeatBuyers) / repeatBuyers.length + penalty;
+    },
+    fitAt: (logParams, converged) => {
+      const params = unpack(logParams);
+      return {
+        ...params,
+        logLikelihood: sumLogDensity(params, repeatBuyers),
+        converged,
+        customers: repeatBuyers.length,
+      };
+    },
   };
-  const result = minimizeNelderMead(objective, [start.p, start.q, start.v].map(Math.log), {
-    initialStep: 0.5,
-    xTolerance: 1e-9,
-    fTolerance: 1e-13,
+}
+
+/**
+ * Maximum-likelihood fit: L-BFGS with the analytic gradient on the mean negative log-likelihood
+ * in log-parameters, to a gradient of at most 1e-10 as for BG/NBD (on CDNOW: about 25
+ * evaluations instead of Nelder–Mead's 640, and within 1e-10 of the MLE).
+ */
+export function fitGammaGamma(
+  data: readonly GammaGammaCustomer[],
+  options: FitGammaGammaOptions = {},
+): GammaGammaFit {
+  const problem = gammaGammaFitProblem(data, options);
+  const result = minimizeLbfgs(problem.objective, problem.start, {
+    gradientTolerance: 1e-10,
     ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
   });
-  const params = unpack(result.x);
-  return {
-    ...params,
-    logLikelihood: sumLogLikelihood(params),
-    converged: result.converged && Number.isFinite(result.fx),
-    customers: repeatBuyers.length,
-  };
+  return problem.fitAt(result.x, result.converged && Number.isFinite(result.fx));
 }
 
 /**

@@ -26,15 +26,10 @@ export {
   gammaGammaLogLikelihood,
 } from "./gamma-gamma";
 export {
-  minimizeNelderMead,
-  type NelderMeadOptions,
-  type NelderMeadResult,
-} from "./nelder-mead";
-export {
   type RfmSummary,
   type SummarizeTransactionsOptions,
   summarizeTransactions,
   type Transaction,
 } from "./rfm-summary";
-export { hyp2f1, logBeta, logGamma } from "./special-functions";
+export { digamma, hyp2f1, logBeta, logGamma } from "./special-functions";
 export { spendFrequencyCorrelation } from "./spend-frequency-correlation";

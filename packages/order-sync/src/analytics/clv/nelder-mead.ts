@@ -1,5 +1,6 @@
-// Derivative-free minimizer for the model fits. The CLV likelihoods have 3–4 parameters and are
-// smooth once the callers optimize log-parameters, which is where Nelder–Mead is reliable.
+// Derivative-free minimizer the CLV fits used before they had analytic gradients. No fit uses it
+// now (L-BFGS, lbfgs.ts, needs 25–50× fewer evaluations on CDNOW): it stays, with its tests, as
+// the baseline fit-clv.bench.ts measures L-BFGS against in the same run. Not exported any more.
 import { DomainError } from "../../errors/domain-error";
 
 export interface NelderMeadOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hyp2f1, logBeta, logGamma } from "./special-functions";
+import { digamma, hyp2f1, logBeta, logGamma } from "./special-functions";
 
 // Reference values computed with mpmath 1.3 at 40 significant digits.
 
@@ -39,6 +39,57 @@ describe("logGamma", () => {
     expect(logGamma(0)).toBe(Number.POSITIVE_INFINITY);
     expect(() => logGamma(-0.5)).toThrow(/x > 0/);
     expect(() => logGamma(Number.NaN)).toThrow(/x > 0/);
+  });
+});
+
+describe("digamma", () => {
+  it("matches mpmath across small, moderate and large arguments", () => {
+    const cases: Array<[number, number]> = [
+      [1e-8, -100000000.57721564],
+      [0.1, -10.423754940411076],
+      [0.243, -4.351093864423211],
+      [0.5, -1.9635100260214235],
+      [1, -0.5772156649015329],
+      [2.426, 0.6662079149687963],
+      [3.2, 0.9988388912865996],
+      [9.99, 2.250700372831201],
+      [10, 2.251752589066721],
+      [31.5, 3.434030554207563],
+      [100, 4.600161852738087],
+      [1e5, 11.512920464961896],
+      [1e10, 23.025850929890456],
+    ];
+    for (const [x, expected] of cases) expectRelativelyClose(digamma(x), expected, 1e-14);
+  });
+
+  it("is ≈ 0 at its positive root, to double precision", () => {
+    expect(Math.abs(digamma(1.4616321449683622))).toBeLessThan(1e-15);
+  });
+
+  it("satisfies ψ(x + 1) = ψ(x) + 1/x, across the switch to the asymptotic series", () => {
+    for (const x of [1e-3, 0.243, 0.5, 1, 2.426, 8.5, 9, 9.5, 10, 10.5, 50, 1e4]) {
+      // Relative to the terms: ψ(x) + 1/x cancels for small x.
+      const scale = Math.max(Math.abs(digamma(x)), 1 / x, 1);
+      expect(Math.abs(digamma(x + 1) - (digamma(x) + 1 / x)) / scale).toBeLessThan(1e-15);
+    }
+  });
+
+  it("is the derivative of logGamma", () => {
+    for (const x of [0.243, 0.793, 2.426, 6.25, 40]) {
+      const h = 1e-4 * x;
+      // Five-point stencil: truncation error O(h⁴).
+      const derivative =
+        (8 * (logGamma(x + h) - logGamma(x - h)) - (logGamma(x + 2 * h) - logGamma(x - 2 * h))) /
+        (12 * h);
+      expectRelativelyClose(digamma(x), derivative, 1e-8);
+    }
+  });
+
+  it("has the pole at zero and rejects other non-positive arguments", () => {
+    expect(digamma(0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(digamma(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(() => digamma(-0.5)).toThrow(/x > 0/);
+    expect(() => digamma(Number.NaN)).toThrow(/x > 0/);
   });
 });
 

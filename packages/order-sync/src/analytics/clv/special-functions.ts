@@ -1,4 +1,4 @@
-// Log-gamma, log-beta and the Gauss hypergeometric function 2F1, as far as the BG/NBD and
+// Log-gamma, digamma, log-beta and the Gauss hypergeometric function 2F1, as far as the BG/NBD and
 // Gamma-Gamma formulas need them (real arguments, z < 1).
 import { DomainError } from "../../errors/domain-error";
 
@@ -29,6 +29,33 @@ export function logGamma(x: number): number {
     series += coefficient / denominator;
   }
   return leading + Math.log((sqrtTwoPi * series) / x);
+}
+
+/** Below this the recurrence ψ(x) = ψ(x + 1) − 1/x shifts x up to where the series is exact. */
+const digammaAsymptoticFrom = 10;
+
+/**
+ * ψ(x) = d ln Γ(x)/dx for x > 0 (the likelihood gradients need it). The asymptotic series
+ * ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) to k = 7 is accurate to ~1e-17 for x ≥ 10.
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) {
+    if (x === 0) return Number.NEGATIVE_INFINITY;
+    throw new DomainError("BAD_INPUT", `digamma needs x > 0, got ${x}`);
+  }
+  if (x === Number.POSITIVE_INFINITY) return x;
+  let shifted = x;
+  let recurrence = 0;
+  while (shifted < digammaAsymptoticFrom) {
+    recurrence += 1 / shifted;
+    shifted += 1;
+  }
+  const w = 1 / (shifted * shifted);
+  const series =
+    w *
+    (1 / 12 -
+      w * (1 / 120 - w * (1 / 252 - w * (1 / 240 - w * (1 / 132 - w * (691 / 32760 - w / 12))))));
+  return Math.log(shifted) - 0.5 / shifted - series - recurrence;
 }
 
 /** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0. */
