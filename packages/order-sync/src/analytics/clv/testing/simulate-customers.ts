@@ -1,20 +1,14 @@
 // Test-only: customer summaries drawn from the BG/NBD and Gamma-Gamma models themselves (seeded,
 // so every run sees the same data), for benchmarks at a scale CDNOW does not reach and for checking
 // that a fit recovers the parameters it was simulated with.
+import { SeededRandom } from "@greenloop/lightspeed-simulator";
 import type { BgNbdParams } from "../bg-nbd";
 import type { GammaGammaParams } from "../gamma-gamma";
 
-/** Uniform on (0, 1): mulberry32, small and fast; plenty for simulation (not for cryptography). */
+/** Uniform on (0, 1), from the simulator's seeded stream, shifted off 0 so logarithms stay finite. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    // 32 random bits, shifted off 0 so that logarithms of it stay finite.
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 2 ** 32;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next() + 0.5 / 2 ** 32;
 }
 
 function standardNormal(random: () => number): number {
