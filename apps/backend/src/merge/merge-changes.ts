@@ -27,6 +27,23 @@ export interface MergeResult {
   customersMerged: number;
 }
 
+/** A merge that changed nothing: where a sum of several merges starts. */
+export function noMergeChanges(): MergeResult {
+  return {
+    ordersChanged: 0,
+    recordsChanged: 0,
+    recordsResolved: 0,
+    customersTouched: 0,
+    customersCreated: 0,
+    customersMerged: 0,
+  };
+}
+
+/** Adds `result` into `total`, field by field. */
+export function addMergeResult(total: MergeResult, result: MergeResult): void {
+  for (const key of Object.keys(result) as Array<keyof MergeResult>) total[key] += result[key];
+}
+
 type Tx = Prisma.TransactionClient;
 
 export function mergeChanges(

@@ -4,7 +4,7 @@
 // sweep makes sure a crash or a failed call between the two never leaves a change unmerged.
 // Re-merging is idempotent, so overlap costs only time.
 import type { Database } from "@greenloop/db";
-import { type MergeResult, mergeChanges } from "./merge-changes";
+import { addMergeResult, type MergeResult, mergeChanges, noMergeChanges } from "./merge-changes";
 import type { MergeRules } from "./merge-rules";
 
 /** Where the sweep's watermark (epoch ms of the last sweep's start) is kept. */
@@ -44,15 +44,7 @@ export async function sweepMerge(
     retailCustomers: 0,
     ecomOrders: 0,
     since,
-    ordersChanged: 0,
-    recordsChanged: 0,
-    recordsResolved: 0,
-    customersTouched: 0,
-    customersCreated: 0,
-    customersMerged: 0,
-  };
-  const add = (result: MergeResult) => {
-    for (const key of Object.keys(result) as Array<keyof MergeResult>) total[key] += result[key];
+    ...noMergeChanges(),
   };
 
   // Customers first, like the poll: their identifiers are in place when their sales arrive.
@@ -73,7 +65,7 @@ export async function sweepMerge(
       );
       if (rows.length === 0) break;
       const ids = rows.map((row) => row.id);
-      add(await mergeChanges(db, { [source.field]: ids }, rules));
+      addMergeResult(total, await mergeChanges(db, { [source.field]: ids }, rules));
       if (source.field === "saleIds") total.sales += ids.length;
       else if (source.field === "retailCustomerIds") total.retailCustomers += ids.length;
       else total.ecomOrders += ids.length;

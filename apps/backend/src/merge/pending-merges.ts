@@ -4,7 +4,13 @@
 // commit failed (the process died, the database went away for a moment): the next drain, from the
 // change handler or the scheduled retry seconds later, finds it.
 import { type Database, pgPlainArray, pgTextArray } from "@greenloop/db";
-import { inMergeTransaction, type MergeResult, mergeInTransaction } from "./merge-changes";
+import {
+  addMergeResult,
+  inMergeTransaction,
+  type MergeResult,
+  mergeInTransaction,
+  noMergeChanges,
+} from "./merge-changes";
 import type { MergeRules } from "./merge-rules";
 
 export type PendingMergeKind = "sale" | "customer";
@@ -46,15 +52,7 @@ export async function drainPendingMerges(
   options: { chunk?: number } = {},
 ): Promise<DrainResult> {
   const chunk = options.chunk ?? DRAIN_CHUNK;
-  const total: DrainResult = {
-    pending: 0,
-    ordersChanged: 0,
-    recordsChanged: 0,
-    recordsResolved: 0,
-    customersTouched: 0,
-    customersCreated: 0,
-    customersMerged: 0,
-  };
+  const total: DrainResult = { pending: 0, ...noMergeChanges() };
   for (;;) {
     const rows = await db.prisma.$queryRawUnsafe<
       Array<{ id: string; kind: PendingMergeKind; recordId: string }>
@@ -79,7 +77,7 @@ export async function drainPendingMerges(
       return merged;
     });
     total.pending += rows.length;
-    for (const key of Object.keys(result) as Array<keyof MergeResult>) total[key] += result[key];
+    addMergeResult(total, result);
     if (rows.length < chunk) return total;
   }
 }

@@ -17,30 +17,22 @@ async function inboxWithTwo() {
   return db;
 }
 
+/** Claims what is due at `at` under a 20 s lease, as the worker does. */
+const claimAt = (db: Parameters<typeof claimDueDeliveries>[0], at: number) =>
+  claimDueDeliveries(db, { now: new Date(at), leaseMs: 20 * second, limit: 10 });
+
 describe(`renewClaim (${testDatabaseKind})`, () => {
   it("keeps a claim's rows from other workers for as long as it is renewed", async () => {
     const db = await inboxWithTwo();
     const start = Date.now();
-    const claim = await claimDueDeliveries(db, {
-      now: new Date(start),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const claim = await claimAt(db, start);
     await renewClaim(db, claim, new Date(start + 60 * second));
     // Past the first lease, before the renewed one: nothing to take over.
-    const other = await claimDueDeliveries(db, {
-      now: new Date(start + 30 * second),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const other = await claimAt(db, start + 30 * second);
     expect(other.deliveries).toEqual([]);
     expect(claim.leaseUntil.getTime()).toBe(start + 60 * second);
     // Past the renewed lease (the worker died and stopped renewing): both come back.
-    const later = await claimDueDeliveries(db, {
-      now: new Date(start + 61 * second),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const later = await claimAt(db, start + 61 * second);
     expect(later.deliveries).toHaveLength(2);
   });
 });
@@ -49,21 +41,13 @@ describe(`releaseClaim (${testDatabaseKind})`, () => {
   it("gives a claim's rows back due at once, their attempt counted, and nothing it no longer holds", async () => {
     const db = await inboxWithTwo();
     const start = Date.now();
-    const claim = await claimDueDeliveries(db, {
-      now: new Date(start),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const claim = await claimAt(db, start);
     expect(await releaseClaim(db, claim)).toBe(2);
     expect((await deliveryRows(db)).map((row) => [row.status, row.attempts])).toEqual([
       ["PENDING", 1],
       ["PENDING", 1],
     ]);
-    const again = await claimDueDeliveries(db, {
-      now: new Date(),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const again = await claimAt(db, Date.now());
     expect(again.deliveries).toHaveLength(2);
     // The old claim no longer holds them: releasing it changes nothing.
     expect(await releaseClaim(db, claim)).toBe(0);
@@ -76,11 +60,7 @@ describe(`releaseAllClaims (${testDatabaseKind})`, () => {
     const db = await inboxWithTwo();
     await claimDueDeliveries(db, { now: new Date(), leaseMs: 10 * 60 * second, limit: 10 });
     expect(await releaseAllClaims(db)).toBe(2);
-    const claim = await claimDueDeliveries(db, {
-      now: new Date(),
-      leaseMs: 20 * second,
-      limit: 10,
-    });
+    const claim = await claimAt(db, Date.now());
     expect(claim.deliveries).toHaveLength(2);
   });
 });

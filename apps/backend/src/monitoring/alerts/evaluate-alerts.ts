@@ -66,9 +66,9 @@ export async function evaluateAlerts(
   return { transitions, open, notificationsCreated };
 }
 
-// Openings are one statement; resolutions are described by the rule a page of subjects at a time:
-// a page is all that is ever in memory (and in one statement's parameters), whether 3 or 200,000
-// orders are missing.
+// Openings are one statement, and so are the resolutions of a rule that describes them as a query;
+// the other rules describe theirs a page of subjects at a time. Nothing holds more than a page in
+// memory (or in one statement's parameters), whether 3 or 200,000 orders are missing.
 const PAGE_SIZE = 1_000;
 
 /** The subjects kept for the result and a digest notification; the counts are always whole. */
@@ -94,8 +94,10 @@ async function evaluateRule(
   return db.prisma.$transaction(
     async (tx) => {
       await stageAlertConditions(tx, rule.kind, conditions);
-      const opened = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
-      const resolved = new TransitionTally(Math.max(listedSubjects, settings.digestOver + 1));
+      // Enough to list in the result, and one more than a digest needs to tell it is one.
+      const keep = Math.max(listedSubjects, settings.digestOver + 1);
+      const opened = new TransitionTally(keep);
+      const resolved = new TransitionTally(keep);
       await openAndRefresh(tx, rule.kind, now, opened);
       const context = { db: { prisma: tx }, now, settings };
       if ("resolutionQuery" in rule) {

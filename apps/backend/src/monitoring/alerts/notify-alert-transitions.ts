@@ -26,7 +26,9 @@ export class TransitionTally {
   /** `total` transitions happened, of which `first` are the first. */
   record(first: readonly AlertTransition[], total: number): void {
     this.count += total;
-    for (const transition of first) if (this.kept.length < this.keep) this.kept.push(transition);
+    for (const { id, subjectKey, title, body } of first) {
+      if (this.kept.length < this.keep) this.kept.push({ id, subjectKey, title, body });
+    }
   }
 
   subjects(limit: number): string[] {

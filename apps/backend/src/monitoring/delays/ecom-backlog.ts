@@ -64,19 +64,15 @@ export async function summarizeEcomBacklog(
   db: Pick<Database, "prisma">,
   options: EcomBacklogOptions,
 ): Promise<EcomBacklogSummary> {
-  const backlog = ecomBacklogSql(options);
-  const [totals, slots] = await Promise.all([
-    db.prisma.$queryRaw<Array<{ count: number; oldestPlacedAt: Date | null }>>`
-      SELECT count(*)::int AS count, min(b."placedAt") AS "oldestPlacedAt" FROM (${backlog}) AS b`,
-    db.prisma.$queryRaw<Array<{ placedAt: Date; orders: number }>>`
-      SELECT to_timestamp(floor(extract(epoch FROM b."placedAt") / 900) * 900) AS "placedAt",
-        count(*)::int AS orders
-      FROM (${backlog}) AS b GROUP BY 1 ORDER BY 1`,
-  ]);
+  // One pass: the slots give the count, and the first slot's earliest order is the oldest.
+  const rows = await db.prisma.$queryRaw<Array<{ placedAt: Date; orders: number; earliest: Date }>>`
+    SELECT to_timestamp(floor(extract(epoch FROM b."placedAt") / 900) * 900) AS "placedAt",
+      count(*)::int AS orders, min(b."placedAt") AS earliest
+    FROM (${ecomBacklogSql(options)}) AS b GROUP BY 1 ORDER BY 1`;
   return {
-    count: totals[0]?.count ?? 0,
-    oldestPlacedAt: totals[0]?.oldestPlacedAt ?? null,
-    slots,
+    count: rows.reduce((sum, row) => sum + row.orders, 0),
+    oldestPlacedAt: rows[0]?.earliest ?? null,
+    slots: rows.map(({ placedAt, orders }) => ({ placedAt, orders })),
   };
 }
 
