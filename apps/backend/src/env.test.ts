@@ -22,6 +22,14 @@ describe("loadEnv", () => {
     expect(loadEnv({ DATABASE_URL: "postgresql://a@b/c" }).databaseUrl).toBe("postgresql://a@b/c");
   });
 
+  it("reads LOG_FORMAT: auto unless pretty or json", () => {
+    expect(loadEnv({}).logFormat).toBe("auto");
+    expect(loadEnv({ LOG_FORMAT: " pretty " }).logFormat).toBe("pretty");
+    expect(() => loadEnv({ LOG_FORMAT: "fancy" })).toThrow(
+      'LOG_FORMAT="fancy" must be "auto", "pretty" or "json"',
+    );
+  });
+
   it("names every invalid variable and its value", () => {
     expect(() => loadEnv({ PORT: "80a", LOG_LEVEL: "loud" })).toThrow(
       /^Invalid configuration: PORT="80a" must be a port number .*; LOG_LEVEL="loud" Invalid option/,

@@ -16,6 +16,7 @@ import {
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { parseStaffTokens, type StaffToken } from "./auth/staff-tokens";
+import { type LogFormatSetting, logFormatSettings } from "./logger";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -99,6 +100,13 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(logLevels).optional(),
+  /** `auto`: pretty lines when logs go to a terminal, JSON otherwise (files, pipes, collectors). */
+  LOG_FORMAT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || "auto")
+    .pipe(z.enum(logFormatSettings, { error: 'must be "auto", "pretty" or "json"' })),
   LIGHTSPEED_DOMAIN_PREFIX: optionalText(),
   LIGHTSPEED_TOKEN: optionalText(),
   /** Overrides https://{domain_prefix}.retail.lightspeed.app (e.g. the simulator). */
@@ -300,6 +308,9 @@ const envSchema = z.object({
   INIT_CWD: z.string().optional(),
 });
 
+/** Every variable this module reads (README's configuration table documents each). */
+export const envVariableNames: readonly string[] = Object.keys(envSchema.shape);
+
 // Checks across variables.
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
   // An unsigned notification webhook could be forged by anyone who learns its URL.
@@ -319,6 +330,8 @@ export interface Env {
   port: number;
   host: string;
   logLevel: (typeof logLevels)[number] | undefined;
+  /** LOG_FORMAT as set; whoever knows whether logs reach a terminal resolves `auto`. */
+  logFormat: LogFormatSetting;
   /** The directory relative paths given by the user are resolved against. */
   invocationDir: string;
   lightspeed: {
@@ -448,6 +461,7 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     invocationDir,
     lightspeed: {
       domainPrefix: env.LIGHTSPEED_DOMAIN_PREFIX,

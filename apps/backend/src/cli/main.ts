@@ -14,6 +14,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // The one place that asks: logs are pretty on a terminal, JSON when piped or collected.
+  logsToTerminal: process.stderr.isTTY === true,
   shutdown: shutdown.signal,
 });
 process.exitCode = exitCode;

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
 import { type EnvSource, loadEnv } from "../env";
 import { exitCodeFor } from "../error-mapping";
-import { createLogger, type Logger } from "../logger";
+import type { Logger } from "../logger";
+import { cliLogLevel, createCliLogger } from "./cli-logger";
 import type { CliCommand } from "./command";
 import { analyticsCommand } from "./commands/analytics";
 import { customersCommand } from "./commands/customers";
@@ -42,6 +43,11 @@ export interface CliIo {
   shutdown?: AbortSignal;
   /** Where logs go (default stderr). */
   logDestination?: { write(line: string): void };
+  /**
+   * Whether logs reach a terminal (main decides, from stderr): LOG_FORMAT=auto then means
+   * pretty lines instead of JSON.
+   */
+  logsToTerminal?: boolean;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -66,9 +72,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const env = loadEnv(io.env);
-    logger = createLogger({
-      level: env.logLevel ?? command.defaultLogLevel ?? "warn",
-      ...(io.logDestination ? { destination: io.logDestination } : {}),
+    logger = createCliLogger(logTarget(io), {
+      level: cliLogLevel(env, command),
+      format: env.logFormat,
     });
     let announced = false;
     const result = await command.run({
@@ -95,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const domainError = isDomainError(error) ? error : undefined;
     if (!domainError) {
       // A bug: the stack goes to the log once; the user gets a short message.
-      (logger ?? createLogger({ level: "error" })).error(
+      (logger ?? createCliLogger(logTarget(io), { level: "error", format: undefined })).error(
         { err: error, command: name },
         "command failed unexpectedly",
       );
@@ -110,6 +116,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return exitCodeFor(code);
   }
 }
+
+const logTarget = (io: CliIo) => ({
+  destination: io.logDestination,
+  toTerminal: io.logsToTerminal,
+});
 
 function parseCommandArgs(command: CliCommand, args: string[]) {
   try {
