@@ -15,5 +15,6 @@ const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   shutdown: shutdown.signal,
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
 });
 process.exitCode = exitCode;

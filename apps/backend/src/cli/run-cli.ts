@@ -18,6 +18,7 @@ import { simulateCommand } from "./commands/simulate";
 import { syncCommand } from "./commands/sync";
 import { tiersCommand } from "./commands/tiers";
 import { webhooksCommand } from "./commands/webhooks";
+import { formatCommandHelp, formatCommandList } from "./help-text";
 
 export const commands: CliCommand[] = [
   migrateCommand,
@@ -42,13 +43,15 @@ export interface CliIo {
   shutdown?: AbortSignal;
   /** Where logs go (default stderr). */
   logDestination?: { write(line: string): void };
+  /** The terminal's width (main passes stdout's when it is a terminal); help wraps to it. */
+  columns?: number;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout(`${helpText()}\n`);
+    io.stdout(`${formatCommandList(commands, io.columns)}\n`);
     return name === undefined ? 2 : 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
@@ -62,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
-      io.stdout(`Usage: pnpm cli ${command.usage}\n\n${command.description}\n`);
+      io.stdout(`${formatCommandHelp(command, positionals, io.columns)}\n`);
       return 0;
     }
     const env = loadEnv(io.env);
@@ -86,6 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         announced = true;
       },
       shutdown: io.shutdown ?? new AbortController().signal,
+      ...(io.columns ? { columns: io.columns } : {}),
     });
     if (!json) io.stdout(`${result.summary}\n`);
     else if (!announced)
@@ -130,16 +134,4 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
       { cause },
     );
   }
-}
-
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  return [
-    "Usage: pnpm cli <command> [options]",
-    "",
-    "Commands:",
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
-    "",
-    "Every command accepts --json: its last line of stdout is then one JSON object.",
-  ].join("\n");
 }
