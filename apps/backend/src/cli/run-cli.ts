@@ -10,6 +10,7 @@ import { analyticsCommand } from "./commands/analytics";
 import { customersCommand } from "./commands/customers";
 import { demoCommand } from "./commands/demo";
 import { importEcomCommand } from "./commands/import-ecom";
+import { importsCommand } from "./commands/imports";
 import { mergeCommand } from "./commands/merge";
 import { migrateCommand } from "./commands/migrate";
 import { reportCommand } from "./commands/report";
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   syncCommand,
   webhooksCommand,
   importEcomCommand,
+  importsCommand,
   mergeCommand,
   customersCommand,
   reportCommand,
