@@ -3,6 +3,7 @@ export type { CopyValue } from "./bulk/copy-text";
 export { pgPlainArray, pgTextArray } from "./bulk/pg-text-array";
 export { prismaSql, rawQueryClient } from "./bulk/prisma-sql";
 export { isDatabaseUnavailable } from "./connections/is-database-unavailable";
+export { hasPgliteDatabase } from "./connections/pglite-connection";
 export { redactDatabaseUrl } from "./connections/redact-database-url";
 export type * from "./generated/prisma/client";
 export { Prisma, PrismaClient } from "./generated/prisma/client";

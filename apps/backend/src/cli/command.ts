@@ -18,6 +18,8 @@ export interface CommandContext {
   announce(json: Record<string, unknown>): void;
   /** Aborted on SIGINT/SIGTERM: long-running commands stop cleanly. */
   shutdown: AbortSignal;
+  /** The terminal's width, for output laid out to fit it (80 when stdout is not a terminal). */
+  columns?: number;
 }
 
 export interface CommandResult {
@@ -27,10 +29,21 @@ export interface CommandResult {
   summary: string;
 }
 
+/** One action of a command that has several (`customers lookup`): `cmd sub --help` shows it alone. */
+export interface CliSubcommand {
+  name: string;
+  /** The full usage, command name first (`customers lookup (--email E | --phone P) [--json]`). */
+  usage: string;
+  /** Sentences, wrapped to the terminal in help. */
+  description: string;
+}
+
 export interface CliCommand {
   name: string;
   usage: string;
   description: string;
+  /** Its actions, for commands that have several: `cmd --help` lists them. */
+  subcommands?: readonly CliSubcommand[];
   options?: ParseArgsConfig["options"];
   /** Logs below this level are dropped unless LOG_LEVEL says otherwise. */
   defaultLogLevel?: "info" | "warn";

@@ -17,5 +17,6 @@ const exitCode = await runCli(process.argv.slice(2), {
   // The one place that asks: logs are pretty on a terminal, JSON when piped or collected.
   logsToTerminal: process.stderr.isTTY === true,
   shutdown: shutdown.signal,
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
 });
 process.exitCode = exitCode;

@@ -11,6 +11,7 @@ import { analyticsCommand } from "./commands/analytics";
 import { customersCommand } from "./commands/customers";
 import { demoCommand } from "./commands/demo";
 import { importEcomCommand } from "./commands/import-ecom";
+import { importsCommand } from "./commands/imports";
 import { mergeCommand } from "./commands/merge";
 import { migrateCommand } from "./commands/migrate";
 import { reportCommand } from "./commands/report";
@@ -19,6 +20,7 @@ import { simulateCommand } from "./commands/simulate";
 import { syncCommand } from "./commands/sync";
 import { tiersCommand } from "./commands/tiers";
 import { webhooksCommand } from "./commands/webhooks";
+import { formatCommandHelp, formatCommandList } from "./help-text";
 
 export const commands: CliCommand[] = [
   migrateCommand,
@@ -28,6 +30,7 @@ export const commands: CliCommand[] = [
   syncCommand,
   webhooksCommand,
   importEcomCommand,
+  importsCommand,
   mergeCommand,
   customersCommand,
   reportCommand,
@@ -48,13 +51,15 @@ export interface CliIo {
    * pretty lines instead of JSON.
    */
   logsToTerminal?: boolean;
+  /** The terminal's width (main passes stdout's when it is a terminal); help wraps to it. */
+  columns?: number;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout(`${helpText()}\n`);
+    io.stdout(`${formatCommandList(commands, io.columns)}\n`);
     return name === undefined ? 2 : 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
@@ -68,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
-      io.stdout(`Usage: pnpm cli ${command.usage}\n\n${command.description}\n`);
+      io.stdout(`${formatCommandHelp(command, positionals, io.columns)}\n`);
       return 0;
     }
     const env = loadEnv(io.env);
@@ -92,6 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         announced = true;
       },
       shutdown: io.shutdown ?? new AbortController().signal,
+      ...(io.columns ? { columns: io.columns } : {}),
     });
     if (!json) io.stdout(`${result.summary}\n`);
     else if (!announced)
@@ -141,16 +147,4 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
       { cause },
     );
   }
-}
-
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  return [
-    "Usage: pnpm cli <command> [options]",
-    "",
-    "Commands:",
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.description}`),
-    "",
-    "Every command accepts --json: its last line of stdout is then one JSON object.",
-  ].join("\n");
 }

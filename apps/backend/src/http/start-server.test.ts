@@ -1,8 +1,11 @@
 import http from "node:http";
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { testApiEnv, testTokens } from "../trpc/testing/api-test-kit";
+import { startServer } from "./start-server";
 import { serveApiOnLoopback } from "./testing/loopback-api";
+import { takePort } from "./testing/taken-port";
 
 const cleanup = useTestCleanup();
 const pathSecret = "s3cret-in-the-url";
@@ -130,5 +133,30 @@ describe(`startServer (${testDatabaseKind})`, () => {
       error: { json: { data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } },
     });
     expect(await db.prisma.importRun.count()).toBe(0);
+  });
+});
+
+describe("startServer on a port already taken", () => {
+  const app = { fetch: () => new Response("ok") };
+
+  it("rejects with a CONFLICT naming host:port and how to choose another (it was a bug's stack)", async () => {
+    const port = await takePort(cleanup);
+    const failure = await startServer(app, { port, host: "127.0.0.1" }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({
+      code: "CONFLICT",
+      message: `Cannot listen on 127.0.0.1:${port}: the port is already in use (another \`pnpm serve\` or \`pnpm demo\`?). Stop that process or choose another port, e.g. \`PORT=${port + 1}\`.`,
+    });
+  });
+
+  it("names the command to run again when the caller says how", async () => {
+    const port = await takePort(cleanup);
+    const failure = await startServer(app, {
+      port,
+      host: "127.0.0.1",
+      otherPort: (other) => `PORT=${other} pnpm demo`,
+    }).catch((e: unknown) => e);
+    expect((failure as DomainError).message).toContain(`e.g. \`PORT=${port + 1} pnpm demo\`.`);
+    expect((failure as DomainError).message).not.toContain("\n");
   });
 });

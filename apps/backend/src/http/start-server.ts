@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { type HttpBindings, serve } from "@hono/node-server";
 import { discardUnreadBody } from "./discard-unread-body";
+import { listenFailure, type OtherPortExample } from "./listen-failure";
 
 export interface RunningServer {
   /** The bound address (the real port when 0 was asked for). */
@@ -16,7 +17,12 @@ export interface FetchApp {
 
 export function startServer(
   app: FetchApp,
-  options: { port: number; host: string },
+  options: {
+    port: number;
+    host: string;
+    /** How the user picks another port when this one is taken (default: `PORT=<n>`). */
+    otherPort?: OtherPortExample;
+  },
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -45,6 +51,7 @@ export function startServer(
         });
       },
     );
-    server.once("error", reject);
+    // Before it listens, the only error is failing to listen (the port taken, a privileged port).
+    server.once("error", (error) => reject(listenFailure(error, options, options.otherPort)));
   });
 }

@@ -50,6 +50,12 @@ export interface EcomImportRequest {
   importRunId?: string;
 }
 
+/**
+ * Where an import is: reading the file and writing its orders (a committed batch's changes are
+ * merged as it goes), merging what is left, then the analytics. A dry run only reads.
+ */
+export type EcomImportPhase = "reading" | "merging" | "analytics";
+
 export interface EcomImportContext {
   db: Database;
   env: Pick<Env, "storeTimeZone" | "merge" | "analytics" | "imports">;
@@ -58,6 +64,8 @@ export interface EcomImportContext {
   signal?: AbortSignal;
   /** After each parser batch: the counts so far and the bytes of the file read. */
   onProgress?: (progress: ImportProgress, bytesRead: number) => void;
+  /** As each phase starts: after the file is read, the merge and the analytics still take time. */
+  onPhase?: (phase: EcomImportPhase) => void;
 }
 
 export interface EcomImportOutcome {
@@ -69,7 +77,7 @@ export interface EcomImportOutcome {
 
 export async function runEcomImport(
   request: EcomImportRequest,
-  { db, env, logger, signal, onProgress }: EcomImportContext,
+  { db, env, logger, signal, onProgress, onPhase }: EcomImportContext,
 ): Promise<EcomImportOutcome> {
   const { dryRun, mapping, importRunId } = request;
   const liveness = { graceMs: env.imports.heartbeatGraceMs, logger };
@@ -86,6 +94,7 @@ export async function runEcomImport(
   let result: ImportEcomOrdersResult;
   try {
     await markInterruptedImportRuns(db, liveness);
+    onPhase?.("reading");
     result = await importEcomOrders({
       db,
       source: parseEcomCsv(source.chunks, {
@@ -108,7 +117,11 @@ export async function runEcomImport(
         onProgress?.(progress, source.bytesRead());
       },
       ...(merge ? { onEcomOrdersChanged: merge.onEcomOrdersChanged } : {}),
-    }).finally(() => merge?.finish());
+    }).finally(async () => {
+      if (!merge) return;
+      onPhase?.("merging");
+      await merge.finish();
+    });
     if (dryRunRecord) await dryRunRecord.finish(result);
   } catch (error) {
     await dryRunRecord?.stop();
@@ -122,13 +135,14 @@ export async function runEcomImport(
     await noteCompletedImportRuns(db, { runId: result.importRunId, sha256: file.sha256 });
   }
   // The merge has run; the analytics follow once.
-  const analytics =
-    dryRun || result.interrupted
-      ? null
-      : await recomputeAfterImport(db, {
-          config: env.analytics.config,
-          ordersChanged: result.ordersCreated + result.ordersUpdated,
-        });
+  let analytics: EcomImportOutcome["analytics"] = null;
+  if (!dryRun && !result.interrupted) {
+    onPhase?.("analytics");
+    analytics = await recomputeAfterImport(db, {
+      config: env.analytics.config,
+      ordersChanged: result.ordersCreated + result.ordersUpdated,
+    });
+  }
   logger.info(
     {
       importRunId: result.importRunId,

@@ -5,6 +5,7 @@ import type { Database } from "@greenloop/db";
 import { createAnalyticsJob } from "../analytics/analytics-job";
 import type { Env } from "../env";
 import { createApp } from "../http/app";
+import type { OtherPortExample } from "../http/listen-failure";
 import { startServer } from "../http/start-server";
 import { createImportRunsJob } from "../imports/import-runs-job";
 import { startIngestion } from "../ingestion/start-ingestion";
@@ -26,6 +27,8 @@ export interface StartBackendOptions {
   now?: () => Date;
   /** The built dashboard, served at `/`. */
   dashboardDir?: string;
+  /** How the user picks another port when PORT is taken, e.g. `PORT=3001 pnpm demo`. */
+  otherPort?: OtherPortExample;
 }
 
 export interface RunningBackend {
@@ -44,6 +47,7 @@ export async function startBackend({
   startedAt = new Date(),
   now,
   dashboardDir,
+  otherPort,
 }: StartBackendOptions): Promise<RunningBackend> {
   const rules = createMergeRules(env.merge);
   const monitoring = (pollingEnabled: boolean) =>
@@ -91,7 +95,11 @@ export async function startBackend({
       ...(now ? { now } : {}),
       ...(dashboardDir ? { dashboardDir } : {}),
     });
-    const server = await startServer(app, { port: env.port, host: env.host });
+    const server = await startServer(app, {
+      port: env.port,
+      host: env.host,
+      ...(otherPort ? { otherPort } : {}),
+    });
     return {
       url: server.url,
       jobs,

@@ -1,5 +1,5 @@
 // The embedded database: PGlite (Postgres in WASM) stored in a data directory, or in memory.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { DomainError } from "@greenloop/order-sync/errors";
@@ -17,6 +17,15 @@ export interface PgliteConnection extends SqlConnection {
   readonly location: string;
   readonly bulkTransaction: BulkTransaction;
   close(): Promise<void>;
+}
+
+/**
+ * Whether `dataDir` holds a PGlite database already. Opening one creates it (and the directory):
+ * a caller that must not create anything asks first.
+ */
+export function hasPgliteDatabase(dataDir: string): boolean {
+  // PG_VERSION is what initdb writes first and every cluster keeps.
+  return dataDir !== IN_MEMORY && existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
 }
 
 export interface PgliteConnectionOptions {

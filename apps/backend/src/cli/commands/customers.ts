@@ -8,17 +8,49 @@ import type { IdentifierKind } from "@greenloop/order-sync/identity";
 import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
 import { explainCustomer } from "../../customers/explain-customer";
 import { type CustomerLookup, lookupCustomer } from "../../customers/lookup-customer";
-import { openDatabaseFromEnv } from "../../database";
+import { openDatabaseFromEnv, openMigratedDatabaseFromEnv } from "../../database";
 import { createMergeRules } from "../../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../../merge/split-customer";
 import { eraseCustomer } from "../../privacy/erase-customer";
-import type { CliCommand, CommandResult } from "../command";
+import type { CliCommand, CliSubcommand, CommandResult } from "../command";
 
-const usage =
-  "customers lookup (--email E | --phone P) [--json] | customers explain <id> [--json] | " +
-  "customers split <id> --record KEY [--record KEY]... [--reason TEXT] [--json] | " +
-  "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json] | " +
-  "customers erase <id> [--reason TEXT] [--json]";
+const subcommands: CliSubcommand[] = [
+  {
+    name: "lookup",
+    usage: "customers lookup (--email E | --phone P) [--json]",
+    description:
+      "Find a customer by email or phone, with their orders across channels and their analytics; a shared " +
+      "email lists every customer carrying it. Reads only: the database must be migrated.",
+  },
+  {
+    name: "explain",
+    usage: "customers explain <id> [--json]",
+    description:
+      "Why a customer's records are one customer: the links between them (email, phone, X-Series id or an " +
+      "operator's pin) and the identifiers flagged as shared. Reads only.",
+  },
+  {
+    name: "split",
+    usage: "customers split <id> --record KEY [--record KEY]... [--reason TEXT] [--json]",
+    description:
+      "Correct a wrong merge: move the --record records (e.g. retail_customer:<id>) out to a new customer. " +
+      "Both sides are pinned apart, so the split survives later syncs.",
+  },
+  {
+    name: "pin",
+    usage: "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json]",
+    description:
+      "Pin an email or phone to a customer: the records carrying it join them, and the pin survives later syncs.",
+  },
+  {
+    name: "erase",
+    usage: "customers erase <id> [--reason TEXT] [--json]",
+    description:
+      "Erase a customer's personal data from every table (an account deletion request): their orders stay, " +
+      "anonymised, in the store's totals, and later syncs and imports are scrubbed of them.",
+  },
+];
+const usage = subcommands.map((sub) => sub.usage).join(" | ");
 const actions = ["lookup", "explain", "split", "pin", "erase"] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,11 +58,9 @@ export const customersCommand: CliCommand = {
   name: "customers",
   usage,
   description:
-    "Canonical customers: look one up by email or phone (with orders across channels; a shared email lists every " +
-    "customer carrying it), explain why records are one customer, split a wrong merge (--record: the records to move " +
-    "out, e.g. retail_customer:<id>), or pin an email/phone to a customer. Splits and pins survive later syncs. " +
-    "Erase removes a customer's personal data from every table (an account deletion request): their orders stay, " +
-    "anonymised, in the store's totals, and later syncs and imports are scrubbed of them.",
+    "Canonical customers: look one up by email or phone, explain why records are one customer, correct a " +
+    "wrong merge (split, pin), or erase a customer's personal data.",
+  subcommands,
   options: {
     email: { type: "string" },
     phone: { type: "string" },
@@ -53,7 +83,12 @@ export const customersCommand: CliCommand = {
     if (action !== "lookup" && !(id && uuid.test(id))) {
       throw new DomainError("BAD_INPUT", `customers ${action} needs a customer id (a UUID).`);
     }
-    const db = await openDatabaseFromEnv(env, logger);
+    // Lookups read only: they need the schema there already and create nothing. The corrections
+    // apply pending migrations first, as they always did.
+    const readsOnly = action === "lookup" || action === "explain";
+    const db = readsOnly
+      ? await openMigratedDatabaseFromEnv(env, logger)
+      : await openDatabaseFromEnv(env, logger);
     try {
       if (action === "lookup") {
         if (id) throw new DomainError("BAD_INPUT", "lookup takes --email or --phone, not an id");

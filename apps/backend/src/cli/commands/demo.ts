@@ -10,6 +10,7 @@ import { openDatabaseFromEnv } from "../../database";
 import { loadOrCreateDemoState } from "../../demo/demo-state";
 import { importStoreExport } from "../../demo/import-store-export";
 import { type Env, repoRoot } from "../../env";
+import { listenFailure } from "../../http/listen-failure";
 import { findBuiltDashboard } from "../../server/built-dashboard";
 import { startBackend } from "../../server/start-backend";
 import type { CliCommand } from "../command";
@@ -24,7 +25,9 @@ export const demoCommand: CliCommand = {
   description:
     "Run the whole product locally: a simulated X-Series store with a year of history, the backend on the embedded " +
     "database (webhooks, polling, merge, analytics, monitoring), the store's eCom export imported, and the dashboard " +
-    "(build it first: pnpm demo does). Prints the URLs and an operator token; the data persists in --data-dir.",
+    "(build it first: pnpm demo does). Prints the URLs and an operator token; the data persists in --data-dir. " +
+    "The backend listens on PORT (default 3000; e.g. `PORT=3001 pnpm demo` when 3000 is taken), the simulated " +
+    "store on --sim-port (default: any free port).",
   defaultLogLevel: "warn",
   options: {
     seed: { type: "string" },
@@ -51,6 +54,12 @@ export const demoCommand: CliCommand = {
       clock: "real",
       store: demoStore,
       background: true,
+    }).catch((error: unknown) => {
+      throw listenFailure(
+        error,
+        { host: "127.0.0.1", port: simPort },
+        (port) => `pnpm demo --sim-port ${port}`,
+      );
     });
     // A restart regenerates the same history, then catches the store's clock up to now: the eCom
     // orders due meanwhile reach X-Series, as they would have.
@@ -73,6 +82,7 @@ export const demoCommand: CliCommand = {
           // Monitoring follows the store's clock, so moving it (POST /_sim/clock/advance) shows
           // an order going missing after MISSING_ORDER_ALERT_DAYS without waiting days.
           now: () => simulator.store.now(),
+          otherPort: (port) => `PORT=${port} pnpm demo`,
           ...(dashboardDir ? { dashboardDir } : {}),
         });
         try {

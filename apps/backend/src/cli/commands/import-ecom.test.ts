@@ -4,7 +4,9 @@ import path from "node:path";
 import { openDatabase } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import type { ImportProgress } from "../../imports/import-ecom-orders";
 import { freshDatabaseEnv, runCliCaptured } from "../testing/cli-test-env";
+import { createImportProgressLine, remainingSeconds } from "./import-ecom";
 
 const cleanup = useTestCleanup();
 const fixtures = path.resolve(import.meta.dirname, "../../imports/testing/fixtures");
@@ -365,5 +367,81 @@ describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
       code: "BAD_INPUT",
       message: `Cannot read the --mapping file ${path.join(fixtures, "nope.json")}.`,
     });
+  });
+});
+
+describe(`pnpm cli import-ecom progress (${testDatabaseKind})`, () => {
+  it("names each phase as it starts (it sat at 100 % through the merge and analytics) and names imports errors only when rows were rejected", async () => {
+    const env = await setup();
+    const first = await runCliCaptured(["import-ecom", "ecwid-small.csv"], env);
+    expect(first.exitCode).toBe(0);
+    const lines = first.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "Reading ecwid-small.csv (5.0 KB) and writing its orders…",
+      "Merging the changed orders into customers…",
+      "Recomputing the analytics…",
+    ]);
+    const runId = /^Import run ([0-9a-f-]{36}):/.exec(lines.at(-1) ?? "")?.[1];
+    expect(lines.at(-1)).toBe(
+      `Import run ${runId}: \`pnpm cli imports errors ${runId}\` lists the rejected rows (--csv for a spreadsheet).`,
+    );
+    expect(first.stdout).not.toContain("errorReport");
+
+    const dryRun = await runCliCaptured(["import-ecom", "ecwid-small-newer.csv", "--dry-run"], env);
+    const dryLines = dryRun.stdout.trimEnd().split("\n");
+    expect(dryLines[0]).toBe(
+      "Reading ecwid-small-newer.csv (5.0 KB; a dry run: nothing is written)…",
+    );
+    expect(dryRun.stdout).not.toMatch(/Merging|analytics/);
+
+    const clean = await runCliCaptured(["import-ecom", "ecwid-small-newer.csv"], env);
+    const cleanLines = clean.stdout.trimEnd().split("\n");
+    expect(cleanLines.slice(0, 3).map((line) => line.split(" ")[0])).toEqual([
+      "Reading",
+      "Merging",
+      "Recomputing",
+    ]);
+    expect(cleanLines.at(-1)).toMatch(/^Import run [0-9a-f-]{36}\.$/);
+    expect(clean.stdout).not.toMatch(/errorReport|imports errors/);
+
+    const json = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], env);
+    expect(json.stdout.trimEnd().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("createImportProgressLine", () => {
+  it("does name the phase and estimate the time left from the bytes per second so far", () => {
+    let written = "";
+    let clock = 0;
+    let read = 0;
+    const line = createImportProgressLine(
+      { write: (text: string) => (written += text) },
+      4 * 1024 * 1024,
+      () => read,
+      () => clock,
+    );
+    const counts: ImportProgress = {
+      rowsRead: 10,
+      ordersCreated: 8,
+      ordersUpdated: 1,
+      ordersUnchanged: 0,
+      rowsRejected: 1,
+    };
+    clock = 2_000;
+    read = 1024 * 1024;
+    line.update(counts);
+    expect(written).toBe(
+      "\r\x1b[2KReading and writing: 1.0 MB of 4.0 MB (25 %, about 6 s left), 10 row(s): 8 new, 1 updated, 0 unchanged, 1 rejected",
+    );
+    line.end();
+    expect(written.endsWith("\n")).toBe(true);
+  });
+
+  it("does leave the estimate out until there is a rate to go by", () => {
+    expect(remainingSeconds(0, 100, 5)).toBeNull();
+    expect(remainingSeconds(50, 100, 0.5)).toBeNull();
+    expect(remainingSeconds(100, 100, 5)).toBeNull();
+    expect(remainingSeconds(30, 100, 3)).toBe(7);
+    expect(remainingSeconds(1, 7_200, 1)).toBe(7_199);
   });
 });

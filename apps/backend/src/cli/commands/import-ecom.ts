@@ -9,7 +9,7 @@ import {
   type ImportProgress,
   importCountsOf,
 } from "../../imports/import-ecom-orders";
-import { runEcomImport } from "../../imports/run-ecom-import";
+import { type EcomImportPhase, runEcomImport } from "../../imports/run-ecom-import";
 import type { CliCommand } from "../command";
 import {
   exportFormatUsage,
@@ -33,7 +33,7 @@ export const importEcomCommand: CliCommand = {
     format: { type: "string" },
     mapping: { type: "string" },
   },
-  async run({ env, logger, values, positionals, json, shutdown }) {
+  async run({ env, logger, values, positionals, json, say, shutdown }) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) {
       throw new DomainError(
@@ -77,6 +77,12 @@ export const importEcomCommand: CliCommand = {
             onProgress: (counts, bytes) => {
               bytesRead = bytes;
               progress?.update(counts);
+            },
+            onPhase: (phase) => {
+              // The progress line stays at 100 % once the file is read: a new line says what
+              // the wait is for.
+              progress?.end();
+              say(phaseLine(phase, { fileName, bytes: size, dryRun }));
             },
           },
         );
@@ -132,12 +138,26 @@ function summarize(
     );
     lines.push(...result.errors.slice(0, SHOWN_ISSUES).map(formatIssue));
   }
-  lines.push(
-    dryRun
-      ? "Dry run: nothing was written."
-      : `Import run ${result.importRunId} (rejected rows are listed in its errorReport).`,
-  );
+  if (dryRun) lines.push("Dry run: nothing was written.");
+  else if (result.errorsTotal > 0) {
+    lines.push(
+      `Import run ${result.importRunId}: \`pnpm cli imports errors ${result.importRunId}\` lists the rejected rows (--csv for a spreadsheet).`,
+    );
+  } else lines.push(`Import run ${result.importRunId}.`);
   return lines.join("\n");
+}
+
+function phaseLine(
+  phase: EcomImportPhase,
+  file: { fileName: string; bytes: number; dryRun: boolean },
+): string {
+  if (phase === "reading") {
+    return file.dryRun
+      ? `Reading ${file.fileName} (${formatBytes(file.bytes)}; a dry run: nothing is written)…`
+      : `Reading ${file.fileName} (${formatBytes(file.bytes)}) and writing its orders…`;
+  }
+  if (phase === "merging") return "Merging the changed orders into customers…";
+  return "Recomputing the analytics…";
 }
 
 function formatIssue(issue: EcomCsvIssue): string {
@@ -150,22 +170,30 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }
 
-/** One line rewritten in place on a terminal, at most 4 times a second. */
+/**
+ * One line rewritten in place on a terminal, at most 4 times a second, while the file is read and
+ * written: how much, how fast it goes (bytes per second so far) and so about how long is left.
+ */
 export function createImportProgressLine(
   tty: { write(text: string): unknown },
   totalBytes: number,
   bytesRead: () => number,
+  now: () => number = Date.now,
 ) {
   let shown = false;
   let last = 0;
+  const startedAt = now();
   return {
     update(progress: ImportProgress) {
-      const now = Date.now();
-      if (now - last < 250) return;
-      last = now;
-      const percent = totalBytes > 0 ? Math.min(100, (bytesRead() / totalBytes) * 100) : 100;
+      const at = now();
+      if (at - last < 250) return;
+      last = at;
+      const read = bytesRead();
+      const percent = totalBytes > 0 ? Math.min(100, (read / totalBytes) * 100) : 100;
+      const eta = remainingSeconds(read, totalBytes, (at - startedAt) / 1000);
       tty.write(
-        `\r\x1b[2K${formatBytes(bytesRead())} of ${formatBytes(totalBytes)} (${percent.toFixed(0)} %), ` +
+        `\r\x1b[2KReading and writing: ${formatBytes(read)} of ${formatBytes(totalBytes)} (${percent.toFixed(0)} %` +
+          `${eta === null ? "" : `, about ${formatSeconds(eta)} left`}), ` +
           `${progress.rowsRead} row(s): ${progress.ordersCreated} new, ${progress.ordersUpdated} updated, ` +
           `${progress.ordersUnchanged} unchanged, ${progress.rowsRejected} rejected`,
       );
@@ -176,4 +204,16 @@ export function createImportProgressLine(
       shown = false;
     },
   };
+}
+
+/** At the rate so far; null until there is a rate to go by (a second in, something read). */
+export function remainingSeconds(read: number, total: number, elapsedSeconds: number) {
+  if (elapsedSeconds < 1 || read <= 0 || read >= total) return null;
+  return Math.ceil((total - read) / (read / elapsedSeconds));
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

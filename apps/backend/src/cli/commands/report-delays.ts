@@ -2,7 +2,7 @@
 // synced sale's created_at): every synced order, p50/p90/p99/max, the same per week, and the backlog.
 import { ZoneOffsets } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
+import { openMigratedDatabaseFromEnv } from "../../database";
 import { formatDuration, formatStoreTime } from "../../monitoring/delays/format-duration";
 import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/delays/sync-delay-report";
 import { assertNoArguments, type Report } from "./report-kind";
@@ -11,7 +11,7 @@ export const delaysReport: Report = {
   name: "delays",
   usage: "report delays [--since DATE] [--json]",
   description:
-    "how late each eCom order reached X-Series (placed → the synced sale's created_at), with p50, p90, p99 and " +
+    "How late each eCom order reached X-Series (placed → the synced sale's created_at), with p50, p90, p99 and " +
     "max (nearest rank, in seconds), per week, and how many are still missing; --since: orders placed from that " +
     "date (YYYY-MM-DD in STORE_TIMEZONE, or an ISO time).",
   options: ["since"],
@@ -20,9 +20,8 @@ export const delaysReport: Report = {
     const since =
       values.since === undefined ? undefined : parseSince(String(values.since), env.storeTimeZone);
     const now = new Date();
-    const db = await openDatabaseFromEnv(env, logger);
+    const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
-      await db.migrate();
       const delays = await getSyncDelayReport(db, {
         now,
         timeZone: env.storeTimeZone,

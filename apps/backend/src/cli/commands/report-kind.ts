@@ -5,7 +5,7 @@ import type { CommandContext, CommandResult } from "../command";
 export interface Report {
   name: string;
   usage: string;
-  /** Completes "Reports. <name>: …" in the command's help. */
+  /** Sentences, shown by `pnpm cli report <name> --help` and listed by `report --help`. */
   description: string;
   /** Which of the `report` command's options this report reads; the others are refused. */
   options: string[];

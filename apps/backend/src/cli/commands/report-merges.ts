@@ -1,6 +1,6 @@
 // `pnpm cli report merges`: the operator's review of how records became customers.
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
+import { openMigratedDatabaseFromEnv } from "../../database";
 import { reportMerges } from "../../merge/merge-report";
 import { assertNoArguments, type Report } from "./report-kind";
 
@@ -8,7 +8,7 @@ export const mergesReport: Report = {
   name: "merges",
   usage: "report merges [--limit N] [--json]",
   description:
-    "customers whose records were joined by an email, a phone or an operator's pin, with the " +
+    "Customers whose records were joined by an email, a phone or an operator's pin, with the " +
     "reasons, and the identifiers flagged as shared or placeholders (linking nothing, for review).",
   options: ["limit"],
   async run({ env, logger, values }, args) {
@@ -20,7 +20,7 @@ export const mergesReport: Report = {
         `--limit must be a whole number 1-100000 (got "${String(values.limit)}").`,
       );
     }
-    const db = await openDatabaseFromEnv(env, logger);
+    const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
       const result = await reportMerges(db, { limit });
       const summary = [

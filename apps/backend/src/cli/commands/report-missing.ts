@@ -1,7 +1,7 @@
 // `pnpm cli report missing [--days N]`: eCom orders still not in X-Series N days (default
 // MISSING_ORDER_ALERT_DAYS) after they were placed, oldest first.
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
+import { openMigratedDatabaseFromEnv } from "../../database";
 import { listEcomBacklog } from "../../monitoring/delays/ecom-backlog";
 import { formatStoreTime } from "../../monitoring/delays/format-duration";
 import { assertNoArguments, type Report } from "./report-kind";
@@ -10,7 +10,7 @@ export const missingReport: Report = {
   name: "missing",
   usage: "report missing [--days N] [--json]",
   description:
-    "eCom orders still not in X-Series at least N days (default MISSING_ORDER_ALERT_DAYS; 0: all) after they " +
+    "The eCom orders still not in X-Series at least N days (default MISSING_ORDER_ALERT_DAYS; 0: all) after they " +
     "were placed, oldest first, with their age in whole days.",
   options: ["days"],
   async run({ env, logger, values }, args) {
@@ -23,9 +23,8 @@ export const missingReport: Report = {
         `--days must be a whole number of days, 0 or more (got "${String(values.days)}").`,
       );
     }
-    const db = await openDatabaseFromEnv(env, logger);
+    const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
-      await db.migrate();
       const missing = await listEcomBacklog(db, { now: new Date(), minAgeDays: days });
       const summary = [
         `${missing.length} eCom order(s) not in X-Series ${days} or more day(s) after they were placed${missing.length ? ":" : "."}`,

@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseEcomCsv } from "@greenloop/order-sync/csv";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
+import { openMigratedDatabaseFromEnv } from "../../database";
 import { formatStoreTime } from "../../monitoring/delays/format-duration";
 import { reconcileCsvLines } from "../../monitoring/reconcile/reconcile-csv";
 import {
@@ -56,10 +56,9 @@ export const reconcileReport: Report = {
     const filePath = path.resolve(env.invocationDir, file);
     await readableFileSize(filePath);
 
-    const db = await openDatabaseFromEnv(env, logger);
+    const db = await openMigratedDatabaseFromEnv(env, logger);
     let result: ReconcileResult;
     try {
-      await db.migrate();
       result = await reconcileExport(db, {
         source: parseEcomCsv(createReadStream(filePath), {
           timeZone: env.storeTimeZone,

@@ -17,7 +17,11 @@ const usage = reports.map((report) => report.usage).join(" | ");
 export const reportCommand: CliCommand = {
   name: "report",
   usage: "report merges|delays|missing|reconcile [options] [--json]",
-  description: `Reports. ${reports.map((report) => `${report.name}: ${report.description}`).join(" ")}`,
+  description:
+    "Reports: how records became customers (merges), how late eCom orders reach X-Series (delays), the ones " +
+    "not there yet (missing), and an eCom export against X-Series (reconcile). They read only: the database " +
+    "must be migrated.",
+  subcommands: reports,
   options: {
     limit: { type: "string" },
     since: { type: "string" },

@@ -8,7 +8,7 @@ export const serveCommand: CliCommand = {
   name: "serve",
   usage: "serve [--json]",
   description:
-    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route, and the dashboard at / once built) with the webhook worker and scheduled polling, after applying pending migrations.",
+    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route, and the dashboard at / once built) with the webhook worker and scheduled polling, after applying pending migrations. It listens on HOST:PORT (default 127.0.0.1:3000; e.g. `PORT=3001 pnpm serve` when 3000 is taken).",
   defaultLogLevel: "info",
   async run({ env, logger, say, announce, shutdown }) {
     const startedAt = new Date();
@@ -25,6 +25,7 @@ export const serveCommand: CliCommand = {
         db,
         logger,
         startedAt,
+        otherPort: (port) => `PORT=${port} pnpm serve`,
         ...(dashboardDir ? { dashboardDir } : {}),
       });
       try {

@@ -1,5 +1,6 @@
 import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
+import { listenFailure } from "../../http/listen-failure";
 import type { CliCommand } from "../command";
 import { waitForShutdown } from "../wait-for-shutdown";
 import { wholeNumberOption } from "../whole-number-option";
@@ -30,12 +31,15 @@ export const simulateCommand: CliCommand = {
       typeof values["webhook-url"] === "string" ? values["webhook-url"] : undefined;
     const webhookSecret =
       typeof values["webhook-secret"] === "string" ? values["webhook-secret"] : undefined;
+    const host = typeof values.host === "string" ? values.host : "127.0.0.1";
     const simulator = await startSimulator({
       port,
       seed,
       clock,
-      host: typeof values.host === "string" ? values.host : "127.0.0.1",
+      host,
       ...(webhookUrl ? { webhook: { url: webhookUrl, clientSecret: webhookSecret } } : {}),
+    }).catch((error: unknown) => {
+      throw listenFailure(error, { host, port }, (other) => `pnpm cli simulate --port ${other}`);
     });
     try {
       const { baseUrl, token, domainPrefix } = simulator;

@@ -12,9 +12,26 @@ import {
   type UndoTierSyncResult,
   undoTierSync,
 } from "../../tier-sync/tier-sync";
-import type { CliCommand, CommandContext, CommandResult } from "../command";
+import type { CliCommand, CliSubcommand, CommandContext, CommandResult } from "../command";
 
-const usage = "tiers sync [--apply] [--limit N] [--json] | tiers undo <runId> [--json]";
+const subcommands: CliSubcommand[] = [
+  {
+    name: "sync",
+    usage: "tiers sync [--apply] [--limit N] [--json]",
+    description:
+      "Put each customer's X-Series records in the customer group of their loyalty tier (or First Time Buyer), " +
+      "mapped by TIER_GROUPS. A dry run unless --apply; only what differs from the mirror is changed (run " +
+      "`pnpm cli sync` first for current groups), --limit N makes the first N. Every run is recorded. Ctrl-C " +
+      "stops after the current change.",
+  },
+  {
+    name: "undo",
+    usage: "tiers undo <runId> [--json]",
+    description:
+      "Put the customers a `tiers sync --apply` run changed back in the groups they were in.",
+  },
+];
+const usage = subcommands.map((sub) => sub.usage).join(" | ");
 /** Changes listed by a dry run. */
 const shownChanges = 20;
 const progressEvery = 100;
@@ -23,10 +40,9 @@ export const tiersCommand: CliCommand = {
   name: "tiers",
   usage,
   description:
-    "Put each customer's X-Series records in the customer group of their loyalty tier (or First Time Buyer), " +
-    "mapped by TIER_GROUPS. A dry run unless --apply; only what differs from the mirror is changed (run " +
-    "`pnpm cli sync` first for current groups), --limit N makes the first N. Every run is recorded: " +
-    "`tiers undo <runId>` puts its customers back. Ctrl-C stops after the current change.",
+    "Loyalty tiers in X-Series: put customers in the customer group of their tier (a dry run unless " +
+    "--apply), or undo a run.",
+  subcommands,
   options: {
     apply: { type: "boolean" },
     limit: { type: "string" },

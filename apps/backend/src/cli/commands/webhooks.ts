@@ -1,6 +1,6 @@
 import type { WebhookDeliveryStatus } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { openDatabaseFromEnv } from "../../database";
+import { openMigratedDatabaseFromEnv } from "../../database";
 import {
   assertDeliveryIds,
   pageWebhookDeliveries,
@@ -8,12 +8,37 @@ import {
   webhookDeliveryStatuses,
 } from "../../ingestion/webhooks/replay-dead-deliveries";
 import { getWebhookInboxStats } from "../../ingestion/webhooks/webhook-inbox-stats";
-import type { CliCommand } from "../command";
+import type { CliCommand, CliSubcommand } from "../command";
 import { runWebhooksRegister, runWebhooksSubscriptions } from "./webhook-subscriptions";
 
-const usage =
-  "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json] | webhooks replay [--id ID]... [--json] | " +
-  "webhooks register --url <public base URL> [--json] | webhooks subscriptions [--url <public base URL>] [--prune] [--json]";
+const subcommands: CliSubcommand[] = [
+  {
+    name: "list",
+    usage: "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json]",
+    description:
+      "The webhook inbox: its counts, and the deliveries newest first (--status: only those; --limit: at most N, " +
+      "default 50). Reads only: the database must be migrated.",
+  },
+  {
+    name: "replay",
+    usage: "webhooks replay [--id ID]... [--json]",
+    description:
+      "Put dead-lettered deliveries back in the queue (all of them, or those --id names); the worker processes them next.",
+  },
+  {
+    name: "register",
+    usage: "webhooks register --url <public base URL> [--json]",
+    description:
+      "Register our subscriptions with the store: one per type we consume, the type in the URL. Idempotent.",
+  },
+  {
+    name: "subscriptions",
+    usage: "webhooks subscriptions [--url <public base URL>] [--prune] [--json]",
+    description:
+      "List the store's subscriptions as ours, stale or foreign; --prune deletes the stale ones.",
+  },
+];
+const usage = subcommands.map((sub) => sub.usage).join(" | ");
 
 const actions = ["list", "replay", "register", "subscriptions"];
 
@@ -21,8 +46,9 @@ export const webhooksCommand: CliCommand = {
   name: "webhooks",
   usage,
   description:
-    "The webhook inbox: list deliveries (newest first, with the inbox counts), or put dead-lettered ones back in the queue (all, or --id). " +
-    "The store's subscriptions: register ours (one per type we consume, the type in the URL; idempotent), or list them as ours, stale or foreign (--prune deletes the stale ones).",
+    "The webhook inbox (list deliveries, replay dead-lettered ones) and the store's subscriptions (register " +
+    "ours, review and prune them).",
+  subcommands,
   options: {
     status: { type: "string" },
     limit: { type: "string" },
@@ -62,7 +88,7 @@ export const webhooksCommand: CliCommand = {
       throw new DomainError("BAD_INPUT", "--status and --limit are for list");
     }
 
-    const db = await openDatabaseFromEnv(env, logger);
+    const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
       if (action === "list") {
         const [{ deliveries }, stats] = await Promise.all([

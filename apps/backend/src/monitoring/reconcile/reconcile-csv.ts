@@ -1,5 +1,6 @@
-// The reconciliation as a spreadsheet: one row per order, RFC 4180 quoting, and every cell a
-// spreadsheet could run as a formula (=, +, -, @, tab, CR first) prefixed with ' so it stays text.
+// The reconciliation as a spreadsheet: one row per order (spreadsheet-csv.ts quotes the cells and
+// keeps formulas from running).
+import { csvLine } from "../../spreadsheet-csv";
 import type { ReconciledOrder } from "./reconcile-export";
 
 const header = [
@@ -34,15 +35,4 @@ export function* reconcileCsvLines(orders: Iterable<ReconciledOrder>): Generator
       order.matchedBy ?? "",
     ]);
   }
-}
-
-function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
-/** One cell, neutralised against formula injection, then quoted when it needs to be. */
-export function csvCell(value: string): string {
-  // A negative amount also starts with "-": it is written as text too, which is the safe side.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
