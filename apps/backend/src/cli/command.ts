@@ -38,12 +38,16 @@ export interface CliSubcommand {
   description: string;
 }
 
-export interface CliCommand {
+/** What a command says about itself in help (cli/command-help.ts holds every command's). */
+export interface CommandHelp {
   name: string;
   usage: string;
   description: string;
   /** Its actions, for commands that have several: `cmd --help` lists them. */
   subcommands?: readonly CliSubcommand[];
+}
+
+export interface CliCommand extends CommandHelp {
   options?: ParseArgsConfig["options"];
   /** Logs below this level are dropped unless LOG_LEVEL says otherwise. */
   defaultLogLevel?: "info" | "warn";

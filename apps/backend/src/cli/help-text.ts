@@ -1,6 +1,6 @@
 // What `pnpm cli --help`, `pnpm cli <cmd> --help` and `pnpm cli <cmd> <sub> --help` print, wrapped
 // to the terminal: each usage on its own line(s), its description below with a hanging indent.
-import type { CliCommand, CliSubcommand } from "./command";
+import type { CliSubcommand, CommandHelp } from "./command";
 import { wrapText } from "./wrap-text";
 
 /** Narrower than this, a hanging indent leaves no room for words: wrap as if this wide. */
@@ -13,7 +13,7 @@ export function helpWidth(columns: number | undefined): number {
 }
 
 /** Every command: its usage (or its subcommands' names) and description. */
-export function formatCommandList(commands: readonly CliCommand[], columns?: number): string {
+export function formatCommandList(commands: readonly CommandHelp[], columns?: number): string {
   const width = helpWidth(columns);
   return [
     "Usage: pnpm cli <command> [options]",
@@ -41,7 +41,7 @@ export function formatCommandList(commands: readonly CliCommand[], columns?: num
  * command's usage, description and (if it has any) its subcommands.
  */
 export function formatCommandHelp(
-  command: CliCommand,
+  command: CommandHelp,
   positionals: readonly string[],
   columns?: number,
 ): string {
@@ -79,7 +79,7 @@ function usageAndDescription(item: Pick<CliSubcommand, "usage" | "description">,
 }
 
 /** A command with subcommands is listed by their names: its full usage is all of theirs. */
-function shortUsage(command: CliCommand): string {
+function shortUsage(command: CommandHelp): string {
   const subcommands = command.subcommands ?? [];
   if (subcommands.length === 0) return command.usage;
   return `${command.name} ${subcommands.map((sub) => sub.name).join("|")} [options] [--json]`;

@@ -2,41 +2,13 @@
 // Under --json the last line of stdout is exactly one JSON object, on success and on failure.
 import { parseArgs } from "node:util";
 import { DomainError, isDomainError } from "@greenloop/order-sync/errors";
-import { type EnvSource, loadEnv } from "../env";
-import { exitCodeFor } from "../error-mapping";
+// Types only, and what help needs: the configuration, the logger and the commands themselves are
+// loaded once a command runs (`--help` loads none of them).
+import type { EnvSource } from "../env";
 import type { Logger } from "../logger";
-import { cliLogLevel, createCliLogger } from "./cli-logger";
 import type { CliCommand } from "./command";
-import { analyticsCommand } from "./commands/analytics";
-import { customersCommand } from "./commands/customers";
-import { demoCommand } from "./commands/demo";
-import { importEcomCommand } from "./commands/import-ecom";
-import { importsCommand } from "./commands/imports";
-import { mergeCommand } from "./commands/merge";
-import { migrateCommand } from "./commands/migrate";
-import { reportCommand } from "./commands/report";
-import { serveCommand } from "./commands/serve";
-import { simulateCommand } from "./commands/simulate";
-import { syncCommand } from "./commands/sync";
-import { tiersCommand } from "./commands/tiers";
-import { webhooksCommand } from "./commands/webhooks";
+import { type CatalogedCommand, commandCatalog } from "./command-catalog";
 import { formatCommandHelp, formatCommandList } from "./help-text";
-
-export const commands: CliCommand[] = [
-  migrateCommand,
-  serveCommand,
-  demoCommand,
-  simulateCommand,
-  syncCommand,
-  webhooksCommand,
-  importEcomCommand,
-  importsCommand,
-  mergeCommand,
-  customersCommand,
-  reportCommand,
-  tiersCommand,
-  analyticsCommand,
-];
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -59,23 +31,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout(`${formatCommandList(commands, io.columns)}\n`);
+    io.stdout(`${formatCommandList(commandCatalog, io.columns)}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
+  const cataloged = commandCatalog.find((candidate) => candidate.name === name);
+  if (cataloged && wantsHelp(rest)) {
+    io.stdout(`${formatCommandHelp(cataloged, helpPositionals(rest), io.columns)}\n`);
+    return 0;
+  }
   let logger: Logger | undefined;
   try {
-    if (!command) {
-      throw new DomainError(
-        "BAD_INPUT",
-        `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`pnpm cli help\`.`,
-      );
-    }
+    const command = await loadCommand(name, cataloged);
     const { values, positionals } = parseCommandArgs(command, rest);
-    if (values.help) {
-      io.stdout(`${formatCommandHelp(command, positionals, io.columns)}\n`);
-      return 0;
-    }
+    const [{ loadEnv }, { cliLogLevel, createCliLogger }] = await Promise.all([
+      import("../env"),
+      import("./cli-logger"),
+    ]);
     const env = loadEnv(io.env);
     logger = createCliLogger(logTarget(io), {
       level: cliLogLevel(env, command),
@@ -105,6 +76,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     const domainError = isDomainError(error) ? error : undefined;
+    const [{ exitCodeFor }, { createCliLogger }] = await Promise.all([
+      import("../error-mapping"),
+      import("./cli-logger"),
+    ]);
     if (!domainError) {
       // A bug: the stack goes to the log once; the user gets a short message.
       (logger ?? createCliLogger(logTarget(io), { level: "error", format: undefined })).error(
@@ -121,6 +96,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else io.stderr(`Error: ${message}\n`);
     return exitCodeFor(code);
   }
+}
+
+async function loadCommand(
+  name: string,
+  cataloged: CatalogedCommand | undefined,
+): Promise<CliCommand> {
+  if (!cataloged) {
+    throw new DomainError(
+      "BAD_INPUT",
+      `Unknown command "${name}". Commands: ${commandCatalog.map((c) => c.name).join(", ")}. Run \`pnpm cli help\`.`,
+    );
+  }
+  return cataloged.load();
+}
+
+const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");
+
+/** The words before any option: `customers lookup --email E --help` asks about `lookup`. */
+function helpPositionals(args: readonly string[]): string[] {
+  const end = args.findIndex((arg) => arg.startsWith("-"));
+  return [...args.slice(0, end === -1 ? args.length : end)];
 }
 
 const logTarget = (io: CliIo) => ({

@@ -6,14 +6,10 @@ import { recomputeAllDirty } from "../../analytics/recompute-dirty";
 import { openDatabaseFromEnv } from "../../database";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 
 export const analyticsCommand: CliCommand = {
-  name: "analytics",
-  usage: "analytics [--full] [--json]",
-  description:
-    "Recompute customer analytics: the customers whose orders or identity changed since the last run, or " +
-    "everyone with --full (refitting the RFM thresholds and the BG/NBD and Gamma-Gamma models). " +
-    "Applies pending migrations first.",
+  ...commandHelp.analytics,
   options: { full: { type: "boolean" } },
   async run({ env, logger, values, say, shutdown }) {
     const db = await openDatabaseFromEnv(env, logger);

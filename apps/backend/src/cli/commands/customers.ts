@@ -12,55 +12,14 @@ import { openDatabaseFromEnv, openMigratedDatabaseFromEnv } from "../../database
 import { createMergeRules } from "../../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../../merge/split-customer";
 import { eraseCustomer } from "../../privacy/erase-customer";
-import type { CliCommand, CliSubcommand, CommandResult } from "../command";
+import type { CliCommand, CommandResult } from "../command";
+import { commandHelp } from "../command-help";
 
-const subcommands: CliSubcommand[] = [
-  {
-    name: "lookup",
-    usage: "customers lookup (--email E | --phone P) [--json]",
-    description:
-      "Find a customer by email or phone, with their orders across channels and their analytics; a shared " +
-      "email lists every customer carrying it. Reads only: the database must be migrated.",
-  },
-  {
-    name: "explain",
-    usage: "customers explain <id> [--json]",
-    description:
-      "Why a customer's records are one customer: the links between them (email, phone, X-Series id or an " +
-      "operator's pin) and the identifiers flagged as shared. Reads only.",
-  },
-  {
-    name: "split",
-    usage: "customers split <id> --record KEY [--record KEY]... [--reason TEXT] [--json]",
-    description:
-      "Correct a wrong merge: move the --record records (e.g. retail_customer:<id>) out to a new customer. " +
-      "Both sides are pinned apart, so the split survives later syncs.",
-  },
-  {
-    name: "pin",
-    usage: "customers pin <id> (--email E | --phone P) [--reason TEXT] [--json]",
-    description:
-      "Pin an email or phone to a customer: the records carrying it join them, and the pin survives later syncs.",
-  },
-  {
-    name: "erase",
-    usage: "customers erase <id> [--reason TEXT] [--json]",
-    description:
-      "Erase a customer's personal data from every table (an account deletion request): their orders stay, " +
-      "anonymised, in the store's totals, and later syncs and imports are scrubbed of them.",
-  },
-];
-const usage = subcommands.map((sub) => sub.usage).join(" | ");
 const actions = ["lookup", "explain", "split", "pin", "erase"] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const customersCommand: CliCommand = {
-  name: "customers",
-  usage,
-  description:
-    "Canonical customers: look one up by email or phone, explain why records are one customer, correct a " +
-    "wrong merge (split, pin), or erase a customer's personal data.",
-  subcommands,
+  ...commandHelp.customers,
   options: {
     email: { type: "string" },
     phone: { type: "string" },
@@ -72,7 +31,7 @@ export const customersCommand: CliCommand = {
     if (!actions.includes(action as (typeof actions)[number]) || extra.length > 0) {
       throw new DomainError(
         "BAD_INPUT",
-        `Expected ${actions.join(", ")}. Usage: pnpm cli ${usage}`,
+        `Expected ${actions.join(", ")}. Usage: pnpm cli ${customersCommand.usage}`,
       );
     }
     const email = typeof values.email === "string" ? values.email : undefined;

@@ -14,20 +14,14 @@ import { listenFailure } from "../../http/listen-failure";
 import { findBuiltDashboard } from "../../server/built-dashboard";
 import { startBackend } from "../../server/start-backend";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 import { waitForShutdown } from "../wait-for-shutdown";
 import { wholeNumberOption } from "../whole-number-option";
 
 const demoStore = { customers: 300, inStoreSales: 2_500, ecomOrders: 500, months: 12 };
 
 export const demoCommand: CliCommand = {
-  name: "demo",
-  usage: "demo [--seed N] [--data-dir DIR] [--sim-port N] [--json]",
-  description:
-    "Run the whole product locally: a simulated X-Series store with a year of history, the backend on the embedded " +
-    "database (webhooks, polling, merge, analytics, monitoring), the store's eCom export imported, and the dashboard " +
-    "(build it first: pnpm demo does). Prints the URLs and an operator token; the data persists in --data-dir. " +
-    "The backend listens on PORT (default 3000; e.g. `PORT=3001 pnpm demo` when 3000 is taken), the simulated " +
-    "store on --sim-port (default: any free port).",
+  ...commandHelp.demo,
   defaultLogLevel: "warn",
   options: {
     seed: { type: "string" },

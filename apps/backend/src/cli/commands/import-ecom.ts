@@ -11,23 +11,14 @@ import {
 } from "../../imports/import-ecom-orders";
 import { type EcomImportPhase, runEcomImport } from "../../imports/run-ecom-import";
 import type { CliCommand } from "../command";
-import {
-  exportFormatUsage,
-  parseExportFormat,
-  readableFileSize,
-  readExportMapping,
-} from "./ecom-export-options";
+import { commandHelp } from "../command-help";
+import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
 
 /** Rejected rows listed in the human summary (all of the first 1,000 are in --json and ImportRun). */
 const SHOWN_ISSUES = 20;
 
 export const importEcomCommand: CliCommand = {
-  name: "import-ecom",
-  usage: `import-ecom <file> [--dry-run] [${exportFormatUsage}] [--mapping <json file or JSON>] [--json]`,
-  description:
-    "Import a Lightspeed eCom (E-Series/Ecwid) order export CSV: new orders are added, changed ones updated " +
-    "(with a change record), repeats left alone, so re-importing is safe. --dry-run reports what would " +
-    "change and writes nothing. Applies pending migrations first. Ctrl-C stops after the current batch.",
+  ...commandHelp.importEcom,
   options: {
     "dry-run": { type: "boolean" },
     format: { type: "string" },

@@ -5,37 +5,16 @@ import { openMigratedDatabaseFromEnv } from "../../database";
 import { type ImportIssue, listImportIssues, listImportRuns } from "../../imports/import-runs";
 import { redactIssueMessage } from "../../imports/redact-issue-message";
 import { csvLine } from "../../spreadsheet-csv";
-import type { CliCommand, CliSubcommand, CommandContext, CommandResult } from "../command";
+import type { CliCommand, CommandContext, CommandResult } from "../command";
+import { commandHelp } from "../command-help";
 import { formatTable } from "../format-table";
 import { helpWidth } from "../help-text";
 
 /** Every issue a run keeps (importEcomOrders keeps the first 1,000; the rest are counted). */
 const KEPT_ISSUES = 1_000;
 
-const subcommands: CliSubcommand[] = [
-  {
-    name: "errors",
-    usage: "imports errors <runId> [--csv] [--json]",
-    description:
-      "The rows an import rejected: line, column and why (emails and phone numbers in a message are masked). " +
-      "A table; --csv: CSV on stdout (line,column,message,order_number), for a spreadsheet; --json: " +
-      '{"runId","rows","count"} and the total and omitted counts. The run id is in the import\'s summary and in ' +
-      "`imports list`. Reads only.",
-  },
-  {
-    name: "list",
-    usage: "imports list [--limit N] [--json]",
-    description:
-      "The import runs, newest first (default 20): when, the file, the status and the counts. Runs whose " +
-      "process died are shown INTERRUPTED.",
-  },
-];
-
 export const importsCommand: CliCommand = {
-  name: "imports",
-  usage: subcommands.map((sub) => sub.usage).join(" | "),
-  description: "eCom import runs: list them, and read the rows one rejected.",
-  subcommands,
+  ...commandHelp.imports,
   options: {
     csv: { type: "boolean" },
     limit: { type: "string" },

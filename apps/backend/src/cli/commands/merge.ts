@@ -6,13 +6,10 @@ import { createMergeRules } from "../../merge/merge-rules";
 import { sweepMerge } from "../../merge/merge-sweep";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 
 export const mergeCommand: CliCommand = {
-  name: "merge",
-  usage: "merge [--all] [--json]",
-  description:
-    "Merge the mirrors into canonical orders and customers now: what changed since the last sweep, or everything " +
-    "with --all (after changing MERGE_* settings). Idempotent. Applies pending migrations first.",
+  ...commandHelp.merge,
   options: { all: { type: "boolean" } },
   async run({ env, logger, values, say, shutdown }) {
     const db = await openDatabaseFromEnv(env, logger);

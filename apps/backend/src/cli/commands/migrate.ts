@@ -1,11 +1,9 @@
 import { openDatabaseFromEnv } from "../../database";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 
 export const migrateCommand: CliCommand = {
-  name: "migrate",
-  usage: "migrate [--json]",
-  description:
-    "Apply pending database migrations (safe to run any time; does nothing when up to date).",
+  ...commandHelp.migrate,
   async run({ env, logger }) {
     const db = await openDatabaseFromEnv(env, logger);
     try {

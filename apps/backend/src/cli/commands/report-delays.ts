@@ -5,15 +5,11 @@ import { DomainError } from "@greenloop/order-sync/errors";
 import { openMigratedDatabaseFromEnv } from "../../database";
 import { formatDuration, formatStoreTime } from "../../monitoring/delays/format-duration";
 import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/delays/sync-delay-report";
+import { reportHelp } from "../command-help";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const delaysReport: Report = {
-  name: "delays",
-  usage: "report delays [--since DATE] [--json]",
-  description:
-    "How late each eCom order reached X-Series (placed → the synced sale's created_at), with p50, p90, p99 and " +
-    "max (nearest rank, in seconds), per week, and how many are still missing; --since: orders placed from that " +
-    "date (YYYY-MM-DD in STORE_TIMEZONE, or an ISO time).",
+  ...reportHelp.delays,
   options: ["since"],
   async run({ env, logger, values }, args) {
     assertNoArguments(delaysReport, args);

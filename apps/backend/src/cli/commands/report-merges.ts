@@ -2,14 +2,11 @@
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openMigratedDatabaseFromEnv } from "../../database";
 import { reportMerges } from "../../merge/merge-report";
+import { reportHelp } from "../command-help";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const mergesReport: Report = {
-  name: "merges",
-  usage: "report merges [--limit N] [--json]",
-  description:
-    "Customers whose records were joined by an email, a phone or an operator's pin, with the " +
-    "reasons, and the identifiers flagged as shared or placeholders (linking nothing, for review).",
+  ...reportHelp.merges,
   options: ["limit"],
   async run({ env, logger, values }, args) {
     assertNoArguments(mergesReport, args);

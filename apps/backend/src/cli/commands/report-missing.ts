@@ -4,14 +4,11 @@ import { DomainError } from "@greenloop/order-sync/errors";
 import { openMigratedDatabaseFromEnv } from "../../database";
 import { listEcomBacklog } from "../../monitoring/delays/ecom-backlog";
 import { formatStoreTime } from "../../monitoring/delays/format-duration";
+import { reportHelp } from "../command-help";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const missingReport: Report = {
-  name: "missing",
-  usage: "report missing [--days N] [--json]",
-  description:
-    "The eCom orders still not in X-Series at least N days (default MISSING_ORDER_ALERT_DAYS; 0: all) after they " +
-    "were placed, oldest first, with their age in whole days.",
+  ...reportHelp.missing,
   options: ["days"],
   async run({ env, logger, values }, args) {
     assertNoArguments(missingReport, args);

@@ -14,12 +14,8 @@ import {
   type ReconcileResult,
   reconcileExport,
 } from "../../monitoring/reconcile/reconcile-export";
-import {
-  exportFormatUsage,
-  parseExportFormat,
-  readableFileSize,
-  readExportMapping,
-} from "./ecom-export-options";
+import { reportHelp } from "../command-help";
+import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
 import type { Report } from "./report-kind";
 
 /** Orders per parser batch, and so per sales query. */
@@ -28,12 +24,7 @@ const BATCH_SIZE = 2_000;
 const SHOWN_PROBLEMS = 50;
 
 export const reconcileReport: Report = {
-  name: "reconcile",
-  usage: `report reconcile <export.csv> [${exportFormatUsage}] [--mapping <json file or JSON>] [--csv <out.csv>] [--json]`,
-  description:
-    "Compares an eCom order export with X-Series: matched orders, orders missing in X-Series, totals " +
-    "that differ by more than 0.01 net of loyalty points, and orders one side shows cancelled or " +
-    "refunded while the other does not. --csv writes one row per order for spreadsheets.",
+  ...reportHelp.reconcile,
   options: ["format", "mapping", "csv"],
   async run({ env, logger, values }, args) {
     const [file, ...extra] = args;

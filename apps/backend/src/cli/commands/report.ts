@@ -3,6 +3,7 @@
 // X-Series). Each report lives in its own file.
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 import { delaysReport } from "./report-delays";
 import type { Report } from "./report-kind";
 import { mergesReport } from "./report-merges";
@@ -15,12 +16,7 @@ const commonOptions = new Set(["json", "help"]);
 const usage = reports.map((report) => report.usage).join(" | ");
 
 export const reportCommand: CliCommand = {
-  name: "report",
-  usage: "report merges|delays|missing|reconcile [options] [--json]",
-  description:
-    "Reports: how records became customers (merges), how late eCom orders reach X-Series (delays), the ones " +
-    "not there yet (missing), and an eCom export against X-Series (reconcile). They read only: the database " +
-    "must be migrated.",
+  ...commandHelp.report,
   subcommands: reports,
   options: {
     limit: { type: "string" },

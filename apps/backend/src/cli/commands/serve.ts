@@ -2,13 +2,11 @@ import { openDatabaseFromEnv } from "../../database";
 import { findBuiltDashboard } from "../../server/built-dashboard";
 import { startBackend } from "../../server/start-backend";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 import { waitForShutdown } from "../wait-for-shutdown";
 
 export const serveCommand: CliCommand = {
-  name: "serve",
-  usage: "serve [--json]",
-  description:
-    "Run the HTTP server (tRPC, /health, the Lightspeed webhook route, and the dashboard at / once built) with the webhook worker and scheduled polling, after applying pending migrations. It listens on HOST:PORT (default 127.0.0.1:3000; e.g. `PORT=3001 pnpm serve` when 3000 is taken).",
+  ...commandHelp.serve,
   defaultLogLevel: "info",
   async run({ env, logger, say, announce, shutdown }) {
     const startedAt = new Date();

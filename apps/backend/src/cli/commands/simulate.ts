@@ -2,15 +2,12 @@ import { startSimulator } from "@greenloop/lightspeed-simulator";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { listenFailure } from "../../http/listen-failure";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 import { waitForShutdown } from "../wait-for-shutdown";
 import { wholeNumberOption } from "../whole-number-option";
 
 export const simulateCommand: CliCommand = {
-  name: "simulate",
-  usage:
-    "simulate [--port N] [--seed N] [--clock real|manual] [--webhook-url URL] [--webhook-secret S] [--json]",
-  description:
-    "Run the Lightspeed X-Series simulator: one store's API, webhooks and eCom export, deterministic from the seed.",
+  ...commandHelp.simulate,
   defaultLogLevel: "info",
   options: {
     port: { type: "string" },

@@ -11,13 +11,10 @@ import { createRetailChangeHandler } from "../../ingestion/retail-change-handler
 import { createLightspeedClientFromEnv } from "../../lightspeed";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 
 export const syncCommand: CliCommand = {
-  name: "sync",
-  usage: "sync [--full] [--json]",
-  description:
-    "Poll Lightspeed X-Series once: the sales and customers changed since the last sync go into the mirror " +
-    "(--full re-reads everything from version 0). Applies pending migrations first. Ctrl-C stops after the current page.",
+  ...commandHelp.sync,
   options: { full: { type: "boolean" } },
   async run({ env, logger, values, json, say, shutdown }) {
     const started = performance.now();

@@ -12,37 +12,15 @@ import {
   type UndoTierSyncResult,
   undoTierSync,
 } from "../../tier-sync/tier-sync";
-import type { CliCommand, CliSubcommand, CommandContext, CommandResult } from "../command";
+import type { CliCommand, CommandContext, CommandResult } from "../command";
+import { commandHelp } from "../command-help";
 
-const subcommands: CliSubcommand[] = [
-  {
-    name: "sync",
-    usage: "tiers sync [--apply] [--limit N] [--json]",
-    description:
-      "Put each customer's X-Series records in the customer group of their loyalty tier (or First Time Buyer), " +
-      "mapped by TIER_GROUPS. A dry run unless --apply; only what differs from the mirror is changed (run " +
-      "`pnpm cli sync` first for current groups), --limit N makes the first N. Every run is recorded. Ctrl-C " +
-      "stops after the current change.",
-  },
-  {
-    name: "undo",
-    usage: "tiers undo <runId> [--json]",
-    description:
-      "Put the customers a `tiers sync --apply` run changed back in the groups they were in.",
-  },
-];
-const usage = subcommands.map((sub) => sub.usage).join(" | ");
 /** Changes listed by a dry run. */
 const shownChanges = 20;
 const progressEvery = 100;
 
 export const tiersCommand: CliCommand = {
-  name: "tiers",
-  usage,
-  description:
-    "Loyalty tiers in X-Series: put customers in the customer group of their tier (a dry run unless " +
-    "--apply), or undo a run.",
-  subcommands,
+  ...commandHelp.tiers,
   options: {
     apply: { type: "boolean" },
     limit: { type: "string" },
@@ -58,7 +36,7 @@ export const tiersCommand: CliCommand = {
     }
     throw new DomainError(
       "BAD_INPUT",
-      `Expected "sync" or "undo <runId>". Usage: pnpm cli ${usage}`,
+      `Expected "sync" or "undo <runId>". Usage: pnpm cli ${tiersCommand.usage}`,
     );
   },
 };

@@ -8,47 +8,14 @@ import {
   webhookDeliveryStatuses,
 } from "../../ingestion/webhooks/replay-dead-deliveries";
 import { getWebhookInboxStats } from "../../ingestion/webhooks/webhook-inbox-stats";
-import type { CliCommand, CliSubcommand } from "../command";
+import type { CliCommand } from "../command";
+import { commandHelp } from "../command-help";
 import { runWebhooksRegister, runWebhooksSubscriptions } from "./webhook-subscriptions";
-
-const subcommands: CliSubcommand[] = [
-  {
-    name: "list",
-    usage: "webhooks list [--status PENDING|PROCESSING|DONE|DEAD] [--limit N] [--json]",
-    description:
-      "The webhook inbox: its counts, and the deliveries newest first (--status: only those; --limit: at most N, " +
-      "default 50). Reads only: the database must be migrated.",
-  },
-  {
-    name: "replay",
-    usage: "webhooks replay [--id ID]... [--json]",
-    description:
-      "Put dead-lettered deliveries back in the queue (all of them, or those --id names); the worker processes them next.",
-  },
-  {
-    name: "register",
-    usage: "webhooks register --url <public base URL> [--json]",
-    description:
-      "Register our subscriptions with the store: one per type we consume, the type in the URL. Idempotent.",
-  },
-  {
-    name: "subscriptions",
-    usage: "webhooks subscriptions [--url <public base URL>] [--prune] [--json]",
-    description:
-      "List the store's subscriptions as ours, stale or foreign; --prune deletes the stale ones.",
-  },
-];
-const usage = subcommands.map((sub) => sub.usage).join(" | ");
 
 const actions = ["list", "replay", "register", "subscriptions"];
 
 export const webhooksCommand: CliCommand = {
-  name: "webhooks",
-  usage,
-  description:
-    "The webhook inbox (list deliveries, replay dead-lettered ones) and the store's subscriptions (register " +
-    "ours, review and prune them).",
-  subcommands,
+  ...commandHelp.webhooks,
   options: {
     status: { type: "string" },
     limit: { type: "string" },
@@ -62,7 +29,7 @@ export const webhooksCommand: CliCommand = {
     if (!actions.includes(action ?? "") || extra.length > 0) {
       throw new DomainError(
         "BAD_INPUT",
-        `Expected one of ${actions.map((a) => `"${a}"`).join(", ")}. Usage: pnpm cli ${usage}`,
+        `Expected one of ${actions.map((a) => `"${a}"`).join(", ")}. Usage: pnpm cli ${webhooksCommand.usage}`,
       );
     }
     if (action === "register" || action === "subscriptions") {
