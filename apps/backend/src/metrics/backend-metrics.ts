@@ -27,7 +27,6 @@ export function createBackendMetrics(options: {
   defineDatabaseGauges(registry, {
     db: options.db,
     now: options.now ?? (() => new Date()),
-    scrapeErrors: metrics.scrapeErrors,
     ...(options.scrapeTimeoutMs === undefined ? {} : { timeoutMs: options.scrapeTimeoutMs }),
   });
   const stop = recordPipelineEvents(metrics, registry);

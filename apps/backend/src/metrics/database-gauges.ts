@@ -4,16 +4,14 @@
 // greenloop_metrics_scrape_errors_total and reported as unknown (NaN, or its series left out),
 // never as a stale or reassuring value; the rest of /metrics is still served.
 import type { Database } from "@greenloop/db";
-import { Gauge, type Registry } from "prom-client";
+import { Counter, Gauge, type Registry } from "prom-client";
 import { retailResources } from "../ingestion/polling/sync-cursor";
-import type { PipelineMetrics } from "./metrics";
 import { readEcomBacklogState, readIngestionState } from "./read-pipeline-state";
 
 export interface DatabaseGaugeOptions {
   db: Pick<Database, "prisma">;
   /** The clock ages are measured on (the demo's follows the simulated store). */
   now: () => Date;
-  scrapeErrors: PipelineMetrics["scrapeErrors"];
   /** A source not read within this long is left out of this scrape (default 5 s). */
   timeoutMs?: number;
 }
@@ -34,6 +32,14 @@ export function defineDatabaseGauges(registry: Registry, options: DatabaseGaugeO
     labelNames: readonly Label[] = [],
   ) => new Gauge<Label>({ name, help, labelNames, registers: [registry], collect });
 
+  // Collected after this scrape's reads too, so that it counts their failures in the same scrape.
+  const scrapeErrors = new Counter({
+    name: "greenloop_metrics_scrape_errors_total",
+    help: "Database reads for /metrics that failed or timed out, by source (their gauges are NaN or left out)",
+    labelNames: ["source"] as const,
+    registers: [registry],
+    collect,
+  });
   const pending = gauge(
     "greenloop_webhook_inbox_pending_deliveries",
     "Webhook deliveries stored and not settled yet (pending or being processed)",
@@ -88,14 +94,14 @@ export function defineDatabaseGauges(registry: Registry, options: DatabaseGaugeO
         pollLag.set({ resource }, at ? ageSeconds(at, now) : Number.POSITIVE_INFINITY);
       }
     } else {
-      options.scrapeErrors.inc({ source: "ingestion" });
+      scrapeErrors.inc({ source: "ingestion" });
       for (const unknown of [pending, oldestPending, dead]) unknown.set(Number.NaN);
     }
     if (backlog.status === "fulfilled") {
       missingOrders.set(backlog.value.missing);
       oldestMissing.set(ageSeconds(backlog.value.oldestPlacedAt, now));
     } else {
-      options.scrapeErrors.inc({ source: "ecom_backlog" });
+      scrapeErrors.inc({ source: "ecom_backlog" });
       for (const unknown of [missingOrders, oldestMissing]) unknown.set(Number.NaN);
     }
   }

@@ -1,7 +1,8 @@
 // The metrics the pipeline's events move (counters, histograms, the last rate-limit budget), all
 // on the registry given: never prom-client's global one, so two apps or tests in one process do
 // not count into each other. Names follow Prometheus conventions: `greenloop_` prefix, base units,
-// `_total` counters. The gauges read from the database at scrape time are in database-gauges.ts.
+// `_total` counters. The gauges read from the database at scrape time (and the count of those
+// reads that failed) are in database-gauges.ts.
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { webhookRejectionReasons } from "../telemetry/pipeline-events";
 
@@ -80,12 +81,6 @@ export function definePipelineMetrics(registry: Registry) {
       name: "greenloop_notification_deliveries_total",
       help: "Notification delivery attempts, by channel and outcome (delivered, retrying, failed: given up)",
       labelNames: ["channel", "outcome"] as const,
-      registers,
-    }),
-    scrapeErrors: new Counter({
-      name: "greenloop_metrics_scrape_errors_total",
-      help: "Database reads for /metrics that failed or timed out, by source; their gauges were left out",
-      labelNames: ["source"] as const,
       registers,
     }),
   };
