@@ -220,3 +220,34 @@ describe("parseDuration", () => {
     expect(parseDuration("m")).toBeUndefined();
   });
 });
+
+describe("loadEnv: metrics and tracing", () => {
+  it("leaves metrics and tracing off by default", () => {
+    expect(loadEnv({}).observability).toEqual({
+      metricsToken: undefined,
+      metricsPort: undefined,
+      tracing: false,
+    });
+  });
+
+  it("reads METRICS_TOKEN, METRICS_PORT and OTEL_TRACING", () => {
+    const token = "a".repeat(24);
+    expect(
+      loadEnv({ METRICS_TOKEN: token, METRICS_PORT: "9464", OTEL_TRACING: "TRUE" }).observability,
+    ).toEqual({ metricsToken: token, metricsPort: 9464, tracing: true });
+  });
+
+  it("refuses a short METRICS_TOKEN without echoing it, a bad port, and METRICS_PORT equal to PORT", () => {
+    expect(() => loadEnv({ METRICS_TOKEN: "short-secret" })).toThrow(
+      /METRICS_TOKEN=\(hidden\) must be at least 24 characters/,
+    );
+    expect(() => loadEnv({ METRICS_TOKEN: "short-secret" })).not.toThrow(/short-secret/);
+    expect(() => loadEnv({ METRICS_PORT: "70000" })).toThrow('METRICS_PORT="70000" must be a port');
+    expect(() => loadEnv({ PORT: "9000", METRICS_PORT: "9000" })).toThrow(
+      /METRICS_PORT="9000" must differ from PORT/,
+    );
+    expect(() => loadEnv({ OTEL_TRACING: "yes" })).toThrow(
+      'OTEL_TRACING="yes" must be true or false',
+    );
+  });
+});

@@ -304,6 +304,37 @@ const envSchema = z.object({
    * long is shown as INTERRUPTED: its process died.
    */
   IMPORT_HEARTBEAT_GRACE: durationSetting("30s", 10_000, '"30s", "2m" (at least 10s)'),
+  /**
+   * Bearer token for `GET /metrics` (Prometheus). Unset and no METRICS_PORT: metrics are off and
+   * `/metrics` is a 404.
+   */
+  METRICS_TOKEN: optionalText().refine(
+    (value) => value === undefined || (value.length >= 24 && !/\s/.test(value)),
+    { message: "must be at least 24 characters without spaces, e.g. `openssl rand -hex 24`" },
+  ),
+  /** Serve `/metrics` on this port instead (same HOST), e.g. one only the scraper can reach. */
+  METRICS_PORT: optionalText().transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a port number (0-65535; 0 picks a free port)",
+      });
+      return z.NEVER;
+    }
+    return Number(value);
+  }),
+  /**
+   * OpenTelemetry tracing through the Node SDK, which reads its own standard OTEL_* variables
+   * (exporter, endpoint, service name…). Off by default: then the SDK is not even loaded.
+   */
+  OTEL_TRACING: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value || "false").toLowerCase())
+    .refine((value) => value === "true" || value === "false", { message: "must be true or false" })
+    .transform((value) => value === "true"),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });
@@ -313,6 +344,13 @@ export const envVariableNames: readonly string[] = Object.keys(envSchema.shape);
 
 // Checks across variables.
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["METRICS_PORT"],
+      message: "must differ from PORT (unset it to serve /metrics on PORT, behind METRICS_TOKEN)",
+    });
+  }
   // An unsigned notification webhook could be forged by anyone who learns its URL.
   if (env.NOTIFY_WEBHOOK_URL && !env.NOTIFY_WEBHOOK_SECRET) {
     ctx.addIssue({
@@ -360,6 +398,16 @@ export interface Env {
   api: ApiSettings;
   imports: ImportSettings;
   mail: MailSettings;
+  observability: ObservabilitySettings;
+}
+
+/** Prometheus metrics and OpenTelemetry tracing; see `metrics/` and `tracing/`. */
+export interface ObservabilitySettings {
+  /** Required as a Bearer token on `/metrics` when set. */
+  metricsToken: string | undefined;
+  /** `/metrics` is served on this port (on HOST) instead of the main one. */
+  metricsPort: number | undefined;
+  tracing: boolean;
 }
 
 /** eCom import runs; see `imports/`. */
@@ -437,6 +485,7 @@ const secretSettings = new Set([
   "EXPO_ACCESS_TOKEN",
   "API_TOKENS",
   "SMTP_URL",
+  "METRICS_TOKEN",
 ]);
 
 export function loadEnv(source: EnvSource = readProcessEnv()): Env {
@@ -512,6 +561,11 @@ export function loadEnv(source: EnvSource = readProcessEnv()): Env {
       outboxDir: env.MAIL_OUTBOX_DIR
         ? path.resolve(invocationDir, env.MAIL_OUTBOX_DIR)
         : path.join(repoRoot, ".data/mail-outbox"),
+    },
+    observability: {
+      metricsToken: env.METRICS_TOKEN,
+      metricsPort: env.METRICS_PORT,
+      tracing: env.OTEL_TRACING,
     },
   };
 }

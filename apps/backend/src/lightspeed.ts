@@ -1,4 +1,5 @@
-// The Lightspeed X-Series client as configured for this deployment, with its events in our logs.
+// The Lightspeed X-Series client as configured for this deployment, with its events in our logs
+// and its responses in our metrics.
 import { DomainError } from "@greenloop/order-sync/errors";
 import {
   createLightspeedClient,
@@ -7,6 +8,7 @@ import {
 } from "@greenloop/order-sync/lightspeed";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
+import { reportLightspeedResponse } from "./telemetry/pipeline-events";
 
 export function createLightspeedClientFromEnv(
   env: Env,
@@ -33,6 +35,7 @@ export function createLightspeedClientFromEnv(
         log.warn({ event }, "Lightspeed sent a record we cannot read");
       else log.info({ event }, event.type);
     },
+    onResponse: reportLightspeedResponse,
     ...overrides,
   });
 }

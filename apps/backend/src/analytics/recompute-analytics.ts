@@ -14,6 +14,7 @@ import {
   scoreRfm,
 } from "@greenloop/order-sync/analytics";
 import type { Logger } from "../logger";
+import { reportAnalyticsFinished } from "../telemetry/pipeline-events";
 import { type AnalyticsModels, loadAnalyticsModels, saveAnalyticsModels } from "./analytics-models";
 import {
   type ClvCache,
@@ -300,6 +301,8 @@ async function recordRun(
           asOf: asOf.toISOString(),
         }),
       );
+      // Only runs that did something: every incremental catch-up ends with an empty one.
+      reportAnalyticsFinished({ mode, seconds: result.durationMs / 1000 });
     }
     return result;
   } catch (error) {

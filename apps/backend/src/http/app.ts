@@ -1,4 +1,5 @@
-// The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it).
+// The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it), the webhooks,
+// /metrics behind METRICS_TOKEN (unless on METRICS_PORT), and the dashboard's pages.
 import type { Database } from "@greenloop/db";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
@@ -9,10 +10,14 @@ import { asDomainError, errorMappings } from "../error-mapping";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
 import { createMailTransport, type MailTransport } from "../mail/mail-transport";
+import { type BackendMetrics, createBackendMetrics } from "../metrics/backend-metrics";
+import { metricsRoute } from "../metrics/metrics-route";
 import { type BackgroundTasks, createBackgroundTasks } from "../scheduler/background-tasks";
+import { traceRequests } from "../tracing/trace-requests";
 import { appRouter } from "../trpc/root";
 import type { TrpcContext } from "../trpc/trpc";
 import { healthRoute } from "./health-route";
+import { isPagePath } from "./page-path";
 
 export interface AppDependencies {
   db: Database;
@@ -32,6 +37,11 @@ export interface AppDependencies {
   webhooks?: WebhookRouteOptions;
   /** The built dashboard (apps/dashboard/dist), served at `/` when given. */
   dashboardDir?: string;
+  /**
+   * What `/metrics` serves when METRICS_TOKEN is set and METRICS_PORT is not. Omitted: the app
+   * makes its own, counting for as long as the process lives (`serve` passes one it closes).
+   */
+  metrics?: BackendMetrics;
 }
 
 export type AppEnv = {
@@ -49,10 +59,12 @@ export function createApp({
   now = () => new Date(),
   webhooks = {},
   dashboardDir,
+  metrics,
 }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { syncIntervalMs } = env;
+  const { syncIntervalMs, observability } = env;
 
+  if (observability.tracing) app.use(traceRequests());
   app.use(requestId());
   app.use(async (c, next) => {
     const requestLogger = logger.child({ requestId: c.get("requestId") });
@@ -72,6 +84,10 @@ export function createApp({
   });
 
   app.route("/health", healthRoute(db, { syncIntervalMs }));
+  if (observability.metricsToken !== undefined && observability.metricsPort === undefined) {
+    const served = metrics ?? createBackendMetrics({ db, now });
+    app.route("/metrics", metricsRoute(served, { token: observability.metricsToken }));
+  }
   app.route("/api/webhooks/lightspeed", webhookRoute({ db, logger, ...webhooks }));
   // The path the seed's notes give a sale webhook (`sale.created` is not an X-Series event; the
   // subscription is `sale.update`): a store that followed them is not refused.
@@ -101,9 +117,10 @@ export function createApp({
 
   if (dashboardDir) {
     app.use("/*", serveStatic({ root: dashboardDir }));
-    // The dashboard routes in the browser: any other page path gets its index.html.
+    // The dashboard routes in the browser: any other page path gets its index.html; a missing
+    // file, the API's and /metrics' paths get the JSON 404 below, not a page.
     const indexHtml = serveStatic<AppEnv>({ root: dashboardDir, path: "index.html" });
-    app.get("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : indexHtml(c, next)));
+    app.get("*", (c, next) => (isPagePath(c.req.path) ? indexHtml(c, next) : next()));
   }
 
   app.notFound((c) =>

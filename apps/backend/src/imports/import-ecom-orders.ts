@@ -14,6 +14,7 @@ import {
   type ParsedEcomOrder,
 } from "@greenloop/order-sync/csv";
 import type { Logger } from "../logger";
+import { reportImportRows } from "../telemetry/pipeline-events";
 import {
   ChunkCancelled,
   type ChunkOutcome,
@@ -193,6 +194,13 @@ export async function importEcomOrders(
       .then(() => outcome)
       .then(
         (changed): ChunkOutcome | null => {
+          if (importRunId !== null) {
+            // As each chunk commits, so that the counters move during a long import.
+            reportImportRows({
+              read: rows.rowsRead - result.rowsRead,
+              rejected: rows.rowsRejected - result.rowsRejected,
+            });
+          }
           result.rowsRead = rows.rowsRead;
           result.rowsRejected = rows.rowsRejected;
           result.ordersCreated += changed.created.length;

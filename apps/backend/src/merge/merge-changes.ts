@@ -4,6 +4,7 @@
 // idempotent: merging the same changes twice changes nothing the second time.
 import type { Database, Prisma } from "@greenloop/db";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
+import { reportMergeFinished } from "../telemetry/pipeline-events";
 import { retailCustomerRecords, saveIdentityRecords } from "./identity-record-store";
 import type { MergeRules } from "./merge-rules";
 import { rebuildOrders } from "./rebuild-orders";
@@ -74,6 +75,8 @@ export async function mergeInTransaction(
   changes: MergeChanges,
   rules: MergeRules,
 ): Promise<MergeResult> {
+  // Measured from here: the merge's own work, not the wait for the lock.
+  const started = performance.now();
   const orders = await rebuildOrders(
     tx,
     { saleIds: changes.saleIds ?? [], ecomOrderNumbers: changes.ecomOrderNumbers ?? [] },
@@ -125,6 +128,7 @@ export async function mergeInTransaction(
       orders.changedKeys,
     );
   }
+  reportMergeFinished({ seconds: (performance.now() - started) / 1000 });
   return {
     ordersChanged: orders.changedKeys.length,
     recordsChanged: saved.changedKeys.length,

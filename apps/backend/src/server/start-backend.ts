@@ -1,6 +1,7 @@
 // Everything `serve` runs around one database: ingestion (webhook worker and scheduled poll, each
 // handing its changes to the merge and the analytics; the merge sweep, analytics, monitoring, import runs), the mail transport, the background tasks
-// and the HTTP server. `serve` and `demo` both start it; `stop` undoes it in a safe order.
+// and the HTTP server, with its metrics (on their own port when METRICS_PORT is set) and, when
+// OTEL_TRACING is on, tracing. `serve` and `demo` both start it; `stop` undoes it in a safe order.
 import type { Database } from "@greenloop/db";
 import { createAnalyticsJob } from "../analytics/analytics-job";
 import type { Env } from "../env";
@@ -13,9 +14,12 @@ import type { Logger } from "../logger";
 import { createMailTransport } from "../mail/mail-transport";
 import { createMergeJob } from "../merge/merge-job";
 import { createMergeRules } from "../merge/merge-rules";
+import { type BackendMetrics, createBackendMetrics } from "../metrics/backend-metrics";
+import { createMetricsApp } from "../metrics/metrics-app";
 import { createMonitoringJob } from "../monitoring/monitoring-job";
 import { createBackgroundTasks } from "../scheduler/background-tasks";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
+import { startTracing } from "../tracing/start-tracing";
 
 export interface StartBackendOptions {
   env: Env;
@@ -33,6 +37,8 @@ export interface StartBackendOptions {
 
 export interface RunningBackend {
   url: string;
+  /** Where `/metrics` is served when METRICS_PORT is set (e.g. `http://127.0.0.1:9464`). */
+  metricsUrl: string | undefined;
   /** Whichever scheduler runs here (ingestion's, or monitoring alone when ingestion is off). */
   jobs: Scheduler | undefined;
   ingestionEnabled: boolean;
@@ -49,6 +55,13 @@ export async function startBackend({
   dashboardDir,
   otherPort,
 }: StartBackendOptions): Promise<RunningBackend> {
+  // First, so that what starts next is traced.
+  const tracing = await startTracing({ enabled: env.observability.tracing, logger });
+  const { metricsToken, metricsPort } = env.observability;
+  const metrics: BackendMetrics | undefined =
+    metricsToken !== undefined || metricsPort !== undefined
+      ? createBackendMetrics({ db, ...(now ? { now } : {}) })
+      : undefined;
   const rules = createMergeRules(env.merge);
   const monitoring = (pollingEnabled: boolean) =>
     createMonitoringJob({ db, env, pollingEnabled, startedAt, ...(now ? { now } : {}) });
@@ -81,6 +94,8 @@ export async function startBackend({
     // import finishes its file.
     await Promise.all([ingestion.stop(), monitoringOnly?.stop(), tasks.drain()]);
     await mail.close();
+    metrics?.close();
+    await tracing.shutdown();
   };
   try {
     const app = createApp({
@@ -94,18 +109,34 @@ export async function startBackend({
       ...(jobs ? { jobs } : {}),
       ...(now ? { now } : {}),
       ...(dashboardDir ? { dashboardDir } : {}),
+      ...(metrics ? { metrics } : {}),
     });
-    const server = await startServer(app, {
-      port: env.port,
-      host: env.host,
-      ...(otherPort ? { otherPort } : {}),
-    });
+    const metricsServer =
+      metrics && metricsPort !== undefined
+        ? await startServer(createMetricsApp(metrics, { token: metricsToken, logger }), {
+            port: metricsPort,
+            host: env.host,
+          })
+        : undefined;
+    if (metricsServer) logger.info({ url: `${metricsServer.url}/metrics` }, "serving metrics");
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer(app, {
+        port: env.port,
+        host: env.host,
+        ...(otherPort ? { otherPort } : {}),
+      });
+    } catch (error) {
+      await metricsServer?.close();
+      throw error;
+    }
     return {
       url: server.url,
+      metricsUrl: metricsServer?.url,
       jobs,
       ingestionEnabled: ingestion.enabled,
       async stop() {
-        await server.close();
+        await Promise.all([server.close(), metricsServer?.close()]);
         await stopJobs();
       },
     };

@@ -6,6 +6,7 @@ import { defaultRetryPolicy } from "./backoff";
 import type { LightspeedEvent } from "./events";
 import { createHttpTransport, type HttpTransportOptions } from "./http-transport";
 import { defaultRateLimitPolicy } from "./rate-limit";
+import type { LightspeedResponseObservation } from "./response-observer";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "./testing/loopback-server";
 
 const token = "lsxs_pt_TEST_TOKEN_123";
@@ -370,6 +371,70 @@ describe("createHttpTransport", () => {
       transport.requestJson({ method: "GET", path: "/api/2.0/sales" }),
     );
     expect(error.code).toBe("UNAVAILABLE");
+  });
+
+  it("tells onResponse of every attempt: its status and rate limit, or why none came", async () => {
+    server = await startLoopbackServer((_request, response) => {
+      if (server?.requests.length === 1) {
+        sendJson(response, 429, {}, { "Retry-After": "2", "X-RateLimit-Limit": "350" });
+        return;
+      }
+      sendJson(response, 200, {}, { "X-RateLimit-Limit": "350", "X-RateLimit-Remaining": "348" });
+    });
+    const observed: LightspeedResponseObservation[] = [];
+    const { transport } = setup({ onResponse: (observation) => observed.push(observation) });
+    await transport.requestJson({ method: "GET", path: "/api/2.0/sales/0af7b240" });
+    expect(observed).toEqual([
+      {
+        method: "GET",
+        status: 429,
+        failure: null,
+        limit: 350,
+        remaining: null,
+        durationMs: expect.any(Number),
+      },
+      {
+        method: "GET",
+        status: 200,
+        failure: null,
+        limit: 350,
+        remaining: 348,
+        durationMs: expect.any(Number),
+      },
+    ]);
+
+    const unreachable = await startLoopbackServer(() => {});
+    await unreachable.close();
+    const failing = setup({
+      baseUrl: unreachable.baseUrl,
+      retry: { ...defaultRetryPolicy, maxRetries: 0 },
+      onResponse: (observation) => observed.push(observation),
+    });
+    await catchError(
+      failing.transport.requestJson({ method: "PUT", path: "/api/2.0/customers/1" }),
+    );
+    expect(observed.at(-1)).toEqual({
+      method: "PUT",
+      status: null,
+      failure: "network-error",
+      limit: null,
+      remaining: null,
+      durationMs: expect.any(Number),
+    });
+  });
+
+  it("keeps going when onResponse throws", async () => {
+    server = await startLoopbackServer((_request, response) => sendJson(response, 200, { ok: 1 }));
+    const { transport } = setup({
+      onResponse: () => {
+        throw new Error("metrics broke");
+      },
+    });
+    await expect(transport.requestJson({ method: "GET", path: "/api/2.0/sales" })).resolves.toEqual(
+      {
+        ok: 1,
+      },
+    );
   });
 
   it("refuses an empty token", () => {

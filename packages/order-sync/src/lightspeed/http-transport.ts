@@ -13,6 +13,7 @@ import {
   type RateLimitSnapshot,
   resolveRetryAfterNow,
 } from "./rate-limit";
+import { type LightspeedResponseObserver, notifyObserver } from "./response-observer";
 import type { Sleep } from "./sleep";
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
@@ -31,6 +32,7 @@ export interface HttpTransportOptions {
   rateLimit: RateLimitPolicy;
   userAgent: string;
   onEvent?: LightspeedEventHandler | undefined;
+  onResponse?: LightspeedResponseObserver | undefined;
 }
 
 export interface HttpRequest {
@@ -55,6 +57,8 @@ type AttemptOutcome =
   | { kind: "network-error"; error: unknown };
 
 const maxBodySnippet = 500;
+
+const noResponse = { status: null, limit: null, remaining: null } as const;
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   if (options.token.trim() === "" || /[\r\n]/.test(options.token)) {
@@ -127,9 +131,27 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         await wait(pacing, request);
       }
 
+      const sentAt = performance.now();
       const outcome = await attempt(request, url);
-      if (outcome.kind === "response") {
+      const durationMs = performance.now() - sentAt;
+      if (outcome.kind !== "response") {
+        const failure = outcome.kind;
+        notifyObserver(options.onResponse, {
+          ...noResponse,
+          method: request.method,
+          failure,
+          durationMs,
+        });
+      } else {
         snapshot = parseRateLimitHeaders(outcome.headers, options.now());
+        notifyObserver(options.onResponse, {
+          method: request.method,
+          status: outcome.status,
+          failure: null,
+          limit: snapshot.limit,
+          remaining: snapshot.remaining,
+          durationMs,
+        });
         if (outcome.status >= 200 && outcome.status < 300) {
           return parseJsonBody(outcome.text, { ...where, status: outcome.status });
         }

@@ -19,6 +19,10 @@ export {
 } from "./lightspeed-client";
 export type { MalformedRecord, ParsedRecord, RecordIssue } from "./parse-record";
 export { parseRetryAfter, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
+export type {
+  LightspeedResponseObservation,
+  LightspeedResponseObserver,
+} from "./response-observer";
 export { type Customer, customerSchema } from "./schemas/customer";
 export { dateVersionSaleSchema } from "./schemas/dated-sale";
 export { moneySchema, optionalMoneySchema, parseDecimal } from "./schemas/money";

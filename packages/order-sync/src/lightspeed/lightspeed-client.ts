@@ -14,6 +14,7 @@ import { emitEvent, type LightspeedEventHandler } from "./events";
 import { createHttpTransport, type FetchFunction } from "./http-transport";
 import { isObject, type MalformedRecord, type ParsedRecord, parseRecord } from "./parse-record";
 import { defaultRateLimitPolicy, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
+import type { LightspeedResponseObserver } from "./response-observer";
 import { type Customer, customerSchema } from "./schemas/customer";
 import {
   type CustomerGroup,
@@ -50,6 +51,8 @@ export interface LightspeedClientOptions {
   /** The reference says a User-Agent is expected; its format is UNCONFIRMED (reference §2.1). */
   userAgent?: string;
   onEvent?: LightspeedEventHandler;
+  /** Told of every response (each attempt), e.g. for metrics; see response-observer.ts. */
+  onResponse?: LightspeedResponseObserver;
   /** Injected for tests; default: the global fetch. */
   fetch?: FetchFunction;
   /** Injected for tests; default: a real timer that honours the signal. */
@@ -122,6 +125,7 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
     rateLimit: { ...defaultRateLimitPolicy, ...options.rateLimit },
     userAgent: options.userAgent ?? "greenloop-order-sync",
     onEvent: options.onEvent,
+    onResponse: options.onResponse,
   });
 
   function listByVersion<T>(

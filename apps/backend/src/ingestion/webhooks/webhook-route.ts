@@ -14,6 +14,7 @@ import { parseWebhookDelivery, verifyWebhookSignature } from "@greenloop/order-s
 import { type Context, Hono, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "../../logger";
+import { measureWebhookIntake, type WebhookIntakeVariables } from "./measure-webhook-intake";
 import { incrementOperationalCounter } from "./operational-counter";
 import { storeWebhookDelivery, webhookCounters } from "./webhook-inbox";
 import { readWebhookUrlParts, type WebhookAuthMode, webhookAuthModeOf } from "./webhook-url";
@@ -44,7 +45,7 @@ export interface WebhookRouteDependencies extends WebhookRouteOptions {
  * What the route reads of the request context it is mounted in: the request's logger (the app
  * sets it), so that the route does not depend on the app that mounts it.
  */
-type WebhookRouteEnv = { Variables: { logger: Logger } };
+type WebhookRouteEnv = { Variables: { logger: Logger } & WebhookIntakeVariables };
 
 export const defaultMaxWebhookBodyBytes = 1024 * 1024;
 
@@ -60,6 +61,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
     const log = (c.get("logger") ?? deps.logger).child({ component: "webhook" });
     const mode = webhookAuthModeOf(deps);
     if (mode === null) {
+      c.set("webhookRejection", "not_configured");
       throw new DomainError(
         "UNAVAILABLE",
         "Webhooks are not accepted: no authentication is configured. Set LIGHTSPEED_CLIENT_SECRET " +
@@ -70,11 +72,13 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
     if (mode === "path-secret") {
       const given = readSubscription(c, mode).secret;
       if (!given || !secretsMatch(given, deps.pathSecret ?? "")) {
+        c.set("webhookRejection", "bad_secret");
         await count(deps, log, webhookCounters.secretRejected);
         log.warn({ reason: given ? "wrong secret" : "no secret" }, "webhook refused");
         throw new DomainError("UNAUTHORIZED", "webhook secret is missing or wrong");
       }
     } else if (!c.req.header("x-signature")?.trim()) {
+      c.set("webhookRejection", "bad_signature");
       await count(deps, log, webhookCounters.signatureRejected);
       log.warn({ reason: "missing-header" }, "webhook refused");
       throw new DomainError("UNAUTHORIZED", "X-Signature header is missing");
@@ -97,6 +101,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
         secret: deps.clientSecret ?? "",
       });
       if (verdict.status !== "valid") {
+        c.set("webhookRejection", "bad_signature");
         await count(deps, log, webhookCounters.signatureRejected);
         log.warn({ reason: verdict.status }, "webhook refused");
         throw new DomainError(
@@ -140,6 +145,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
         objectId: delivery.entityId,
       });
     } catch (cause) {
+      c.set("webhookRejection", "inbox_unavailable");
       throw new DomainError(
         "UNAVAILABLE",
         "The webhook inbox is unavailable; the delivery was not stored (retry later).",
@@ -157,6 +163,7 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
       },
       stored.duplicate ? "webhook duplicate ignored" : "webhook stored",
     );
+    c.set("webhookStored", stored.duplicate ? "duplicate" : "accepted");
     if (!stored.duplicate) deps.onStored?.();
     return c.json(stored.duplicate ? { status: "duplicate" } : { status: "stored", id: stored.id });
   };
@@ -174,9 +181,9 @@ export function webhookRoute(deps: WebhookRouteDependencies): Hono<WebhookRouteE
         413,
       ),
   });
-  route.post("/", authenticate, limit, receive);
-  route.post("/:secret", authenticate, limit, receive);
-  route.post("/:secret/:type", authenticate, limit, receive);
+  route.post("/", measureWebhookIntake, authenticate, limit, receive);
+  route.post("/:secret", measureWebhookIntake, authenticate, limit, receive);
+  route.post("/:secret/:type", measureWebhookIntake, authenticate, limit, receive);
   return route;
 }
 

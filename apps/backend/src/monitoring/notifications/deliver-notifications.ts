@@ -3,6 +3,7 @@
 // with exponential backoff (1, 2, 4… minutes, at most an hour) until `maxAttempts`, then given up.
 // Time is the caller's `now`, so a test moves it instead of waiting.
 import type { Database } from "@greenloop/db";
+import { reportNotificationAttempt } from "../../telemetry/pipeline-events";
 import type { DeliveryOutcome, NotificationChannel } from "./notification-channel";
 import { notificationContentSelect } from "./notification-content";
 
@@ -91,6 +92,10 @@ export async function deliverNotifications(
         if (outcome.status === "sent") result.sent += 1;
         else if (giveUp) result.failed += 1;
         else result.retrying += 1;
+        reportNotificationAttempt({
+          channel: channel.name,
+          outcome: outcome.status === "sent" ? "delivered" : giveUp ? "failed" : "retrying",
+        });
       }
     }
   }
