@@ -99,8 +99,9 @@ export async function bundle() {
   const files = [...cli.outputFiles, ...simulator.outputFiles];
   // Chunks first, entries last, each written whole under a temporary name and renamed: a process
   // starting meanwhile reads either the old build or the new one, never half a file. Chunk names
-  // carry their content's hash, so a running server's not-yet-loaded chunks stay where it expects
-  // them; chunks no build has written for a week are removed.
+  // carry their content's hash, so the chunks a process that started on the old build has yet to
+  // load stay where it expects them (a process loads its command's chunks as it starts); chunks
+  // this build did not write are removed an hour after they were written.
   const entries = new Set(["cli.mjs", "simulator.mjs"].map((name) => path.join(distDir, name)));
   const isEntry = (file) => entries.has(file.path.replace(/\.map$/, ""));
   await mkdir(distDir, { recursive: true });
@@ -118,12 +119,12 @@ export async function bundle() {
 }
 
 async function removeOldChunks(written) {
-  const weekAgo = Date.now() - 7 * 24 * 3600_000;
+  const hourAgo = Date.now() - 3600_000;
   for (const name of await readdir(distDir).catch(() => [])) {
     const file = path.join(distDir, name);
     if (written.has(file) || !/-[A-Z0-9]{8}\.mjs(\.map)?$/.test(name)) continue;
     const info = await stat(file).catch(() => null);
-    if (info && info.mtimeMs < weekAgo) await rm(file, { force: true });
+    if (info && info.mtimeMs < hourAgo) await rm(file, { force: true });
   }
 }
 

@@ -57,7 +57,13 @@ function durationSetting(fallback: string, minimumMs: number, example: string) {
     });
 }
 
+/** The canonical IANA names: a quick yes for most values, before loading a formatter's zone data. */
+let canonicalTimeZones: ReadonlySet<string> | undefined;
+
 function isTimeZone(value: string): boolean {
+  canonicalTimeZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  if (canonicalTimeZones.has(value)) return true;
+  // Aliases ("US/Central", "Etc/UTC") are valid too: the formatter knows them.
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
     return true;

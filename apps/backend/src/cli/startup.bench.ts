@@ -1,7 +1,9 @@
 // How long the CLI and the server take to start, as a user runs them from the repository root,
 // against the floor of starting Node through pnpm at all (`pnpm exec node -e 0`), in the same run:
-// `pnpm cli --help`, `pnpm cli migrate` on an up-to-date embedded database, and `pnpm serve` until
-// /health answers. Each is measured both ways: the built CLI (dist/, what `pnpm cli` runs) and
+// `pnpm cli --help`, `pnpm cli migrate` on an up-to-date database, and `pnpm serve` until /health
+// answers, on the database under test (a PGlite directory, or PostgreSQL with DATABASE_URL). The
+// database commands have a second floor: Node opening that database and asking `SELECT 1`, alone
+// (PGlite's start is most of it on the embedded database). Each is measured both ways: the built CLI (dist/, what `pnpm cli` runs) and
 // the TypeScript through tsx (what it ran before, and what development and tests still run).
 // Median of STARTUP_BENCH_RUNS (default 7). Prints one `startup {…}` line per measure; Vitest's
 // own table is not the measure.
@@ -18,13 +20,22 @@ const cleanup = useTestCleanup();
 const pgliteDir = mkdtempSync(path.join(tmpdir(), "startup-bench-"));
 cleanup.defer(() => import("node:fs/promises").then((fs) => fs.rm(pgliteDir, { recursive: true })));
 
+const databaseUrl = process.env.DATABASE_URL;
 const env = {
   PATH: process.env.PATH ?? "",
   HOME: process.env.HOME ?? "",
-  PGLITE_DIR: pgliteDir,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
   PORT: "0",
   HOST: "127.0.0.1",
 };
+const database = databaseUrl ? "postgres" : "pglite";
+
+/** Node opening the database and asking SELECT 1 (run in packages/db, which has both drivers). */
+const openDatabaseFloor = databaseUrl
+  ? `import pg from "pg"; const c = new pg.Client(process.env.DATABASE_URL); await c.connect();
+     await c.query("SELECT 1"); await c.end();`
+  : `import { PGlite } from "@electric-sql/pglite"; const db = await PGlite.create(process.env.PGLITE_DIR);
+     await db.query("SELECT 1"); await db.close();`;
 
 type Way = "built" | "tsx";
 const cliArgs = (way: Way) =>
@@ -34,10 +45,11 @@ const cliArgs = (way: Way) =>
 function timeRun(
   args: string[],
   until?: (output: string) => Promise<boolean> | boolean,
+  cwd = repoRoot,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("pnpm", ["--silent", ...args], { cwd: repoRoot, env });
+    const child = spawn("pnpm", ["--silent", ...args], { cwd, env });
     let output = "";
     let done = false;
     const finish = (ms: number) => {
@@ -83,6 +95,14 @@ async function measureAll(): Promise<void> {
   await timeRun([...cliArgs("built"), "migrate"]);
   const floor = await median(() => timeRun(["exec", "node", "-e", "0"]));
   report({ measure: "pnpm exec node -e 0 (floor)", ms: floor });
+  const dbFloor = await median(() =>
+    timeRun(
+      ["exec", "node", "--input-type=module", "-e", openDatabaseFloor],
+      undefined,
+      path.join(repoRoot, "packages", "db"),
+    ),
+  );
+  report({ measure: "pnpm exec node: open the database, SELECT 1 (floor)", database, ms: dbFloor });
   for (const way of ["built", "tsx"] as const) {
     const help = await median(() => timeRun([...cliArgs(way), "--help"]));
     report({ measure: "cli --help", way, ms: help, vsFloor: ratio(help, floor) });
@@ -90,11 +110,20 @@ async function measureAll(): Promise<void> {
     report({
       measure: "cli migrate (up to date)",
       way,
+      database,
       ms: migrate,
       vsFloor: ratio(migrate, floor),
+      vsDatabaseFloor: ratio(migrate, dbFloor),
     });
     const serve = await median(() => timeRun([...cliArgs(way), "serve", "--json"], healthAnswers));
-    report({ measure: "serve → /health 200", way, ms: serve, vsFloor: ratio(serve, floor) });
+    report({
+      measure: "serve → /health 200",
+      way,
+      database,
+      ms: serve,
+      vsFloor: ratio(serve, floor),
+      vsDatabaseFloor: ratio(serve, dbFloor),
+    });
   }
   await cleanup.flush();
 }
@@ -110,5 +139,6 @@ describe("startup", () => {
     iterations: 1,
     warmupIterations: 0,
     time: 0,
+    warmupTime: 0,
   });
 });
