@@ -12,6 +12,8 @@ export interface ResolutionToWrite {
   flagged: FlaggedIdentifier[];
   previousByRecord: ReadonlyMap<string, string | null>;
   previousCustomerIds: string[];
+  /** The customers of the records whose identifiers changed (the resolution's seeds). */
+  seedCustomerIds: readonly string[];
   recordKeys: string[];
 }
 
@@ -27,7 +29,7 @@ interface EventRow {
 export async function writeResolution(
   client: Client,
   input: ResolutionToWrite,
-): Promise<{ merged: number }> {
+): Promise<{ merged: number; changed: string[] }> {
   const { assigned, previousByRecord } = input;
   const customerOfRecord = new Map<string, string>();
   for (const customer of assigned) {
@@ -36,19 +38,12 @@ export async function writeResolution(
   const assignedIds = new Set(assigned.map((c) => c.id));
   const allIds = [...new Set([...assignedIds, ...input.previousCustomerIds])];
 
-  await client.$executeRawUnsafe(
-    `INSERT INTO "Customer" (id, "displayName", "metricsDirtyAt", "updatedAt")
-     SELECT t.id, t.name, now(), now() FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
-     ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName",
-       "mergedIntoId" = NULL, "metricsDirtyAt" = now(), "updatedAt" = now()`,
-    assigned.map((c) => c.id),
-    assigned.map((c) => c.displayName),
-  );
-
   const events: EventRow[] = [];
   const absorbed = input.previousCustomerIds.filter((id) => !assignedIds.has(id));
   // Where each customer's former records went: one pass, not one per customer (big imports).
   const moves = recordMoves(previousByRecord, customerOfRecord);
+  const changed = changedCustomers(input, moves);
+  await writeCustomers(client, assigned, changed);
   const mergedInto = new Map<string, string>();
   for (const oldId of absorbed) {
     const target = majorityTarget(moves.get(oldId));
@@ -85,7 +80,66 @@ export async function writeResolution(
     });
   }
   await insertEvents(client, events);
-  return { merged: mergedInto.size };
+  return {
+    merged: mergedInto.size,
+    changed: assigned.map((c) => c.id).filter((id) => changed.has(id)),
+  };
+}
+
+/**
+ * Customers whose records changed: new ones, those whose own records changed (the seeds' former
+ * customers: a record may have left the graph), and those that gained or lost a record. The rest of
+ * a re-resolved component is as it was: its analytics stand.
+ */
+function changedCustomers(input: ResolutionToWrite, moves: RecordMoves): Set<string> {
+  const changed = new Set(input.seedCustomerIds);
+  for (const customer of input.assigned) {
+    if (customer.isNew) changed.add(customer.id);
+    else if (customer.records.some((key) => input.previousByRecord.get(key) !== customer.id))
+      changed.add(customer.id);
+  }
+  for (const [previous, byTarget] of moves) {
+    for (const target of byTarget.keys()) {
+      if (target !== previous) changed.add(previous).add(target);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Creates and updates the resolved customers. A changed one is marked dirty for the analytics (and
+ * un-merged, when it had been merged away); an unchanged one is only touched if its name changed.
+ */
+async function writeCustomers(
+  client: Client,
+  assigned: AssignedCustomer[],
+  changed: ReadonlySet<string>,
+): Promise<void> {
+  const [touched, settled] = [
+    assigned.filter((c) => changed.has(c.id)),
+    assigned.filter((c) => !changed.has(c.id)),
+  ];
+  if (touched.length > 0) {
+    await client.$executeRawUnsafe(
+      `INSERT INTO "Customer" (id, "displayName", "metricsDirtyAt", "updatedAt")
+       SELECT t.id, t.name, now(), now() FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
+       ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName",
+         "mergedIntoId" = NULL, "metricsDirtyAt" = now(), "updatedAt" = now()`,
+      touched.map((c) => c.id),
+      touched.map((c) => c.displayName),
+    );
+  }
+  if (settled.length > 0) {
+    await client.$executeRawUnsafe(
+      `UPDATE "Customer" c SET "displayName" = t.name, "mergedIntoId" = NULL,
+         "metricsDirtyAt" = now(), "updatedAt" = now()
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
+        WHERE c.id = t.id
+          AND (c."displayName" IS DISTINCT FROM t.name OR c."mergedIntoId" IS NOT NULL)`,
+      settled.map((c) => c.id),
+      settled.map((c) => c.displayName),
+    );
+  }
 }
 
 /** Previous customer → customer now holding the record → those records' keys (in record order). */
