@@ -57,10 +57,11 @@ export async function resolveCustomers(
     flagged: resolution.flagged,
     previousByRecord,
     previousCustomerIds: component.previousCustomerIds,
+    seedCustomerIds: seeds.customerIds,
     recordKeys: component.recordKeys,
   });
   return {
-    customersTouched: assigned.map((customer) => customer.id),
+    customersTouched: written.changed,
     customersCreated: assigned.filter((customer) => customer.isNew).length,
     customersMerged: written.merged,
     recordsResolved: component.recordKeys.length,

@@ -12,6 +12,8 @@ export interface ResolutionToWrite {
   flagged: FlaggedIdentifier[];
   previousByRecord: ReadonlyMap<string, string | null>;
   previousCustomerIds: string[];
+  /** The customers of the records whose identifiers changed (the resolution's seeds). */
+  seedCustomerIds: readonly string[];
   recordKeys: string[];
 }
 
@@ -27,7 +29,7 @@ interface EventRow {
 export async function writeResolution(
   client: Client,
   input: ResolutionToWrite,
-): Promise<{ merged: number }> {
+): Promise<{ merged: number; changed: string[] }> {
   const { assigned, previousByRecord } = input;
   const customerOfRecord = new Map<string, string>();
   for (const customer of assigned) {
@@ -36,19 +38,12 @@ export async function writeResolution(
   const assignedIds = new Set(assigned.map((c) => c.id));
   const allIds = [...new Set([...assignedIds, ...input.previousCustomerIds])];
 
-  await client.$executeRawUnsafe(
-    `INSERT INTO "Customer" (id, "displayName", "metricsDirtyAt", "updatedAt")
-     SELECT t.id, t.name, now(), now() FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
-     ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName",
-       "mergedIntoId" = NULL, "metricsDirtyAt" = now(), "updatedAt" = now()`,
-    assigned.map((c) => c.id),
-    assigned.map((c) => c.displayName),
-  );
-
   const events: EventRow[] = [];
   const absorbed = input.previousCustomerIds.filter((id) => !assignedIds.has(id));
   // Where each customer's former records went: one pass, not one per customer (big imports).
   const moves = recordMoves(previousByRecord, customerOfRecord);
+  const changed = changedCustomers(input, moves);
+  await writeCustomers(client, assigned, changed);
   const mergedInto = new Map<string, string>();
   for (const oldId of absorbed) {
     const target = majorityTarget(moves.get(oldId));
@@ -61,8 +56,8 @@ export async function writeResolution(
   }
 
   await assignRecordsAndOrders(client, customerOfRecord, input.recordKeys);
-  await replaceIdentities(client, assigned, input.flagged, allIds);
-  await replaceLinks(client, assigned, allIds);
+  await writeIdentities(client, assigned, input.flagged, allIds);
+  await writeLinks(client, assigned, allIds);
   await replaceFlags(client, assigned, input.flagged);
 
   for (const customer of assigned) {
@@ -85,7 +80,66 @@ export async function writeResolution(
     });
   }
   await insertEvents(client, events);
-  return { merged: mergedInto.size };
+  return {
+    merged: mergedInto.size,
+    changed: assigned.map((c) => c.id).filter((id) => changed.has(id)),
+  };
+}
+
+/**
+ * Customers whose records changed: new ones, those whose own records changed (the seeds' former
+ * customers: a record may have left the graph), and those that gained or lost a record. The rest of
+ * a re-resolved component is as it was: its analytics stand.
+ */
+function changedCustomers(input: ResolutionToWrite, moves: RecordMoves): Set<string> {
+  const changed = new Set(input.seedCustomerIds);
+  for (const customer of input.assigned) {
+    if (customer.isNew) changed.add(customer.id);
+    else if (customer.records.some((key) => input.previousByRecord.get(key) !== customer.id))
+      changed.add(customer.id);
+  }
+  for (const [previous, byTarget] of moves) {
+    for (const target of byTarget.keys()) {
+      if (target !== previous) changed.add(previous).add(target);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Creates and updates the resolved customers. A changed one is marked dirty for the analytics (and
+ * un-merged, when it had been merged away); an unchanged one is only touched if its name changed.
+ */
+async function writeCustomers(
+  client: Client,
+  assigned: AssignedCustomer[],
+  changed: ReadonlySet<string>,
+): Promise<void> {
+  const [touched, settled] = [
+    assigned.filter((c) => changed.has(c.id)),
+    assigned.filter((c) => !changed.has(c.id)),
+  ];
+  if (touched.length > 0) {
+    await client.$executeRawUnsafe(
+      `INSERT INTO "Customer" (id, "displayName", "metricsDirtyAt", "updatedAt")
+       SELECT t.id, t.name, now(), now() FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
+       ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName",
+         "mergedIntoId" = NULL, "metricsDirtyAt" = now(), "updatedAt" = now()`,
+      touched.map((c) => c.id),
+      touched.map((c) => c.displayName),
+    );
+  }
+  if (settled.length > 0) {
+    await client.$executeRawUnsafe(
+      `UPDATE "Customer" c SET "displayName" = t.name, "mergedIntoId" = NULL,
+         "metricsDirtyAt" = now(), "updatedAt" = now()
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, name)
+        WHERE c.id = t.id
+          AND (c."displayName" IS DISTINCT FROM t.name OR c."mergedIntoId" IS NOT NULL)`,
+      settled.map((c) => c.id),
+      settled.map((c) => c.displayName),
+    );
+  }
 }
 
 /** Previous customer → customer now holding the record → those records' keys (in record order). */
@@ -164,74 +218,97 @@ async function assignRecordsAndOrders(
   );
 }
 
-async function replaceIdentities(
+/**
+ * The customers' identifiers as a diff: rows no longer carried are deleted, new ones inserted, and
+ * a changed flag updated in place; a re-resolution that changes nothing writes nothing (and each
+ * identifier keeps when it was first seen).
+ */
+async function writeIdentities(
   client: Client,
   assigned: AssignedCustomer[],
   flagged: FlaggedIdentifier[],
   customerIds: string[],
 ): Promise<void> {
   const flags = new Map(flagged.map((f) => [`${f.kind}:${f.value}`, f]));
+  const rows = uniqueBy(
+    assigned.flatMap((c) =>
+      c.identifiers.map((id) => {
+        const flag = flags.get(`${id.kind}:${id.value}`);
+        return { customerId: c.id, ...id, reason: flag ? `${flag.reason}: ${flag.detail}` : null };
+      }),
+    ),
+    (r) => `${r.customerId}|${r.kind}|${r.value}`,
+  );
   await client.$executeRawUnsafe(
-    `DELETE FROM "CustomerIdentity" WHERE "customerId" = ANY($1::uuid[])`,
+    `WITH wanted AS (
+       SELECT t.id, t.kind::"IdentityKind" AS kind, t.value, t.reason
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(id, kind, value, reason)),
+     dropped AS (
+       DELETE FROM "CustomerIdentity" i
+        WHERE i."customerId" = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM wanted w
+                           WHERE w.id = i."customerId" AND w.kind = i.kind
+                             AND w.value = i."normalizedValue"))
+     INSERT INTO "CustomerIdentity" ("customerId", kind, "normalizedValue", blocked, "blockedReason")
+     SELECT w.id, w.kind, w.value, w.reason IS NOT NULL, w.reason FROM wanted w
+     ON CONFLICT (kind, "normalizedValue", "customerId") DO UPDATE
+       SET blocked = EXCLUDED.blocked, "blockedReason" = EXCLUDED."blockedReason"
+       WHERE ("CustomerIdentity".blocked, "CustomerIdentity"."blockedReason")
+             IS DISTINCT FROM (EXCLUDED.blocked, EXCLUDED."blockedReason")`,
     customerIds,
-  );
-  const rows = assigned.flatMap((c) =>
-    c.identifiers.map((id) => ({
-      customerId: c.id,
-      ...id,
-      flag: flags.get(`${id.kind}:${id.value}`),
-    })),
-  );
-  if (rows.length === 0) return;
-  await client.$executeRawUnsafe(
-    `INSERT INTO "CustomerIdentity" ("customerId", kind, "normalizedValue", blocked, "blockedReason")
-     SELECT t.id, t.kind::"IdentityKind", t.value, t.reason IS NOT NULL, t.reason
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, kind, value, reason)`,
     rows.map((r) => r.customerId),
     rows.map((r) => r.kind),
     rows.map((r) => r.value),
-    rows.map((r) => (r.flag ? `${r.flag.reason}: ${r.flag.detail}` : null)),
+    rows.map((r) => r.reason),
   );
 }
 
-async function replaceLinks(
+/**
+ * The links that explain the customers, as a diff: links no longer made are deleted, new ones
+ * inserted, and a link now explaining another customer (or for another reason) updated in place,
+ * keeping when it was first made.
+ */
+async function writeLinks(
   client: Client,
   assigned: AssignedCustomer[],
   customerIds: string[],
 ): Promise<void> {
-  // Keep when each link was first made: delete and re-insert would otherwise reset it.
-  const old = await client.$queryRawUnsafe<
-    Array<{ fromRecord: string; toRecord: string; kind: string; value: string; at: Date }>
-  >(
-    `DELETE FROM "CustomerLink" WHERE "customerId" = ANY($1::uuid[])
-     RETURNING "fromRecord", "toRecord", kind::text AS kind, value, "firstLinkedAt" AS at`,
-    customerIds,
+  const rows = uniqueBy(
+    assigned.flatMap((c) => c.links.map((link) => ({ customerId: c.id, link }))),
+    ({ link }) => `${link.from}|${link.to}|${link.kind}|${link.value}`,
   );
-  const linkKey = (l: {
-    fromRecord?: string;
-    from?: string;
-    toRecord?: string;
-    to?: string;
-    kind: string;
-    value: string;
-  }) => `${l.fromRecord ?? l.from}|${l.toRecord ?? l.to}|${l.kind}|${l.value}`;
-  const firstLinked = new Map(old.map((l) => [linkKey(l), l.at]));
-  const rows = assigned.flatMap((c) => c.links.map((link) => ({ customerId: c.id, link })));
-  if (rows.length === 0) return;
   await client.$executeRawUnsafe(
-    `INSERT INTO "CustomerLink" ("customerId", "fromRecord", "toRecord", kind, value, reason, "firstLinkedAt")
-     SELECT t.id, t.f, t.t, t.kind::"IdentityKind", t.value, t.reason, coalesce(t.at, now())
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-         AS t(id, f, t, kind, value, reason, at)
-     ON CONFLICT DO NOTHING`,
+    `WITH wanted AS (
+       SELECT t.id, t.f, t.t, t.kind::"IdentityKind" AS kind, t.value, t.reason
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS t(id, f, t, kind, value, reason)),
+     dropped AS (
+       DELETE FROM "CustomerLink" l
+        WHERE l."customerId" = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM wanted w
+                           WHERE w.f = l."fromRecord" AND w.t = l."toRecord"
+                             AND w.kind = l.kind AND w.value = l.value))
+     INSERT INTO "CustomerLink" ("customerId", "fromRecord", "toRecord", kind, value, reason)
+     SELECT w.id, w.f, w.t, w.kind, w.value, w.reason FROM wanted w
+     ON CONFLICT ("fromRecord", "toRecord", kind, value) DO UPDATE
+       SET "customerId" = EXCLUDED."customerId", reason = EXCLUDED.reason
+       WHERE ("CustomerLink"."customerId", "CustomerLink".reason)
+             IS DISTINCT FROM (EXCLUDED."customerId", EXCLUDED.reason)`,
+    customerIds,
     rows.map((r) => r.customerId),
     rows.map((r) => r.link.from),
     rows.map((r) => r.link.to),
     rows.map((r) => r.link.kind),
     rows.map((r) => r.link.value),
     rows.map((r) => r.link.reason),
-    rows.map((r) => firstLinked.get(linkKey(r.link))?.toISOString() ?? null),
   );
+}
+
+/** The first of each key: an upsert may not meet the same row twice in one statement. */
+function uniqueBy<T>(rows: T[], keyOf: (row: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const row of rows) if (!seen.has(keyOf(row))) seen.set(keyOf(row), row);
+  return [...seen.values()];
 }
 
 async function replaceFlags(
