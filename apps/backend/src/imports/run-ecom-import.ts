@@ -73,6 +73,11 @@ export interface EcomImportOutcome {
   file: { name: string; bytes: number; sha256: string };
   /** The analytics run after the merge; null for a dry run and an interrupted import. */
   analytics: Pick<AnalyticsRunResult, "mode" | "customers" | "modelsFitted"> | null;
+  /**
+   * Wall time of each phase that ran, in milliseconds (reading includes the merges of the chunks
+   * committed meanwhile), and of the whole import.
+   */
+  timings: { phasesMs: Partial<Record<EcomImportPhase, number>>; totalMs: number };
 }
 
 export async function runEcomImport(
@@ -80,6 +85,7 @@ export async function runEcomImport(
   { db, env, logger, signal, onProgress, onPhase }: EcomImportContext,
 ): Promise<EcomImportOutcome> {
   const { dryRun, mapping, importRunId } = request;
+  const clock = phaseClock(onPhase);
   const liveness = { graceMs: env.imports.heartbeatGraceMs, logger };
   const source = streamExportFile(request.file.path, {
     name: request.file.name,
@@ -94,7 +100,7 @@ export async function runEcomImport(
   let result: ImportEcomOrdersResult;
   try {
     await markInterruptedImportRuns(db, liveness);
-    onPhase?.("reading");
+    clock.enter("reading");
     result = await importEcomOrders({
       db,
       source: parseEcomCsv(source.chunks, {
@@ -119,7 +125,7 @@ export async function runEcomImport(
       ...(merge ? { onEcomOrdersChanged: merge.onEcomOrdersChanged } : {}),
     }).finally(async () => {
       if (!merge) return;
-      onPhase?.("merging");
+      clock.enter("merging");
       await merge.finish();
     });
     if (dryRunRecord) await dryRunRecord.finish(result);
@@ -137,7 +143,7 @@ export async function runEcomImport(
   // The merge has run; the analytics follow once.
   let analytics: EcomImportOutcome["analytics"] = null;
   if (!dryRun && !result.interrupted) {
-    onPhase?.("analytics");
+    clock.enter("analytics");
     analytics = await recomputeAfterImport(db, {
       config: env.analytics.config,
       ordersChanged: result.ordersCreated + result.ordersUpdated,
@@ -154,7 +160,29 @@ export async function runEcomImport(
     },
     dryRun ? "eCom export dry-run" : "eCom export imported",
   );
-  return { result, file, analytics };
+  return { result, file, analytics, timings: clock.stop() };
+}
+
+/** Tells each phase as it starts, and times it. */
+function phaseClock(onPhase: ((phase: EcomImportPhase) => void) | undefined) {
+  const started = performance.now();
+  const phasesMs: Partial<Record<EcomImportPhase, number>> = {};
+  let current: { phase: EcomImportPhase; at: number } | null = null;
+  const leave = () => {
+    if (current) phasesMs[current.phase] = Math.round(performance.now() - current.at);
+    current = null;
+  };
+  return {
+    enter(phase: EcomImportPhase) {
+      leave();
+      current = { phase, at: performance.now() };
+      onPhase?.(phase);
+    },
+    stop() {
+      leave();
+      return { phasesMs, totalMs: Math.round(performance.now() - started) };
+    },
+  };
 }
 
 /** The analytics after an import: the dirty customers, or everything with a refit after a large one. */

@@ -131,7 +131,10 @@ describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
 
     const human = await runCliCaptured(["import-ecom", "ecwid-small-newer.csv"], env);
     expect(human.exitCode).toBe(0);
-    expect(human.stdout).toMatch(/^Imported ecwid-small-newer\.csv \(.+\) in \d+\.\d s:$/m);
+    // The whole import's time, and each phase's (the merge and analytics used to go uncounted).
+    expect(human.stdout).toMatch(
+      /^Imported ecwid-small-newer\.csv \(.+\) in \d+\.\d s \(reading and writing \d+\.\d s, merging \d+\.\d s, analytics \d+\.\d s\):$/m,
+    );
     expect(human.stdout).toContain("  orders    1 new, 3 updated, 1 unchanged");
     expect(human.stdout).toContain("  customers 3 touched");
     expect(await countRows(env)).toEqual({
@@ -406,6 +409,10 @@ describe(`pnpm cli import-ecom progress (${testDatabaseKind})`, () => {
 
     const json = await runCliCaptured(["import-ecom", "ecwid-small.csv", "--json"], env);
     expect(json.stdout.trimEnd().split("\n")).toHaveLength(1);
+    const { totalMs, phasesMs } = JSON.parse(json.stdout);
+    expect(Object.keys(phasesMs)).toEqual(["reading", "merging", "analytics"]);
+    const phases = Object.values(phasesMs) as number[];
+    expect(totalMs).toBeGreaterThanOrEqual(phases.reduce((sum, ms) => sum + ms, 0));
   });
 });
 

@@ -9,7 +9,11 @@ import {
   type ImportProgress,
   importCountsOf,
 } from "../../imports/import-ecom-orders";
-import { type EcomImportPhase, runEcomImport } from "../../imports/run-ecom-import";
+import {
+  type EcomImportOutcome,
+  type EcomImportPhase,
+  runEcomImport,
+} from "../../imports/run-ecom-import";
 import type { CliCommand } from "../command";
 import { commandHelp } from "../command-help";
 import { parseExportFormat, readableFileSize, readExportMapping } from "./ecom-export-options";
@@ -80,7 +84,7 @@ export const importEcomCommand: CliCommand = {
       } finally {
         progress?.end();
       }
-      const { result, analytics } = outcome;
+      const { result, analytics, timings } = outcome;
       if (result.interrupted) {
         throw new DomainError(
           "UNAVAILABLE",
@@ -100,9 +104,11 @@ export const importEcomCommand: CliCommand = {
           errors: result.errors.map(({ line, column, message }) => ({ line, column, message })),
           errorsTotal: result.errorsTotal,
           durationMs: result.durationMs,
+          totalMs: timings.totalMs,
+          phasesMs: timings.phasesMs,
           analytics,
         },
-        summary: summarize(fileName, bytes, result, dryRun),
+        summary: summarize(fileName, bytes, result, dryRun, timings),
       };
     } finally {
       await db.close();
@@ -115,10 +121,11 @@ function summarize(
   bytes: number,
   result: ImportEcomOrdersResult,
   dryRun: boolean,
+  timings: EcomImportOutcome["timings"],
 ): string {
   const verb = dryRun ? "would be" : "";
   const lines = [
-    `${dryRun ? "Dry run of" : "Imported"} ${fileName} (${formatBytes(bytes)}) in ${(result.durationMs / 1000).toFixed(1)} s:`,
+    `${dryRun ? "Dry run of" : "Imported"} ${fileName} (${formatBytes(bytes)}) in ${seconds(timings.totalMs)}${phaseBreakdown(timings.phasesMs)}:`,
     `  rows      ${result.rowsRead} read, ${result.rowsRejected} rejected`,
     `  orders    ${result.ordersCreated} ${verb ? `${verb} ` : ""}new, ${result.ordersUpdated} ${verb ? `${verb} ` : ""}updated, ${result.ordersUnchanged} unchanged`,
     `  customers ${result.customersTouched} touched`,
@@ -136,6 +143,21 @@ function summarize(
     );
   } else lines.push(`Import run ${result.importRunId}.`);
   return lines.join("\n");
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** "(reading and writing 25.1 s, merging 18.5 s, analytics 5.5 s)" when more than one phase ran. */
+function phaseBreakdown(phasesMs: EcomImportOutcome["timings"]["phasesMs"]): string {
+  const names: Record<EcomImportPhase, string> = {
+    reading: "reading and writing",
+    merging: "merging",
+    analytics: "analytics",
+  };
+  const parts = (Object.keys(names) as EcomImportPhase[])
+    .filter((phase) => phasesMs[phase] !== undefined)
+    .map((phase) => `${names[phase]} ${seconds(phasesMs[phase] ?? 0)}`);
+  return parts.length > 1 ? ` (${parts.join(", ")})` : "";
 }
 
 function phaseLine(
