@@ -9,6 +9,7 @@ import type { CliCommand, CommandContext, CommandResult } from "../command";
 import { commandHelp } from "../command-help";
 import { formatTable } from "../format-table";
 import { helpWidth } from "../help-text";
+import { wholeNumberOption } from "../whole-number-option";
 
 /** Every issue a run keeps (importEcomOrders keeps the first 1,000; the rest are counted). */
 const KEPT_ISSUES = 1_000;
@@ -108,13 +109,7 @@ function describeIssues(
 }
 
 async function runList({ env, logger, values, columns }: CommandContext): Promise<CommandResult> {
-  const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `--limit must be a whole number 1-1000 (got "${String(values.limit)}").`,
-    );
-  }
+  const limit = wholeNumberOption(values.limit, "--limit", 20, { min: 1, max: 1_000 });
   const db = await openMigratedDatabaseFromEnv(env, logger);
   try {
     const { runs } = await listImportRuns(db, {

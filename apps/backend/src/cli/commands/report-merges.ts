@@ -1,8 +1,7 @@
-// `pnpm cli report merges`: the operator's review of how records became customers.
-import { DomainError } from "@greenloop/order-sync/errors";
 import { openMigratedDatabaseFromEnv } from "../../database";
 import { reportMerges } from "../../merge/merge-report";
 import { reportHelp } from "../command-help";
+import { wholeNumberOption } from "../whole-number-option";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const mergesReport: Report = {
@@ -10,13 +9,7 @@ export const mergesReport: Report = {
   options: ["limit"],
   async run({ env, logger, values }, args) {
     assertNoArguments(mergesReport, args);
-    const limit = values.limit === undefined ? 1_000 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-      throw new DomainError(
-        "BAD_INPUT",
-        `--limit must be a whole number 1-100000 (got "${String(values.limit)}").`,
-      );
-    }
+    const limit = wholeNumberOption(values.limit, "--limit", 1_000, { min: 1, max: 100_000 });
     const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
       const result = await reportMerges(db, { limit });

@@ -1,10 +1,8 @@
-// `pnpm cli report missing [--days N]`: eCom orders still not in X-Series N days (default
-// MISSING_ORDER_ALERT_DAYS) after they were placed, oldest first.
-import { DomainError } from "@greenloop/order-sync/errors";
 import { openMigratedDatabaseFromEnv } from "../../database";
 import { listEcomBacklog } from "../../monitoring/delays/ecom-backlog";
 import { formatStoreTime } from "../../monitoring/delays/format-duration";
 import { reportHelp } from "../command-help";
+import { wholeNumberOption } from "../whole-number-option";
 import { assertNoArguments, type Report } from "./report-kind";
 
 export const missingReport: Report = {
@@ -12,14 +10,10 @@ export const missingReport: Report = {
   options: ["days"],
   async run({ env, logger, values }, args) {
     assertNoArguments(missingReport, args);
-    const days =
-      values.days === undefined ? env.monitoring.missingOrderAlertDays : Number(values.days);
-    if (!Number.isInteger(days) || days < 0 || days > 36_500) {
-      throw new DomainError(
-        "BAD_INPUT",
-        `--days must be a whole number of days, 0 or more (got "${String(values.days)}").`,
-      );
-    }
+    const days = wholeNumberOption(values.days, "--days", env.monitoring.missingOrderAlertDays, {
+      max: 36_500,
+      unit: "days",
+    });
     const db = await openMigratedDatabaseFromEnv(env, logger);
     try {
       const missing = await listEcomBacklog(db, { now: new Date(), minAgeDays: days });

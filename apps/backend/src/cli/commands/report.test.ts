@@ -122,8 +122,14 @@ describe(`pnpm cli report delays / missing (${testDatabaseKind})`, () => {
     const cases: Array<[string[], RegExp]> = [
       [["report", "delays", "--since", "yesterday"], /--since must be a date \(2026-03-01\)/],
       [["report", "delays", "--since", "2026-02-30"], /--since must be a date/],
-      [["report", "missing", "--days=-1"], /--days must be a whole number of days/],
-      [["report", "missing", "--days", "2.5"], /--days must be a whole number of days/],
+      [
+        ["report", "missing", "--days=-1"],
+        /--days must be a whole number of days from 0 to 36,500/,
+      ],
+      [
+        ["report", "missing", "--days", "2.5"],
+        /--days must be a whole number of days from 0 to 36,500/,
+      ],
       [["report", "delays", "--days", "3"], /report delays does not take --days/],
       [["report", "missing", "extra"], /Unexpected argument "extra"/],
       [["report", "latency"], /Unknown report. Usage: pnpm cli report merges/],

@@ -14,6 +14,7 @@ import {
 } from "../../tier-sync/tier-sync";
 import type { CliCommand, CommandContext, CommandResult } from "../command";
 import { commandHelp } from "../command-help";
+import { wholeNumberOption } from "../whole-number-option";
 
 /** Changes listed by a dry run. */
 const shownChanges = 20;
@@ -49,7 +50,10 @@ async function runSync({
   shutdown,
 }: CommandContext): Promise<CommandResult> {
   const apply = values.apply === true;
-  const limit = parseLimit(values.limit);
+  const limit =
+    values.limit === undefined
+      ? undefined
+      : wholeNumberOption(values.limit, "--limit", 0, { min: 1 });
   const tierGroups = env.tierGroups;
   if (!tierGroups) {
     throw new DomainError(
@@ -238,18 +242,6 @@ function describeUndo(result: UndoTierSyncResult): string[] {
         ]
       : []),
   ];
-}
-
-function parseLimit(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `--limit must be a whole number of at least 1 (got "${String(value)}").`,
-    );
-  }
-  return limit;
 }
 
 /** Two runs changing X-Series groups at once would make (and log) the same changes twice. */

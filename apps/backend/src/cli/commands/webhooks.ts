@@ -10,6 +10,7 @@ import {
 import { getWebhookInboxStats } from "../../ingestion/webhooks/webhook-inbox-stats";
 import type { CliCommand } from "../command";
 import { commandHelp } from "../command-help";
+import { wholeNumberOption } from "../whole-number-option";
 import { runWebhooksRegister, runWebhooksSubscriptions } from "./webhook-subscriptions";
 
 const actions = ["list", "replay", "register", "subscriptions"];
@@ -47,7 +48,7 @@ export const webhooksCommand: CliCommand = {
       throw new DomainError("BAD_INPUT", "--url and --prune are for register and subscriptions");
     }
     const status = parseStatus(values.status);
-    const limit = parseLimit(values.limit);
+    const limit = wholeNumberOption(values.limit, "--limit", 50, { min: 1, max: 10_000 });
     const ids = (values as { id?: string[] }).id;
     if (action === "list" && ids) throw new DomainError("BAD_INPUT", "--id is for replay");
     if (ids) assertDeliveryIds(ids);
@@ -109,16 +110,4 @@ function parseStatus(value: unknown): WebhookDeliveryStatus | undefined {
     );
   }
   return status;
-}
-
-function parseLimit(value: unknown): number {
-  if (value === undefined) return 50;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-    throw new DomainError(
-      "BAD_INPUT",
-      `--limit must be a whole number 1-10000 (got "${String(value)}").`,
-    );
-  }
-  return limit;
 }
