@@ -11,20 +11,23 @@ import { importStoreExport, ingestRetail, testMergeRules } from "./testing/merge
 
 const cleanup = useTestCleanup();
 
-/** Every link and identity row with the transaction that last wrote it. */
+/** Every link and identity row with the transactions that last wrote it and last locked it. */
 async function rowVersions(db: Awaited<ReturnType<typeof openDatabaseForTest>>) {
-  return db.prisma.$queryRawUnsafe<Array<{ row: string; xmin: string }>>(
-    `SELECT 'link ' || "fromRecord" || ' ' || "toRecord" || ' ' || value AS row, xmin::text AS xmin
+  // A lock is a write too (an upsert's DO UPDATE … WHERE false locks the row: its xmax).
+  return db.prisma.$queryRawUnsafe<Array<{ row: string; xmin: string; xmax: string }>>(
+    `SELECT 'link ' || "fromRecord" || ' ' || "toRecord" || ' ' || value AS row,
+            xmin::text AS xmin, xmax::text AS xmax
        FROM "CustomerLink"
      UNION ALL
-     SELECT 'identity ' || kind || ' ' || "normalizedValue" || ' ' || "customerId", xmin::text
+     SELECT 'identity ' || kind || ' ' || "normalizedValue" || ' ' || "customerId", xmin::text,
+            xmax::text
        FROM "CustomerIdentity"
      ORDER BY 1`,
   );
 }
 
 describe(`writeResolution (${testDatabaseKind})`, () => {
-  it("rewrites no link or identity when a settled component is resolved again", async () => {
+  it("rewrites or locks no link or identity when a settled component is resolved again", async () => {
     const db = await openDatabaseForTest(cleanup);
     const store = new SimulatedStore({
       seed: 8,

@@ -221,7 +221,9 @@ async function assignRecordsAndOrders(
 /**
  * The customers' identifiers as a diff: rows no longer carried are deleted, new ones inserted, and
  * a changed flag updated in place; a re-resolution that changes nothing writes nothing (and each
- * identifier keeps when it was first seen).
+ * identifier keeps when it was first seen). Not an upsert: ON CONFLICT DO UPDATE locks every
+ * conflicting row, even when its WHERE leaves it as it is, and a lock is a write (the tuple's xmax,
+ * WAL): re-resolving a big component cost as much as rewriting it.
  */
 async function writeIdentities(
   client: Client,
@@ -248,13 +250,18 @@ async function writeIdentities(
         WHERE i."customerId" = ANY($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM wanted w
                            WHERE w.id = i."customerId" AND w.kind = i.kind
-                             AND w.value = i."normalizedValue"))
+                             AND w.value = i."normalizedValue")),
+     reflagged AS (
+       UPDATE "CustomerIdentity" i
+          SET blocked = w.reason IS NOT NULL, "blockedReason" = w.reason
+         FROM wanted w
+        WHERE i."customerId" = w.id AND i.kind = w.kind AND i."normalizedValue" = w.value
+          AND (i.blocked, i."blockedReason") IS DISTINCT FROM (w.reason IS NOT NULL, w.reason))
      INSERT INTO "CustomerIdentity" ("customerId", kind, "normalizedValue", blocked, "blockedReason")
      SELECT w.id, w.kind, w.value, w.reason IS NOT NULL, w.reason FROM wanted w
-     ON CONFLICT (kind, "normalizedValue", "customerId") DO UPDATE
-       SET blocked = EXCLUDED.blocked, "blockedReason" = EXCLUDED."blockedReason"
-       WHERE ("CustomerIdentity".blocked, "CustomerIdentity"."blockedReason")
-             IS DISTINCT FROM (EXCLUDED.blocked, EXCLUDED."blockedReason")`,
+      WHERE NOT EXISTS (SELECT 1 FROM "CustomerIdentity" i
+                         WHERE i."customerId" = w.id AND i.kind = w.kind
+                           AND i."normalizedValue" = w.value)`,
     customerIds,
     rows.map((r) => r.customerId),
     rows.map((r) => r.kind),
@@ -266,7 +273,8 @@ async function writeIdentities(
 /**
  * The links that explain the customers, as a diff: links no longer made are deleted, new ones
  * inserted, and a link now explaining another customer (or for another reason) updated in place,
- * keeping when it was first made.
+ * keeping when it was first made. Three statements' worth in one, not an upsert (see
+ * writeIdentities); the three touch disjoint rows.
  */
 async function writeLinks(
   client: Client,
@@ -287,13 +295,17 @@ async function writeLinks(
         WHERE l."customerId" = ANY($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM wanted w
                            WHERE w.f = l."fromRecord" AND w.t = l."toRecord"
-                             AND w.kind = l.kind AND w.value = l.value))
+                             AND w.kind = l.kind AND w.value = l.value)),
+     moved AS (
+       UPDATE "CustomerLink" l SET "customerId" = w.id, reason = w.reason
+         FROM wanted w
+        WHERE l."fromRecord" = w.f AND l."toRecord" = w.t AND l.kind = w.kind AND l.value = w.value
+          AND (l."customerId", l.reason) IS DISTINCT FROM (w.id, w.reason))
      INSERT INTO "CustomerLink" ("customerId", "fromRecord", "toRecord", kind, value, reason)
      SELECT w.id, w.f, w.t, w.kind, w.value, w.reason FROM wanted w
-     ON CONFLICT ("fromRecord", "toRecord", kind, value) DO UPDATE
-       SET "customerId" = EXCLUDED."customerId", reason = EXCLUDED.reason
-       WHERE ("CustomerLink"."customerId", "CustomerLink".reason)
-             IS DISTINCT FROM (EXCLUDED."customerId", EXCLUDED.reason)`,
+      WHERE NOT EXISTS (SELECT 1 FROM "CustomerLink" l
+                         WHERE l."fromRecord" = w.f AND l."toRecord" = w.t
+                           AND l.kind = w.kind AND l.value = w.value)`,
     customerIds,
     rows.map((r) => r.customerId),
     rows.map((r) => r.link.from),
