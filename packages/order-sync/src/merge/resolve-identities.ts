@@ -14,6 +14,10 @@
 //    a false merge is a privacy incident, a false split only a metrics nuisance.
 // 4. An identifier carried by more X-Series customers than the limit is a placeholder
 //    (`noemail@…`, the store's phone) and links nothing.
+// The links that explain a customer form chains in record order (each carrier to the one before
+// it), not stars from the first carrier: a record arriving changes a link or two, where a star
+// re-pointed every link of its customer whenever the new record sorted first (as each chunk of a
+// newest-first export does), and the merge rewrote them all.
 import {
   compareIdentifiers,
   type Identifier,
@@ -104,11 +108,13 @@ export function resolveIdentities(
 
   // 1. The X-Series customer id: authoritative, except against an operator's pins.
   for (const id of carried.filter((c) => c.kind === "RETAIL_CUSTOMER_ID")) {
-    const first = at(id.records, 0);
+    // `previous` stays in the first carrier's cluster: pins are compared with that cluster's.
+    let previous = at(id.records, 0);
     for (const other of id.records.slice(1)) {
-      if (clusters.pinsDiffer(first, other)) continue;
-      if (clusters.find(first) !== clusters.find(other))
-        link(first, other, id, "same X-Series customer");
+      if (clusters.pinsDiffer(previous, other)) continue;
+      if (clusters.find(previous) !== clusters.find(other))
+        link(previous, other, id, "same X-Series customer");
+      previous = other;
     }
   }
 
@@ -122,11 +128,11 @@ export function resolveIdentities(
       ]);
   });
   for (const [, members] of [...byPinnedCustomer].sort(([a], [b]) => compareText(a, b))) {
-    const first = at(members, 0);
-    for (const other of members.slice(1)) {
-      if (clusters.find(first) !== clusters.find(other)) {
+    for (let i = 1; i < members.length; i++) {
+      const [previous, other] = [at(members, i - 1), at(members, i)];
+      if (clusters.find(previous) !== clusters.find(other)) {
         const pin = at(recordPins, other) as IdentityPin;
-        link(first, other, pin, "pinned to the same customer");
+        link(previous, other, pin, "pinned to the same customer");
       }
     }
   }
@@ -167,8 +173,9 @@ export function resolveIdentities(
         continue;
       }
       const representatives = [...carriers.values()];
-      const first = at(representatives, 0);
-      for (const other of representatives.slice(1)) link(first, other, id, softReason[kind]);
+      for (let i = 1; i < representatives.length; i++) {
+        link(at(representatives, i - 1), at(representatives, i), id, softReason[kind]);
+      }
     }
   }
 
