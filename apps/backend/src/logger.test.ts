@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { createLogger, resolveLogFormat } from "./logger";
+import { parsesAsJsonObject } from "./testing/parses-as-json-object";
 
 const cleanup = useTestCleanup();
 
@@ -22,15 +23,6 @@ const secretTexts = [
   "deadbeef",
   "pw@h",
 ];
-
-const parsesAsObject = (line: string) => {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null;
-  } catch {
-    return false;
-  }
-};
 
 function capture() {
   const lines: string[] = [];
@@ -66,7 +58,7 @@ describe("createLogger", () => {
     expect(text).toContain('"email": "[redacted]"');
     expect(text).toContain('token: "[redacted]"');
     expect(text).toContain('"name": "Jane"');
-    expect(text.split("\n").filter(parsesAsObject)).toEqual([]);
+    expect(text.split("\n").filter(parsesAsJsonObject)).toEqual([]);
   });
 
   it("keeps the last pretty lines of a process that exits right after logging", async () => {

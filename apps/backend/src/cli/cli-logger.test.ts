@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadEnv } from "../env";
+import { parsesAsJsonObject } from "../testing/parses-as-json-object";
 import { cliLogLevel, createCliLogger } from "./cli-logger";
 import { demoCommand } from "./commands/demo";
 import { serveCommand } from "./commands/serve";
@@ -8,15 +9,6 @@ function capture() {
   const lines: string[] = [];
   return { lines, destination: { write: (line: string) => void lines.push(line) } };
 }
-
-const parsesAsObject = (line: string) => {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null;
-  } catch {
-    return false;
-  }
-};
 
 /** What the demo's logger writes for one info and one warning, as run-cli builds it. */
 function demoLogs(env: Record<string, string>, toTerminal: boolean): string[] {
@@ -43,7 +35,7 @@ describe("cliLogLevel", () => {
 describe("createCliLogger", () => {
   it("gives the demo on a terminal pretty warnings and no JSON line", () => {
     const lines = demoLogs({}, true);
-    expect(lines.filter(parsesAsObject)).toEqual([]);
+    expect(lines.filter(parsesAsJsonObject)).toEqual([]);
     expect(lines.join("\n")).toMatch(/WARN.*\(mail\).*SMTP_URL is not set/);
     expect(lines.join("\n")).not.toContain("login code written");
     expect(lines.join("\n")).not.toContain("jane@example.com");
@@ -63,7 +55,7 @@ describe("createCliLogger", () => {
 
   it("writes pretty lines without colours when LOG_FORMAT=pretty off a terminal", () => {
     const lines = demoLogs({ LOG_FORMAT: "pretty", LOG_LEVEL: "info" }, false);
-    expect(lines.filter(parsesAsObject)).toEqual([]);
+    expect(lines.filter(parsesAsJsonObject)).toEqual([]);
     expect(lines.join("\n")).toContain("INFO: (mail) login code written");
     expect(lines.join("\n")).not.toContain("\u001b[");
   });
