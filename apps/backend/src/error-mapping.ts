@@ -39,6 +39,32 @@ export function asDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
+/** The HTTP answer to an error thrown while serving a request, and whether it must be logged. */
+export interface HttpErrorAnswer {
+  status: ErrorMapping["http"];
+  body: { error: { code: DomainErrorCode; message: string } };
+  /** The error to log with its stack (unexpected ones only), and the log message. */
+  log: { err: unknown; message: string } | null;
+}
+
+/** Every HTTP app's onError answers through this: a bug's message never reaches the caller. */
+export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
+  const domainError = asDomainError(error);
+  if (!domainError) {
+    return {
+      status: 500,
+      body: { error: { code: "INTERNAL", message: "Internal server error" } },
+      log: { err: error, message: "request failed unexpectedly" },
+    };
+  }
+  const mapping = errorMappings[domainError.code];
+  return {
+    status: mapping.http,
+    body: { error: { code: domainError.code, message: domainError.message } },
+    log: mapping.expected ? null : { err: domainError, message: "request failed" },
+  };
+}
+
 /** CLI exit codes: 2 for a usage or input mistake the user can fix by re-running differently. */
 export function exitCodeFor(code: DomainErrorCode): number {
   return code === "BAD_INPUT" ? 2 : 1;

@@ -6,7 +6,7 @@ import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { type Env, loadEnv } from "../env";
-import { asDomainError, errorMappings } from "../error-mapping";
+import { httpErrorAnswer } from "../error-mapping";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import type { Logger } from "../logger";
 import { createMailTransport, type MailTransport } from "../mail/mail-transport";
@@ -131,18 +131,9 @@ export function createApp({
   );
 
   app.onError((error, c) => {
-    const requestLogger = c.get("logger") ?? logger;
-    const domainError = asDomainError(error);
-    if (domainError) {
-      const mapping = errorMappings[domainError.code];
-      if (!mapping.expected) requestLogger.error({ err: domainError }, "request failed");
-      return c.json(
-        { error: { code: domainError.code, message: domainError.message } },
-        mapping.http,
-      );
-    }
-    requestLogger.error({ err: error }, "request failed unexpectedly");
-    return c.json({ error: { code: "INTERNAL", message: "Internal server error" } }, 500);
+    const answer = httpErrorAnswer(error);
+    if (answer.log) (c.get("logger") ?? logger).error({ err: answer.log.err }, answer.log.message);
+    return c.json(answer.body, answer.status);
   });
 
   return app;

@@ -1,6 +1,7 @@
 // The app served on METRICS_PORT: `/metrics` alone (Bearer METRICS_TOKEN too when that is set),
 // so the scraper can be given a port the public is not.
 import { Hono } from "hono";
+import { httpErrorAnswer } from "../error-mapping";
 import type { Logger } from "../logger";
 import type { BackendMetrics } from "./backend-metrics";
 import { metricsRoute } from "./metrics-route";
@@ -15,8 +16,9 @@ export function createMetricsApp(
     c.json({ error: { code: "NOT_FOUND", message: "Only GET /metrics is served here" } }, 404),
   );
   app.onError((error, c) => {
-    options.logger.error({ err: error }, "serving /metrics failed");
-    return c.json({ error: { code: "INTERNAL", message: "Internal server error" } }, 500);
+    const answer = httpErrorAnswer(error);
+    if (answer.log) options.logger.error({ err: answer.log.err }, answer.log.message);
+    return c.json(answer.body, answer.status);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 // GET /metrics for Prometheus: on the main port behind METRICS_TOKEN, or on METRICS_PORT (where
 // the token, when set, is required too).
 import { createHash, timingSafeEqual } from "node:crypto";
+import { DomainError } from "@greenloop/order-sync/errors";
 import { Hono } from "hono";
 import type { BackendMetrics } from "./backend-metrics";
 
@@ -12,14 +13,9 @@ export function metricsRoute(metrics: BackendMetrics, options: { token: string |
       !bearerMatches(c.req.header("authorization"), options.token)
     ) {
       c.header("www-authenticate", 'Bearer realm="metrics"');
-      return c.json(
-        {
-          error: {
-            code: "UNAUTHORIZED",
-            message: "GET /metrics needs: Authorization: Bearer <METRICS_TOKEN>",
-          },
-        },
-        401,
+      throw new DomainError(
+        "UNAUTHORIZED",
+        "GET /metrics needs: Authorization: Bearer <METRICS_TOKEN>",
       );
     }
     const { contentType, text } = await metrics.render();
