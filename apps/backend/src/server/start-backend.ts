@@ -116,6 +116,7 @@ export async function startBackend({
         ? await startServer(createMetricsApp(metrics, { token: metricsToken, logger }), {
             port: metricsPort,
             host: env.host,
+            otherPort: (port) => `METRICS_PORT=${port}`,
           })
         : undefined;
     if (metricsServer) logger.info({ url: `${metricsServer.url}/metrics` }, "serving metrics");
