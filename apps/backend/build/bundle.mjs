@@ -36,12 +36,10 @@ const keepSourceDirname = {
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      // Read once and handed back either way (returning nothing would make esbuild read it again).
       const source = await readFile(args.path, "utf8");
-      if (!source.includes("import.meta.dirname")) return undefined;
-      return {
-        contents: source.replaceAll("import.meta.dirname", JSON.stringify(path.dirname(args.path))),
-        loader: "ts",
-      };
+      const dirname = JSON.stringify(path.dirname(args.path));
+      return { contents: source.replaceAll("import.meta.dirname", dirname), loader: "ts" };
     });
   },
 };

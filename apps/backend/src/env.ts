@@ -72,6 +72,17 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** `true` or `false` (any case); `fallback` when unset or empty. */
+function booleanSetting(fallback: boolean) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value || String(fallback)).toLowerCase())
+    .refine((value) => value === "true" || value === "false", { message: "must be true or false" })
+    .transform((value) => value === "true");
+}
+
 function moneySetting() {
   return z
     .string()
@@ -167,13 +178,7 @@ const envSchema = z.object({
       message: 'must be a two-letter country code, e.g. "US"',
     }),
   /** Also match emails under provider rules (Gmail dots, +tags), as a separate weaker key. */
-  MERGE_LOOSE_EMAILS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value || "true").toLowerCase())
-    .refine((value) => value === "true" || value === "false", { message: "must be true or false" })
-    .transform((value) => value === "true"),
+  MERGE_LOOSE_EMAILS: booleanSetting(true),
   /** More X-Series customers than this on one email or phone make it a placeholder. */
   MERGE_MAX_CUSTOMERS_PER_IDENTIFIER: z.coerce
     .number({ error: "must be a whole number of at least 2" })
@@ -334,13 +339,7 @@ const envSchema = z.object({
    * OpenTelemetry tracing through the Node SDK, which reads its own standard OTEL_* variables
    * (exporter, endpoint, service name…). Off by default: then the SDK is not even loaded.
    */
-  OTEL_TRACING: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value || "false").toLowerCase())
-    .refine((value) => value === "true" || value === "false", { message: "must be true or false" })
-    .transform((value) => value === "true"),
+  OTEL_TRACING: booleanSetting(false),
   /** Where the user ran the command (pnpm runs scripts in the package folder; npm/pnpm set INIT_CWD). */
   INIT_CWD: z.string().optional(),
 });

@@ -9,6 +9,7 @@
 // own table is not the measure.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { useTestCleanup } from "@greenloop/db/testing";
@@ -18,7 +19,7 @@ const RUNS = Number(process.env.STARTUP_BENCH_RUNS ?? 7);
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 const cleanup = useTestCleanup();
 const pgliteDir = mkdtempSync(path.join(tmpdir(), "startup-bench-"));
-cleanup.defer(() => import("node:fs/promises").then((fs) => fs.rm(pgliteDir, { recursive: true })));
+cleanup.defer(() => rm(pgliteDir, { recursive: true, force: true }));
 
 const databaseUrl = process.env.DATABASE_URL;
 const env = {
