@@ -3,69 +3,29 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type ApiClient, createApiClient } from "@greenloop/app-client";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rangeStart } from "../src/dates/range-start";
 import { formatMoney } from "../src/format/format-money";
 import { formatCount } from "../src/format/format-number";
-import { chromiumAvailable, chromiumPath, launchChromium } from "./launch-chromium";
-import { demoViewerToken, type RunningDemo, startDemo } from "./start-demo";
+import {
+  browserReady,
+  eventually,
+  locale,
+  textOf as text,
+  useBrowserSession,
+} from "./browser-session";
+import { chromiumPath } from "./launch-chromium";
 
 const MISSING_ORDER_ALERT_DAYS = 3; // as startDemo configures it
 const DAY_MS = 86_400_000;
-const locale = "en-US";
 
-// CI installs Chromium (.ci/run); a developer machine without it skips with the reason.
-const browserReady = chromiumAvailable() || process.env.CI === "true";
-
-let demo: RunningDemo;
-let browser: Browser;
-let api: ApiClient;
-
-beforeAll(async () => {
-  if (!browserReady) return;
-  demo = await startDemo();
-  browser = await launchChromium();
-  api = createApiClient({ baseUrl: demo.apiBaseUrl, token: demo.token });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (demo) expect(await demo.stop()).toBe(0); // Ctrl-C stops everything cleanly
-});
-
-async function signedInPage(as: "operator" | "viewer" = "operator"): Promise<Page> {
-  const page = await browser.newPage({ locale, timezoneId: "UTC" });
-  await page.goto(demo.dashboardUrl);
-  await page.getByTestId("sign-in-token").fill(as === "operator" ? demo.token : demoViewerToken);
-  await page.getByTestId("sign-in-submit").click();
-  await page.getByTestId("whoami-role").waitFor();
-  expect(await page.getByTestId("whoami-role").textContent()).toContain(as);
-  return page;
-}
-
-async function text(page: Page, testId: string): Promise<string> {
-  const locator = page.getByTestId(testId).first();
-  await locator.waitFor();
-  return ((await locator.textContent()) ?? "").trim();
-}
-
-/** Retries `check` until it passes: the store keeps syncing orders while the page loads. */
-async function eventually(check: () => Promise<void>, attempts = 5): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await check();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-    }
-  }
-}
+const session = useBrowserSession();
+const signedInPage = (as: "operator" | "viewer" = "operator") => session.signedInPage({ as });
 
 describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, () => {
   it("refuses a wrong token, then signs in and shows the summary numbers the API returns", async () => {
-    const page = await browser.newPage({ locale, timezoneId: "UTC" });
-    await page.goto(demo.dashboardUrl);
+    const page = await session.browser.newPage({ locale, timezoneId: "UTC" });
+    await page.goto(session.demo.dashboardUrl);
     await page.getByTestId("sign-in-token").fill("not-the-token-not-the-token-000");
     await page.getByTestId("sign-in-submit").click();
     await page.getByTestId("sign-in-error").waitFor();
@@ -74,7 +34,7 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
     const signedIn = await signedInPage();
     await eventually(async () => {
       await signedIn.reload();
-      const summary = await api.analytics.summary.query({
+      const summary = await session.api.analytics.summary.query({
         period: "month",
         from: rangeStart(new Date(), "month", 12),
       });
@@ -105,7 +65,7 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
     await row.getByTestId("customer-row-link").click();
     await page.getByTestId("page-customer").waitFor();
 
-    const profile = await api.customers.byId.query({ customerId: customerId ?? "" });
+    const profile = await session.api.customers.byId.query({ customerId: customerId ?? "" });
     await page.getByTestId("order-row").first().waitFor();
     expect(await page.getByTestId("order-row").count()).toBeGreaterThan(0);
     const ltv = await text(page, "customer-ltv");
@@ -116,11 +76,11 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
 
   it("imports the store's eCom export and shows the result; the order goes missing after N days and an alert appears", async () => {
     // A new online order that will take 60 days to reach X-Series.
-    const placed = (await demo.simulator("/ecom/orders", {
+    const placed = (await session.demo.simulator("/ecom/orders", {
       body: { delayMs: 60 * DAY_MS },
     })) as { data: { orderNumber: string } };
     const orderNumber = placed.data.orderNumber;
-    const exportCsv = (await demo.simulator("/ecom/export.csv")) as string;
+    const exportCsv = (await session.demo.simulator("/ecom/export.csv")) as string;
     const file = path.join(tmpdir(), `store-export-${process.pid}.csv`);
     writeFileSync(file, exportCsv);
 
@@ -140,7 +100,7 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
     expect(await text(page, "import-rowsRejected")).toBe("0");
 
     // The store's clock passes MISSING_ORDER_ALERT_DAYS with the order still not in X-Series.
-    await demo.simulator("/clock/advance", {
+    await session.demo.simulator("/clock/advance", {
       body: { ms: (MISSING_ORDER_ALERT_DAYS + 1) * DAY_MS },
     });
     await page.getByTestId("nav-sync").click();
@@ -151,7 +111,7 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
       .filter({ hasText: orderNumber })
       .first()
       .waitFor({ timeout: 30_000 });
-    const alerts = await api.sync.alerts.query({ status: "OPEN", limit: 100 });
+    const alerts = await session.api.sync.alerts.query({ status: "OPEN", limit: 100 });
     expect(alerts.alerts.some((alert) => alert.message.includes(orderNumber))).toBe(true);
     await page.close();
   });
