@@ -4,8 +4,10 @@
 import type { Database, IdentityKind } from "@greenloop/db";
 import type { CustomerMetricsResult } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { loadCustomerFirstDates } from "./customer-first-dates";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
+import { averageOrderValueOf, tierProgressOf } from "./order-figures";
 import { resolveCustomerId } from "./resolve-customer-id";
 import { retailCustomerColumns, retailCustomerIdsOf } from "./retail-customer-records";
 
@@ -15,7 +17,12 @@ export interface CustomerProfileView {
   /** The survivor's id when `requestedId` was merged into another customer; else null. */
   mergedInto: string | null;
   displayName: string | null;
+  /** When this customer row was created (a merge survivor's row may be younger than the person). */
   createdAt: Date;
+  /** The earliest counted order; null without one. */
+  firstOrderAt: Date | null;
+  /** When the system first saw the person: this row, a customer merged into it, or an identifier. */
+  firstSeenAt: Date;
   /** Customers merged into this one (their old ids lead here). */
   mergedFrom: string[];
   summary: CustomerSummary;
@@ -61,7 +68,8 @@ export interface CustomerMetricsDetail
     | "tier"
     | "nextTier"
   > {
-  averageOrderValue: Decimal;
+  /** Null without orders. */
+  averageOrderValue: Decimal | null;
   favouriteProducts: string[];
   favouriteCategories: string[];
   rfm: { recency: number; frequency: number; monetary: number } | null;
@@ -111,17 +119,21 @@ export async function loadCustomerProfile(
     listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
   ]);
   if (!summary) throw new Error(`customer ${id} vanished while being read`);
-  const retailCustomers = await db.prisma.retailCustomer.findMany({
-    where: { id: { in: retailCustomerIdsOf(customer.identities) } },
-    select: { ...retailCustomerColumns, customerGroupId: true },
-    orderBy: { id: "asc" },
-  });
+  const [retailCustomers, firstDates] = await Promise.all([
+    db.prisma.retailCustomer.findMany({
+      where: { id: { in: retailCustomerIdsOf(customer.identities) } },
+      select: { ...retailCustomerColumns, customerGroupId: true },
+      orderBy: { id: "asc" },
+    }),
+    loadCustomerFirstDates(db, { id, createdAt: customer.createdAt }),
+  ]);
   return {
     customerId: id,
     requestedId: resolved.requestedId,
     mergedInto: resolved.mergedInto,
     displayName: customer.displayName,
     createdAt: customer.createdAt,
+    ...firstDates,
     mergedFrom: customer.mergedFrom.map((c) => c.id),
     summary,
     identities: customer.identities.map((i) => ({
@@ -151,7 +163,7 @@ function metricsDetailOf(m: MetricsRow): CustomerMetricsDetail {
     ecomOrderCount: m.ecomOrderCount,
     retailOrderCount: m.retailOrderCount,
     totalSpend: money(m.totalSpend),
-    averageOrderValue: money(m.averageOrderValue),
+    averageOrderValue: averageOrderValueOf(m),
     spend90d: money(m.spend90d),
     orders90d: m.orders90d,
     firstOrderAt: m.firstOrderAt,
@@ -168,8 +180,7 @@ function metricsDetailOf(m: MetricsRow): CustomerMetricsDetail {
     rfmSegment: m.rfmSegment,
     inactivitySegment: m.inactivitySegment,
     tier: m.tier,
-    nextTier: m.nextTier,
-    amountToNextTier: decimalOrNull(m.amountToNextTier),
+    ...tierProgressOf(m),
     isVip: m.isVip,
     isHighValue: m.isHighValue,
     isFirstTimeBuyer: m.isFirstTimeBuyer,

@@ -5,6 +5,7 @@
 import type { Database } from "@greenloop/db";
 import { inactivitySegments } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { averageOrderValueOf, tierProgressOf } from "./order-figures";
 import { retailCustomerColumns, retailCustomerIdsOf } from "./retail-customer-records";
 
 export const appInactiveSegments = inactivitySegments;
@@ -30,11 +31,13 @@ export interface CustomerSummary {
   isVIP: boolean | null;
   tier: string | null;
   rolling90DaySpend: Decimal | null;
+  /** Null at the top tier, and for a customer without orders or tier (nothing to progress from). */
   nextTier: string | null;
   spendToNextTier: Decimal | null;
   /** Sum over the customer's live X-Series records; null when none has a balance. */
   loyaltyBalance: Decimal | null;
   isFirstTimeBuyer: boolean | null;
+  /** Null until computed, and for a customer without orders. */
   averageOrderValue: Decimal | null;
   /** When the figures were computed, and the moment they describe (recency, 90 days, tier). */
   metricsComputedAt: Date | null;
@@ -124,6 +127,7 @@ export async function loadCustomerSummaries(
     const balances = live.flatMap((r) => (r?.loyaltyBalance == null ? [] : [r.loyaltyBalance]));
     const [firstFromName, lastFromName] = splitName(customer.displayName);
     const m = customer.metrics;
+    const progress = m ? tierProgressOf(m) : null;
     summaries.set(customer.id, {
       customerId: customer.id,
       lightspeedCustomerId: primaryId,
@@ -140,14 +144,14 @@ export async function loadCustomerSummaries(
       isVIP: m ? m.isVip : null,
       tier: m?.tier ?? null,
       rolling90DaySpend: decimalOrNull(m?.spend90d),
-      nextTier: m?.nextTier ?? null,
-      spendToNextTier: decimalOrNull(m?.amountToNextTier),
+      nextTier: progress?.nextTier ?? null,
+      spendToNextTier: progress?.amountToNextTier ?? null,
       loyaltyBalance:
         balances.length === 0
           ? null
           : balances.reduce((sum, b) => sum.plus(b.toString()), new Decimal(0)),
       isFirstTimeBuyer: m ? m.isFirstTimeBuyer : null,
-      averageOrderValue: decimalOrNull(m?.averageOrderValue),
+      averageOrderValue: m ? averageOrderValueOf(m) : null,
       metricsComputedAt: m?.computedAt ?? null,
       metricsAsOf: m?.asOf ?? null,
     });

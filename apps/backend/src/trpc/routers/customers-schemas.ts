@@ -97,7 +97,7 @@ const metricsDetailSchema = z.object({
   ecomOrderCount: z.number().int(),
   retailOrderCount: z.number().int(),
   totalSpend: decimalSchema,
-  averageOrderValue: decimalSchema,
+  averageOrderValue: decimalSchema.nullable(),
   spend90d: decimalSchema,
   orders90d: z.number().int(),
   firstOrderAt: z.date().nullable(),
@@ -135,6 +135,8 @@ export const customerProfileSchema = z.object({
   mergedInto: z.string().nullable(),
   displayName: z.string().nullable(),
   createdAt: z.date(),
+  firstOrderAt: z.date().nullable(),
+  firstSeenAt: z.date(),
   mergedFrom: z.array(z.string()),
   summary: customerSummarySchema,
   identities: z.array(

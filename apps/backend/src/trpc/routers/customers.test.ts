@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
   familyStore,
+  HOUR,
   ingestAndAnalyze,
   threeChannelStore,
 } from "../../customers/testing/customer-fixtures";
@@ -288,5 +289,85 @@ describe(`customers.split and customers.pin (${testDatabaseKind})`, () => {
         operator.customers.pin({ customerId: survivorId, email: "nobody@example.com" }),
       ),
     ).toBe("NOT_FOUND");
+  });
+});
+
+describe(`customers.byId figures (${testDatabaseKind})`, () => {
+  it("gives a customer without orders no average order value and no tier progress", async () => {
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(21);
+    const zoe = store.createCustomer({
+      first_name: "Zoe",
+      last_name: "Nil",
+      email: "zoe.nil@example.com",
+    });
+    store.advanceClock(HOUR);
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+    const lookup = await caller.customers.lookup({ email: "zoe.nil@example.com" });
+    if (lookup.match !== "one") throw new Error(`expected one customer, got ${lookup.match}`);
+    expect(lookup.summary.lightspeedCustomerId).toBe(zoe.id);
+
+    const profile = await caller.customers.byId({ customerId: lookup.summary.customerId });
+
+    // Computed (not "unknown"), yet nothing to average and no tier to progress from: the stored
+    // row says 0 and "Sprout, 250 to go", which read as facts about a customer who never bought.
+    expect(profile.metrics).not.toBeNull();
+    expect(profile.summary).toMatchObject({
+      orderCount: 0,
+      tier: null,
+      averageOrderValue: null,
+      nextTier: null,
+      spendToNextTier: null,
+    });
+    expect(profile.metrics).toMatchObject({
+      averageOrderValue: null,
+      nextTier: null,
+      amountToNextTier: null,
+    });
+    expect(profile.firstOrderAt).toBeNull();
+  });
+
+  it("keeps a customer's tier progress and average when they have orders", async () => {
+    const db = await openDatabaseForTest(cleanup);
+    const { store } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    const { caller } = await testApi(db, "viewer");
+    const lookup = await caller.customers.lookup({ email: "maya.lind@example.com" });
+    if (lookup.match !== "one") throw new Error(`expected one customer, got ${lookup.match}`);
+
+    const { summary, metrics } = await caller.customers.byId({
+      customerId: lookup.summary.customerId,
+    });
+
+    expect(summary.tier).toEqual(expect.any(String));
+    expect(summary.nextTier).toEqual(expect.any(String));
+    expect(summary.spendToNextTier?.isPositive()).toBe(true);
+    expect(summary.averageOrderValue?.toFixed(2)).toBe(summary.lifetimeValue?.div(3).toFixed(2));
+    expect(metrics?.averageOrderValue?.toFixed(2)).toBe(summary.averageOrderValue?.toFixed(2));
+  });
+
+  it("tells the first order apart from when the system first saw the customer", async () => {
+    const { db, survivorId, mergedAwayId } = await mergedDana();
+    const { caller } = await testApi(db, "viewer");
+    const orders = await db.prisma.order.findMany({
+      where: { customerId: survivorId, countsInAnalytics: true },
+      select: { placedAt: true },
+    });
+    const rows = await db.prisma.customer.findMany({
+      where: { id: { in: [survivorId, mergedAwayId] } },
+      select: { createdAt: true },
+    });
+
+    const profile = await caller.customers.byId({ customerId: survivorId });
+
+    // The store's history is older than the system: the first order predates the first sighting.
+    const earliestOrder = Math.min(...orders.map((o) => o.placedAt.getTime()));
+    expect(profile.firstOrderAt?.getTime()).toBe(earliestOrder);
+    expect(profile.firstOrderAt?.getTime()).not.toBe(profile.firstSeenAt.getTime());
+    // The merged-away customer's row counts as a sighting of the same person.
+    const earliestRow = Math.min(...rows.map((r) => r.createdAt.getTime()));
+    expect(profile.firstSeenAt.getTime()).toBeLessThanOrEqual(earliestRow);
+    expect(profile.firstSeenAt.getTime()).toBeLessThanOrEqual(profile.createdAt.getTime());
   });
 });
