@@ -195,3 +195,20 @@ export function toWireClvDistribution(view: ClvDistribution) {
     })),
   };
 }
+
+/** analytics.definitions: the rules behind a customer's labels, as configured. */
+export const labelDefinitionsSchema = z.object({
+  rollingWindowDays: z.number().int().positive(),
+  tiers: z.array(z.object({ name: z.string(), minRollingSpend: decimalSchema })),
+  tierRequiresOrder: z.boolean(),
+  vip: z.object({
+    minLifetimeValue: decimalSchema,
+    minOrderCount: z.number().int().nullable(),
+  }),
+  inactivityFromDays: z.object({
+    "30d": z.number().int(),
+    "60d": z.number().int(),
+    "90d+": z.number().int(),
+  }),
+  churnRisk: z.object({ mediumFrom: z.number(), highFrom: z.number() }),
+});

@@ -2,6 +2,7 @@
 // which check their own inputs too; money leaves as Decimal (analytics-output.ts).
 import { DomainError } from "@greenloop/order-sync/errors";
 import { z } from "zod";
+import { describeLabelDefinitions } from "../../analytics/label-definitions";
 import * as storeViews from "../../analytics/store-views";
 import { type Granularity, MAX_CLV_BUCKETS } from "../../analytics/store-views";
 import { pageSizeSchema } from "../output-schemas";
@@ -11,6 +12,7 @@ import {
   channelMixSummarySchema,
   clvDistributionSchema,
   cohortRetentionSchema,
+  labelDefinitionsSchema,
   segmentSizesSchema,
   storeSummarySchema,
   topCustomersSchema,
@@ -64,6 +66,11 @@ function summaryRange(
 }
 
 export const analyticsRouter = createTRPCRouter({
+  /** The rules behind a customer's labels (tiers, VIP, inactivity, churn risk), as configured. */
+  definitions: viewerProcedure
+    .output(labelDefinitionsSchema)
+    .query(({ ctx }) => describeLabelDefinitions(ctx.config.analytics.config)),
+
   /** Totals and the trend per ISO week or UTC month: spend, orders, new vs returning, channels. */
   summary: viewerProcedure
     .input(
