@@ -7,6 +7,7 @@ import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
 import { useAuth } from "../../auth/auth-context";
 import { customerLabel } from "../../components/customer-name";
 import { DataTable } from "../../components/data-table";
+import { isMissingRecord, NotFoundView } from "../../components/not-found-view";
 import { OrderSourceBadge } from "../../components/order-source-badge";
 import { PagedView } from "../../components/paged-view";
 import { StatGrid } from "../../components/stat-grid";
@@ -19,6 +20,7 @@ import { formatMoney } from "../../format/format-money";
 import { formatCount, formatDecimal, formatShare } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
 import { CustomerActions } from "./customer-actions";
+import { CustomerLabelsLegend } from "./customer-labels-legend";
 import { MergeExplanation } from "./merge-explanation";
 
 type Profile = RouterOutputs["customers"]["byId"];
@@ -33,6 +35,19 @@ const inactivityLabels: Record<string, string> = {
 export function CustomerDetailPage({ customerId }: { customerId: string }) {
   const profile = useApiQuery((api) => api.customers.byId, { customerId, ordersLimit: 1 });
   const { isOperator } = useAuth();
+  if (profile.error && !profile.data && isMissingRecord(profile.error)) {
+    return (
+      <div className="page" data-testid="page-customer">
+        <NotFoundView
+          title="No such customer"
+          back={{ to: { page: "customers" }, label: "← Back to customers" }}
+        >
+          There is no customer <code>{customerId}</code>: the link may be mistyped, or the customer
+          was erased.
+        </NotFoundView>
+      </div>
+    );
+  }
   return (
     <div className="page" data-testid="page-customer">
       <p className="breadcrumbs">
@@ -43,6 +58,7 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
           <>
             <CustomerHeader profile={data} />
             <CustomerSummary profile={data} />
+            <CustomerLabelsLegend />
             <OrdersSection customerId={data.customerId} />
             <div className="grid two">
               <IdentitiesSection profile={data} />
@@ -67,7 +83,6 @@ function CustomerHeader({ profile }: { profile: Profile }) {
           {[summary.email, summary.phone, summary.customerCode && `code ${summary.customerCode}`]
             .filter(Boolean)
             .join(" · ") || "No contact details"}
-          {" · "}customer since {formatDate(profile.createdAt)}
         </p>
         {profile.customerId !== profile.requestedId ? (
           <p className="notice" data-testid="customer-merged-note">
@@ -94,6 +109,8 @@ function CustomerHeader({ profile }: { profile: Profile }) {
 
 function CustomerSummary({ profile }: { profile: Profile }) {
   const { summary } = profile;
+  // No tier (no orders yet) means nothing to progress from; the API says so, and so does this.
+  const nextTier = summary.tier === null ? null : summary.nextTier;
   const inactivity = summary.inactiveSegment
     ? (inactivityLabels[summary.inactiveSegment] ?? summary.inactiveSegment)
     : "—";
@@ -112,10 +129,11 @@ function CustomerSummary({ profile }: { profile: Profile }) {
         {
           id: "next-tier",
           label: "Next tier",
-          value: summary.nextTier ?? "—",
-          hint: summary.spendToNextTier
-            ? `${formatMoney(summary.spendToNextTier)} to go`
-            : undefined,
+          value: nextTier ?? "—",
+          hint:
+            nextTier && summary.spendToNextTier
+              ? `${formatMoney(summary.spendToNextTier)} to go`
+              : undefined,
         },
         {
           id: "vip",
@@ -139,6 +157,17 @@ function CustomerSummary({ profile }: { profile: Profile }) {
         { id: "loyalty", label: "Loyalty balance", value: formatMoney(summary.loyaltyBalance) },
         { id: "order-count", label: "Orders", value: formatCount(summary.orderCount) },
         { id: "aov", label: "Average order", value: formatMoney(summary.averageOrderValue) },
+        {
+          id: "first-order",
+          label: "First order",
+          value: formatDate(profile.firstOrderAt, { timeZone: "UTC" }),
+        },
+        {
+          id: "first-seen",
+          label: "First seen",
+          value: formatDate(profile.firstSeenAt),
+          hint: "when this system first saw them",
+        },
       ]}
     />
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery, useApiQuery } from "../../api/use-api";
 import { DataTable } from "../../components/data-table";
+import { isMissingRecord, NotFoundView } from "../../components/not-found-view";
 import { PagedView } from "../../components/paged-view";
 import { QuerySection } from "../../components/query-section";
 import { StatGrid } from "../../components/stat-grid";
@@ -37,6 +38,17 @@ export function ImportRunView({ runId }: { runId: string }) {
     void queryClient.invalidateQueries({ queryKey: ["imports"] });
     void queryClient.invalidateQueries({ queryKey: ["sync"] });
   }, [done, progress.data, queryClient]);
+  if (progress.error && !progress.data && isMissingRecord(progress.error)) {
+    return (
+      <NotFoundView
+        title="No such import run"
+        back={{ to: { page: "imports" }, label: "← Back to imports" }}
+      >
+        There is no import run <code>{runId}</code>: the link may be mistyped. The runs below are
+        the ones on record.
+      </NotFoundView>
+    );
+  }
   return (
     <>
       <QuerySection
