@@ -1,6 +1,7 @@
 // The signed-in frame: the nav, the notifications bell, who is signed in, sign-out.
 import type { ReactNode } from "react";
 import { useAuth } from "./auth/auth-context";
+import { OfflineBanner } from "./components/offline-banner";
 import { Badge } from "./components/ui";
 import { NotificationBell } from "./notifications/notification-bell";
 import { navPageOf, navPages, type Route } from "./routing/routes";
@@ -41,6 +42,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           </button>
         </div>
       </header>
+      <OfflineBanner />
       <main className="content">{children}</main>
     </div>
   );
