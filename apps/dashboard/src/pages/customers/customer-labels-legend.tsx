@@ -34,9 +34,9 @@ function LegendEntries({ definitions }: { definitions: Definitions }) {
     <dl>
       <dt>Tier and next tier</dt>
       <dd data-testid="legend-tier">
-        Net spend over the last {formatCount(days)} days only: {tierList}. It goes down again as old
-        orders leave the window, so a big spender who has not bought lately can be in the lowest
-        tier.
+        Net spend over the last {formatCount(days)} days only (today included): {tierList}. It goes
+        down again as old orders leave the window, so a big spender who has not bought lately can be
+        in the lowest tier.
         {definitions.tierRequiresOrder
           ? " A customer without orders has no tier and no next tier."
           : ""}{" "}
@@ -46,7 +46,8 @@ function LegendEntries({ definitions }: { definitions: Definitions }) {
       <dd data-testid="legend-vip">
         Lifetime net spend of {formatMoney(vip.minLifetimeValue)} or more
         {vip.minOrderCount === null ? "" : `, or ${formatCount(vip.minOrderCount)} orders or more`},
-        over every order ever. Unlike the tier it does not fade: a VIP can hold the lowest tier.
+        over every order ever. Unlike the tier it does not fade with time: a VIP can hold the lowest
+        tier.
       </dd>
       <dt>RFM segment</dt>
       <dd data-testid="legend-rfm">
