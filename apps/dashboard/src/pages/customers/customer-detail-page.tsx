@@ -109,8 +109,9 @@ function CustomerHeader({ profile }: { profile: Profile }) {
 
 function CustomerSummary({ profile }: { profile: Profile }) {
   const { summary } = profile;
-  // No tier (no orders yet) means nothing to progress from; the API says so, and so does this.
-  const nextTier = summary.tier === null ? null : summary.nextTier;
+  // A customer without orders has no tier progress (the API gives none); one whose orders fell out
+  // of the 90-day window sees the way back to the first tier.
+  const nextTier = summary.nextTier;
   const inactivity = summary.inactiveSegment
     ? (inactivityLabels[summary.inactiveSegment] ?? summary.inactiveSegment)
     : "—";
