@@ -7,7 +7,7 @@ import { num } from "../../components/table-columns";
 import { ConfirmButton } from "../../components/ui";
 import { formatStoreTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
-import { leftAloneText } from "./segment-push-text";
+import { undoResultText } from "./segment-push-text";
 
 type Push = RouterOutputs["segmentPush"]["list"][number];
 
@@ -63,8 +63,7 @@ function PushRow({ push }: { push: Push }) {
         )}
         {undo.data ? (
           <p className="small" data-testid="segment-push-undo-result">
-            Put back {formatCount(undo.data.undone)}. {leftAloneText(undo.data.leftAlone)}
-            {undo.data.stopped ? ` Stopped early: ${undo.data.stopped}` : ""}
+            {undoResultText(undo.data)}
           </p>
         ) : null}
       </td>

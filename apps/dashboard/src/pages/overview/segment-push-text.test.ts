@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customersWord, groupMovesText, leftAloneText } from "./segment-push-text";
+import { customersWord, groupMovesText, leftAloneText, undoResultText } from "./segment-push-text";
 
 describe("customersWord", () => {
   it("says customer or customers with the count", () => {
@@ -35,5 +35,23 @@ describe("leftAloneText", () => {
 
   it("says nothing when every record was put back", () => {
     expect(leftAloneText(none, "en-US")).toBe("");
+  });
+});
+
+describe("undoResultText", () => {
+  const none = { "moved-since": 0, "no-previous-group": 0, deleted: 0, failed: 0 };
+
+  it("says how many were put back, then what was left alone and why", () => {
+    expect(undoResultText({ undone: 4, leftAlone: none, stopped: null }, "en-US")).toBe(
+      "Put 4 X-Series customer record(s) back in their previous group.",
+    );
+    expect(
+      undoResultText(
+        { undone: 1, leftAlone: { ...none, "moved-since": 1 }, stopped: "Lightspeed is down." },
+        "en-US",
+      ),
+    ).toBe(
+      "Put 1 X-Series customer record(s) back in their previous group. Left 1 alone: 1 moved to another group since the push. Stopped early: Lightspeed is down.",
+    );
   });
 });

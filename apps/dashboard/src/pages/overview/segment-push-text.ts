@@ -21,11 +21,26 @@ export function groupMovesText(
   return `${formatCount(records, locale)} record${records === 1 ? "" : "s"}, from ${list}`;
 }
 
-/** Why an undo left customers where they are, or "" when it left none. */
-export function leftAloneText(
-  leftAlone: Readonly<Record<"moved-since" | "no-previous-group" | "deleted" | "failed", number>>,
+type LeftAlone = Readonly<
+  Record<"moved-since" | "no-previous-group" | "deleted" | "failed", number>
+>;
+
+/** What an undo did: how many records it put back, how many it left alone and why. */
+export function undoResultText(
+  result: { undone: number; leftAlone: LeftAlone; stopped: string | null },
   locale?: string,
 ): string {
+  return [
+    `Put ${formatCount(result.undone, locale)} X-Series customer record(s) back in their previous group.`,
+    leftAloneText(result.leftAlone, locale),
+    result.stopped ? `Stopped early: ${result.stopped}` : "",
+  ]
+    .filter((part) => part !== "")
+    .join(" ");
+}
+
+/** Why an undo left customers where they are, or "" when it left none. */
+export function leftAloneText(leftAlone: LeftAlone, locale?: string): string {
   const reasons: Array<[number, string]> = [
     [leftAlone["moved-since"], "moved to another group since the push"],
     [leftAlone["no-previous-group"], "had no group before the push"],
