@@ -115,8 +115,10 @@ describe.skipIf(!browserReady)(`segment push in Chromium (${chromiumPath})`, () 
       );
       await row.getByTestId("segment-push-undo").click();
       await row.getByTestId("segment-push-undo-confirm").click();
-      await row.getByTestId("segment-push-undo-result").waitFor();
-      expect(await row.getByTestId("segment-push-undo-result").textContent()).toBe(
+      const undoResult = page.getByTestId("segment-push-undo-result");
+      await undoResult.waitFor();
+      expect(await undoResult.getAttribute("data-run-id")).toBe(runId);
+      expect(await undoResult.textContent()).toBe(
         `Put ${formatCount(preview.recordsToMove, locale)} X-Series customer record(s) back in their previous group.`,
       );
       await row.getByTestId("segment-push-row-done").waitFor();

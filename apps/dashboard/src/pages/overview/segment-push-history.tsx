@@ -16,6 +16,8 @@ export const AFTER_PUSH = [["segmentPush"]] as const;
 
 export function SegmentPushHistory() {
   const pushes = useApiQuery((api) => api.segmentPush.list, { limit: 5 });
+  // One undo at a time (they share the tier sync's lock); its result shows under the table.
+  const undo = useApiMutation((api) => api.segmentPush.undo, { invalidates: AFTER_PUSH });
   if (pushes.error) return <ErrorNote error={pushes.error} onRetry={() => pushes.refetch()} />;
   const rows = pushes.data ?? [];
   if (rows.length === 0) return null;
@@ -27,15 +29,40 @@ export function SegmentPushHistory() {
         columns={["When", "Segment", "Group", num("Moved"), ""]}
       >
         {rows.map((push) => (
-          <PushRow key={push.runId} push={push} />
+          <PushRow
+            key={push.runId}
+            push={push}
+            undoing={undo.isPending && undo.variables?.runId === push.runId}
+            busy={undo.isPending}
+            onUndo={() => undo.mutate({ runId: push.runId })}
+          />
         ))}
       </DataTable>
+      {undo.error ? <ErrorNote error={undo.error} /> : null}
+      {undo.data ? (
+        <p
+          className="segment-push-result"
+          data-testid="segment-push-undo-result"
+          data-run-id={undo.data.runId}
+        >
+          {undoResultText(undo.data)}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function PushRow({ push }: { push: Push }) {
-  const undo = useApiMutation((api) => api.segmentPush.undo, { invalidates: AFTER_PUSH });
+function PushRow({
+  push,
+  undoing,
+  busy,
+  onUndo,
+}: {
+  push: Push;
+  undoing: boolean;
+  busy: boolean;
+  onUndo: () => void;
+}) {
   return (
     <tr data-testid="segment-push-row" data-run-id={push.runId}>
       <td className="small">{formatStoreTime(push.startedAt)}</td>
@@ -51,9 +78,9 @@ function PushRow({ push }: { push: Push }) {
             question={`Put ${formatCount(push.undoable)} X-Series customer record(s) back in their previous group?`}
             confirmLabel="Undo push"
             danger
-            pending={undo.isPending}
-            error={undo.error}
-            onConfirm={() => undo.mutate({ runId: push.runId })}
+            pending={undoing}
+            disabled={busy}
+            onConfirm={onUndo}
             testId="segment-push-undo"
           />
         ) : (
@@ -61,11 +88,6 @@ function PushRow({ push }: { push: Push }) {
             {push.applied === 0 ? "nothing moved" : "undone"}
           </span>
         )}
-        {undo.data ? (
-          <p className="small" data-testid="segment-push-undo-result">
-            {undoResultText(undo.data)}
-          </p>
-        ) : null}
       </td>
     </tr>
   );
