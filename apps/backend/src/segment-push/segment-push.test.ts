@@ -1,5 +1,5 @@
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import type { RunningSimulator } from "@greenloop/lightspeed-simulator";
+import { type RunningSimulator, startSimulator } from "@greenloop/lightspeed-simulator";
 import { describe, expect, it } from "vitest";
 import { seedCustomerMetrics } from "../analytics/testing/seed-customer-metrics";
 import {
@@ -20,8 +20,8 @@ const cleanup = useTestCleanup();
 /** Every other customer is Bloom (the segment pushed), the rest Seed. */
 const bloomOrSeed = (index: number) => ({ tier: index % 2 === 0 ? "Bloom" : "Seed" });
 
-async function setUp() {
-  const sim = await startTestSimulator(cleanup);
+async function setUp(options: { sim?: RunningSimulator } = {}) {
+  const sim = options.sim ?? (await startTestSimulator(cleanup));
   const gold = groupIdByName(sim.store, "Gold");
   // A few X-Series customers are in Gold already: the preview counts them, the push leaves them.
   for (const customer of sim.store.customers().slice(0, 6)) {
@@ -167,6 +167,26 @@ describe(`segment push (${testDatabaseKind})`, () => {
     expect(after.get(moved)).toBe(silver);
     for (const id of rest) expect(after.get(id), id).toBe(before.get(id));
     expect((await caller.segmentPush.list({}))[0]).toMatchObject({ undoable: 1 });
+  });
+
+  it("pushes more customers than the store's rate limit allows in one window, waiting it out", async () => {
+    const sim = await startSimulator({
+      seed: 5,
+      store: { customers: 40, inStoreSales: 110, ecomOrders: 16, months: 2 },
+      rateLimit: { limit: 15, windowMs: 300_000 },
+    });
+    cleanup.defer(() => sim.close());
+    const startedAt = sim.store.now().getTime();
+    const { gold, seeded, caller } = await setUp({ sim });
+    const { toMove } = expectedPreview(sim, seeded, gold);
+    expect(toMove.length).toBeGreaterThan(15);
+
+    const pushed = await caller.segmentPush.push(bloomInGold(gold));
+    expect(pushed).toMatchObject({ applied: toMove.length, failed: 0, stopped: null });
+    const after = storeGroups(sim.store);
+    for (const id of toMove) expect(after.get(id), id).toBe(gold);
+    // More requests than one window allows: the client waited for the window to reset.
+    expect(sim.store.now().getTime() - startedAt).toBeGreaterThanOrEqual(300_000);
   });
 
   it("is for operators only, refuses a group the store does not have, and undoes only pushes", async () => {
