@@ -2,7 +2,7 @@
 // preview, the push, the latest pushes and their undo. Thin procedures over segment-push/.
 import { z } from "zod";
 import { createLightspeedClientFromEnv } from "../../lightspeed";
-import { type SegmentPushPlan, segmentKinds } from "../../segment-push/plan-segment-push";
+import type { SegmentPushPlan } from "../../segment-push/plan-segment-push";
 import {
   listPushGroups,
   listSegmentPushes,
@@ -21,7 +21,7 @@ import {
 } from "./segment-push-schemas";
 
 const segmentInput = z.object({
-  by: z.enum(segmentKinds as ["rfmSegment", "tier", "inactivitySegment"]),
+  by: z.enum(["rfmSegment", "tier", "inactivitySegment"]),
   segment: z.string().trim().min(1).max(64),
   /** The X-Series customer group's id (from `segmentPush.groups`). */
   groupId: z.string().trim().min(1).max(64),
