@@ -1,6 +1,7 @@
 // The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it), the webhooks,
 // /metrics behind METRICS_TOKEN (unless on METRICS_PORT), and the dashboard's pages.
 import type { Database } from "@greenloop/db";
+import type { LightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
@@ -8,6 +9,7 @@ import { requestId } from "hono/request-id";
 import { type Env, loadEnv } from "../env";
 import { httpErrorAnswer } from "../error-mapping";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
+import { createLightspeedClientFromEnv } from "../lightspeed";
 import type { Logger } from "../logger";
 import { createMailTransport, type MailTransport } from "../mail/mail-transport";
 import { type BackendMetrics, createBackendMetrics } from "../metrics/backend-metrics";
@@ -33,6 +35,8 @@ export interface AppDependencies {
   jobs?: TrpcContext["jobs"];
   /** The clock the API reads (tests move it). */
   now?: () => Date;
+  /** The X-Series client the API calls (segment pushes); from LIGHTSPEED_* settings when omitted. */
+  lightspeed?: () => LightspeedClient;
   /** Webhook authentication and the worker's wake-up; without it webhooks are refused (503). */
   webhooks?: WebhookRouteOptions;
   /** The built dashboard (apps/dashboard/dist), served at `/` when given. */
@@ -57,6 +61,7 @@ export function createApp({
   tasks = createBackgroundTasks(logger),
   jobs,
   now = () => new Date(),
+  lightspeed = lightspeedFromEnv(env, logger),
   webhooks = {},
   dashboardDir,
   metrics,
@@ -110,6 +115,7 @@ export function createApp({
         authorization: c.req.header("authorization"),
         now,
         tasks,
+        lightspeed,
         ...(jobs ? { jobs } : {}),
       }),
     }),
@@ -137,4 +143,13 @@ export function createApp({
   });
 
   return app;
+}
+
+/** One client for the process (its rate-limit state is shared), made when first asked for. */
+function lightspeedFromEnv(env: Env, logger: Logger): () => LightspeedClient {
+  let client: LightspeedClient | undefined;
+  return () => {
+    client ??= createLightspeedClientFromEnv(env, logger);
+    return client;
+  };
 }

@@ -160,6 +160,10 @@ export interface ApplyTierSyncOptions {
   limit?: number;
   /** `JobRun.trigger`; default "cli". */
   trigger?: string;
+  /** `JobRun.job` of the run; default `tierSyncJob` (a segment push records its own). */
+  job?: string;
+  /** Kept in `JobRun.details` beside the counts (what a segment push pushed where). */
+  details?: Prisma.InputJsonObject;
   /** After each change attempted. */
   onProgress?: (progress: { attempted: number; total: number }) => void;
 }
@@ -188,9 +192,9 @@ export async function applyTierSync(
   await db.prisma.jobRun.create({
     data: {
       id: runId,
-      job: tierSyncJob,
+      job: options.job ?? tierSyncJob,
       trigger: options.trigger ?? "cli",
-      details: { planned: plan.changes.length, limit: options.limit ?? null },
+      details: { ...options.details, planned: plan.changes.length, limit: options.limit ?? null },
     },
     select: { id: true },
   });
@@ -241,7 +245,7 @@ export async function applyTierSync(
       error: error instanceof Error ? error.message : String(error),
       records: result.applied,
       errors: result.errors.length,
-      details: runDetails(plan, result, attempted),
+      details: { ...options.details, ...runDetails(plan, result, attempted) },
     });
     throw error;
   }
@@ -256,7 +260,7 @@ export async function applyTierSync(
         : null,
     records: result.applied,
     errors: result.errors.length,
-    details: runDetails(plan, result, attempted),
+    details: { ...options.details, ...runDetails(plan, result, attempted) },
   });
   logger?.info(
     { runId, applied: result.applied, errors: result.errors.length, planned: plan.changes.length },
@@ -326,6 +330,8 @@ export interface UndoTierSyncOptions {
   signal?: AbortSignal;
   logger?: Logger;
   trigger?: string;
+  /** `JobRun.job` of the run to undo; default `tierSyncJob`. The undo is recorded as `<job>.undo`. */
+  job?: string;
 }
 
 export type UndoSkipReason = "no-previous-group" | "moved-since" | "deleted" | "failed";
@@ -356,15 +362,19 @@ export async function undoTierSync(
   options: UndoTierSyncOptions = {},
 ): Promise<UndoTierSyncResult> {
   const { signal, logger } = options;
+  const job = options.job ?? tierSyncJob;
+  const runName = job === tierSyncJob ? "tier sync run" : `${job} run`;
   if (!uuidPattern.test(runId)) {
-    throw new DomainError("BAD_INPUT", `A tier sync run id is a UUID (got "${runId}").`);
+    throw new DomainError("BAD_INPUT", `A ${runName} id is a UUID (got "${runId}").`);
   }
   const [run, changeCount] = await Promise.all([
-    db.prisma.jobRun.findFirst({ where: { id: runId, job: tierSyncJob }, select: { id: true } }),
-    db.prisma.customerGroupChange.count({ where: { runId } }),
+    db.prisma.jobRun.findFirst({ where: { id: runId, job }, select: { id: true } }),
+    // Another job's run id must not undo through its change rows alone (a tier sync's changes
+    // are not a segment push's); the tier sync keeps its own lookup.
+    job === tierSyncJob ? db.prisma.customerGroupChange.count({ where: { runId } }) : 0,
   ]);
   if (!run && changeCount === 0) {
-    throw new DomainError("NOT_FOUND", `No tier sync run ${runId}.`);
+    throw new DomainError("NOT_FOUND", `No ${runName} ${runId}.`);
   }
   const changes = await db.prisma.customerGroupChange.findMany({
     where: { runId, undoneAt: null },
@@ -378,7 +388,11 @@ export async function undoTierSync(
     orderBy: [{ appliedAt: "asc" }, { retailCustomerId: "asc" }],
   });
   const { id: undoRunId } = await db.prisma.jobRun.create({
-    data: { job: tierSyncUndoJob, trigger: options.trigger ?? "cli", details: { runId } },
+    data: {
+      job: job === tierSyncJob ? tierSyncUndoJob : `${job}.undo`,
+      trigger: options.trigger ?? "cli",
+      details: { runId },
+    },
     select: { id: true },
   });
 

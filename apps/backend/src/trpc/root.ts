@@ -5,6 +5,7 @@ import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { privacyRouter } from "./routers/privacy";
+import { segmentPushRouter } from "./routers/segment-push";
 import { syncRouter } from "./routers/sync";
 import { systemRouter } from "./routers/system";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
+  segmentPush: segmentPushRouter,
   sync: syncRouter,
   system: systemRouter,
 });

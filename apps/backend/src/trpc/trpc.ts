@@ -3,6 +3,7 @@
 // middleware is the only place that checks it.
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import type { LightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { type Access, type Caller, checkAccess } from "../auth/access";
 import { resolveCaller } from "../auth/resolve-caller";
@@ -30,6 +31,11 @@ export interface TrpcContext {
   tasks: BackgroundTasks;
   /** The running scheduler's jobs (poll, merge, analytics…), when `serve` runs them. */
   jobs?: Pick<Scheduler, "jobNames" | "runNow" | "nextRun">;
+  /**
+   * The X-Series client for procedures that call Lightspeed (segment pushes); made on first use,
+   * so an API without Lightspeed settings answers CONFIG there and works everywhere else.
+   */
+  lightspeed?: () => LightspeedClient;
 }
 
 export interface TrpcMeta {

@@ -36,6 +36,8 @@ export interface TestApiOptions {
   mail?: CapturedMail;
   now?: () => Date;
   jobs?: TrpcContext["jobs"];
+  /** The X-Series client (e.g. one connected to a test simulator). */
+  lightspeed?: TrpcContext["lightspeed"];
 }
 
 export interface TestApi {
@@ -79,6 +81,7 @@ export async function testApi(
     now,
     tasks: createBackgroundTasks(logger),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.lightspeed ? { lightspeed: options.lightspeed } : {}),
   };
   return { context, mail, caller: createCaller(context) };
 }

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@greenloop/app-client";
 import { useMemo, useState } from "react";
 import { useApiQuery } from "../../api/use-api";
+import { useAuth } from "../../auth/auth-context";
 import { BarChart } from "../../charts/bar-chart";
 import { LineChart } from "../../charts/line-chart";
 import { seriesOf } from "../../charts/line-series";
@@ -19,6 +20,7 @@ import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-m
 import { formatCount, formatShare } from "../../format/format-number";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
+import { SegmentPushSection } from "./segment-push-section";
 
 type Summary = RouterOutputs["analytics"]["summary"];
 
@@ -28,6 +30,7 @@ const periodOptions = [
 ] as const satisfies readonly { value: Granularity; label: string }[];
 
 export function OverviewPage() {
+  const { isOperator } = useAuth();
   const [period, setPeriod] = useState<Granularity>("month");
   const [count, setCount] = useState(12);
   const from = useMemo(() => rangeStart(new Date(), period, count), [period, count]);
@@ -73,6 +76,7 @@ export function OverviewPage() {
         <SegmentsSection />
         <ClvSection />
       </div>
+      {isOperator ? <SegmentPushSection /> : null}
       <CohortsSection />
       <div className="grid two">
         <TopCustomersSection />
