@@ -263,8 +263,14 @@ export async function applyTierSync(
     details: { ...options.details, ...runDetails(plan, result, attempted) },
   });
   logger?.info(
-    { runId, applied: result.applied, errors: result.errors.length, planned: plan.changes.length },
-    "tier sync run finished",
+    {
+      job: options.job ?? tierSyncJob,
+      runId,
+      applied: result.applied,
+      errors: result.errors.length,
+      planned: plan.changes.length,
+    },
+    `${options.job ?? tierSyncJob} run finished`,
   );
   return result;
 }
