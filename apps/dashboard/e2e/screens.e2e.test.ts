@@ -67,12 +67,23 @@ async function settle(page: Page, readyTestId: string): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="loading"]') === null);
 }
 
-async function screenshot(page: Page, name: string, viewport: ViewportName): Promise<void> {
+/** The page from its top, at most MAX_SCREENSHOT_HEIGHT tall; `screenOnly` for what is on screen. */
+async function screenshot(
+  page: Page,
+  name: string,
+  viewport: ViewportName,
+  { screenOnly = false }: { screenOnly?: boolean } = {},
+): Promise<void> {
   if (!screenshotsWanted) return;
   mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}-${viewport}.png`);
+  if (screenOnly) {
+    await page.screenshot({ path: file, animations: "disabled" });
+    return;
+  }
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.screenshot({
-    path: path.join(screenshotDir, `${name}-${viewport}.png`),
+    path: file,
     fullPage: true,
     clip: {
       x: 0,
@@ -158,7 +169,7 @@ describe.skipIf(!browserReady)(
       expect(await menu.getAttribute("aria-expanded")).toBe("true");
       await page.getByTestId("nav-customers").waitFor();
       await expectNoSidewaysScroll(page, "the open menu");
-      await screenshot(page, "menu", "phone");
+      await screenshot(page, "menu", "phone", { screenOnly: true });
 
       await page.getByTestId("nav-customers").click();
       await page.getByTestId("page-customers").waitFor();
@@ -171,6 +182,33 @@ describe.skipIf(!browserReady)(
       await page.keyboard.press("Escape");
       await page.getByTestId("nav-sync").waitFor({ state: "hidden" });
       expect(new URL(page.url()).pathname).toBe("/customers");
+      await page.close();
+    });
+
+    it("scrolls a wide table inside its panel on a phone, its first column staying in view", async () => {
+      const page = await session.signedInPage({ viewport: "phone" });
+      await openNavPage(page, "customers");
+      const firstName = page.getByTestId("customer-row-link").first();
+      await firstName.waitFor();
+      const before = await firstName.boundingBox();
+      const ltv = page.getByTestId("customer-row-ltv").first();
+      const ltvBefore = await ltv.boundingBox();
+      expect((ltvBefore?.x ?? 0) + (ltvBefore?.width ?? 0)).toBeGreaterThan(viewports.phone.width);
+      const scrolled = await page.getByTestId("customers-table").evaluate((table) => {
+        const scroller = table.parentElement as HTMLElement;
+        const room = scroller.scrollWidth - scroller.clientWidth;
+        scroller.scrollLeft = room;
+        return { room, scrollLeft: scroller.scrollLeft };
+      });
+      expect(scrolled.room, "the customers table is wider than a phone").toBeGreaterThan(0);
+      expect(scrolled.scrollLeft).toBe(scrolled.room);
+      expect(await firstName.boundingBox()).toEqual(before);
+      // The lifetime value, off to the right at first, is on the screen now.
+      const ltvAfter = await ltv.boundingBox();
+      expect((ltvAfter?.x ?? 0) + (ltvAfter?.width ?? 0)).toBeLessThanOrEqual(
+        viewports.phone.width,
+      );
+      await expectNoSidewaysScroll(page, "the scrolled customers table");
       await page.close();
     });
 
@@ -205,7 +243,7 @@ describe.skipIf(!browserReady)(
       expect(panelBox?.x ?? -1).toBeGreaterThanOrEqual(0);
       expect((panelBox?.x ?? 0) + (panelBox?.width ?? 0)).toBeLessThanOrEqual(screenWidth);
       await expectNoSidewaysScroll(page, "the open notifications panel");
-      await screenshot(page, "notifications", "phone");
+      await screenshot(page, "notifications", "phone", { screenOnly: true });
       await page.keyboard.press("Escape");
       await panel.waitFor({ state: "hidden" });
 
