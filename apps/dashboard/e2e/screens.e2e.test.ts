@@ -222,6 +222,23 @@ describe.skipIf(!browserReady)(
       await page.close();
     });
 
+    it("fits the whole top bar on a screen just wider than the phone layout's 960 px", async () => {
+      const page = await session.signedInPage({ viewport: "desktop" });
+      await page.setViewportSize({ width: 961, height: viewports.desktop.height });
+      await page.getByTestId("page-overview").waitFor();
+      expect(await page.getByTestId("nav-menu").isVisible()).toBe(false);
+      for (const testId of ["nav-imports", "notifications-bell", "whoami-role", "sign-out"]) {
+        const box = await page.getByTestId(testId).boundingBox();
+        expect(
+          (box?.x ?? 0) + (box?.width ?? 0),
+          `${testId} ends on the screen`,
+        ).toBeLessThanOrEqual(961);
+      }
+      await settle(page, "chart-revenue");
+      await expectNoSidewaysScroll(page, "the overview at 961 px");
+      await page.close();
+    });
+
     it("keeps the bell and sign-out on a phone's screen and working", async () => {
       const page = await session.signedInPage({ viewport: "phone" });
       await page.getByTestId("page-overview").waitFor();
