@@ -176,6 +176,12 @@ describe.skipIf(!browserReady)(
       await page.getByTestId("nav-customers").waitFor({ state: "hidden" });
       expect(await menu.getAttribute("aria-expanded")).toBe("false");
 
+      // Choosing the page already shown closes it as well.
+      await menu.click();
+      await page.getByTestId("nav-customers").click();
+      await page.getByTestId("nav-customers").waitFor({ state: "hidden" });
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+
       // Escape closes it too, without choosing a page.
       await menu.click();
       await page.getByTestId("nav-sync").waitFor();

@@ -1,5 +1,5 @@
 // The phone's menu: below the layout's breakpoint (styles.css) the nav hides behind this button.
-// The menu belongs to the page it was opened on, so choosing a page closes it without an effect.
+// The menu belongs to the page it was opened on, so going to another page closes it by itself.
 import { type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Route } from "./routing/routes";
 
@@ -31,8 +31,18 @@ export function useNavMenu(route: Route): NavMenu {
       setOpenOn(undefined);
       if (focusInNav) buttonRef.current?.focus();
     };
+    // Choosing the page already shown changes no route, yet the menu should still get out of the way.
+    const closeOnLink = (event: MouseEvent) => {
+      const nav = document.getElementById(navId);
+      const target = event.target as Element | null;
+      if (nav && target && nav.contains(target) && target.closest("a")) setOpenOn(undefined);
+    };
     document.addEventListener("keydown", closeOnEscape);
-    return () => document.removeEventListener("keydown", closeOnEscape);
+    document.addEventListener("click", closeOnLink);
+    return () => {
+      document.removeEventListener("keydown", closeOnEscape);
+      document.removeEventListener("click", closeOnLink);
+    };
   }, [open, navId]);
 
   return { open, navId, buttonRef, toggle };
