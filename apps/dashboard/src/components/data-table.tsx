@@ -1,5 +1,6 @@
 // A table's frame: the header row from column specs, the body rows the caller renders, an
-// optional footer, and the horizontal scroller wide tables sit in.
+// optional footer, and the scroller every table sits in, so a table wider than a phone scrolls
+// sideways inside its panel instead of widening the page.
 import type { ReactNode } from "react";
 import { type ColumnSpec, tableColumns } from "./table-columns";
 
@@ -9,8 +10,12 @@ export function DataTable({
   foot,
   className = "table compact",
   testId,
-  scroll = false,
 }: {
+  /**
+   * @deprecated Every table scrolls inside its panel now; still accepted so the callers written
+   * before that (and branches being merged) compile. Remove once no caller passes it.
+   */
+  scroll?: boolean;
   columns: readonly ColumnSpec[];
   /** The body's rows. */
   children: ReactNode;
@@ -18,22 +23,22 @@ export function DataTable({
   foot?: ReactNode;
   className?: string;
   testId?: string;
-  scroll?: boolean;
 }) {
-  const table = (
-    <table className={className} data-testid={testId}>
-      <thead>
-        <tr>
-          {tableColumns(columns).map((column, index) => (
-            <th key={index} className={column.className}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-      {foot ? <tfoot>{foot}</tfoot> : null}
-    </table>
+  return (
+    <div className="table-scroll">
+      <table className={className} data-testid={testId}>
+        <thead>
+          <tr>
+            {tableColumns(columns).map((column, index) => (
+              <th key={index} className={column.className}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+        {foot ? <tfoot>{foot}</tfoot> : null}
+      </table>
+    </div>
   );
-  return scroll ? <div className="table-scroll">{table}</div> : table;
 }
