@@ -1,6 +1,7 @@
 // The missing orders by age (3–7 days, 8–14, 15–30, 31–60, over 60): is the backlog fresh or old?
 import { useApiQuery } from "../../api/use-api";
 import { BarChart } from "../../charts/bar-chart";
+import { countAxis } from "../../charts/count-axis";
 import { QueryView } from "../../components/status-views";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
@@ -22,6 +23,7 @@ export function MissingAgingChart({ days }: { days: number | undefined }) {
               value: bucket.orders,
               display: `${bucket.label}: ${formatCount(bucket.orders)} order${bucket.orders === 1 ? "" : "s"}, ${formatMoney(bucket.total)}`,
             }))}
+            axis={countAxis(data.buckets.map((bucket) => bucket.orders))}
             formatTick={(value) => formatCount(value)}
           />
         )
