@@ -61,7 +61,8 @@ export function exportRoute({ db, env, now, logger }: ExportRouteOptions): Hono<
     });
     checkAccess("operator", caller);
     (c.get("logger") ?? logger).info(
-      { export: c.req.routePath, staff: caller?.kind === "staff" ? caller.name : undefined },
+      // The path names the list; the query (a search may be an email) is not logged.
+      { export: c.req.path, staff: caller?.kind === "staff" ? caller.name : undefined },
       "CSV export",
     );
     await next();
