@@ -238,6 +238,13 @@ describe.skipIf(!browserReady)(`worklists and CSV exports in Chromium (${chromiu
       const top = csvRecords((await downloadCsv(page, "top-customers-export")).text);
       expect(top.map((record) => record.customer_id)).toEqual(shown);
       expect(top.map((record) => record.rank)).toEqual(shown.map((_, index) => String(index + 1)));
+
+      await page.getByTestId("at-risk-row").first().waitFor();
+      const risky = await page
+        .getByTestId("at-risk-row")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-customer-id")));
+      const atRisk = csvRecords((await downloadCsv(page, "at-risk-export")).text);
+      expect(atRisk.map((record) => record.customer_id)).toEqual(risky);
       await page.close();
     });
 
