@@ -1,5 +1,6 @@
 // The HTTP surface: health, tRPC at /api/trpc (where the GreenLoop app expects it), the webhooks,
-// /metrics behind METRICS_TOKEN (unless on METRICS_PORT), and the dashboard's pages.
+// the operators' CSV exports at /api/exports, /metrics behind METRICS_TOKEN (unless on
+// METRICS_PORT), and the dashboard's pages.
 import type { Database } from "@greenloop/db";
 import type { LightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -8,6 +9,7 @@ import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { type Env, loadEnv } from "../env";
 import { httpErrorAnswer } from "../error-mapping";
+import { exportRoute } from "../exports/export-route";
 import { type WebhookRouteOptions, webhookRoute } from "../ingestion/webhooks/webhook-route";
 import { createLightspeedClientFromEnv } from "../lightspeed";
 import type { Logger } from "../logger";
@@ -100,6 +102,9 @@ export function createApp({
     "/api/webhooks/lightspeed-sale-created",
     webhookRoute({ db, logger, ...webhooks, subscribedType: "sale.update" }),
   );
+
+  // CSV downloads of the staff's lists (operator tokens only).
+  app.route("/api/exports", exportRoute({ db, env, now, logger }));
 
   app.use(
     "/api/trpc/*",

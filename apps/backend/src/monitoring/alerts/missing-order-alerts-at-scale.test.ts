@@ -50,7 +50,7 @@ describe(`missing-order alerts at scale (${testDatabaseKind})`, () => {
     expect(sample).toMatchObject({
       status: "OPEN",
       message: expect.stringMatching(
-        /^eCom order #100002, placed .+, is still not in X-Series after 3 days\.$/,
+        /^eCom order #100002, placed .+, is still not in X-Series after 10 days\.$/,
       ),
       details: {
         ecomOrderNumber: "100002",

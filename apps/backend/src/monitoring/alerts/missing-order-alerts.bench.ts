@@ -56,7 +56,7 @@ async function floor(db: Database): Promise<number> {
       INSERT INTO "SyncAlert" (kind, "subjectKey", status, message, details, "openedAt")
       SELECT 'MISSING_ECOM_ORDER', o."ecomOrderNumber", 'OPEN',
         'eCom order #' || o."ecomOrderNumber" || ', placed ' ||
-          to_char(o."placedAt", 'Mon FMDD, YYYY, FMHH12:MI AM') || ', is still not in X-Series after 3 days.',
+          to_char(o."placedAt", 'Mon FMDD, YYYY, FMHH12:MI AM') || ', is still not in X-Series after 10 days.',
         jsonb_build_object('ecomOrderNumber', o."ecomOrderNumber", 'placedAt', o."placedAt", 'alertAfterDays', 3),
         ${now}
       FROM "Order" o

@@ -1,5 +1,6 @@
 // MISSING_ECOM_ORDER: an eCom order still not in X-Series MISSING_ORDER_ALERT_DAYS after it was
-// placed. It resolves itself when the order arrives, recording how late it was.
+// placed; its message says how old the order is now. It resolves itself when the order arrives,
+// recording how late it was.
 
 import { Prisma } from "@greenloop/db";
 import { ecomBacklogSql } from "../delays/ecom-backlog";
@@ -14,7 +15,9 @@ export const missingOrderRule: AlertRule = {
   async evaluate({ now, settings }) {
     const days = settings.missingOrderAlertDays;
     const backlog = ecomBacklogSql({ now, minAgeDays: days });
-    const dayWord = days === 1 ? "day" : "days";
+    // The order's age now, not the threshold: an order found 62 days late says 62 days. Each
+    // evaluation refreshes the message (evaluateAlerts rewrites a changed one), so it ages too.
+    const ageDays = Prisma.sql`floor(extract(epoch FROM (${now}::timestamptz - b."placedAt")) / 86400)::int`;
     return {
       sql: Prisma.sql`
         SELECT b."ecomOrderNumber" AS subject_key,
@@ -26,7 +29,8 @@ export const missingOrderRule: AlertRule = {
           'eCom order #' || b."ecomOrderNumber" || ' is missing from X-Series' AS title,
           'eCom order #' || b."ecomOrderNumber" || ', placed '
             || ${storeTimeSql(Prisma.sql`b."placedAt"`, settings.timeZone)}
-            || ', is still not in X-Series after ' || ${`${days} ${dayWord}`} || '.' AS message
+            || ', is still not in X-Series after ' || ${ageDays}
+            || CASE WHEN ${ageDays} = 1 THEN ' day.' ELSE ' days.' END AS message
         FROM (${backlog}) AS b`,
     };
   },

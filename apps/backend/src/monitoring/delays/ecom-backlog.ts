@@ -1,6 +1,7 @@
 // The eCom orders not in X-Series yet (imported from the export, no synced sale), with their ages.
 // Cancelled and voided orders are left out: nothing says they will ever reach X-Series.
 import { type Database, Prisma } from "@greenloop/db";
+import Decimal from "decimal.js";
 import {
   decodePageCursor,
   isTimeText,
@@ -18,6 +19,10 @@ export interface UnsyncedEcomOrder {
   ageDays: number;
   ageSeconds: number;
   customerId: string | null;
+  /** The customer's display name (null without a customer, a name, or once erased). */
+  customerName: string | null;
+  /** What the customer paid, exact. */
+  total: Decimal;
 }
 
 export interface EcomBacklogOptions {
@@ -135,20 +140,27 @@ function backlogWhere({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.Or
 }
 
 /**
- * The same backlog as a query (`ecomOrderNumber`, `placedAt`, `customerId`), for set-based work
- * over every unsynced order (the missing-order alerts): kept equal to `backlogWhere`.
+ * The same backlog as a query (`ecomOrderNumber`, `placedAt`, `customerId`, `total`), for
+ * set-based work over every unsynced order (the missing-order alerts, the aging buckets): kept
+ * equal to `backlogWhere`.
  */
 export function ecomBacklogSql({ now, minAgeDays, since }: EcomBacklogOptions): Prisma.Sql {
   const placedBy = new Date(now.getTime() - (minAgeDays ?? 0) * DAY_MS);
   return Prisma.sql`
-    SELECT o."ecomOrderNumber", o."placedAt", o."customerId"
+    SELECT o."ecomOrderNumber", o."placedAt", o."customerId", o.total
     FROM "Order" o
     WHERE o.channel = 'ECOM' AND o.source = 'ecom_unsynced' AND o."countsInAnalytics"
       AND o."ecomOrderNumber" IS NOT NULL AND o."placedAt" <= ${placedBy}
       ${since ? Prisma.sql`AND o."placedAt" >= ${since}` : Prisma.empty}`;
 }
 
-const backlogColumns = { ecomOrderNumber: true, placedAt: true, customerId: true } as const;
+const backlogColumns = {
+  ecomOrderNumber: true,
+  placedAt: true,
+  customerId: true,
+  total: true,
+  customer: { select: { displayName: true } },
+} as const;
 
 // ecomOrderNumber is unique: the order is total, as keyset paging needs.
 const backlogOrder: Prisma.OrderOrderByWithRelationInput[] = [
@@ -157,7 +169,13 @@ const backlogOrder: Prisma.OrderOrderByWithRelationInput[] = [
 ];
 
 function unsyncedOrderOf(
-  row: { ecomOrderNumber: string | null; placedAt: Date; customerId: string | null },
+  row: {
+    ecomOrderNumber: string | null;
+    placedAt: Date;
+    customerId: string | null;
+    total: Prisma.Decimal;
+    customer: { displayName: string | null } | null;
+  },
   now: Date,
 ): UnsyncedEcomOrder {
   const ageMs = Math.max(0, now.getTime() - row.placedAt.getTime());
@@ -167,5 +185,7 @@ function unsyncedOrderOf(
     ageDays: Math.floor(ageMs / DAY_MS),
     ageSeconds: Math.floor(ageMs / 1000),
     customerId: row.customerId,
+    customerName: row.customer?.displayName ?? null,
+    total: new Decimal(row.total.toString()),
   };
 }

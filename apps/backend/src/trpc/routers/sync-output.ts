@@ -4,7 +4,7 @@ import type { Prisma } from "@greenloop/db";
 import { z } from "zod";
 import { webhookDeliveryStatuses } from "../../ingestion/webhooks/replay-dead-deliveries";
 import { alertStatuses } from "../../monitoring/alerts/sync-alerts";
-import { importStatusSchema } from "../output-schemas";
+import { decimalSchema, importStatusSchema } from "../output-schemas";
 
 const jobRunStatus = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
 
@@ -135,9 +135,26 @@ export const missingOrdersSchema = z.object({
       ageDays: z.number().int(),
       ageSeconds: z.number().int(),
       customerId: z.string().nullable(),
+      customerName: z.string().nullable(),
+      total: decimalSchema,
     }),
   ),
   nextCursor: z.string().nullable(),
+});
+
+export const missingAgingSchema = z.object({
+  days: z.number().int(),
+  orders: z.number().int(),
+  total: decimalSchema,
+  buckets: z.array(
+    z.object({
+      label: z.string(),
+      fromDays: z.number().int(),
+      toDays: z.number().int().nullable(),
+      orders: z.number().int(),
+      total: decimalSchema,
+    }),
+  ),
 });
 
 const alertStatusSchema = z.enum(alertStatuses);

@@ -13,12 +13,14 @@ import {
   listSyncAlerts,
 } from "../../monitoring/alerts/sync-alerts";
 import { pageEcomBacklog } from "../../monitoring/delays/ecom-backlog";
+import { getMissingOrderAging } from "../../monitoring/delays/missing-order-aging";
 import { getSyncDelayReport, slowestSyncedOrders } from "../../monitoring/delays/sync-delay-report";
 import { getSyncStatus } from "../../monitoring/sync-status";
 import type { JobOutcome } from "../../scheduler/start-scheduler";
 import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
 import {
+  missingAgingSchema,
   missingOrdersSchema,
   replayResultSchema,
   runNowOutcomeSchema,
@@ -138,6 +140,23 @@ export const syncRouter = createTRPCRouter({
         ...(input.cursor ? { after: input.cursor } : {}),
       });
       return { days, ...page };
+    }),
+
+  /** The same backlog as `missing`, counted (and its money summed) per age bucket. */
+  missingAging: viewerProcedure
+    .input(
+      z
+        .object({
+          /** Default: MISSING_ORDER_ALERT_DAYS; 0: every unsynced order. */
+          days: z.number().int().min(0).max(36_500).optional(),
+        })
+        .prefault({}),
+    )
+    .output(missingAgingSchema)
+    .query(async ({ ctx, input }) => {
+      const days = input.days ?? ctx.config.monitoring.missingOrderAlertDays;
+      const aging = await getMissingOrderAging(ctx.db, { now: ctx.now(), minAgeDays: days });
+      return { days, ...aging };
     }),
 
   /** Alerts newest first, optionally of one status, with the counts per status. */

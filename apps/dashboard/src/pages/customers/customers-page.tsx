@@ -14,6 +14,7 @@ import { ErrorNote } from "../../components/status-views";
 import { num } from "../../components/table-columns";
 import { Badge } from "../../components/ui";
 import { useDebouncedValue } from "../../components/use-debounced-value";
+import { CsvDownloadButton } from "../../exports/csv-download-button";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
@@ -85,6 +86,12 @@ export function CustomersPage() {
           >
             {direction === "desc" ? "Highest first ↓" : "Lowest first ↑"}
           </button>
+          <CsvDownloadButton
+            list="customers"
+            params={exportParams(input)}
+            testId="customers-export"
+            title="Every customer matching these filters, in this order, with email and phone"
+          />
         </div>
 
         <PagedView
@@ -127,6 +134,11 @@ export function CustomersPage() {
       </div>
     </div>
   );
+}
+
+/** The list's filters and sort without its page size: the file holds every matching customer. */
+function exportParams({ limit: _pageSize, ...filters }: ReturnType<typeof customerListInput>) {
+  return filters;
 }
 
 function CustomerListRow({ row }: { row: CustomerRow }) {

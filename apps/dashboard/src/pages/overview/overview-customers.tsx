@@ -12,9 +12,13 @@ import { optionsFromLabels } from "../../components/select-options";
 import { StatGrid } from "../../components/stat-grid";
 import { num } from "../../components/table-columns";
 import { Badge } from "../../components/ui";
+import { CsvDownloadButton } from "../../exports/csv-download-button";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
+
+/** How many customers each list shows; its CSV holds the same ones. */
+const OVERVIEW_LIST_SIZE = 10;
 
 type TopBy = NonNullable<ObjectInput<RouterInputs["analytics"]["topCustomers"]>["by"]>;
 
@@ -26,19 +30,26 @@ const topByLabels: Record<TopBy, string> = {
 
 export function TopCustomersSection() {
   const [by, setBy] = useState<TopBy>("totalSpend");
-  const top = useApiQuery((api) => api.analytics.topCustomers, { by, limit: 10 });
+  const top = useApiQuery((api) => api.analytics.topCustomers, { by, limit: OVERVIEW_LIST_SIZE });
   return (
     <QuerySection
       title="Top customers"
       testId="top-customers"
       actions={
-        <LabelledSelect
-          label="Rank by"
-          value={by}
-          options={optionsFromLabels(topByLabels)}
-          onChange={setBy}
-          testId="top-customers-by"
-        />
+        <>
+          <LabelledSelect
+            label="Rank by"
+            value={by}
+            options={optionsFromLabels(topByLabels)}
+            onChange={setBy}
+            testId="top-customers-by"
+          />
+          <CsvDownloadButton
+            list="top-customers"
+            params={{ by, limit: OVERVIEW_LIST_SIZE }}
+            testId="top-customers-export"
+          />
+        </>
       }
       query={top}
       isEmpty={(data) => data.customers.length === 0}
@@ -80,11 +91,18 @@ export function TopCustomersSection() {
 }
 
 export function AtRiskSection() {
-  const atRisk = useApiQuery((api) => api.analytics.atRisk, { limit: 10 });
+  const atRisk = useApiQuery((api) => api.analytics.atRisk, { limit: OVERVIEW_LIST_SIZE });
   return (
     <QuerySection
       title="At risk of leaving"
       testId="at-risk"
+      actions={
+        <CsvDownloadButton
+          list="at-risk-customers"
+          params={{ limit: OVERVIEW_LIST_SIZE }}
+          testId="at-risk-export"
+        />
+      }
       query={atRisk}
       isEmpty={(data) => data.customers.length === 0}
       empty="Nobody at high or medium churn risk."

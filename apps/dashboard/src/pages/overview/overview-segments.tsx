@@ -2,6 +2,7 @@
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
 import { type ObjectInput, useApiQuery } from "../../api/use-api";
+import { useAuth } from "../../auth/auth-context";
 import { heatColor, heatTextIsLight } from "../../charts/chart-scale";
 import { InlineBar } from "../../charts/share-bar";
 import { DataTable } from "../../components/data-table";
@@ -9,11 +10,19 @@ import { LabelledSelect } from "../../components/labelled-select";
 import { QuerySection } from "../../components/query-section";
 import { optionsFromLabels } from "../../components/select-options";
 import { num } from "../../components/table-columns";
+import { CsvDownloadButton } from "../../exports/csv-download-button";
 import { formatPeriod } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
 
 type SegmentBy = NonNullable<ObjectInput<RouterInputs["analytics"]["segments"]>["by"]>;
+
+/** The customers export's filter for a segment of each kind. */
+const customerFilterOf: Record<SegmentBy, "rfmSegment" | "tier" | "inactiveSegment"> = {
+  rfmSegment: "rfmSegment",
+  tier: "tier",
+  inactivitySegment: "inactiveSegment",
+};
 
 const segmentByLabels: Record<SegmentBy, string> = {
   rfmSegment: "RFM segment",
@@ -24,6 +33,7 @@ const segmentByLabels: Record<SegmentBy, string> = {
 export function SegmentsSection() {
   const [by, setBy] = useState<SegmentBy>("rfmSegment");
   const segments = useApiQuery((api) => api.analytics.segments, { by });
+  const { isOperator } = useAuth();
   return (
     <QuerySection
       title="Segments"
@@ -49,6 +59,7 @@ export function SegmentsSection() {
             { label: "Share", className: "bar-col" },
             num("Revenue"),
             num("Revenue share"),
+            isOperator && "",
           ]}
           foot={
             <tr>
@@ -61,6 +72,7 @@ export function SegmentsSection() {
                 {formatMoney(data.revenue)}
               </th>
               <th />
+              {isOperator ? <th /> : null}
             </tr>
           }
         >
@@ -78,6 +90,19 @@ export function SegmentsSection() {
                 {formatMoney(segment.revenue)}
               </td>
               <td className="num">{formatShare(segment.revenueShare)}</td>
+              {isOperator ? (
+                <td>
+                  {segment.customerCount > 0 ? (
+                    <CsvDownloadButton
+                      list="customers"
+                      params={{ [customerFilterOf[data.by]]: segment.segment }}
+                      testId="segment-export"
+                      label="CSV"
+                      title={`Download the ${formatCount(segment.customerCount)} customers in ${segment.segment} as a CSV (with email and phone)`}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
           {data.unsegmented.customerCount > 0 ? (
@@ -87,6 +112,7 @@ export function SegmentsSection() {
               <td />
               <td className="num">{formatMoney(data.unsegmented.revenue)}</td>
               <td />
+              {isOperator ? <td /> : null}
             </tr>
           ) : null}
         </DataTable>

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { countAxis } from "./count-axis";
+
+describe("countAxis", () => {
+  it("ticks whole numbers only, from zero past the highest count", () => {
+    expect(countAxis([0, 1, 0])).toEqual({ min: 0, max: 1, ticks: [0, 1] });
+    expect(countAxis([])).toEqual({ min: 0, max: 1, ticks: [0, 1] });
+    expect(countAxis([3, 2])).toEqual({ min: 0, max: 3, ticks: [0, 1, 2, 3] });
+    expect(countAxis([10])).toEqual({ min: 0, max: 10, ticks: [0, 2, 4, 6, 8, 10] });
+    expect(countAxis([37, 5])).toEqual({ min: 0, max: 40, ticks: [0, 10, 20, 30, 40] });
+  });
+});
