@@ -18,6 +18,7 @@ import { formatDuration } from "../../format/format-duration";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatDecimal, formatShare } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
 import { MergeExplanation } from "./merge-explanation";
 
@@ -58,6 +59,7 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
 }
 
 function CustomerHeader({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   const { summary } = profile;
   return (
     <div className="page-header">
@@ -67,7 +69,7 @@ function CustomerHeader({ profile }: { profile: Profile }) {
           {[summary.email, summary.phone, summary.customerCode && `code ${summary.customerCode}`]
             .filter(Boolean)
             .join(" · ") || "No contact details"}
-          {" · "}customer since {formatDate(profile.createdAt)}
+          {" · "}customer since {formatDate(profile.createdAt, { timeZone })}
         </p>
         {profile.customerId !== profile.requestedId ? (
           <p className="notice" data-testid="customer-merged-note">
@@ -93,6 +95,7 @@ function CustomerHeader({ profile }: { profile: Profile }) {
 }
 
 function CustomerSummary({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   const { summary } = profile;
   const inactivity = summary.inactiveSegment
     ? (inactivityLabels[summary.inactiveSegment] ?? summary.inactiveSegment)
@@ -133,7 +136,7 @@ function CustomerSummary({ profile }: { profile: Profile }) {
                 ? "warn"
                 : undefined,
           hint: summary.lastOrderDate
-            ? `last order ${formatDate(summary.lastOrderDate, { timeZone: "UTC" })}`
+            ? `last order ${formatDate(summary.lastOrderDate, { timeZone })}`
             : undefined,
         },
         { id: "loyalty", label: "Loyalty balance", value: formatMoney(summary.loyaltyBalance) },
@@ -145,6 +148,7 @@ function CustomerSummary({ profile }: { profile: Profile }) {
 }
 
 function OrdersSection({ customerId }: { customerId: string }) {
+  const { timeZone } = useStoreTime();
   const orders = useApiInfiniteQuery((api) => api.customers.orders, { customerId, limit: 25 });
   const rows = mergeCursorPages(
     orders.data?.pages ?? [],
@@ -163,7 +167,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
               className="table"
               testId="customer-orders-table"
               columns={[
-                "Placed (UTC)",
+                "Placed",
                 "Source",
                 "Receipt / order",
                 "Status",
@@ -180,7 +184,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
                   data-source={order.source}
                   className={order.countsInAnalytics ? undefined : "muted"}
                 >
-                  <td>{formatStoreTime(order.placedAt)}</td>
+                  <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
                   <td>
                     <OrderSourceBadge source={order.source} />
                   </td>
@@ -204,7 +208,11 @@ function OrdersSection({ customerId }: { customerId: string }) {
                   <td className="num">
                     {order.refundedTotal.isZero() ? "—" : formatMoney(order.refundedTotal)}
                   </td>
-                  <td>{order.channel === "ECOM" ? formatStoreTime(order.reachedRetailAt) : "—"}</td>
+                  <td>
+                    {order.channel === "ECOM"
+                      ? formatStoreTime(order.reachedRetailAt, { timeZone })
+                      : "—"}
+                  </td>
                   <td className="num">{formatDuration(order.syncDelaySeconds)}</td>
                 </tr>
               ))}
@@ -217,6 +225,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
 }
 
 function IdentitiesSection({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   return (
     <Section title="Identities" testId="customer-identities">
       {profile.identities.length === 0 ? (
@@ -238,7 +247,7 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
                   </Badge>
                 ) : null}
               </td>
-              <td>{formatDate(identity.firstSeenAt)}</td>
+              <td>{formatDate(identity.firstSeenAt, { timeZone })}</td>
             </tr>
           ))}
         </DataTable>
@@ -269,6 +278,7 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
 }
 
 function MetricsSection({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   const { metrics } = profile;
   return (
     <Section title="Analytics" testId="customer-metrics">
@@ -287,8 +297,8 @@ function MetricsSection({ profile }: { profile: Profile }) {
           <dd>{formatShare(metrics.onlineShare)}</dd>
           <dt>First / last order</dt>
           <dd>
-            {formatDate(metrics.firstOrderAt, { timeZone: "UTC" })} –{" "}
-            {formatDate(metrics.lastOrderAt, { timeZone: "UTC" })}
+            {formatDate(metrics.firstOrderAt, { timeZone })} –{" "}
+            {formatDate(metrics.lastOrderAt, { timeZone })}
           </dd>
           <dt>Days between orders</dt>
           <dd>{formatDecimal(metrics.meanDaysBetweenOrders, { digits: 1 })}</dd>
@@ -317,7 +327,7 @@ function MetricsSection({ profile }: { profile: Profile }) {
           <dt>Favourite categories</dt>
           <dd>{metrics.favouriteCategories.join(", ") || "—"}</dd>
           <dt>Computed</dt>
-          <dd className="muted">{formatStoreTime(metrics.computedAt)}</dd>
+          <dd className="muted">{formatStoreTime(metrics.computedAt, { timeZone })}</dd>
         </dl>
       )}
     </Section>

@@ -15,6 +15,7 @@ import { Badge } from "../../components/ui";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type TopBy = NonNullable<ObjectInput<RouterInputs["analytics"]["topCustomers"]>["by"]>;
 
@@ -80,6 +81,7 @@ export function TopCustomersSection() {
 }
 
 export function AtRiskSection() {
+  const { timeZone } = useStoreTime();
   const atRisk = useApiQuery((api) => api.analytics.atRisk, { limit: 10 });
   return (
     <QuerySection
@@ -106,7 +108,7 @@ export function AtRiskSection() {
               <td className="num" title="Probability the customer still buys (BG/NBD)">
                 {formatShare(customer.probabilityAlive, { digits: 0 })}
               </td>
-              <td className="num" title={formatDate(customer.lastOrderAt, { timeZone: "UTC" })}>
+              <td className="num" title={formatDate(customer.lastOrderAt, { timeZone })}>
                 {customer.daysSinceLastOrder === null
                   ? "—"
                   : `${formatCount(customer.daysSinceLastOrder)} d ago`}

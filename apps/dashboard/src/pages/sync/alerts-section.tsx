@@ -10,12 +10,14 @@ import { ErrorNote } from "../../components/status-views";
 import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type AlertStatus = NonNullable<ObjectInput<RouterInputs["sync"]["alerts"]>["status"]>;
 
 const statusTone = { OPEN: "bad", ACKNOWLEDGED: "warn", RESOLVED: "good" } as const;
 
 export function AlertsSection() {
+  const { timeZone, now } = useStoreTime();
   const { isOperator } = useAuth();
   const [status, setStatus] = useState<AlertStatus | "">("OPEN");
   const alerts = useApiInfiniteQuery((api) => api.sync.alerts, {
@@ -80,14 +82,17 @@ export function AlertsSection() {
                 <div className="alert-head">
                   <Badge tone={statusTone[alert.status]}>{alert.status.toLowerCase()}</Badge>{" "}
                   <span className="muted small">{alert.kind}</span>
-                  <span className="muted small alert-time" title={formatDateTime(alert.openedAt)}>
-                    {formatRelative(alert.openedAt)}
+                  <span
+                    className="muted small alert-time"
+                    title={formatDateTime(alert.openedAt, { timeZone })}
+                  >
+                    {formatRelative(alert.openedAt, { now: now() })}
                   </span>
                 </div>
                 <div className="alert-message">{alert.message}</div>
                 {alert.acknowledgedAt ? (
                   <div className="muted small">
-                    acknowledged {formatDateTime(alert.acknowledgedAt)}
+                    acknowledged {formatDateTime(alert.acknowledgedAt, { timeZone })}
                   </div>
                 ) : null}
                 {isOperator && alert.status === "OPEN" ? (

@@ -11,6 +11,7 @@ import { Section } from "../../components/ui";
 import { formatStoreTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 /** "" is the server's default (MISSING_ORDER_ALERT_DAYS). */
 const dayChoices = ["", "0", "3", "7", "14", "30"] as const;
@@ -26,6 +27,7 @@ const dayOptions = dayChoices.map((choice) => ({
 }));
 
 export function MissingOrdersSection() {
+  const { timeZone } = useStoreTime();
   const [days, setDays] = useState<(typeof dayChoices)[number]>("");
   const missing = useApiInfiniteQuery((api) => api.sync.missing, {
     ...(days === "" ? {} : { days: Number(days) }),
@@ -63,7 +65,7 @@ export function MissingOrdersSection() {
             ) : (
               <DataTable
                 testId="missing-table"
-                columns={["eCom order", "Placed (UTC)", num("Age"), "Customer"]}
+                columns={["eCom order", "Placed", num("Age"), "Customer"]}
               >
                 {rows.map((order) => (
                   <tr
@@ -72,7 +74,7 @@ export function MissingOrdersSection() {
                     data-order-number={order.ecomOrderNumber}
                   >
                     <td>#{order.ecomOrderNumber}</td>
-                    <td>{formatStoreTime(order.placedAt)}</td>
+                    <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
                     <td className="num">{formatCount(order.ageDays)} d</td>
                     <td>
                       {order.customerId ? (
