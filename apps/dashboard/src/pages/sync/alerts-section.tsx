@@ -78,18 +78,22 @@ export function AlertsSection() {
                 data-testid="alert-row"
                 data-alert-id={alert.id}
                 data-status={alert.status}
+                data-kind={alert.kind}
               >
                 <div className="alert-head">
                   <Badge tone={statusTone[alert.status]}>{alert.status.toLowerCase()}</Badge>{" "}
                   <span className="muted small">{alert.kind}</span>
                   <span
                     className="muted small alert-time"
+                    data-testid="alert-time"
                     title={formatDateTime(alert.openedAt, { timeZone })}
                   >
                     {formatRelative(alert.openedAt, { now: now() })}
                   </span>
                 </div>
-                <div className="alert-message">{alert.message}</div>
+                <div className="alert-message" data-testid="alert-message">
+                  {alert.message}
+                </div>
                 {alert.acknowledgedAt ? (
                   <div className="muted small">
                     acknowledged {formatDateTime(alert.acknowledgedAt, { timeZone })}
