@@ -21,6 +21,7 @@ import { formatCount, formatShare } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
+import "./period-to-date.css";
 
 type Summary = RouterOutputs["analytics"]["summary"];
 
