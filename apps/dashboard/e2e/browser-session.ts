@@ -25,7 +25,7 @@ export interface BrowserSession {
   browser: Browser;
   /** The operator's API client against the demo backend. */
   api: ApiClient;
-  /** A new page signed in as `as`, at `viewport` (desktop by default), store time zone UTC. */
+  /** A new page signed in as `as`, at `viewport` (desktop by default); the browser's zone UTC by default. */
   signedInPage(options?: {
     as?: "operator" | "viewer";
     viewport?: ViewportName;
@@ -37,11 +37,14 @@ export interface BrowserSession {
  * Starts the demo and Chromium before the file's tests and stops both after; the returned object's
  * fields are filled in `beforeAll`.
  */
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(
+  /** `env`: settings for this file's demo, e.g. `{ STORE_TIMEZONE: "America/Chicago" }`. */
+  options: { env?: Record<string, string> } = {},
+): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     if (!browserReady) return;
-    session.demo = await startDemo();
+    session.demo = await startDemo(options);
     session.browser = await launchChromium();
     session.api = createApiClient({ baseUrl: session.demo.apiBaseUrl, token: session.demo.token });
     session.signedInPage = async ({

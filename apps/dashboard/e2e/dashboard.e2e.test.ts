@@ -34,9 +34,10 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
     const signedIn = await signedInPage();
     await eventually(async () => {
       await signedIn.reload();
+      const { timeZone, now } = await session.api.system.storeTime.query();
       const summary = await session.api.analytics.summary.query({
         period: "month",
-        from: rangeStart(new Date(), "month", 12),
+        from: rangeStart(now, "month", 12, timeZone),
       });
       expect(summary.orderCount).toBeGreaterThan(100);
       expect(await text(signedIn, "summary-totalSpend")).toBe(

@@ -32,7 +32,10 @@ interface Announcement {
   token: string;
 }
 
-export async function startDemo(): Promise<RunningDemo> {
+/** `env`: more settings for the demo process, e.g. `{ STORE_TIMEZONE: "America/Chicago" }`. */
+export async function startDemo(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningDemo> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "gl-demo-"));
   const scratch = testServerUrl ? await createScratchDatabase(testServerUrl) : undefined;
   const child: ChildProcess = spawn(
@@ -49,6 +52,7 @@ export async function startDemo(): Promise<RunningDemo> {
         MISSING_ORDER_ALERT_DAYS: "3",
         API_TOKENS: `e2e-viewer:viewer:${demoViewerToken}`,
         ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+        ...options.env,
       },
     },
   );

@@ -17,6 +17,7 @@ import { OverviewPage } from "./pages/overview/overview-page";
 import { SyncPage } from "./pages/sync/sync-page";
 import type { Route } from "./routing/routes";
 import { Link, useRoute } from "./routing/use-route";
+import { StoreTimeProvider } from "./store-time/store-time-context";
 
 const SESSION_ENDED = "The server refused your token (it may have been revoked). Sign in again.";
 
@@ -96,9 +97,11 @@ function SignedIn({ signOut }: { signOut: (notice?: string) => void }) {
         signOut,
       }}
     >
-      <Layout route={route}>
-        <Page route={route} />
-      </Layout>
+      <StoreTimeProvider>
+        <Layout route={route}>
+          <Page route={route} />
+        </Layout>
+      </StoreTimeProvider>
     </AuthProvider>
   );
 }

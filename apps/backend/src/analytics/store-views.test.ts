@@ -16,6 +16,7 @@ import {
   summarizeStore,
 } from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
+import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelMixView } from "./store-views";
@@ -232,6 +233,31 @@ describe(`getStoreSummary (${testDatabaseKind})`, () => {
       expect(totalsOf(view)).toEqual(referenceTotals(reference));
       const referencePeriods = granularity === "week" ? reference.byWeek : reference.byMonth;
       expect(view.periods.map(normalisePeriod)).toEqual(referencePeriods.map(referencePeriod));
+    },
+  );
+
+  it.each(["week", "month"] as const)(
+    "puts each order in the store-local %s it was placed in (STORE_TIMEZONE), not the UTC one",
+    async (granularity) => {
+      const timeZone = "America/Chicago";
+      const view = await storeViews.getStoreSummary(db, { asOf, granularity, timeZone });
+      const counted = selectCountedOrders(orders, { asOf, countFullyRefundedOrders: false });
+      const perStart = new Map<number, number>();
+      for (const order of counted) {
+        const start = storePeriodStart(order.placedAt, granularity, 0, timeZone).getTime();
+        perStart.set(start, (perStart.get(start) ?? 0) + 1);
+      }
+      expect(view.periods.length).toBeGreaterThan(5);
+      for (const period of view.periods) {
+        expect(period.start).toEqual(storePeriodStart(period.start, granularity, 0, timeZone));
+        expect(period.orderCount).toBe(perStart.get(period.start.getTime()) ?? 0);
+      }
+      expect(view.orderCount).toBe(counted.length);
+      // Some order falls in a different period in UTC than in Chicago (evenings, month ends).
+      const utc = await storeViews.getStoreSummary(db, { asOf, granularity });
+      expect(utc.periods.map((p) => p.orderCount)).not.toEqual(
+        view.periods.map((p) => p.orderCount),
+      );
     },
   );
 

@@ -74,9 +74,9 @@ export interface ChannelMixSummary {
 }
 
 export interface StorePeriod {
-  /** `2026-W03` (ISO week) or `2026-01` (UTC month). */
+  /** `2026-W03` (ISO week) or `2026-01` (month), in the summary's time zone. */
   key: string;
-  /** 00:00 UTC on the period's first day. */
+  /** 00:00 in the summary's time zone (the store's) on the period's first day. */
   start: Date;
   orderCount: number;
   netSpend: string;
@@ -126,9 +126,14 @@ interface SalesRow {
 /** Totals, trend per period, new vs returning customers and channel mix over [from, asOf]. */
 export async function getStoreSummary(
   db: Db,
-  input: OrderRangeInput & { granularity: Granularity },
+  input: OrderRangeInput & {
+    granularity: Granularity;
+    /** Periods are the store's weeks and months in this zone (STORE_TIMEZONE); default UTC. */
+    timeZone?: string;
+  },
 ): Promise<StoreSummaryView> {
   const { asOf, from, granularity } = input;
+  const timeZone = input.timeZone ?? "UTC";
   assertValidRange(asOf, from);
   assertOneOf(granularity, "granularity", granularities);
   const countRefunded = (input.config ?? defaultAnalyticsConfig).countFullyRefundedOrders;
@@ -147,7 +152,7 @@ export async function getStoreSummary(
          FROM counted WHERE "customerId" IS NOT NULL GROUP BY "customerId"
      ),
      sales AS (
-       SELECT date_trunc($4::text, "placedAt" AT TIME ZONE 'UTC') AS bucket,
+       SELECT date_trunc($4::text, "placedAt" AT TIME ZONE $5::text) AS bucket,
               count(*) AS orders, sum(net) AS net,
               count(*) FILTER (WHERE "customerId" IS NULL) AS anonymous,
               sum(net) FILTER (WHERE "customerId" IS NOT NULL) AS attributed,
@@ -161,12 +166,12 @@ export async function getStoreSummary(
         GROUP BY 1
      ),
      first_period AS (
-       SELECT date_trunc($4::text, $3::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start,
-              (date_trunc($4::text, $3::timestamptz AT TIME ZONE 'UTC') + ('1 ' || $4::text)::interval)
-                AT TIME ZONE 'UTC' AS "end"
+       SELECT date_trunc($4::text, $3::timestamptz AT TIME ZONE $5::text) AT TIME ZONE $5::text AS start,
+              (date_trunc($4::text, $3::timestamptz AT TIME ZONE $5::text) + ('1 ' || $4::text)::interval)
+                AT TIME ZONE $5::text AS "end"
      ),
      newcomers AS (
-       SELECT date_trunc($4::text, c."firstAt" AT TIME ZONE 'UTC') AS bucket, count(*) AS n
+       SELECT date_trunc($4::text, c."firstAt" AT TIME ZONE $5::text) AS bucket, count(*) AS n
          FROM customers c CROSS JOIN first_period f
         WHERE $3::timestamptz IS NULL OR c."firstAt" >= $3::timestamptz
            OR (c."firstAt" >= f.start AND c."lastAt" >= $3::timestamptz
@@ -175,7 +180,7 @@ export async function getStoreSummary(
                               AND o."placedAt" >= $3::timestamptz AND o."placedAt" < f."end"))
         GROUP BY 1
      )
-     SELECT s AT TIME ZONE 'UTC' AS start,
+     SELECT s AT TIME ZONE $5::text AS start,
             to_char(s, CASE $4::text WHEN 'week' THEN 'IYYY-"W"IW' ELSE 'YYYY-MM' END) AS key,
             coalesce(sales.orders, 0)::int AS "orderCount",
             coalesce(sales.net, 0)::text AS "netSpend",
@@ -190,7 +195,7 @@ export async function getStoreSummary(
             (SELECT count(*) FROM customers
               WHERE $3::timestamptz IS NULL OR "lastAt" >= $3::timestamptz)::int AS "customerCount"
        FROM generate_series((SELECT min(bucket) FROM sales),
-                            date_trunc($4::text, $1::timestamptz AT TIME ZONE 'UTC'),
+                            date_trunc($4::text, $1::timestamptz AT TIME ZONE $5::text),
                             ('1 ' || $4::text)::interval) AS s
        LEFT JOIN sales ON sales.bucket = s
        LEFT JOIN newcomers ON newcomers.bucket = s
@@ -199,6 +204,7 @@ export async function getStoreSummary(
     countRefunded,
     from ?? null,
     granularity,
+    timeZone,
   );
 
   const totals = new SalesTotals();

@@ -30,7 +30,7 @@ export interface SystemStatus {
 
 export async function getSystemStatus(
   db: Database,
-  options: { syncIntervalMs: number },
+  options: { syncIntervalMs: number; now?: Date },
 ): Promise<SystemStatus> {
   const migrations = await db.migrationStatus();
   const upToDate = isUpToDate(migrations);

@@ -90,7 +90,7 @@ export function createApp({
     );
   });
 
-  app.route("/health", healthRoute(db, { syncIntervalMs }));
+  app.route("/health", healthRoute(db, { syncIntervalMs, now }));
   if (observability.metricsToken !== undefined && observability.metricsPort === undefined) {
     const served = metrics ?? createBackendMetrics({ db, now });
     app.route("/metrics", metricsRoute(served, { token: observability.metricsToken }));

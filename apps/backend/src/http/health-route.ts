@@ -12,12 +12,21 @@ import { getIngestionHealth } from "../ingestion/ingestion-health";
 /** How stale the migration state /health reports may be: another replica may migrate meanwhile. */
 export const HEALTH_MIGRATIONS_MAX_AGE_MS = 30_000;
 
-export function healthRoute(db: Database, options: { syncIntervalMs: number }) {
+export function healthRoute(
+  db: Database,
+  // `now`: the clock the API and monitoring read, so /health never disagrees with them on staleness.
+  options: { syncIntervalMs: number; now?: () => Date },
+) {
   return new Hono().get("/", async (c) => {
     try {
       const migrations = await db.migrationStatus({ maxAgeMs: HEALTH_MIGRATIONS_MAX_AGE_MS });
       const upToDate = isUpToDate(migrations);
-      const ingestion = upToDate ? await getIngestionHealth(db, options) : null;
+      const ingestion = upToDate
+        ? await getIngestionHealth(db, {
+            syncIntervalMs: options.syncIntervalMs,
+            ...(options.now ? { now: options.now() } : {}),
+          })
+        : null;
       return c.json(
         {
           status: upToDate ? "ok" : "degraded",

@@ -29,6 +29,8 @@ export function startIngestion(options: {
   logger: Logger;
   /** More jobs for the scheduler (the merge sweep, analytics, monitoring), run only when ingestion is on. */
   jobs?: ScheduledJob[];
+  /** The clock job runs are stamped with: the one freshness, alerts and /health read. */
+  now?: () => Date;
 }): RunningIngestion {
   const { env, db, logger } = options;
   const webhookAuth = {
@@ -60,8 +62,15 @@ export function startIngestion(options: {
   const scheduler = startScheduler({
     db,
     logger: logger.child({ component: "scheduler" }),
+    ...(options.now ? { now: options.now } : {}),
     jobs: [
-      createPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, onRetailChanges }),
+      createPollJob({
+        db,
+        client,
+        syncIntervalMs: env.syncIntervalMs,
+        onRetailChanges,
+        ...(options.now ? { now: options.now } : {}),
+      }),
       createRetailChangeRetryJob({ db, env, trigger: "merge" }),
       ...(options.jobs ?? []),
     ],

@@ -14,6 +14,8 @@ export interface StartSchedulerOptions {
   jobs: ScheduledJob[];
   /** Start with the timers paused: only `runNow` runs jobs (tests, maintenance). */
   paused?: boolean;
+  /** Stamps the FAILED `JobRun` of a run that threw (the clock freshness reads). Default: wall clock. */
+  now?: () => Date;
 }
 
 export type JobOutcome =
@@ -32,7 +34,13 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler({ db, logger, jobs, paused }: StartSchedulerOptions): Scheduler {
+export function startScheduler({
+  db,
+  logger,
+  jobs,
+  paused,
+  now = () => new Date(),
+}: StartSchedulerOptions): Scheduler {
   const names = new Set<string>();
   for (const job of jobs) {
     if (names.has(job.name)) throw new Error(`two scheduled jobs are named ${job.name}`);
@@ -44,7 +52,7 @@ export function startScheduler({ db, logger, jobs, paused }: StartSchedulerOptio
 
   async function execute(job: ScheduledJob, trigger: JobTrigger): Promise<JobOutcome> {
     const jobLog = log.child({ job: job.name, trigger });
-    const startedAt = new Date();
+    const startedAt = now();
     try {
       const outcome = await db.withJobLock(job.lockKey, () =>
         job.run({ trigger, signal: shutdown.signal, logger: jobLog }),
@@ -71,7 +79,7 @@ export function startScheduler({ db, logger, jobs, paused }: StartSchedulerOptio
           trigger,
           status: "FAILED",
           startedAt,
-          finishedAt: new Date(),
+          finishedAt: now(),
           error: error instanceof Error ? error.message : String(error),
         },
         select: { id: true },

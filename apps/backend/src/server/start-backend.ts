@@ -71,6 +71,7 @@ export async function startBackend({
     env,
     db,
     logger,
+    ...(now ? { now } : {}),
     jobs: [
       createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
       createAnalyticsJob({ db, env }),
@@ -84,6 +85,7 @@ export async function startBackend({
     : startScheduler({
         db,
         logger: logger.child({ component: "scheduler" }),
+        ...(now ? { now } : {}),
         jobs: [monitoring(false), importRuns()],
       });
   const mail = createMailTransport(env.mail, logger.child({ component: "mail" }));

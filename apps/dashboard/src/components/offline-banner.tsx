@@ -5,6 +5,7 @@ import { onlineManager, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { newestDataAt, reachabilityAfter } from "../api/backend-reachability";
 import { formatDateTime } from "../format/format-date";
+import { useStoreTime } from "../store-time/store-time-context";
 import "./offline-banner.css";
 
 function useBackendUnreachable(): boolean {
@@ -29,6 +30,7 @@ function useBackendUnreachable(): boolean {
 
 export function OfflineBanner() {
   const queryClient = useQueryClient();
+  const { timeZone } = useStoreTime();
   const unreachable = useBackendUnreachable();
   if (!unreachable) return null;
   const dataAt = newestDataAt(queryClient.getQueryCache().getAll());
@@ -39,7 +41,7 @@ export function OfflineBanner() {
       <span>
         Backend unreachable — showing data from{" "}
         <time dateTime={dataAt.toISOString()} data-testid="offline-banner-since">
-          {formatDateTime(dataAt)}
+          {formatDateTime(dataAt, { timeZone })}
         </time>
         .
       </span>

@@ -1,5 +1,7 @@
-// The ranges the overview offers: the last N ISO weeks or UTC months, ending with the current
-// one. The start is a period boundary, so the query key stays the same all day.
+// The ranges the overview offers: the last N ISO weeks or months of the store (STORE_TIMEZONE),
+// ending with the current one. The start is a store-local period boundary, the same instant the
+// API's summary periods start at (one shared storePeriodStart), so the query key stays put all day.
+import { storePeriodStart } from "@greenloop/order-sync/store-time";
 
 export type Granularity = "week" | "month";
 
@@ -8,16 +10,17 @@ export const rangeChoices: Record<Granularity, readonly number[]> = {
   month: [12, 24, 60],
 };
 
-const DAY_MS = 86_400_000;
+/** 00:00 store time on the first day of the period `count - 1` periods before `now`'s. */
+export function rangeStart(
+  now: Date,
+  granularity: Granularity,
+  count: number,
+  timeZone: string,
+): Date {
+  return storePeriodStart(now, granularity, Math.max(0, count - 1), timeZone);
+}
 
-/** 00:00 UTC on the first day of the period `count - 1` periods before `now`'s. */
-export function rangeStart(now: Date, granularity: Granularity, count: number): Date {
-  const back = Math.max(0, count - 1);
-  if (granularity === "month") {
-    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-  }
-  const day = Math.floor(now.getTime() / DAY_MS);
-  // 1970-01-01 was a Thursday: the Monday-based weekday is (day + 3) mod 7.
-  const monday = day - ((((day + 3) % 7) + 7) % 7);
-  return new Date((monday - 7 * back) * DAY_MS);
+/** The end (exclusive) of the period that starts at `start`: the next one's start. */
+export function periodEnd(start: Date, granularity: Granularity, timeZone: string): Date {
+  return storePeriodStart(start, granularity, -1, timeZone);
 }

@@ -1,59 +1,73 @@
-// Dates arrive as Date. Store data (orders, periods, cohorts) is shown in UTC, as the store's
-// records keep it; the server's own events (last poll, alerts) in the browser's time zone.
+// Dates arrive as Date. Every date and time is shown in the store's zone (STORE_TIMEZONE, from
+// system.storeTime), whatever the browser's, and a time carries the zone's label ("CST"), so a
+// reader elsewhere knows whose clock it is. Intl does all the zone arithmetic.
 
-export interface DateFormatOptions {
+export interface ZoneFormatOptions {
+  /** The store's zone (IANA name). */
+  timeZone: string;
   locale?: string;
-  /** Default: the browser's zone. Store data passes "UTC". */
-  timeZone?: string;
 }
 
 function isValid(date: Date | null | undefined): date is Date {
   return date instanceof Date && !Number.isNaN(date.getTime());
 }
 
-/** "Mar 4, 2025"; "—" for none. */
-export function formatDate(date: Date | null | undefined, options: DateFormatOptions = {}): string {
-  if (!isValid(date)) return "—";
-  return new Intl.DateTimeFormat(options.locale, {
-    dateStyle: "medium",
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
-}
-
-/** "Mar 4, 2025, 14:05 UTC" for store data, the local time otherwise; "—" for none. */
-export function formatDateTime(
+/** "Mar 4, 2025" in the store's zone; "—" for none. */
+export function formatDate(
   date: Date | null | undefined,
-  options: DateFormatOptions = {},
+  { timeZone, locale }: ZoneFormatOptions,
 ): string {
   if (!isValid(date)) return "—";
-  const text = new Intl.DateTimeFormat(options.locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
+}
+
+/** "Mar 4, 2025, 2:05 PM CST": the store's time with its zone label; "—" for none. */
+export function formatDateTime(
+  date: Date | null | undefined,
+  { timeZone, locale }: ZoneFormatOptions,
+): string {
+  if (!isValid(date)) return "—";
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
   }).format(date);
-  return options.timeZone === "UTC" ? `${text} UTC` : text;
 }
 
-/** A store record's time: always UTC. */
-export function formatStoreTime(date: Date | null | undefined, locale?: string): string {
-  return formatDateTime(date, { timeZone: "UTC", ...(locale ? { locale } : {}) });
+/** A store record's time (an order placed, reaching X-Series): `formatDateTime`. */
+export const formatStoreTime = formatDateTime;
+
+/** The zone's name for a range note: "Central Time" (or the IANA name where Intl has none). */
+export function formatZoneName({ timeZone, locale }: ZoneFormatOptions): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(new Date())
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
 }
 
-/** A period's start as its label: "Mar 2025" for months, "Mar 3, 2025" for ISO weeks (UTC). */
-export function formatPeriod(start: Date, granularity: "week" | "month", locale?: string): string {
+/** A period's start as its label: "Mar 2025" for months, "Mar 3, 2025" for ISO weeks. */
+export function formatPeriod(
+  start: Date,
+  granularity: "week" | "month",
+  { timeZone, locale }: ZoneFormatOptions,
+): string {
   if (!isValid(start)) return "—";
   return new Intl.DateTimeFormat(
     locale,
     granularity === "month"
-      ? { month: "short", year: "numeric", timeZone: "UTC" }
-      : { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" },
+      ? { month: "short", year: "numeric", timeZone }
+      : { month: "short", day: "numeric", year: "numeric", timeZone },
   ).format(start);
 }
 
-/** "5 minutes ago", "in 2 hours", relative to `now`; "never" for none. */
+/** "5 minutes ago", "in 2 hours", relative to `now` (the API's clock); "never" for none. */
 export function formatRelative(
   date: Date | null | undefined,
-  { now = new Date(), locale }: { now?: Date; locale?: string } = {},
+  { now, locale }: { now: Date; locale?: string },
 ): string {
   if (!isValid(date)) return "never";
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);

@@ -2,11 +2,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useApiMutation, useApiQuery } from "../api/use-api";
 import { ErrorNote, Loading } from "../components/status-views";
-import { formatRelative } from "../format/format-date";
+import { formatDateTime, formatRelative } from "../format/format-date";
+import { useStoreTime } from "../store-time/store-time-context";
 
 const LIST_INPUT = { limit: 20 };
 
 export function NotificationBell() {
+  const { timeZone, now } = useStoreTime();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const list = useApiQuery((api) => api.notifications.list, LIST_INPUT, {
@@ -87,8 +89,8 @@ export function NotificationBell() {
                     <div className="bell-item-title">{notification.title}</div>
                     <div className="bell-item-body">{notification.body}</div>
                     <div className="bell-item-meta">
-                      <span title={notification.createdAt.toLocaleString()}>
-                        {formatRelative(notification.createdAt)}
+                      <span title={formatDateTime(notification.createdAt, { timeZone })}>
+                        {formatRelative(notification.createdAt, { now: now() })}
                       </span>
                       {notification.readAt ? null : (
                         <button

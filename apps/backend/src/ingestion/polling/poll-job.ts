@@ -13,6 +13,8 @@ export interface CreatePollJobOptions {
   /** `env.syncIntervalMs`. */
   syncIntervalMs: number;
   onRetailChanges?: OnRetailChanges;
+  /** The clock runs are stamped with (see `PollRetailOptions.now`). */
+  now?: () => Date;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createPollJob(options: CreatePollJobOptions): ScheduledJob {
         signal,
         logger,
         onRetailChanges: options.onRetailChanges,
+        ...(options.now ? { now: options.now } : {}),
       }),
   };
 }

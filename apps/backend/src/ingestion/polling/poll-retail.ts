@@ -66,6 +66,11 @@ export interface PollRetailOptions {
    */
   onRetailChanges?: OnRetailChanges;
   logger?: Logger;
+  /**
+   * Stamps `JobRun.startedAt`/`finishedAt`: the clock freshness, alerts and /health judge them by
+   * (the demo's follows the simulated store). Default: the wall clock.
+   */
+  now?: () => Date;
 }
 
 export type ResourcePollStatus = "succeeded" | "failed" | "interrupted" | "skipped";
@@ -127,18 +132,19 @@ async function pollResource(
   const savedCursor = await readSyncCursor(db.prisma, resource);
   const startCursor = options.full ? 0 : savedCursor;
   const full = options.full === true;
+  const now = options.now ?? (() => new Date());
 
   // We hold the poll lock: a run of this job still marked RUNNING belongs to a process that died.
   await db.prisma.jobRun.updateMany({
     where: { job, status: "RUNNING" },
     data: {
       status: "FAILED",
-      finishedAt: new Date(),
+      finishedAt: now(),
       error: "abandoned: the process running it stopped before it finished",
     },
   });
   const { id: jobRunId } = await db.prisma.jobRun.create({
-    data: { job, trigger: options.trigger, details: { full, startCursor } },
+    data: { job, trigger: options.trigger, startedAt: now(), details: { full, startCursor } },
     select: { id: true },
   });
 
@@ -225,7 +231,7 @@ async function pollResource(
     where: { id: jobRunId },
     data: {
       status: result.status === "succeeded" ? "SUCCEEDED" : "FAILED",
-      finishedAt: new Date(),
+      finishedAt: now(),
       error:
         result.status === "interrupted"
           ? `interrupted after ${result.pages} page(s); the cursor is saved at ${result.cursor}`

@@ -37,7 +37,7 @@ describe(`missing-order alert resolutions (${testDatabaseKind})`, () => {
       }),
     ).toEqual({
       message:
-        "eCom order #7001, placed Nov 20, 2026, 6:00 AM, is still not in X-Series after 10 days.",
+        "eCom order #7001, placed Nov 20, 2026, 6:00 AM America/Chicago, is still not in X-Series after 10 days.",
       details: { ecomOrderNumber: "7001", placedAt: placedAt.toISOString(), alertAfterDays: 3 },
     });
 

@@ -3,7 +3,7 @@
 // revoked token); STALE when nothing failed (the poller is not running: a stuck or dead scheduler).
 import type { JobStatus } from "@greenloop/db";
 import { getSyncFreshness, type ResourceFreshness } from "../../ingestion/polling/sync-freshness";
-import { formatDuration } from "../delays/format-duration";
+import { formatDuration, formatStoreTime } from "../delays/format-duration";
 import type {
   AlertCondition,
   AlertRule,
@@ -105,7 +105,7 @@ function describeRecovery(wanted: PollProblem): DescribeResolutions {
           {
             title: `Polling X-Series ${resource} recovered`,
             message: state?.lastSuccessAt
-              ? `The last successful poll of ${resource} finished at ${state.lastSuccessAt.toISOString()}.`
+              ? `The last successful poll of ${resource} finished at ${formatStoreTime(state.lastSuccessAt, context.settings.timeZone)}.`
               : "Polling alerts are off.",
           },
         ];

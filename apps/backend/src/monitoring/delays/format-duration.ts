@@ -1,4 +1,5 @@
-// Durations and dates as people read them in a notification: "10 days 2 hours", "Mar 2, 2:05 PM".
+// Durations and dates as people read them in a notification: "10 days 2 hours", "Mar 2, 2026,
+// 2:05 PM America/Chicago" (the store's zone named: whoever reads it may be elsewhere).
 // The same words in SQL too, for alerts written set-based (format-duration.test.ts holds them equal).
 import { Prisma } from "@greenloop/db";
 
@@ -22,6 +23,7 @@ export function formatDuration(seconds: number): string {
 // Building a formatter costs far more than using one: one per time zone, kept.
 const storeTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** A store time with the zone it is in: "Mar 2, 2026, 2:05 PM America/Chicago". */
 export function formatStoreTime(at: Date, timeZone: string): string {
   let format = storeTimeFormats.get(timeZone);
   if (!format) {
@@ -35,7 +37,7 @@ export function formatStoreTime(at: Date, timeZone: string): string {
     });
     storeTimeFormats.set(timeZone, format);
   }
-  return format.format(at);
+  return `${format.format(at)} ${timeZone}`;
 }
 
 const plural = (n: Prisma.Sql, unit: string) =>
@@ -57,7 +59,7 @@ export function durationWordsSql(seconds: Prisma.Sql): Prisma.Sql {
   END`;
 }
 
-/** `formatStoreTime` as a SQL expression ("Mar 2, 2026, 2:05 PM"; a plain space before PM). */
+/** `formatStoreTime` as a SQL expression ("Mar 2, 2026, 2:05 PM America/Chicago"; a plain space before PM). */
 export function storeTimeSql(at: Prisma.Sql, timeZone: string): Prisma.Sql {
-  return Prisma.sql`to_char(${at} AT TIME ZONE ${timeZone}, 'Mon FMDD, YYYY, FMHH12:MI AM')`;
+  return Prisma.sql`(to_char(${at} AT TIME ZONE ${timeZone}, 'Mon FMDD, YYYY, FMHH12:MI AM') || ' ' || ${timeZone})`;
 }

@@ -2,6 +2,7 @@
 // Decimal; their inputs are bounded.
 import { type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as storeViews from "../../analytics/store-views";
@@ -57,6 +58,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
       asOf,
       from,
       granularity: "week",
+      timeZone: api.context.config.storeTimeZone,
       config,
     });
     expect(domain.orderCount).toBeGreaterThan(0);
@@ -65,9 +67,23 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     expect(wire).toEqual(withDecimals(domain, wire));
   });
 
-  it("summary defaults to asOf's period and the eleven before it", async () => {
+  it("summary defaults to asOf's period and the eleven before it, in the store's months", async () => {
     const wire = await api.caller.analytics.summary({});
-    const from = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
+    const timeZone = api.context.config.storeTimeZone;
+    expect(timeZone).toBe("America/Chicago");
+    const from = storePeriodStart(asOf, "month", 11, timeZone);
+    expect(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        day: "numeric",
+        hour: "numeric",
+        hourCycle: "h23",
+      })
+        .formatToParts(from)
+        .filter((part) => part.type !== "literal")
+        .map((part) => Number(part.value)),
+      "the 1st at midnight, store time",
+    ).toEqual([1, 0]);
     expect(DEFAULT_SUMMARY_PERIODS).toBe(12);
     expect(wire.from).toEqual(from);
     expect(wire.asOf).toEqual(asOf);
@@ -75,6 +91,7 @@ describe(`analytics router (${testDatabaseKind})`, () => {
       asOf,
       from,
       granularity: "month",
+      timeZone,
       config,
     });
     expect(wire).toEqual(withDecimals(domain, wire));

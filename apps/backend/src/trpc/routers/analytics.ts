@@ -1,6 +1,7 @@
 // The store owner's analytics: thin procedures over the store views (analytics/store-views*),
 // which check their own inputs too; money leaves as Decimal (analytics-output.ts).
 import { DomainError } from "@greenloop/order-sync/errors";
+import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import { z } from "zod";
 import { describeLabelDefinitions } from "../../analytics/label-definitions";
 import * as storeViews from "../../analytics/store-views";
@@ -23,8 +24,6 @@ import {
   toWireStoreSummary,
 } from "./analytics-output";
 
-const DAY_MS = 86_400_000;
-
 /** How far back a summary reaches, in periods: about five years of weeks, ten of months. */
 export const MAX_SUMMARY_PERIODS: Record<Granularity, number> = { week: 260, month: 120 };
 /** Without `from`: asOf's period and the eleven before it. */
@@ -35,26 +34,16 @@ export const MAX_API_COHORT_MONTHS = 120;
 /** The end of a view: `asOf` (inclusive), default now. */
 const asOfInput = z.date().optional();
 
-/** 00:00 UTC on the first day of the ISO week or UTC month `back` periods before `at`'s. */
-function periodStart(at: Date, period: Granularity, back: number): Date {
-  if (period === "month") {
-    return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - back, 1));
-  }
-  const day = Math.floor(at.getTime() / DAY_MS);
-  // 1970-01-01 was a Thursday: Monday-based weekday = (day + 3) mod 7.
-  const monday = day - ((((day + 3) % 7) + 7) % 7);
-  return new Date((monday - 7 * back) * DAY_MS);
-}
-
 /** [from, asOf] of a summary: a default of twelve periods, and never more than the maximum. */
 function summaryRange(
   input: { period: Granularity; from?: Date | undefined; asOf?: Date | undefined },
-  now: Date,
+  { now, timeZone }: { now: Date; timeZone: string },
 ): { asOf: Date; from: Date } {
   const asOf = input.asOf ?? now;
-  const from = input.from ?? periodStart(asOf, input.period, DEFAULT_SUMMARY_PERIODS - 1);
+  const from =
+    input.from ?? storePeriodStart(asOf, input.period, DEFAULT_SUMMARY_PERIODS - 1, timeZone);
   const max = MAX_SUMMARY_PERIODS[input.period];
-  const earliest = periodStart(asOf, input.period, max - 1);
+  const earliest = storePeriodStart(asOf, input.period, max - 1, timeZone);
   if (from.getTime() < earliest.getTime()) {
     throw new DomainError(
       "BAD_INPUT",
@@ -71,7 +60,10 @@ export const analyticsRouter = createTRPCRouter({
     .output(labelDefinitionsSchema)
     .query(({ ctx }) => describeLabelDefinitions(ctx.config.analytics.config)),
 
-  /** Totals and the trend per ISO week or UTC month: spend, orders, new vs returning, channels. */
+  /**
+   * Totals and the trend per ISO week or month of the store (STORE_TIMEZONE, as the dashboard's
+   * ranges): spend, orders, new vs returning, channels.
+   */
   summary: viewerProcedure
     .input(
       z
@@ -85,10 +77,12 @@ export const analyticsRouter = createTRPCRouter({
     )
     .output(storeSummarySchema)
     .query(async ({ ctx, input }) => {
-      const range = summaryRange(input, ctx.now());
+      const timeZone = ctx.config.storeTimeZone;
+      const range = summaryRange(input, { now: ctx.now(), timeZone });
       const view = await storeViews.getStoreSummary(ctx.db, {
         ...range,
         granularity: input.period,
+        timeZone,
         config: ctx.config.analytics.config,
       });
       return toWireStoreSummary(view);

@@ -1,6 +1,6 @@
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
-import { testApi } from "../testing/api-test-kit";
+import { testApi, testApiEnv } from "../testing/api-test-kit";
 
 describe(`system.status (${testDatabaseKind})`, () => {
   it("reports the database, its migrations and what it holds", async () => {
@@ -67,6 +67,25 @@ describe(`system.status (${testDatabaseKind})`, () => {
       expect(status.database.migrations.pending.length).toBeGreaterThan(0);
       expect(status.counts).toBeNull();
       expect(status.ingestion).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe(`system.storeTime (${testDatabaseKind})`, () => {
+  it("answers STORE_TIMEZONE and the API's clock, which may be far from the wall clock", async () => {
+    const db = await openTestDatabase();
+    try {
+      const storeNow = new Date("2031-05-06T07:08:09Z");
+      const { caller } = await testApi(db, "viewer", {
+        env: testApiEnv({ STORE_TIMEZONE: "Europe/Berlin" }),
+        now: () => storeNow,
+      });
+      expect(await caller.system.storeTime()).toEqual({
+        timeZone: "Europe/Berlin",
+        now: storeNow,
+      });
     } finally {
       await db.close();
     }

@@ -36,11 +36,27 @@ const systemStatusSchema = z.object({
   uptimeSeconds: z.number(),
 });
 
+/** The store's zone and the clock the API judges "now" by: what the dashboard shows times in. */
+const storeTimeSchema = z.object({
+  /** STORE_TIMEZONE (IANA): every store date and time is shown in it, with its zone label. */
+  timeZone: z.string(),
+  /** The API's clock (the demo's follows the simulated store): "5 minutes ago" is relative to it. */
+  now: z.date(),
+});
+
 export const systemRouter = createTRPCRouter({
+  storeTime: viewerProcedure
+    .output(storeTimeSchema)
+    .query(({ ctx }) => ({ timeZone: ctx.config.storeTimeZone, now: ctx.now() })),
+
   status: viewerProcedure.output(systemStatusSchema).query(async ({ ctx }) => {
     const now = new Date();
     return {
-      ...(await getSystemStatus(ctx.db, { syncIntervalMs: ctx.config.syncIntervalMs })),
+      // Staleness on the clock the API and monitoring read (the demo's is the store's).
+      ...(await getSystemStatus(ctx.db, {
+        syncIntervalMs: ctx.config.syncIntervalMs,
+        now: ctx.now(),
+      })),
       serverTime: now,
       uptimeSeconds: (now.getTime() - ctx.startedAt.getTime()) / 1000,
     };

@@ -19,6 +19,7 @@ import { formatDuration } from "../../format/format-duration";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatDecimal, formatShare } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
 import { CustomerLabelsLegend } from "./customer-labels-legend";
 import { MergeExplanation } from "./merge-explanation";
@@ -108,6 +109,7 @@ function CustomerHeader({ profile }: { profile: Profile }) {
 }
 
 function CustomerSummary({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   const { summary } = profile;
   // A customer without orders has no tier progress (the API gives none); one whose orders fell out
   // of the 90-day window sees the way back to the first tier.
@@ -152,7 +154,7 @@ function CustomerSummary({ profile }: { profile: Profile }) {
                 ? "warn"
                 : undefined,
           hint: summary.lastOrderDate
-            ? `last order ${formatDate(summary.lastOrderDate, { timeZone: "UTC" })}`
+            ? `last order ${formatDate(summary.lastOrderDate, { timeZone })}`
             : undefined,
         },
         { id: "loyalty", label: "Loyalty balance", value: formatMoney(summary.loyaltyBalance) },
@@ -161,12 +163,12 @@ function CustomerSummary({ profile }: { profile: Profile }) {
         {
           id: "first-order",
           label: "First order",
-          value: formatDate(profile.firstOrderAt, { timeZone: "UTC" }),
+          value: formatDate(profile.firstOrderAt, { timeZone }),
         },
         {
           id: "first-seen",
           label: "First seen",
-          value: formatDate(profile.firstSeenAt),
+          value: formatDate(profile.firstSeenAt, { timeZone }),
           hint: "when this system first saw them",
         },
       ]}
@@ -175,6 +177,7 @@ function CustomerSummary({ profile }: { profile: Profile }) {
 }
 
 function OrdersSection({ customerId }: { customerId: string }) {
+  const { timeZone } = useStoreTime();
   const orders = useApiInfiniteQuery((api) => api.customers.orders, { customerId, limit: 25 });
   const rows = mergeCursorPages(
     orders.data?.pages ?? [],
@@ -193,7 +196,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
               className="table"
               testId="customer-orders-table"
               columns={[
-                "Placed (UTC)",
+                "Placed",
                 "Source",
                 "Receipt / order",
                 "Status",
@@ -210,7 +213,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
                   data-source={order.source}
                   className={order.countsInAnalytics ? undefined : "muted"}
                 >
-                  <td>{formatStoreTime(order.placedAt)}</td>
+                  <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
                   <td>
                     <OrderSourceBadge source={order.source} />
                   </td>
@@ -234,7 +237,11 @@ function OrdersSection({ customerId }: { customerId: string }) {
                   <td className="num">
                     {order.refundedTotal.isZero() ? "—" : formatMoney(order.refundedTotal)}
                   </td>
-                  <td>{order.channel === "ECOM" ? formatStoreTime(order.reachedRetailAt) : "—"}</td>
+                  <td>
+                    {order.channel === "ECOM"
+                      ? formatStoreTime(order.reachedRetailAt, { timeZone })
+                      : "—"}
+                  </td>
                   <td className="num">{formatDuration(order.syncDelaySeconds)}</td>
                 </tr>
               ))}
@@ -247,6 +254,7 @@ function OrdersSection({ customerId }: { customerId: string }) {
 }
 
 function IdentitiesSection({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   return (
     <Section title="Identities" testId="customer-identities">
       {profile.identities.length === 0 ? (
@@ -268,7 +276,7 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
                   </Badge>
                 ) : null}
               </td>
-              <td>{formatDate(identity.firstSeenAt)}</td>
+              <td>{formatDate(identity.firstSeenAt, { timeZone })}</td>
             </tr>
           ))}
         </DataTable>
@@ -299,6 +307,7 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
 }
 
 function MetricsSection({ profile }: { profile: Profile }) {
+  const { timeZone } = useStoreTime();
   const { metrics } = profile;
   return (
     <Section title="Analytics" testId="customer-metrics">
@@ -317,8 +326,8 @@ function MetricsSection({ profile }: { profile: Profile }) {
           <dd>{formatShare(metrics.onlineShare)}</dd>
           <dt>First / last order</dt>
           <dd>
-            {formatDate(metrics.firstOrderAt, { timeZone: "UTC" })} –{" "}
-            {formatDate(metrics.lastOrderAt, { timeZone: "UTC" })}
+            {formatDate(metrics.firstOrderAt, { timeZone })} –{" "}
+            {formatDate(metrics.lastOrderAt, { timeZone })}
           </dd>
           <dt>Days between orders</dt>
           <dd>{formatDecimal(metrics.meanDaysBetweenOrders, { digits: 1 })}</dd>
@@ -347,7 +356,7 @@ function MetricsSection({ profile }: { profile: Profile }) {
           <dt>Favourite categories</dt>
           <dd>{metrics.favouriteCategories.join(", ") || "—"}</dd>
           <dt>Computed</dt>
-          <dd className="muted">{formatStoreTime(metrics.computedAt)}</dd>
+          <dd className="muted">{formatStoreTime(metrics.computedAt, { timeZone })}</dd>
         </dl>
       )}
     </Section>

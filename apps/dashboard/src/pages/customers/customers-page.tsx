@@ -19,6 +19,7 @@ import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { customerListInput, type Direction, type Sort } from "./customer-list-input";
 
 type CustomerRow = RouterOutputs["customers"]["list"]["items"][number];
@@ -142,6 +143,7 @@ function exportParams({ limit: _pageSize, ...filters }: ReturnType<typeof custom
 }
 
 function CustomerListRow({ row }: { row: CustomerRow }) {
+  const { timeZone } = useStoreTime();
   const to = { page: "customer", customerId: row.customerId } as const;
   return (
     <LinkRow to={to} data-testid="customer-row" data-customer-id={row.customerId}>
@@ -168,7 +170,7 @@ function CustomerListRow({ row }: { row: CustomerRow }) {
       </td>
       <td className="num">{formatMoney(row.rolling90DaySpend)}</td>
       <td className="num">{formatMoney(row.predictedClv365d)}</td>
-      <td className="num">{formatDate(row.lastOrderDate, { timeZone: "UTC" })}</td>
+      <td className="num">{formatDate(row.lastOrderDate, { timeZone })}</td>
     </LinkRow>
   );
 }

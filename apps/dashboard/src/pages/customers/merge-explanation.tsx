@@ -6,8 +6,10 @@ import { QuerySection } from "../../components/query-section";
 import { Badge } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 export function MergeExplanation({ customerId }: { customerId: string }) {
+  const { timeZone } = useStoreTime();
   const explanation = useApiQuery((api) => api.customers.explain, { customerId });
   return (
     <QuerySection
@@ -69,7 +71,7 @@ export function MergeExplanation({ customerId }: { customerId: string }) {
                     {link.kind.toLowerCase()} <code>{link.value}</code>
                   </td>
                   <td className="small">{link.reason}</td>
-                  <td className="small">{formatDateTime(link.firstLinkedAt)}</td>
+                  <td className="small">{formatDateTime(link.firstLinkedAt, { timeZone })}</td>
                 </tr>
               ))}
             </DataTable>
@@ -80,7 +82,7 @@ export function MergeExplanation({ customerId }: { customerId: string }) {
               <ol className="timeline" data-testid="merge-history">
                 {data.history.map((event, index) => (
                   <li key={index}>
-                    <span className="muted small">{formatDateTime(event.at)}</span>{" "}
+                    <span className="muted small">{formatDateTime(event.at, { timeZone })}</span>{" "}
                     <strong>{event.kind}</strong> {event.reason}
                     {event.sourceRecord ? (
                       <>

@@ -13,9 +13,11 @@ import { Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { ImportStatusBadge } from "./import-run-status";
 
 export function ImportRunView({ runId }: { runId: string }) {
+  const { timeZone } = useStoreTime();
   const progress = useApiQuery(
     (api) => api.imports.progress,
     { runId },
@@ -107,9 +109,9 @@ export function ImportRunView({ runId }: { runId: string }) {
               ]}
             />
             <p className="muted small">
-              Started {formatDateTime(run.startedAt)}
+              Started {formatDateTime(run.startedAt, { timeZone })}
               {run.finishedAt
-                ? `, finished ${formatDateTime(run.finishedAt)} (${formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)})`
+                ? `, finished ${formatDateTime(run.finishedAt, { timeZone })} (${formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)})`
                 : ""}
               .
             </p>

@@ -9,9 +9,11 @@ import { Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { ImportStatusBadge } from "./import-run-status";
 
 export function ImportRunsList({ currentRunId }: { currentRunId: string | undefined }) {
+  const { timeZone } = useStoreTime();
   const runs = useApiInfiniteQuery(
     (api) => api.imports.list,
     { limit: 20 },
@@ -57,7 +59,7 @@ export function ImportRunsList({ currentRunId }: { currentRunId: string | undefi
               >
                 <td>
                   <Link to={{ page: "imports", runId: run.id }}>
-                    {formatDateTime(run.startedAt)}
+                    {formatDateTime(run.startedAt, { timeZone })}
                   </Link>
                 </td>
                 <td>{run.fileName}</td>

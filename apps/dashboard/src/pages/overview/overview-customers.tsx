@@ -16,6 +16,7 @@ import { CsvDownloadButton } from "../../exports/csv-download-button";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 /** How many customers each list shows; its CSV holds the same ones. */
 const OVERVIEW_LIST_SIZE = 10;
@@ -91,6 +92,7 @@ export function TopCustomersSection() {
 }
 
 export function AtRiskSection() {
+  const { timeZone } = useStoreTime();
   const atRisk = useApiQuery((api) => api.analytics.atRisk, { limit: OVERVIEW_LIST_SIZE });
   return (
     <QuerySection
@@ -124,7 +126,7 @@ export function AtRiskSection() {
               <td className="num" title="Probability the customer still buys (BG/NBD)">
                 {formatShare(customer.probabilityAlive, { digits: 0 })}
               </td>
-              <td className="num" title={formatDate(customer.lastOrderAt, { timeZone: "UTC" })}>
+              <td className="num" title={formatDate(customer.lastOrderAt, { timeZone })}>
                 {customer.daysSinceLastOrder === null
                   ? "—"
                   : `${formatCount(customer.daysSinceLastOrder)} d ago`}

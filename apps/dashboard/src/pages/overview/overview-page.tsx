@@ -14,13 +14,16 @@ import { StatGrid } from "../../components/stat-grid";
 import { QueryView } from "../../components/status-views";
 import { num } from "../../components/table-columns";
 import { Section } from "../../components/ui";
+import { periodToDateLabel } from "../../dates/period-to-date";
 import { type Granularity, rangeChoices, rangeStart } from "../../dates/range-start";
-import { formatDate, formatPeriod } from "../../format/format-date";
+import { formatDate, formatPeriod, formatZoneName } from "../../format/format-date";
 import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
 import { SegmentPushSection } from "./segment-push-section";
+import "./period-to-date.css";
 
 type Summary = RouterOutputs["analytics"]["summary"];
 
@@ -33,7 +36,9 @@ export function OverviewPage() {
   const { isOperator } = useAuth();
   const [period, setPeriod] = useState<Granularity>("month");
   const [count, setCount] = useState(12);
-  const from = useMemo(() => rangeStart(new Date(), period, count), [period, count]);
+  const { timeZone, now } = useStoreTime();
+  // The store's weeks and months, as the API buckets them (the start stays put all day).
+  const from = useMemo(() => rangeStart(now(), period, count, timeZone), [period, count, timeZone]);
   const summary = useApiQuery((api) => api.analytics.summary, { period, from });
 
   const controls = (
@@ -87,13 +92,20 @@ export function OverviewPage() {
 }
 
 function SummaryBlocks({ summary }: { summary: Summary }) {
-  const labels = summary.periods.map((p) => formatPeriod(p.start, summary.granularity));
+  const { timeZone } = useStoreTime();
+  const labels = summary.periods.map((p) =>
+    formatPeriod(p.start, summary.granularity, { timeZone }),
+  );
+  // The current period is still running: labelled "to date", never compared as a drop.
+  const toDate = (start: Date) =>
+    periodToDateLabel(start, summary.granularity, { asOf: summary.asOf, timeZone });
   const { RETAIL, ECOM } = summary.channelMix;
   return (
     <>
       <p className="muted range-note" data-testid="summary-range">
-        {formatDate(summary.from, { timeZone: "UTC" })} –{" "}
-        {formatDate(summary.asOf, { timeZone: "UTC" })} (UTC)
+        {formatDate(summary.from, { timeZone })} – {formatDate(summary.asOf, { timeZone })} (
+        {formatZoneName({ timeZone })})
+        {summary.periods.some((p) => toDate(p.start)) ? `, ${summary.granularity} to date` : ""}
       </p>
       <StatGrid
         testId="summary"
@@ -236,20 +248,47 @@ function SummaryBlocks({ summary }: { summary: Summary }) {
               num("Online"),
             ]}
           >
-            {[...summary.periods].reverse().map((p) => (
-              <tr key={p.key} data-testid="period-row" data-period={p.key}>
-                <td>{formatPeriod(p.start, summary.granularity)}</td>
-                <td className="num">{formatCount(p.orderCount)}</td>
-                <td className="num">{formatMoney(p.netSpend)}</td>
-                <td className={p.netSpendChange?.isNegative() ? "num negative" : "num"}>
-                  {p.netSpendChange ? formatMoney(p.netSpendChange) : "—"}
-                </td>
-                <td className="num">{formatMoney(p.averageOrderValue)}</td>
-                <td className="num">{formatCount(p.newCustomers)}</td>
-                <td className="num">{formatCount(p.returningCustomers)}</td>
-                <td className="num">{formatShare(p.channelMix.ECOM.orderShare)}</td>
-              </tr>
-            ))}
+            {[...summary.periods].reverse().map((p) => {
+              const toDateLabel = toDate(p.start);
+              return (
+                <tr
+                  key={p.key}
+                  data-testid="period-row"
+                  data-period={p.key}
+                  data-to-date={toDateLabel ? "true" : undefined}
+                >
+                  <td>
+                    {formatPeriod(p.start, summary.granularity, { timeZone })}
+                    {toDateLabel ? (
+                      <span className="muted small period-to-date" data-testid="period-to-date">
+                        {" "}
+                        ({toDateLabel})
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="num">{formatCount(p.orderCount)}</td>
+                  <td className="num">{formatMoney(p.netSpend)}</td>
+                  {/* A running period against a whole one is no drop: no change shown for it. */}
+                  <td
+                    className={
+                      !toDateLabel && p.netSpendChange?.isNegative() ? "num negative" : "num"
+                    }
+                    data-testid="period-change"
+                    title={toDateLabel ? "Not compared: the period is not over" : undefined}
+                  >
+                    {toDateLabel
+                      ? "to date"
+                      : p.netSpendChange
+                        ? formatMoney(p.netSpendChange)
+                        : "—"}
+                  </td>
+                  <td className="num">{formatMoney(p.averageOrderValue)}</td>
+                  <td className="num">{formatCount(p.newCustomers)}</td>
+                  <td className="num">{formatCount(p.returningCustomers)}</td>
+                  <td className="num">{formatShare(p.channelMix.ECOM.orderShare)}</td>
+                </tr>
+              );
+            })}
           </DataTable>
         </Section>
       </div>

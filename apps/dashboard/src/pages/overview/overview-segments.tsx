@@ -169,7 +169,10 @@ export function CohortsSection() {
           >
             {data.cohorts.map((cohort) => (
               <tr key={cohort.key} data-testid="cohort-row" data-cohort={cohort.key}>
-                <th scope="row">{formatPeriod(cohort.start, "month")}</th>
+                <th scope="row">
+                  {/* The API's cohorts are still UTC months (the note says so). */}
+                  {formatPeriod(cohort.start, "month", { timeZone: "UTC" })}
+                </th>
                 <td className="num" data-testid="cohort-size">
                   {formatCount(cohort.size)}
                 </td>

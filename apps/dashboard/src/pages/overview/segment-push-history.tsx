@@ -7,6 +7,7 @@ import { num } from "../../components/table-columns";
 import { ConfirmButton } from "../../components/ui";
 import { formatStoreTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { undoResultText } from "./segment-push-text";
 
 type Push = RouterOutputs["segmentPush"]["list"][number];
@@ -63,9 +64,10 @@ function PushRow({
   busy: boolean;
   onUndo: () => void;
 }) {
+  const { timeZone } = useStoreTime();
   return (
     <tr data-testid="segment-push-row" data-run-id={push.runId}>
-      <td className="small">{formatStoreTime(push.startedAt)}</td>
+      <td className="small">{formatStoreTime(push.startedAt, { timeZone })}</td>
       <td>{push.segment?.value ?? "—"}</td>
       <td>{push.group?.name ?? "—"}</td>
       <td className="num" data-testid="segment-push-row-applied">

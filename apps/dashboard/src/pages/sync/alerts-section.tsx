@@ -10,12 +10,14 @@ import { ErrorNote } from "../../components/status-views";
 import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type AlertStatus = NonNullable<ObjectInput<RouterInputs["sync"]["alerts"]>["status"]>;
 
 const statusTone = { OPEN: "bad", ACKNOWLEDGED: "warn", RESOLVED: "good" } as const;
 
 export function AlertsSection() {
+  const { timeZone, now } = useStoreTime();
   const { isOperator } = useAuth();
   const [status, setStatus] = useState<AlertStatus | "">("OPEN");
   const alerts = useApiInfiniteQuery((api) => api.sync.alerts, {
@@ -76,18 +78,25 @@ export function AlertsSection() {
                 data-testid="alert-row"
                 data-alert-id={alert.id}
                 data-status={alert.status}
+                data-kind={alert.kind}
               >
                 <div className="alert-head">
                   <Badge tone={statusTone[alert.status]}>{alert.status.toLowerCase()}</Badge>{" "}
                   <span className="muted small">{alert.kind}</span>
-                  <span className="muted small alert-time" title={formatDateTime(alert.openedAt)}>
-                    {formatRelative(alert.openedAt)}
+                  <span
+                    className="muted small alert-time"
+                    data-testid="alert-time"
+                    title={formatDateTime(alert.openedAt, { timeZone })}
+                  >
+                    {formatRelative(alert.openedAt, { now: now() })}
                   </span>
                 </div>
-                <div className="alert-message">{alert.message}</div>
+                <div className="alert-message" data-testid="alert-message">
+                  {alert.message}
+                </div>
                 {alert.acknowledgedAt ? (
                   <div className="muted small">
-                    acknowledged {formatDateTime(alert.acknowledgedAt)}
+                    acknowledged {formatDateTime(alert.acknowledgedAt, { timeZone })}
                   </div>
                 ) : null}
                 {isOperator && alert.status === "OPEN" ? (

@@ -9,8 +9,10 @@ import { num } from "../../components/table-columns";
 import { ConfirmButton, Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 export function DeadLettersSection() {
+  const { timeZone } = useStoreTime();
   const { isOperator } = useAuth();
   const dead = useApiInfiniteQuery((api) => api.sync.webhookDeliveries, {
     status: "DEAD",
@@ -71,7 +73,7 @@ export function DeadLettersSection() {
           >
             {rows.map((delivery) => (
               <tr key={delivery.id} data-testid="dead-letter-row" data-delivery-id={delivery.id}>
-                <td>{formatDateTime(delivery.receivedAt)}</td>
+                <td>{formatDateTime(delivery.receivedAt, { timeZone })}</td>
                 <td>{delivery.type}</td>
                 <td>
                   <code>{delivery.objectId ?? "—"}</code>

@@ -15,6 +15,7 @@ import { rangeStart } from "../../dates/range-start";
 import { formatDayKey, formatStoreTime } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 /** Weeks back from now; 0 is all time. */
 const sinceOptions = [
@@ -25,10 +26,11 @@ const sinceOptions = [
 ];
 
 export function DelaysSection() {
+  const { timeZone, now } = useStoreTime();
   const [weeks, setWeeks] = useState<number>(26);
   const since = useMemo(
-    () => (weeks > 0 ? rangeStart(new Date(), "week", weeks) : undefined),
-    [weeks],
+    () => (weeks > 0 ? rangeStart(now(), "week", weeks, timeZone) : undefined),
+    [weeks, timeZone],
   );
   const delays = useApiQuery((api) => api.sync.delays, {
     ...(since ? { since } : {}),
@@ -74,7 +76,7 @@ export function DelaysSection() {
                   label: "Not in X-Series yet",
                   value: formatCount(data.backlog.count),
                   hint: data.backlog.oldestPlacedAt
-                    ? `oldest placed ${formatStoreTime(data.backlog.oldestPlacedAt)}`
+                    ? `oldest placed ${formatStoreTime(data.backlog.oldestPlacedAt, { timeZone })}`
                     : undefined,
                   tone: data.backlog.count > 0 ? "warn" : "good",
                 },
@@ -149,13 +151,13 @@ export function DelaysSection() {
                 <h3>Slowest orders</h3>
                 <DataTable
                   testId="delays-slowest"
-                  columns={["eCom order", "Placed (UTC)", "Reached X-Series (UTC)", num("Delay")]}
+                  columns={["eCom order", "Placed", "Reached X-Series", num("Delay")]}
                 >
                   {data.slowest.map((order) => (
                     <tr key={order.ecomOrderNumber} data-testid="slow-order-row">
                       <td>#{order.ecomOrderNumber}</td>
-                      <td>{formatStoreTime(order.placedAt)}</td>
-                      <td>{formatStoreTime(order.reachedAt)}</td>
+                      <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
+                      <td>{formatStoreTime(order.reachedAt, { timeZone })}</td>
                       <td className="num">{formatDuration(order.delaySeconds)}</td>
                     </tr>
                   ))}

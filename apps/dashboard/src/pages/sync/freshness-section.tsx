@@ -5,13 +5,17 @@ import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type SyncStatus = RouterOutputs["sync"]["status"];
 type Resource = SyncStatus["polling"]["sales"];
 
 function When({ date, now }: { date: Date | null; now: Date }) {
+  const { timeZone } = useStoreTime();
   return (
-    <span title={date ? formatDateTime(date) : undefined}>{formatRelative(date, { now })}</span>
+    <span title={date ? formatDateTime(date, { timeZone }) : undefined}>
+      {formatRelative(date, { now })}
+    </span>
   );
 }
 
@@ -72,6 +76,8 @@ function PollingCard({ label, resource, now }: { label: string; resource: Resour
 }
 
 export function FreshnessSection({ status }: { status: SyncStatus }) {
+  const { timeZone } = useStoreTime();
+  // The API's clock, which judged freshness: "ago" is measured on it, not the browser's.
   const now = status.polling.checkedAt;
   const { webhooks, ecomImport } = status;
   const importRun = ecomImport.lastRun;
@@ -150,7 +156,7 @@ export function FreshnessSection({ status }: { status: SyncStatus }) {
       </div>
       <p className="muted small">
         Polling every {formatDuration(status.polling.syncIntervalMs / 1000)}; checked{" "}
-        {formatDateTime(now)}.
+        {formatDateTime(now, { timeZone })}.
       </p>
     </Section>
   );

@@ -10,6 +10,7 @@ import { Badge, Section } from "../../components/ui";
 import { formatDateTime, formatRelative } from "../../format/format-date";
 import { formatDuration } from "../../format/format-duration";
 import { formatCount } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type SyncStatus = RouterOutputs["sync"]["status"];
 type JobName = RouterInputs["sync"]["runNow"]["job"];
@@ -55,6 +56,7 @@ function RunNow({ job }: { job: JobName }) {
 }
 
 export function JobsSection({ status }: { status: SyncStatus }) {
+  const { timeZone, now } = useStoreTime();
   const { isOperator } = useAuth();
   const jobs = status.scheduler?.jobs ?? [];
   return (
@@ -68,8 +70,9 @@ export function JobsSection({ status }: { status: SyncStatus }) {
           {jobs.map((job) => (
             <tr key={job.name} data-testid="job-row" data-job={job.name}>
               <td>{job.name}</td>
-              <td title={job.nextRunAt ? formatDateTime(job.nextRunAt) : undefined}>
-                {job.nextRunAt ? formatRelative(job.nextRunAt) : "—"}
+              <td title={job.nextRunAt ? formatDateTime(job.nextRunAt, { timeZone }) : undefined}>
+                {/* The scheduler's timers run on the wall clock, not the API's (which the demo moves). */}
+                {job.nextRunAt ? formatRelative(job.nextRunAt, { now: new Date() }) : "—"}
               </td>
               {isOperator ? (
                 <td>{runnable.includes(job.name) ? <RunNow job={job.name as JobName} /> : null}</td>
@@ -106,7 +109,9 @@ export function JobsSection({ status }: { status: SyncStatus }) {
                   {run.error ? <div className="error-text small">{run.error}</div> : null}
                 </td>
                 <td>{run.trigger}</td>
-                <td title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</td>
+                <td title={formatDateTime(run.startedAt, { timeZone })}>
+                  {formatRelative(run.startedAt, { now: now() })}
+                </td>
                 <td className="num">
                   {run.finishedAt
                     ? formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)

@@ -15,6 +15,7 @@ import { formatStoreTime } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
 import { Link } from "../../routing/use-route";
+import { useStoreTime } from "../../store-time/store-time-context";
 import { MissingAgingChart } from "./missing-aging-chart";
 
 /** "" is the server's default (MISSING_ORDER_ALERT_DAYS). */
@@ -31,6 +32,7 @@ const dayOptions = dayChoices.map((choice) => ({
 }));
 
 export function MissingOrdersSection() {
+  const { timeZone } = useStoreTime();
   const [days, setDays] = useState<(typeof dayChoices)[number]>("");
   const dayFilter = days === "" ? undefined : Number(days);
   const missing = useApiInfiniteQuery((api) => api.sync.missing, {
@@ -110,7 +112,7 @@ export function MissingOrdersSection() {
                     <td className="num" data-testid="missing-order-age">
                       {formatCount(order.ageDays)} d
                     </td>
-                    <td>{formatStoreTime(order.placedAt)}</td>
+                    <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
                   </tr>
                 ))}
               </DataTable>

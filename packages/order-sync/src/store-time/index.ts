@@ -1,0 +1,2 @@
+// The store's own time: period boundaries in STORE_TIMEZONE, shared by the API and the dashboard.
+export { type StorePeriodGranularity, storePeriodStart } from "./store-period-start";
