@@ -1,0 +1,255 @@
+// Split, as an operator can use it: the customer's records by X-Series customer, with what each is
+// (sale, online order, customer), its date, number and total; tick some, see the preview of every
+// record that moves and why (the backend runs the split and rolls it back), then split exactly that.
+import { useState } from "react";
+import { useApiMutation, useApiQuery } from "../../api/use-api";
+import { DataTable } from "../../components/data-table";
+import { optionalReason } from "../../components/optional-reason";
+import { QueryView } from "../../components/status-views";
+import { num } from "../../components/table-columns";
+import { ConfirmButton } from "../../components/ui";
+import { formatStoreTime } from "../../format/format-date";
+import { formatMoney } from "../../format/format-money";
+import { Link } from "../../routing/use-route";
+import { splitErrorText } from "./correction-errors";
+import {
+  identifierLabel,
+  moveReasonText,
+  type RecordFacts,
+  recordKindLabel,
+  recordsByKey,
+  splitRefusalText,
+} from "./correction-wording";
+import "./split-merge.css";
+
+const AFTER_CORRECTION = [["customers"], ["analytics"]] as const;
+
+function useSplitMutation(onSuccess: () => void) {
+  return useApiMutation((api) => api.customers.split, { invalidates: AFTER_CORRECTION, onSuccess });
+}
+
+type SplitMutation = ReturnType<typeof useSplitMutation>;
+
+export function SplitRecords({ customerId }: { customerId: string }) {
+  const records = useApiQuery((api) => api.customers.records, { customerId });
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  // The ticked set the preview was asked for; ticking again discards the preview.
+  const [previewed, setPreviewed] = useState<string[] | null>(null);
+  const [reason, setReason] = useState("");
+  const split = useSplitMutation(() => {
+    setTicked(new Set());
+    setPreviewed(null);
+    setReason("");
+  });
+  const toggle = (key: string) => {
+    const next = new Set(ticked);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setTicked(next);
+    setPreviewed(null);
+  };
+  const byKey = recordsByKey(records.data);
+  return (
+    <div className="action split-records" data-testid="action-split">
+      <h3>Split</h3>
+      <p className="muted small">
+        Tick the records that are someone else. The preview lists every record that would move (an
+        X-Series customer moves with all its sales) before anything changes; both sides stay apart
+        on later syncs.
+      </p>
+      <QueryView query={records} loadingLabel="Loading the records…">
+        {(data) => {
+          const total = data.groups.reduce((sum, group) => sum + group.records.length, 0);
+          if (total < 2) return <p className="muted small">Only one record: nothing to split.</p>;
+          return (
+            <div className="record-groups" data-testid="split-records">
+              {data.groups.map((group) => (
+                <div
+                  key={group.retailCustomer?.id ?? "online"}
+                  className="record-group"
+                  data-testid="split-group"
+                >
+                  <h4>
+                    {group.retailCustomer
+                      ? `X-Series customer: ${group.retailCustomer.name ?? "no name"}${
+                          group.retailCustomer.code ? ` (code ${group.retailCustomer.code})` : ""
+                        }`
+                      : "Online orders with no X-Series customer"}
+                  </h4>
+                  <RecordTable
+                    records={group.records}
+                    ticked={ticked}
+                    onToggle={toggle}
+                    disabled={split.isPending}
+                  />
+                </div>
+              ))}
+            </div>
+          );
+        }}
+      </QueryView>
+      <button
+        type="button"
+        disabled={ticked.size === 0 || split.isPending}
+        onClick={() => {
+          split.reset();
+          setPreviewed([...ticked].sort());
+        }}
+        data-testid="split-preview"
+      >
+        Preview the split ({ticked.size} ticked)
+      </button>
+      {previewed ? (
+        <SplitPreview
+          customerId={customerId}
+          ticked={previewed}
+          records={byKey}
+          reason={reason}
+          onReason={setReason}
+          split={split}
+        />
+      ) : null}
+      {split.data ? (
+        <p className="success" data-testid="split-result">
+          Moved {split.data.moved.length} record{split.data.moved.length === 1 ? "" : "s"} to{" "}
+          <Link to={{ page: "customer", customerId: split.data.newCustomerId }}>
+            the new customer
+          </Link>
+          .
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RecordTable({
+  records,
+  ticked,
+  onToggle,
+  disabled,
+}: {
+  records: RecordFacts[];
+  ticked: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  disabled: boolean;
+}) {
+  return (
+    <DataTable columns={["Move", "What", "Date (UTC)", "Receipt / order", num("Total")]}>
+      {records.map((record) => (
+        <tr key={record.key} data-testid="split-record-row" data-kind={record.kind}>
+          <td>
+            <input
+              type="checkbox"
+              checked={ticked.has(record.key)}
+              onChange={() => onToggle(record.key)}
+              disabled={disabled}
+              data-testid="split-record"
+              value={record.key}
+              aria-label={`Move the ${recordKindLabel(record.kind).toLowerCase()} ${record.number ?? ""}`}
+            />
+          </td>
+          <td>{recordKindLabel(record.kind)}</td>
+          <td>{formatStoreTime(record.date)}</td>
+          <td>{record.number ?? "—"}</td>
+          <td className="num">{record.total ? formatMoney(record.total) : "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+function SplitPreview({
+  customerId,
+  ticked,
+  records,
+  reason,
+  onReason,
+  split,
+}: {
+  customerId: string;
+  ticked: string[];
+  records: ReadonlyMap<string, RecordFacts>;
+  reason: string;
+  onReason: (reason: string) => void;
+  split: SplitMutation;
+}) {
+  const preview = useApiQuery(
+    (api) => api.customers.splitPreview,
+    { customerId, records: ticked },
+    // A preview is a snapshot: the split re-checks it, so it never refreshes behind the operator.
+    { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: false },
+  );
+  return (
+    <div className="split-preview" data-testid="split-preview-panel">
+      <QueryView query={preview} loadingLabel="Working out what would move…">
+        {(data) => {
+          if (data.refusal) {
+            return (
+              <p className="error-text" data-testid="split-refusal">
+                {splitRefusalText(data.refusal, records)}
+              </p>
+            );
+          }
+          const moves = data.moves.map((move) => move.key);
+          return (
+            <>
+              <p data-testid="split-preview-summary">
+                {moves.length} record{moves.length === 1 ? "" : "s"} would move to a new customer:
+              </p>
+              <DataTable columns={["What", "Date (UTC)", "Receipt / order", num("Total"), "Why"]}>
+                {data.moves.map((move) => {
+                  const record = records.get(move.key);
+                  return (
+                    <tr
+                      key={move.key}
+                      data-testid="split-move"
+                      data-record-key={move.key}
+                      data-reason={move.reason.kind}
+                    >
+                      <td>{record ? recordKindLabel(record.kind) : "Record"}</td>
+                      <td>{formatStoreTime(record?.date)}</td>
+                      <td>{record?.number ?? "—"}</td>
+                      <td className="num">{record?.total ? formatMoney(record.total) : "—"}</td>
+                      <td className="small" data-testid="split-move-reason">
+                        {moveReasonText(move.reason, records)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
+              {data.sharedIdentifiers.length > 0 ? (
+                <p className="muted small" data-testid="split-shared">
+                  Carried by both sides, so pinned to neither and left flagged as shared:{" "}
+                  {data.sharedIdentifiers.map(identifierLabel).join(", ")}.
+                </p>
+              ) : null}
+              <input
+                type="text"
+                placeholder="Reason (optional)"
+                value={reason}
+                onChange={(event) => onReason(event.target.value)}
+                data-testid="split-reason"
+              />
+              <ConfirmButton
+                label={`Split off ${moves.length} record${moves.length === 1 ? "" : "s"}`}
+                question={`Move exactly these ${moves.length} records into a new customer?`}
+                confirmLabel="Split"
+                pending={split.isPending}
+                error={split.error ? new Error(splitErrorText(split.error)) : undefined}
+                onConfirm={() =>
+                  split.mutate({
+                    customerId,
+                    records: ticked,
+                    expectedMoves: moves,
+                    ...optionalReason(reason),
+                  })
+                }
+                testId="split-submit"
+              />
+            </>
+          );
+        }}
+      </QueryView>
+    </div>
+  );
+}
