@@ -119,6 +119,11 @@ export async function splitInTransaction(
       toCustomerId: row.customerId ?? newCustomerId,
     }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
+  if (moves.length === own.size) {
+    // The staying records only carried identifiers the moving ones carry too, and followed them:
+    // that is no split. (The caller's transaction is rolled back by the refusal.)
+    return { refusal: { kind: "nothing_or_everything", moving: moves.length, total: own.size } };
+  }
   return { refusal: null, newCustomerId, moves, sharedIdentifiers: plan.shared };
 }
 

@@ -4,8 +4,10 @@
 import { useState } from "react";
 import { useApiMutation, useApiQuery } from "../../api/use-api";
 import { customerLabel } from "../../components/customer-name";
+import { DataTable } from "../../components/data-table";
 import { optionalReason } from "../../components/optional-reason";
 import { QueryView } from "../../components/status-views";
+import { num } from "../../components/table-columns";
 import { ConfirmButton } from "../../components/ui";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { formatMoney } from "../../format/format-money";
@@ -171,42 +173,36 @@ function MergePreview({
       <QueryView query={preview} loadingLabel="Working out the merged customer…">
         {(data) => (
           <>
-            <table className="table compact merge-totals">
-              <thead>
-                <tr>
-                  <th />
-                  <th className="num">This customer</th>
-                  <th className="num">{name}</th>
-                  <th className="num">After the merge</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th>Records</th>
-                  <td className="num">{formatCount(data.before.customer.records)}</td>
-                  <td className="num">{formatCount(data.before.other.records)}</td>
-                  <td className="num" data-testid="merge-after-records">
-                    {formatCount(data.after.records)}
-                  </td>
-                </tr>
-                <tr>
-                  <th>Orders</th>
-                  <td className="num">{formatCount(data.before.customer.orders)}</td>
-                  <td className="num">{formatCount(data.before.other.orders)}</td>
-                  <td className="num" data-testid="merge-after-orders">
-                    {formatCount(data.after.orders)}
-                  </td>
-                </tr>
-                <tr>
-                  <th>Spend</th>
-                  <td className="num">{formatMoney(data.before.customer.totalSpend)}</td>
-                  <td className="num">{formatMoney(data.before.other.totalSpend)}</td>
-                  <td className="num" data-testid="merge-after-spend">
-                    {formatMoney(data.after.totalSpend)}
-                  </td>
-                </tr>
-              </tbody>
-            </table>
+            <DataTable
+              scroll
+              testId="merge-totals"
+              columns={["", num("This customer"), num(name), num("After the merge")]}
+            >
+              <tr>
+                <th>Records</th>
+                <td className="num">{formatCount(data.before.customer.records)}</td>
+                <td className="num">{formatCount(data.before.other.records)}</td>
+                <td className="num" data-testid="merge-after-records">
+                  {formatCount(data.after.records)}
+                </td>
+              </tr>
+              <tr>
+                <th>Orders</th>
+                <td className="num">{formatCount(data.before.customer.orders)}</td>
+                <td className="num">{formatCount(data.before.other.orders)}</td>
+                <td className="num" data-testid="merge-after-orders">
+                  {formatCount(data.after.orders)}
+                </td>
+              </tr>
+              <tr>
+                <th>Spend</th>
+                <td className="num">{formatMoney(data.before.customer.totalSpend)}</td>
+                <td className="num">{formatMoney(data.before.other.totalSpend)}</td>
+                <td className="num" data-testid="merge-after-spend">
+                  {formatMoney(data.after.totalSpend)}
+                </td>
+              </tr>
+            </DataTable>
             <p className="small">Joining this customer:</p>
             <ul className="plain-list small" data-testid="merge-joining">
               {data.joining.map((key) => (

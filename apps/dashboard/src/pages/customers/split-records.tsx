@@ -134,7 +134,7 @@ function RecordTable({
   disabled: boolean;
 }) {
   return (
-    <DataTable columns={["Move", "What", "Date (UTC)", "Receipt / order", num("Total")]}>
+    <DataTable scroll columns={["Move", "What", "Date (UTC)", "Receipt / order", num("Total")]}>
       {records.map((record) => (
         <tr key={record.key} data-testid="split-record-row" data-kind={record.kind}>
           <td>
@@ -196,7 +196,10 @@ function SplitPreview({
               <p data-testid="split-preview-summary">
                 {moves.length} record{moves.length === 1 ? "" : "s"} would move to a new customer:
               </p>
-              <DataTable columns={["What", "Date (UTC)", "Receipt / order", num("Total"), "Why"]}>
+              <DataTable
+                scroll
+                columns={["What", "Date (UTC)", "Receipt / order", num("Total"), "Why"]}
+              >
                 {data.moves.map((move) => {
                   const record = records.get(move.key);
                   return (
