@@ -1,5 +1,6 @@
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { DAY } from "../../customers/testing/customer-fixtures";
 import { emptyStore, importStoreExport, ingestRetail } from "../../merge/testing/merge-harness";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { testApi, trpcErrorCode } from "../testing/api-test-kit";
@@ -197,6 +198,42 @@ describe(`customers.splitPreview and customers.split (${testDatabaseKind})`, () 
     });
     if (hers.refusal) throw new Error(`refused: ${hers.refusal.kind}`);
     expect(hers.moves.map((m) => m.key)).toContain(`retail_customer:${maya.id}`);
+  });
+});
+
+describe(`customers.splitPreview when the re-resolution takes everything (${testDatabaseKind})`, () => {
+  it("refuses, instead of moving the whole customer, when the staying records would follow", async () => {
+    const db = await openDatabaseForTest(cleanup);
+    const store = emptyStore(23);
+    const maya = store.createCustomer({
+      first_name: "Maya",
+      last_name: "Lind",
+      email: "maya.lind@example.com",
+    });
+    const inStore = store.createSale({ customer_id: maya.id });
+    store.placeEcomOrder({ email: "maya.lind@example.com", phoneDigits: null, delayMs: 30 * DAY });
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    await importStoreExport(db, store);
+    const operator = (await testApi(db, "operator")).caller;
+    const record = await db.prisma.identityRecord.findUniqueOrThrow({
+      where: { key: `retail_customer:${maya.id}` },
+      select: { customerId: true },
+    });
+    const customerId = record.customerId as string;
+    const total = await db.prisma.identityRecord.count({ where: { customerId } });
+    expect(total).toBe(3);
+    const chosen = `order:retail:${inStore.id}`;
+
+    // The online order waiting for X-Series carries only Maya's email, which her account carries
+    // too: once her account moves, the order follows it, and nothing would stay.
+    expect(await operator.customers.splitPreview({ customerId, records: [chosen] })).toEqual({
+      refusal: { kind: "nothing_or_everything", moving: total, total },
+    });
+    expect(await trpcErrorCode(operator.customers.split({ customerId, records: [chosen] }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await db.prisma.identityRecord.count({ where: { customerId } })).toBe(total);
+    expect(await db.prisma.identityPin.count()).toBe(0);
   });
 });
 
