@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  inRecordOrder,
   moveReasonText,
   type RecordFacts,
   recordLabel,
@@ -65,5 +66,16 @@ describe("splitRefusalText", () => {
     }
     expect(texts[2]).toContain("all 2 of this customer's records");
     expect(texts[3]).toMatch(/^in-store sale #1042 carries only/);
+  });
+});
+
+describe("inRecordOrder", () => {
+  it("lists previewed records in the order the customer's records are shown, unknown ones last", () => {
+    const moves = [{ key: "order:retail:zzz" }, { key: sale.key }, { key: account.key }];
+    expect(inRecordOrder(moves, records).map((m) => m.key)).toEqual([
+      sale.key,
+      account.key,
+      "order:retail:zzz",
+    ]);
   });
 });

@@ -37,6 +37,16 @@ export function recordsByKey(records: Records | undefined): Map<string, RecordFa
   );
 }
 
+/** Keys in the order the records are listed (by X-Series customer, the customer first, newest first). */
+export function inRecordOrder<T extends { key: string }>(
+  items: readonly T[],
+  records: ReadonlyMap<string, RecordFacts>,
+): T[] {
+  const position = new Map([...records.keys()].map((key, index) => [key, index] as const));
+  const at = (key: string) => position.get(key) ?? Number.MAX_SAFE_INTEGER;
+  return [...items].sort((a, b) => at(a.key) - at(b.key));
+}
+
 const identifierLabels: Record<string, string> = {
   EMAIL: "email",
   EMAIL_LOOSE: "email (ignoring dots and +tags)",

@@ -8,15 +8,17 @@ import { optionalReason } from "../../components/optional-reason";
 import { QueryView } from "../../components/status-views";
 import { num } from "../../components/table-columns";
 import { ConfirmButton } from "../../components/ui";
-import { formatStoreTime } from "../../format/format-date";
+import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { Link } from "../../routing/use-route";
 import { splitErrorText } from "./correction-errors";
 import {
   identifierLabel,
+  inRecordOrder,
   moveReasonText,
   type RecordFacts,
   recordKindLabel,
+  recordLabel,
   recordsByKey,
   splitRefusalText,
 } from "./correction-wording";
@@ -149,7 +151,7 @@ function RecordTable({
             />
           </td>
           <td>{recordKindLabel(record.kind)}</td>
-          <td>{formatStoreTime(record.date)}</td>
+          <td>{formatDate(record.date, { timeZone: "UTC" })}</td>
           <td>{record.number ?? "—"}</td>
           <td className="num">{record.total ? formatMoney(record.total) : "—"}</td>
         </tr>
@@ -196,30 +198,28 @@ function SplitPreview({
               <p data-testid="split-preview-summary">
                 {moves.length} record{moves.length === 1 ? "" : "s"} would move to a new customer:
               </p>
-              <DataTable
-                scroll
-                columns={["What", "Date (UTC)", "Receipt / order", num("Total"), "Why"]}
-              >
-                {data.moves.map((move) => {
+              <ul className="plain-list move-list">
+                {inRecordOrder(data.moves, records).map((move) => {
                   const record = records.get(move.key);
                   return (
-                    <tr
+                    <li
                       key={move.key}
                       data-testid="split-move"
                       data-record-key={move.key}
                       data-reason={move.reason.kind}
                     >
-                      <td>{record ? recordKindLabel(record.kind) : "Record"}</td>
-                      <td>{formatStoreTime(record?.date)}</td>
-                      <td>{record?.number ?? "—"}</td>
-                      <td className="num">{record?.total ? formatMoney(record.total) : "—"}</td>
-                      <td className="small" data-testid="split-move-reason">
+                      <div className="move-facts">
+                        <strong>{recordLabel(record)}</strong>
+                        <span>{formatDate(record?.date, { timeZone: "UTC" })}</span>
+                        {record?.total ? <span>{formatMoney(record.total)}</span> : null}
+                      </div>
+                      <div className="muted small" data-testid="split-move-reason">
                         {moveReasonText(move.reason, records)}
-                      </td>
-                    </tr>
+                      </div>
+                    </li>
                   );
                 })}
-              </DataTable>
+              </ul>
               {data.sharedIdentifiers.length > 0 ? (
                 <p className="muted small" data-testid="split-shared">
                   Carried by both sides, so pinned to neither and left flagged as shared:{" "}
