@@ -79,7 +79,15 @@ describe.skipIf(!browserReady)(`split and merge in Chromium (${chromiumPath})`, 
       const page = await session.signedInPage({ as: "viewer", viewport });
       await openCustomer(page, customerId);
       await page.getByTestId("merge-explanation").waitFor();
-      await page.getByTestId("merge-record").first().waitFor();
+      // The merge explanation names records by what they are too.
+      await page
+        .getByTestId("merge-record")
+        .filter({ hasText: /^(in-store sale|online order|X-Series customer)/ })
+        .first()
+        .waitFor();
+      expect(await page.getByTestId("merge-records").textContent()).not.toMatch(
+        /order:|retail_customer:/,
+      );
       for (const id of ["action-split", "split-record", "split-preview", "action-merge"]) {
         expect(await page.getByTestId(id).count(), id).toBe(0);
       }

@@ -13,7 +13,7 @@ import { useDebouncedValue } from "../../components/use-debounced-value";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
 import { mergeErrorText } from "./correction-errors";
-import { identifierLabel, recordLabel, recordsByKey } from "./correction-wording";
+import { identifierLabel, inRecordOrder, recordLabel, recordsByKey } from "./correction-wording";
 import "./split-merge.css";
 
 const AFTER_CORRECTION = [["customers"], ["analytics"]] as const;
@@ -165,7 +165,7 @@ function MergePreview({
   return (
     <div className="merge-preview" data-testid="merge-preview">
       <p>
-        Merging <strong data-testid="merge-other-name">{name}</strong> into this customer{" "}
+        Merging <strong data-testid="merge-other-name">{name}</strong> (“Other”) into this customer{" "}
         <button type="button" className="link-button" onClick={onCancel}>
           (choose another)
         </button>
@@ -176,7 +176,7 @@ function MergePreview({
             <DataTable
               scroll
               testId="merge-totals"
-              columns={["", num("This customer"), num(name), num("After the merge")]}
+              columns={["", num("This one"), num("Other"), num("Merged")]}
             >
               <tr>
                 <th>Records</th>
@@ -205,7 +205,10 @@ function MergePreview({
             </DataTable>
             <p className="small">Joining this customer:</p>
             <ul className="plain-list small" data-testid="merge-joining">
-              {data.joining.map((key) => (
+              {inRecordOrder(
+                data.joining.map((key) => ({ key })),
+                byKey,
+              ).map(({ key }) => (
                 <li key={key} data-testid="merge-joining-record">
                   {recordLabel(byKey.get(key))}
                 </li>
@@ -218,9 +221,19 @@ function MergePreview({
                 ).
               </p>
             ) : null}
-            <p className="muted small">
-              Kept together from now on by: {data.pinned.map(identifierLabel).join(", ")}.
-            </p>
+            <details className="muted small" data-testid="merge-pinned">
+              <summary>
+                Kept together on later syncs by {data.pinned.length} pinned identifier
+                {data.pinned.length === 1 ? "" : "s"}
+              </summary>
+              <ul className="plain-list">
+                {data.pinned.map((identifier) => (
+                  <li key={`${identifier.kind}:${identifier.value}`}>
+                    {identifierLabel(identifier)}
+                  </li>
+                ))}
+              </ul>
+            </details>
             <input
               type="text"
               placeholder="Reason (optional)"
