@@ -73,6 +73,47 @@ describe.skipIf(!browserReady)(`split and merge in Chromium (${chromiumPath})`, 
     });
   }
 
+  it("refuses a preview another operator made stale, in the dashboard's words, and changes nothing", async () => {
+    const { customerId, saleKey } = await customerWithTwoAccounts();
+    const page = await session.signedInPage();
+    await openCustomer(page, customerId);
+    await page.locator(`[data-testid="split-record"][value="${saleKey}"]`).check();
+    await page.getByTestId("split-preview").click();
+    await page.getByTestId("split-move").first().waitFor();
+
+    // Meanwhile another operator splits the same records off.
+    const preview = await session.api.customers.splitPreview.query({
+      customerId,
+      records: [saleKey],
+    });
+    if (preview.refusal) throw new Error(`the split was refused: ${preview.refusal.kind}`);
+    const other = await session.api.customers.split.mutate({
+      customerId,
+      records: [saleKey],
+      expectedMoves: preview.moves.map((move) => move.key),
+    });
+    const records = await session.api.customers.records.query({ customerId });
+
+    await page.getByTestId("split-submit").click();
+    await page.getByTestId("split-submit-confirm").click();
+    const error = page.getByTestId("split-preview-panel").getByTestId("error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe(
+      "These records can no longer be split off as previewed, so nothing was split. Preview again.",
+    );
+    expect(await session.api.customers.records.query({ customerId })).toEqual(records);
+    // Previewing again says why, without record keys.
+    await page.getByTestId("split-preview").click();
+    expect(await textOf(page, "split-refusal")).toMatch(/^Some ticked records are no longer/);
+
+    // Put the customer back together for the other tests.
+    await session.api.customers.merge.mutate({
+      customerId,
+      otherCustomerId: other.newCustomerId,
+    });
+    await page.close();
+  });
+
   it("shows a viewer the records but no split or merge controls", async () => {
     const { customerId } = await customerWithTwoAccounts();
     for (const viewport of viewportNames) {

@@ -12,11 +12,10 @@ import { ConfirmButton } from "../../components/ui";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { formatMoney } from "../../format/format-money";
 import { formatCount } from "../../format/format-number";
+import { AFTER_CORRECTION, fresh, PREVIEW_QUERY_OPTIONS } from "./after-correction";
 import { mergeErrorText } from "./correction-errors";
 import { identifierLabel, inRecordOrder, recordLabel, recordsByKey } from "./correction-wording";
 import "./split-merge.css";
-
-const AFTER_CORRECTION = [["customers"], ["analytics"]] as const;
 
 interface Candidate {
   customerId: string;
@@ -155,7 +154,7 @@ function MergePreview({
   const preview = useApiQuery(
     (api) => api.customers.mergePreview,
     { customerId, otherCustomerId: other.customerId },
-    { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: false },
+    PREVIEW_QUERY_OPTIONS,
   );
   const otherRecords = useApiQuery((api) => api.customers.records, {
     customerId: other.customerId,
@@ -170,7 +169,7 @@ function MergePreview({
           (choose another)
         </button>
       </p>
-      <QueryView query={preview} loadingLabel="Working out the merged customer…">
+      <QueryView query={fresh(preview)} loadingLabel="Working out the merged customer…">
         {(data) => (
           <>
             <DataTable

@@ -11,6 +11,7 @@ import { ConfirmButton } from "../../components/ui";
 import { formatDate } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { Link } from "../../routing/use-route";
+import { AFTER_CORRECTION, fresh, PREVIEW_QUERY_OPTIONS } from "./after-correction";
 import { splitErrorText } from "./correction-errors";
 import {
   identifierLabel,
@@ -24,8 +25,6 @@ import {
 } from "./correction-wording";
 import "./split-merge.css";
 
-const AFTER_CORRECTION = [["customers"], ["analytics"]] as const;
-
 function useSplitMutation(onSuccess: () => void) {
   return useApiMutation((api) => api.customers.split, { invalidates: AFTER_CORRECTION, onSuccess });
 }
@@ -38,6 +37,8 @@ export function SplitRecords({ customerId }: { customerId: string }) {
   // The ticked set the preview was asked for; ticking again discards the preview.
   const [previewed, setPreviewed] = useState<string[] | null>(null);
   const [reason, setReason] = useState("");
+  // Each "Preview" asks the backend again, even for the same ticks (the data may have moved on).
+  const [round, setRound] = useState(0);
   const split = useSplitMutation(() => {
     setTicked(new Set());
     setPreviewed(null);
@@ -95,6 +96,7 @@ export function SplitRecords({ customerId }: { customerId: string }) {
         disabled={ticked.size === 0 || split.isPending}
         onClick={() => {
           split.reset();
+          setRound((n) => n + 1);
           setPreviewed([...ticked].sort());
         }}
         data-testid="split-preview"
@@ -103,6 +105,7 @@ export function SplitRecords({ customerId }: { customerId: string }) {
       </button>
       {previewed ? (
         <SplitPreview
+          key={round}
           customerId={customerId}
           ticked={previewed}
           records={byKey}
@@ -178,12 +181,11 @@ function SplitPreview({
   const preview = useApiQuery(
     (api) => api.customers.splitPreview,
     { customerId, records: ticked },
-    // A preview is a snapshot: the split re-checks it, so it never refreshes behind the operator.
-    { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: false },
+    PREVIEW_QUERY_OPTIONS,
   );
   return (
     <div className="split-preview" data-testid="split-preview-panel">
-      <QueryView query={preview} loadingLabel="Working out what would move…">
+      <QueryView query={fresh(preview)} loadingLabel="Working out what would move…">
         {(data) => {
           if (data.refusal) {
             return (
