@@ -3,12 +3,15 @@
 import { z } from "zod";
 import { listOrdersOfCustomer } from "../../customers/customer-orders";
 import { loadCustomerProfile } from "../../customers/customer-profile";
+import { loadCustomerRecords } from "../../customers/customer-records";
 import { explainCustomer } from "../../customers/explain-customer";
 import { customerSorts, listCustomers } from "../../customers/list-customers";
 import { lookupCustomerSummary } from "../../customers/lookup-customer-summary";
 import { pinContact } from "../../customers/pin-contact";
+import { mergeCustomers, previewMergeCustomers } from "../../merge/merge-customers";
 import { createMergeRules } from "../../merge/merge-rules";
 import { splitCustomer } from "../../merge/split-customer";
+import { previewSplit } from "../../merge/split-preview";
 import {
   cursorSchema,
   emailInputSchema,
@@ -17,6 +20,11 @@ import {
   uuidSchema,
 } from "../output-schemas";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
+import {
+  customerRecordsSchema,
+  mergeOutcomeSchema,
+  splitPreviewSchema,
+} from "./customer-corrections-schemas";
 import {
   customerExplanationSchema,
   customerListPageSchema,
@@ -115,6 +123,8 @@ export const customersRouter = createTRPCRouter({
         customerId: uuidSchema,
         records: z.array(textInput).min(1).max(100),
         reason: textInput.optional(),
+        /** The preview's records: the split refuses (CONFLICT) unless exactly these would move. */
+        expectedMoves: z.array(textInput).min(1).max(1_000).optional(),
       }),
     )
     .output(splitResultSchema)
@@ -123,6 +133,51 @@ export const customersRouter = createTRPCRouter({
       ctx.logger.info(
         { customerId: result.customerId, newCustomerId: result.newCustomerId, by: ctx.staff.name },
         "customer split",
+      );
+      return result;
+    }),
+
+  /** The customer's records (sale, online order, X-Series customer) with their facts, by X-Series customer. */
+  records: viewerProcedure
+    .input(z.object({ customerId: uuidSchema }))
+    .output(customerRecordsSchema)
+    .query(({ ctx, input }) => loadCustomerRecords(ctx.db, input.customerId)),
+
+  /** What `split` would move for these records, each with why; runs the split and rolls it back. */
+  splitPreview: operatorProcedure
+    .input(z.object({ customerId: uuidSchema, records: z.array(textInput).min(1).max(100) }))
+    .output(splitPreviewSchema)
+    .query(({ ctx, input }) => previewSplit(ctx.db, input, createMergeRules(ctx.config.merge))),
+
+  /** What `merge` would do: the records that join, those that cannot, the totals after. */
+  mergePreview: operatorProcedure
+    .input(z.object({ customerId: uuidSchema, otherCustomerId: uuidSchema }))
+    .output(mergeOutcomeSchema)
+    .query(({ ctx, input }) =>
+      previewMergeCustomers(ctx.db, input, createMergeRules(ctx.config.merge)),
+    ),
+
+  /** Merges another customer into this one by pinning its own identifiers here. */
+  merge: operatorProcedure
+    .input(
+      z.object({
+        customerId: uuidSchema,
+        otherCustomerId: uuidSchema,
+        reason: textInput.optional(),
+        /** The preview's joining records: refused (CONFLICT) unless exactly these would join. */
+        expectedJoining: z.array(textInput).min(1).max(1_000).optional(),
+      }),
+    )
+    .output(mergeOutcomeSchema)
+    .mutation(async ({ ctx, input }) => {
+      const result = await mergeCustomers(ctx.db, input, createMergeRules(ctx.config.merge));
+      ctx.logger.info(
+        {
+          customerId: result.customerId,
+          otherCustomerId: result.otherCustomerId,
+          by: ctx.staff.name,
+        },
+        "customers merged",
       );
       return result;
     }),

@@ -1,13 +1,15 @@
-// The operator's corrections to a merge: split records off into a new customer, pin an email or
-// phone to this customer, erase the customer (privacy request). Each asks before it acts.
+// The operator's corrections to a merge: split records off into a new customer (after a preview),
+// merge another customer in, pin an email or phone to this customer, erase the customer (privacy
+// request). Each asks before it acts.
 import type { RouterOutputs } from "@greenloop/app-client";
 import { useState } from "react";
-import { useApiMutation, useApiQuery } from "../../api/use-api";
+import { useApiMutation } from "../../api/use-api";
 import { ConfirmAction } from "../../components/confirm-action";
 import { LabelledSelect } from "../../components/labelled-select";
 import { Section } from "../../components/ui";
-import { Link } from "../../routing/use-route";
 import { EraseCustomer } from "./erase-customer";
+import { MergeCustomers } from "./merge-customers";
+import { SplitRecords } from "./split-records";
 
 type Profile = RouterOutputs["customers"]["byId"];
 
@@ -21,76 +23,13 @@ const pinKindOptions = [
 export function CustomerActions({ profile }: { profile: Profile }) {
   return (
     <Section title="Corrections (operator)" testId="customer-actions" wide>
+      <SplitRecords customerId={profile.customerId} />
       <div className="grid three">
-        <SplitCustomer customerId={profile.customerId} />
+        <MergeCustomers customerId={profile.customerId} />
         <PinContact customerId={profile.customerId} />
         <EraseCustomer profile={profile} />
       </div>
     </Section>
-  );
-}
-
-function SplitCustomer({ customerId }: { customerId: string }) {
-  const explanation = useApiQuery((api) => api.customers.explain, { customerId });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const split = useApiMutation((api) => api.customers.split, {
-    invalidates: AFTER_CORRECTION,
-    onSuccess: () => setSelected(new Set()),
-  });
-  const records = explanation.data?.records ?? [];
-  const toggle = (record: string) => {
-    const next = new Set(selected);
-    if (next.has(record)) next.delete(record);
-    else next.add(record);
-    setSelected(next);
-  };
-  return (
-    <ConfirmAction
-      name="split"
-      title="Split"
-      description="Move records that are someone else into a new customer; they stay apart on later syncs."
-      fields={
-        records.length < 2 ? (
-          <p className="muted small">Only one record: nothing to split.</p>
-        ) : (
-          <ul className="plain-list checks scroll-box">
-            {records.map((record) => (
-              <li key={record}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={selected.has(record)}
-                    onChange={() => toggle(record)}
-                    data-testid="split-record"
-                    value={record}
-                  />{" "}
-                  <code>{record}</code>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )
-      }
-      confirm={{
-        label: `Split off ${selected.size} record${selected.size === 1 ? "" : "s"}`,
-        question: `Move ${selected.size} record(s) into a new customer?`,
-        confirmLabel: "Split",
-        disabled: selected.size === 0 || selected.size >= records.length,
-      }}
-      mutation={split}
-      onConfirm={(reason) => split.mutate({ customerId, records: [...selected], ...reason })}
-      result={
-        split.data ? (
-          <p className="success" data-testid="split-result">
-            Moved {split.data.moved.length} record(s) to{" "}
-            <Link to={{ page: "customer", customerId: split.data.newCustomerId }}>
-              the new customer
-            </Link>
-            .
-          </p>
-        ) : null
-      }
-    />
   );
 }
 

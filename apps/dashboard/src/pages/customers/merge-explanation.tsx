@@ -7,10 +7,14 @@ import { Badge } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { Link } from "../../routing/use-route";
 import { useStoreTime } from "../../store-time/store-time-context";
+import { recordLabel, recordsByKey } from "./correction-wording";
 
 export function MergeExplanation({ customerId }: { customerId: string }) {
   const { timeZone } = useStoreTime();
   const explanation = useApiQuery((api) => api.customers.explain, { customerId });
+  // The records by what they are (sale, online order, X-Series customer); the key stays as a tooltip.
+  const records = recordsByKey(useApiQuery((api) => api.customers.records, { customerId }).data);
+  const label = (key: string) => (records.has(key) ? recordLabel(records.get(key)) : key);
   return (
     <QuerySection
       title="Why these records are one customer"
@@ -32,8 +36,8 @@ export function MergeExplanation({ customerId }: { customerId: string }) {
           <h3>Records ({data.records.length})</h3>
           <ul className="chips" data-testid="merge-records">
             {data.records.map((record) => (
-              <li key={record} data-testid="merge-record">
-                <code>{record}</code>
+              <li key={record} data-testid="merge-record" title={record}>
+                {label(record)}
               </li>
             ))}
           </ul>
@@ -65,7 +69,8 @@ export function MergeExplanation({ customerId }: { customerId: string }) {
                   data-testid="merge-link"
                 >
                   <td className="small">
-                    <code>{link.from}</code> ↔ <code>{link.to}</code>
+                    <span title={link.from}>{label(link.from)}</span> ↔{" "}
+                    <span title={link.to}>{label(link.to)}</span>
                   </td>
                   <td className="small">
                     {link.kind.toLowerCase()} <code>{link.value}</code>
