@@ -73,6 +73,8 @@ export function startScheduler({ db, logger, jobs, paused }: StartSchedulerOptio
           startedAt,
           finishedAt: new Date(),
           error: error instanceof Error ? error.message : String(error),
+          // The sync history derives from the code whether a retry may succeed.
+          ...(isDomainError(error) ? { details: { errorCode: error.code } } : {}),
         },
         select: { id: true },
       });
