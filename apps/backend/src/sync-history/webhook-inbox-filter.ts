@@ -1,5 +1,5 @@
-// Which webhook deliveries an inbox filter names: by type, status, error text and the time they
-// were received. The list, the replay preview and the replay itself read the same filter, so the
+// Which webhook deliveries an inbox filter names: by type, status, record, error text and the time
+// they were received. The list, the replay preview and the replay itself read the same filter, so the
 // count an operator confirms is the set that is replayed.
 import type { Database, Prisma, WebhookDeliveryStatus } from "@greenloop/db";
 
@@ -7,6 +7,8 @@ export interface WebhookInboxFilter {
   /** Exact type, e.g. `sale.update`. */
   type?: string;
   status?: WebhookDeliveryStatus;
+  /** The sale or customer id the deliveries name. */
+  objectId?: string;
   /** Deliveries whose latest error, or any attempt's, contains this text (case-insensitive). */
   errorContains?: string;
   /** Only deliveries that failed at least once. */
@@ -29,6 +31,7 @@ export async function webhookInboxWhere(
   const and: Prisma.WebhookDeliveryWhereInput[] = [];
   if (filter.type) and.push({ type: filter.type });
   if (filter.status) and.push({ status: filter.status });
+  if (filter.objectId) and.push({ objectId: filter.objectId });
   const text = filter.errorContains?.trim();
   if (text || filter.failedOnly) {
     const failed = await db.prisma.webhookDeliveryAttempt.findMany({

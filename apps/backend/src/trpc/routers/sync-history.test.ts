@@ -174,6 +174,8 @@ describe(`sync.webhookInbox (${testDatabaseKind})`, () => {
     expect(await ids({ errorContains: "no such error" })).toEqual([]);
     expect(await ids({ failedOnly: true })).toEqual([saleDelivery]);
     expect(await ids({ status: "DEAD" })).toEqual([]);
+    const customerId = all.deliveries[0]?.objectId ?? "";
+    expect(await ids({ objectId: customerId })).toEqual([customerDelivery]);
     const rows = await db.prisma.webhookDelivery.findMany({
       select: { id: true, receivedAt: true },
     });

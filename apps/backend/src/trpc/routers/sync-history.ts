@@ -26,6 +26,7 @@ import { replayResultSchema, webhookDeliveryStatusSchema } from "./sync-output";
 const webhookInboxFilterSchema = z.object({
   type: z.string().trim().min(1).max(100).optional(),
   status: webhookDeliveryStatusSchema.optional(),
+  objectId: z.string().trim().min(1).max(100).optional(),
   errorContains: z.string().trim().min(1).max(200).optional(),
   failedOnly: z.boolean().optional(),
   receivedFrom: z.date().optional(),

@@ -12,10 +12,17 @@ describe("inboxFilterInput", () => {
         ...emptyInboxFilter,
         type: "sale.update",
         status: "DEAD",
+        objectId: " sale-1 ",
         errorContains: "  503 ",
         failedOnly: true,
       }),
-    ).toEqual({ type: "sale.update", status: "DEAD", errorContains: "503", failedOnly: true });
+    ).toEqual({
+      type: "sale.update",
+      status: "DEAD",
+      objectId: "sale-1",
+      errorContains: "503",
+      failedOnly: true,
+    });
   });
 
   it("reads the dates as whole local days, the end day included", () => {

@@ -9,6 +9,8 @@ type DeliveryStatus = NonNullable<InboxFilterInput["status"]>;
 export interface InboxFilterForm {
   type: string;
   status: "" | DeliveryStatus;
+  /** A sale or customer id. */
+  objectId: string;
   errorContains: string;
   failedOnly: boolean;
   /** `YYYY-MM-DD` from a date input, or "". */
@@ -19,6 +21,7 @@ export interface InboxFilterForm {
 export const emptyInboxFilter: InboxFilterForm = {
   type: "",
   status: "",
+  objectId: "",
   errorContains: "",
   failedOnly: false,
   from: "",
@@ -35,11 +38,13 @@ function startOfDay(value: string, addDays = 0): Date | undefined {
 
 export function inboxFilterInput(form: InboxFilterForm): InboxFilterInput {
   const errorContains = form.errorContains.trim();
+  const objectId = form.objectId.trim();
   const receivedFrom = startOfDay(form.from);
   const receivedBefore = startOfDay(form.to, 1);
   return {
     ...(form.type ? { type: form.type } : {}),
     ...(form.status ? { status: form.status } : {}),
+    ...(objectId ? { objectId } : {}),
     ...(errorContains ? { errorContains } : {}),
     ...(form.failedOnly ? { failedOnly: true } : {}),
     ...(receivedFrom ? { receivedFrom } : {}),

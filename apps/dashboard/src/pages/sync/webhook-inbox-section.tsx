@@ -1,7 +1,7 @@
 // The webhook inbox: every delivery newest first with each failed attempt's error, filtered by
-// type, status, error text and the days it came in; a delivery's payload on request, its emails and
-// phone numbers masked by the server. Operators replay what the filter matches, after a
-// confirmation that says how many deliveries that is.
+// type, status, record, error text and the days it came in; a delivery's payload on request, its
+// emails and phone numbers masked by the server. Operators replay what the filter matches, after
+// a confirmation that says how many deliveries that is.
 import { useState } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
 import { useApiInfiniteQuery } from "../../api/use-api";
@@ -31,8 +31,10 @@ export function WebhookInboxSection() {
   const { isOperator } = useAuth();
   const [form, setForm] = useState<InboxFilterForm>(emptyInboxFilter);
   const set = (patch: Partial<InboxFilterForm>) => setForm((current) => ({ ...current, ...patch }));
+  // Typed filters wait for a pause in typing; the selects and dates apply at once.
   const errorContains = useDebouncedValue(form.errorContains);
-  const filter = inboxFilterInput({ ...form, errorContains });
+  const objectId = useDebouncedValue(form.objectId);
+  const filter = inboxFilterInput({ ...form, errorContains, objectId });
   const inbox = useApiInfiniteQuery(
     (api) => api.sync.webhookInbox,
     { limit: 25, ...filter },
@@ -64,6 +66,14 @@ export function WebhookInboxSection() {
           options={statusOptions}
           onChange={(status) => set({ status })}
           testId="inbox-status"
+        />
+        <input
+          type="search"
+          placeholder="Sale or customer id"
+          value={form.objectId}
+          onChange={(event) => set({ objectId: event.target.value })}
+          aria-label="Sale or customer id"
+          data-testid="inbox-object"
         />
         <input
           type="search"
