@@ -24,7 +24,7 @@ export interface ResyncResult {
 
 export async function resyncFromScratch(
   db: Pick<Database, "prisma" | "withJobLock">,
-  options: { resources: RetailResource[]; requestedBy: string; now: Date; trigger?: string },
+  options: { resources: RetailResource[]; requestedBy: string; trigger?: string },
 ): Promise<ResyncResult> {
   // The poll's own order, each resource once.
   const resources = retailResources.filter((resource) => options.resources.includes(resource));
@@ -33,21 +33,25 @@ export async function resyncFromScratch(
   }
   const outcome = await db.withJobLock(jobLockKeys.poll, () =>
     db.prisma.$transaction(async (tx) => {
+      // The database's clock, as every other job run's start is recorded: the history is in order.
+      const [{ now }] = (await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`) as [
+        { now: Date },
+      ];
       const previous = [];
       for (const resource of resources) {
         previous.push({ resource, previousCursor: await readSyncCursor(tx, resource) });
       }
       await tx.syncCursor.updateMany({
         where: { resource: { in: resources } },
-        data: { afterVersion: 0n, updatedAt: options.now },
+        data: { afterVersion: 0n, updatedAt: now },
       });
       const run = await tx.jobRun.create({
         data: {
           job: resyncJobName,
           trigger: options.trigger ?? "manual",
           status: "SUCCEEDED",
-          startedAt: options.now,
-          finishedAt: options.now,
+          startedAt: now,
+          finishedAt: now,
           details: {
             requestedBy: options.requestedBy,
             resources,
