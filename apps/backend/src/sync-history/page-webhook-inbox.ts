@@ -80,11 +80,7 @@ export async function pageWebhookInbox(
       take: options.limit + 1,
     }),
     db.prisma.webhookDelivery.count({ where }),
-    db.prisma.webhookDelivery.findMany({
-      distinct: ["type"],
-      select: { type: true },
-      orderBy: { type: "asc" },
-    }),
+    db.prisma.webhookDelivery.groupBy({ by: ["type"], orderBy: { type: "asc" } }),
   ]);
   const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
     scope,

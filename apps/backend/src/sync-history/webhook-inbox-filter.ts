@@ -34,10 +34,10 @@ export async function webhookInboxWhere(
   if (filter.objectId) and.push({ objectId: filter.objectId });
   const text = filter.errorContains?.trim();
   if (text || filter.failedOnly) {
-    const failed = await db.prisma.webhookDeliveryAttempt.findMany({
+    // GROUP BY in SQL (Prisma's `distinct` reads every row and drops duplicates itself).
+    const failed = await db.prisma.webhookDeliveryAttempt.groupBy({
+      by: ["deliveryId"],
       where: text ? { error: { contains: text, mode: "insensitive" } } : {},
-      distinct: ["deliveryId"],
-      select: { deliveryId: true },
     });
     and.push({
       OR: [
