@@ -50,7 +50,7 @@ export async function pageWebhookInbox(
   db: Db,
   options: WebhookInboxFilter & { limit: number; after?: string },
 ): Promise<WebhookInboxPage> {
-  const where = await webhookInboxWhere(db, options);
+  const where = webhookInboxWhere(options);
   const keyset =
     options.after === undefined
       ? []

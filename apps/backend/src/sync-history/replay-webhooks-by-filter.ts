@@ -25,7 +25,7 @@ export async function countReplayableWebhooks(
 ): Promise<{ count: number }> {
   const statuses = statusesFor(filter);
   if (statuses.length === 0) return { count: 0 };
-  const where = await webhookInboxWhere(db, filter);
+  const where = webhookInboxWhere(filter);
   const count = await db.prisma.webhookDelivery.count({
     where: { AND: [where, { status: { in: statuses } }] },
   });
@@ -39,7 +39,7 @@ export async function replayWebhooksByFilter(
   const statuses = statusesFor(options.filter);
   if (statuses.length === 0) return { replayed: [], skipped: [] };
   return replayDeadDeliveries(db, {
-    matching: await webhookInboxWhere(db, options.filter),
+    matching: webhookInboxWhere(options.filter),
     statuses,
     now: options.now,
   });

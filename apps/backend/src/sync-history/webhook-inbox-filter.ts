@@ -1,7 +1,7 @@
 // Which webhook deliveries an inbox filter names: by type, status, record, error text and the time
 // they were received. The list, the replay preview and the replay itself read the same filter, so the
 // count an operator confirms is the set that is replayed.
-import type { Database, Prisma, WebhookDeliveryStatus } from "@greenloop/db";
+import type { Prisma, WebhookDeliveryStatus } from "@greenloop/db";
 
 export interface WebhookInboxFilter {
   /** Exact type, e.g. `sale.update`. */
@@ -24,29 +24,19 @@ export interface WebhookInboxFilter {
  * failures only in `WebhookDeliveryAttempt` (its `lastError` is cleared or a note), so the error
  * conditions look there too.
  */
-export async function webhookInboxWhere(
-  db: Pick<Database, "prisma">,
-  filter: WebhookInboxFilter,
-): Promise<Prisma.WebhookDeliveryWhereInput> {
+export function webhookInboxWhere(filter: WebhookInboxFilter): Prisma.WebhookDeliveryWhereInput {
   const and: Prisma.WebhookDeliveryWhereInput[] = [];
   if (filter.type) and.push({ type: filter.type });
   if (filter.status) and.push({ status: filter.status });
   if (filter.objectId) and.push({ objectId: filter.objectId });
   const text = filter.errorContains?.trim();
   if (text || filter.failedOnly) {
-    // GROUP BY in SQL (Prisma's `distinct` reads every row and drops duplicates itself).
-    const failed = await db.prisma.webhookDeliveryAttempt.groupBy({
-      by: ["deliveryId"],
-      where: text ? { error: { contains: text, mode: "insensitive" } } : {},
-    });
+    const matches = text ? { contains: text, mode: "insensitive" as const } : undefined;
     and.push({
       OR: [
-        {
-          lastError: text ? { contains: text, mode: "insensitive" } : { not: null },
-          // A DONE delivery's lastError is a note (gone, ignored), not a failure.
-          status: { not: "DONE" },
-        },
-        { id: { in: failed.map((row) => row.deliveryId) } },
+        // A DONE delivery's lastError is a note (gone, ignored), not a failure.
+        { lastError: matches ?? { not: null }, status: { not: "DONE" } },
+        { failures: { some: matches ? { error: matches } : {} } },
       ],
     });
   }
