@@ -5,6 +5,7 @@ import {
   testDatabaseKind,
   useTestCleanup,
 } from "@greenloop/db/testing";
+import { DomainError } from "@greenloop/order-sync/errors";
 import type { LightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { describe, expect, it, vi } from "vitest";
 import { createPollJob } from "../ingestion/polling/poll-job";
@@ -210,6 +211,27 @@ describe(`startScheduler (${testDatabaseKind})`, () => {
     ).toEqual([{ job: "broken", trigger: "manual", status: "FAILED", error: "disk on fire" }]);
     // The scheduler goes on: the lock was released, so the next run is attempted again.
     expect((await scheduler.runNow("broken")).status).toBe("failed");
+  });
+
+  it("records a domain error's code with the failed run, so the history knows whether to retry", async () => {
+    const db = await openDb();
+    const { logger } = captureLogs();
+    const job: ScheduledJob = {
+      name: "unreachable",
+      lockKey: 0x67_6c_ff_03,
+      schedule: { everyMs: 60_000 },
+      run: async () => {
+        throw new DomainError("UNAVAILABLE", "Lightspeed timed out");
+      },
+    };
+    const scheduler = startScheduler({ db, logger, jobs: [job], paused: true });
+    cleanup.defer(() => scheduler.stop());
+    expect((await scheduler.runNow("unreachable")).status).toBe("failed");
+    expect(
+      await db.prisma.jobRun.findMany({ select: { job: true, error: true, details: true } }),
+    ).toEqual([
+      { job: "unreachable", error: "Lightspeed timed out", details: { errorCode: "UNAVAILABLE" } },
+    ]);
   });
 
   it("stop() aborts a running job and waits until it has finished", async () => {

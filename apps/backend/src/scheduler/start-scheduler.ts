@@ -81,6 +81,8 @@ export function startScheduler({
           startedAt,
           finishedAt: now(),
           error: error instanceof Error ? error.message : String(error),
+          // The sync history derives from the code whether a retry may succeed.
+          ...(isDomainError(error) ? { details: { errorCode: error.code } } : {}),
         },
         select: { id: true },
       });

@@ -11,11 +11,6 @@ export function DataTable({
   className = "table compact",
   testId,
 }: {
-  /**
-   * @deprecated Every table scrolls inside its panel now; still accepted so the callers written
-   * before that (and branches being merged) compile. Remove once no caller passes it.
-   */
-  scroll?: boolean;
   columns: readonly ColumnSpec[];
   /** The body's rows. */
   children: ReactNode;

@@ -22,16 +22,35 @@ export interface ReplayResult {
   skipped: Array<{ id: string; status: WebhookDeliveryStatus | null }>;
 }
 
-/** Every DEAD delivery, or only `ids` (which must be DEAD), back to PENDING, due now. */
+/** The statuses a replay may take back: settled deliveries, never one queued or in flight. */
+export const replayableStatuses = ["DEAD", "DONE"] as const satisfies WebhookDeliveryStatus[];
+
+/**
+ * Every DEAD delivery, or only `ids` (which must be DEAD), back to PENDING, due now. `matching`
+ * narrows it to an inbox filter; `statuses` (default DEAD) may add DONE deliveries, which the
+ * worker then fetches again: harmless, the mirror upserts by version.
+ */
 export async function replayDeadDeliveries(
   db: Db,
-  options: { ids?: string[]; now?: Date } = {},
+  options: {
+    ids?: string[];
+    now?: Date;
+    matching?: Prisma.WebhookDeliveryWhereInput;
+    statuses?: ReadonlyArray<(typeof replayableStatuses)[number]>;
+  } = {},
 ): Promise<ReplayResult> {
   const ids = options.ids ? [...new Set(options.ids)] : undefined;
   if (ids) assertDeliveryIds(ids);
   const now = options.now ?? new Date();
+  const statuses = options.statuses ?? ["DEAD"];
   const rows = await db.prisma.webhookDelivery.updateManyAndReturn({
-    where: { status: "DEAD", ...(ids ? { id: { in: ids } } : {}) },
+    where: {
+      AND: [
+        { status: { in: [...statuses] } },
+        ...(ids ? [{ id: { in: ids } }] : []),
+        ...(options.matching ? [options.matching] : []),
+      ],
+    },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: now, processedAt: null },
     select: { id: true },
   });

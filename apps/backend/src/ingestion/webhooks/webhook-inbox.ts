@@ -5,7 +5,10 @@ import { createHash } from "node:crypto";
 import { type Database, type Prisma, pgPlainArray } from "@greenloop/db";
 
 type Db = Pick<Database, "prisma">;
-type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "webhookDelivery">;
+type Tx = Pick<
+  Prisma.TransactionClient,
+  "$queryRawUnsafe" | "webhookDelivery" | "webhookDeliveryAttempt"
+>;
 
 /** Counter names in `OperationalCounter`. */
 export const webhookCounters = {
@@ -157,6 +160,16 @@ export async function markDeliveryFailed(
       : { status: "PENDING", lastError: failure.error, nextAttemptAt: failure.retryAt },
   });
   if (count === 0) return null;
+  // `lastError` keeps only the latest failure; the inbox shows every attempt's.
+  await tx.webhookDeliveryAttempt.create({
+    data: {
+      deliveryId: failure.delivery.id,
+      attempt: failure.delivery.attempts,
+      error: failure.error,
+      failedAt: now,
+    },
+    select: { id: true },
+  });
   return dead ? "DEAD" : "PENDING";
 }
 

@@ -19,6 +19,7 @@ import { getSyncStatus } from "../../monitoring/sync-status";
 import type { JobOutcome } from "../../scheduler/start-scheduler";
 import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
+import { syncHistoryProcedures } from "./sync-history";
 import {
   missingAgingSchema,
   missingOrdersSchema,
@@ -53,6 +54,9 @@ function toRunNowOutcome(job: string, outcome: JobOutcome): z.input<typeof runNo
 }
 
 export const syncRouter = createTRPCRouter({
+  // The sync history: runs, resync from scratch, the webhook inbox (./sync-history.ts).
+  ...syncHistoryProcedures,
+
   /**
    * Freshness per source: X-Series polling (cursor, lag), the webhook inbox (depth, dead letters),
    * the last eCom import, the last run of every job, and the jobs this server schedules.

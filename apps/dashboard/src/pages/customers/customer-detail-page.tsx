@@ -192,7 +192,6 @@ function OrdersSection({ customerId }: { customerId: string }) {
             <p className="muted empty">No orders.</p>
           ) : (
             <DataTable
-              scroll
               className="table"
               testId="customer-orders-table"
               columns={[

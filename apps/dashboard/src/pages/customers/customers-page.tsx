@@ -105,7 +105,6 @@ export function CustomersPage() {
           {() => (
             <>
               <DataTable
-                scroll
                 className={list.isPlaceholderData ? "table stale" : "table"}
                 testId="customers-table"
                 columns={[

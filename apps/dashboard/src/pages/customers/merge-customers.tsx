@@ -173,7 +173,6 @@ function MergePreview({
         {(data) => (
           <>
             <DataTable
-              scroll
               testId="merge-totals"
               columns={["", num("This one"), num("Other"), num("Merged")]}
             >

@@ -161,7 +161,6 @@ function ImportErrors({ runId, done }: { runId: string; done: boolean }) {
               .
             </p>
             <DataTable
-              scroll
               testId="import-errors-table"
               columns={[num("Line"), "Column", "Order", "Message"]}
             >

@@ -37,7 +37,6 @@ export function ImportRunsList({ currentRunId }: { currentRunId: string | undefi
       >
         {() => (
           <DataTable
-            scroll
             testId="import-runs-table"
             columns={[
               "Started",

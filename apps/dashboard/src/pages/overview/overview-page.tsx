@@ -236,7 +236,6 @@ function SummaryBlocks({ summary }: { summary: Summary }) {
         </Section>
         <Section title="By period" testId="trend-table">
           <DataTable
-            scroll
             columns={[
               "Period",
               num("Orders"),

@@ -157,7 +157,6 @@ export function CohortsSection() {
         const width = Math.max(...data.cohorts.map((cohort) => cohort.retention.length));
         return (
           <DataTable
-            scroll
             className="table heatmap"
             columns={[
               "Cohort",

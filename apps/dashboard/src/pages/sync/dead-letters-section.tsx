@@ -60,7 +60,6 @@ export function DeadLettersSection() {
       >
         {() => (
           <DataTable
-            scroll
             testId="dead-letters-table"
             columns={[
               "Received",

@@ -122,7 +122,6 @@ export function DelaysSection() {
               <details>
                 <summary>Weeks ({data.weeks.length})</summary>
                 <DataTable
-                  scroll
                   testId="delays-weeks"
                   columns={[
                     "Week of",

@@ -85,7 +85,6 @@ export function JobsSection({ status }: { status: SyncStatus }) {
         <>
           <h3>Last runs</h3>
           <DataTable
-            scroll
             testId="job-runs-table"
             columns={[
               "Job",

@@ -8,6 +8,8 @@ import { DelaysSection } from "./delays-section";
 import { FreshnessSection } from "./freshness-section";
 import { JobsSection } from "./jobs-section";
 import { MissingOrdersSection } from "./missing-orders-section";
+import { SyncHistorySection } from "./sync-history-section";
+import { WebhookInboxSection } from "./webhook-inbox-section";
 
 export function SyncPage() {
   const status = useApiQuery((api) => api.sync.status, undefined, { refetchInterval: 30_000 });
@@ -38,6 +40,8 @@ export function SyncPage() {
         <AlertsSection />
       </div>
       <DeadLettersSection />
+      <SyncHistorySection />
+      <WebhookInboxSection />
     </div>
   );
 }

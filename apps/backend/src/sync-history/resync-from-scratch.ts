@@ -1,0 +1,75 @@
+// "Resync from scratch": the version cursors of the chosen X-Series resources go back to 0, so the
+// next poll re-reads every record. Safe because the mirror upserts by version: a record read again
+// at the version it has changes nothing and is not duplicated. Taken under the poll's lock, so a
+// poll in flight cannot move a cursor past the reset; recorded as a `resync` job run saying who
+// asked, which shows in the sync history.
+import type { Database } from "@greenloop/db";
+import { DomainError } from "@greenloop/order-sync/errors";
+import {
+  type RetailResource,
+  readSyncCursor,
+  retailResources,
+} from "../ingestion/polling/sync-cursor";
+import { jobLockKeys } from "../scheduler/job-lock-keys";
+
+/** `JobRun.job` of a resync from scratch. */
+export const resyncJobName = "resync";
+
+export interface ResyncResult {
+  /** The JobRun recording the reset. */
+  jobRunId: string;
+  /** Each reset resource and where its cursor was before. */
+  resources: Array<{ resource: RetailResource; previousCursor: number }>;
+}
+
+export async function resyncFromScratch(
+  db: Pick<Database, "prisma" | "withJobLock">,
+  options: { resources: RetailResource[]; requestedBy: string; trigger?: string },
+): Promise<ResyncResult> {
+  // The poll's own order, each resource once.
+  const resources = retailResources.filter((resource) => options.resources.includes(resource));
+  if (resources.length === 0) {
+    throw new DomainError("BAD_INPUT", "name at least one resource to resync: sales, customers");
+  }
+  const outcome = await db.withJobLock(jobLockKeys.poll, () =>
+    db.prisma.$transaction(async (tx) => {
+      // The database's clock, as every other job run's start is recorded: the history is in order.
+      const [{ now }] = (await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`) as [
+        { now: Date },
+      ];
+      const previous = [];
+      for (const resource of resources) {
+        previous.push({ resource, previousCursor: await readSyncCursor(tx, resource) });
+      }
+      await tx.syncCursor.updateMany({
+        where: { resource: { in: resources } },
+        data: { afterVersion: 0n, updatedAt: now },
+      });
+      const run = await tx.jobRun.create({
+        data: {
+          job: resyncJobName,
+          trigger: options.trigger ?? "manual",
+          status: "SUCCEEDED",
+          startedAt: now,
+          finishedAt: now,
+          details: {
+            requestedBy: options.requestedBy,
+            resources,
+            previousCursors: Object.fromEntries(
+              previous.map((entry) => [entry.resource, entry.previousCursor]),
+            ),
+          },
+        },
+        select: { id: true },
+      });
+      return { jobRunId: run.id, resources: previous };
+    }),
+  );
+  if (!outcome.acquired) {
+    throw new DomainError(
+      "CONFLICT",
+      "A poll is running right now; resync once it has finished (in a few seconds).",
+    );
+  }
+  return outcome.result;
+}

@@ -1,0 +1,75 @@
+// Output schemas of the sync history procedures: job runs, the webhook inbox with every failed
+// attempt, a delivery's redacted payload, and what a resync from scratch reset.
+import { z } from "zod";
+import { webhookDeliveryStatusSchema } from "./sync-output";
+
+export const jobRunOutcomeSchema = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
+
+export const jobRunPageSchema = z.object({
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      job: z.string(),
+      trigger: z.string(),
+      status: jobRunOutcomeSchema,
+      startedAt: z.date(),
+      finishedAt: z.date().nullable(),
+      durationMs: z.number().nullable(),
+      pages: z.number().int(),
+      records: z.number().int(),
+      errors: z.number().int(),
+      error: z.string().nullable(),
+      errorCode: z.string().nullable(),
+      retryable: z.boolean().nullable(),
+      requestedBy: z.string().nullable(),
+    }),
+  ),
+  jobs: z.array(z.string()),
+  nextCursor: z.string().nullable(),
+});
+
+export const resyncResultSchema = z.object({
+  jobRunId: z.string(),
+  resources: z.array(
+    z.object({ resource: z.enum(["sales", "customers"]), previousCursor: z.number() }),
+  ),
+});
+
+const webhookAttemptSchema = z.object({
+  attempt: z.number().int(),
+  error: z.string(),
+  failedAt: z.date(),
+  retryable: z.boolean(),
+});
+
+export const webhookInboxPageSchema = z.object({
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      objectId: z.string().nullable(),
+      status: webhookDeliveryStatusSchema,
+      attempts: z.number().int(),
+      nextAttemptAt: z.date(),
+      lastError: z.string().nullable(),
+      receivedAt: z.date(),
+      processedAt: z.date().nullable(),
+      failures: z.array(webhookAttemptSchema),
+      failureCount: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  types: z.array(z.string()),
+  nextCursor: z.string().nullable(),
+});
+
+export const webhookDeliveryDetailSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  body: z.object({
+    fields: z.record(z.string(), z.string()),
+    payload: z.string().nullable(),
+    raw: z.string().nullable(),
+  }),
+  failures: z.array(webhookAttemptSchema),
+});
