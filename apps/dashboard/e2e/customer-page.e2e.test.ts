@@ -15,6 +15,7 @@ import {
   viewportNames,
   viewports,
 } from "./browser-session";
+import { openNavPage } from "./open-nav-page";
 
 const session = useBrowserSession();
 
@@ -81,6 +82,7 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
       const customerId = top.items[0]?.customerId ?? "";
       const profile = await session.api.customers.byId.query({ customerId });
       const definitions = await session.api.analytics.definitions.query();
+      const { timeZone } = await session.api.system.storeTime.query();
       // The demo's store has a year of history the system only saw when it started.
       expect(profile.firstOrderAt).not.toBeNull();
       expect(profile.firstOrderAt?.getTime()).toBeLessThan(profile.firstSeenAt.getTime());
@@ -88,10 +90,10 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
       const page = await session.signedInPage({ viewport });
       await page.goto(urlOf(`/customers/${customerId}`));
       expect(await text(page, "customer-first-order")).toBe(
-        formatDate(profile.firstOrderAt, { timeZone: "UTC", locale }),
+        formatDate(profile.firstOrderAt, { timeZone, locale }),
       );
       expect(await text(page, "customer-first-seen")).toBe(
-        formatDate(profile.firstSeenAt, { timeZone: "UTC", locale }),
+        formatDate(profile.firstSeenAt, { timeZone, locale }),
       );
 
       // Closed until asked for: the definitions are long on a phone.
@@ -138,7 +140,7 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
 
     it("says when the backend is unreachable while cached data is shown, and stops when it answers", async () => {
       const page = await session.signedInPage({ viewport });
-      await page.getByTestId("nav-sync").click();
+      await openNavPage(page, "sync");
       await page.getByTestId("freshness-sales-status").waitFor();
       const beforeOutage = Date.now();
       expect(await page.getByTestId("offline-banner").count()).toBe(0);

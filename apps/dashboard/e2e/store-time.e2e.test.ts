@@ -18,6 +18,7 @@ import {
   type ViewportName,
   viewportNames,
 } from "./browser-session";
+import { openNavPage } from "./open-nav-page";
 
 const STORE_TIMEZONE = "America/Chicago";
 /** The browser's zone: behind Chicago, so a store midnight is the day before there. */
@@ -48,7 +49,7 @@ describe.skipIf(!browserReady)("the store's time, whatever the browser's", () =>
     const file = path.join(tmpdir(), `store-time-export-${process.pid}.csv`);
     writeFileSync(file, (await session.demo.simulator("/ecom/export.csv")) as string);
     const page = await storePage("desktop");
-    await page.getByTestId("nav-imports").click();
+    await openNavPage(page, "imports");
     await page.getByTestId("upload-file").setInputFiles(file);
     await page.getByTestId("upload-submit").click();
     await page
@@ -99,10 +100,13 @@ describe.skipIf(!browserReady)("the store's time, whatever the browser's", () =>
     "shows store times with the store's zone label on Sync health, alert texts included (%s)",
     async (viewport) => {
       const page = await storePage(viewport);
-      await page.getByTestId("nav-sync").click();
+      await openNavPage(page, "sync");
       await runNow(page, "monitoring");
 
-      const placed = page.getByTestId("missing-order-row").first().locator("td").nth(1);
+      const placed = page
+        .getByTestId("missing-order-row")
+        .first()
+        .getByTestId("missing-order-placed");
       await placed.waitFor();
       expect(await placed.textContent()).toMatch(/\d{1,2}:\d{2}\s?[AP]M C[SD]T$/);
 
@@ -123,7 +127,7 @@ describe.skipIf(!browserReady)("the store's time, whatever the browser's", () =>
     "agrees on one clock after the store's clock moved: polls succeed, nothing stale (%s)",
     async (viewport) => {
       const page = await storePage(viewport);
-      await page.getByTestId("nav-sync").click();
+      await openNavPage(page, "sync");
       await runNow(page, "poll");
       await runNow(page, "monitoring");
       await page.reload();

@@ -88,9 +88,14 @@ async function openSyncPage(options: Parameters<typeof session.signedInPage>[0])
 const byAttribute = (page: Page, testId: string, name: string, value: string) =>
   page.locator(`[data-testid="${testId}"][${name}="${value}"]`);
 
-/** A date input's value for a time's UTC day (the pages run with the UTC zone). */
-const utcDay = (date: Date, addDays = 0) =>
-  new Date(date.getTime() + addDays * 86_400_000).toISOString().slice(0, 10);
+/** A date input's value for the store's day a time falls on (the inbox filters store days). */
+async function storeDay(date: Date, addDays = 0): Promise<string> {
+  const { timeZone } = await session.api.system.storeTime.query();
+  // en-CA writes dates as YYYY-MM-DD, a date input's format.
+  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(
+    new Date(date.getTime() + addDays * 86_400_000),
+  );
+}
 
 describe.skipIf(!browserReady)("the sync history in Chromium", () => {
   for (const viewport of viewportNames) {
@@ -201,10 +206,10 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       const delivery = await deliveryFor(okSale.saleId);
       if (!delivery) throw new Error("the sale's delivery is gone");
       await page.getByTestId("inbox-type").selectOption(delivery.type);
-      await page.getByTestId("inbox-to").fill(utcDay(delivery.receivedAt, -1));
+      await page.getByTestId("inbox-to").fill(await storeDay(delivery.receivedAt, -1));
       await page.getByTestId("inbox-empty").waitFor();
-      await page.getByTestId("inbox-to").fill(utcDay(delivery.receivedAt));
-      await page.getByTestId("inbox-from").fill(utcDay(delivery.receivedAt));
+      await page.getByTestId("inbox-to").fill(await storeDay(delivery.receivedAt));
+      await page.getByTestId("inbox-from").fill(await storeDay(delivery.receivedAt));
       await okRow.waitFor();
       expect(await textOf(page, "inbox-total")).toBe("1");
 

@@ -112,7 +112,9 @@ export function MissingOrdersSection() {
                     <td className="num" data-testid="missing-order-age">
                       {formatCount(order.ageDays)} d
                     </td>
-                    <td>{formatStoreTime(order.placedAt, { timeZone })}</td>
+                    <td data-testid="missing-order-placed">
+                      {formatStoreTime(order.placedAt, { timeZone })}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
