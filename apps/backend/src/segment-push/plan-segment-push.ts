@@ -6,6 +6,7 @@ import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CustomerGroup } from "@greenloop/order-sync/lightspeed";
 import type { SegmentKind } from "../analytics/store-views";
+import { liveCustomersWithRetailRecordsSql } from "../tier-sync/live-customer-records-sql";
 import type { TierSyncPlan } from "../tier-sync/tier-sync";
 
 export const segmentKinds: readonly SegmentKind[] = ["rfmSegment", "tier", "inactivitySegment"];
@@ -77,19 +78,12 @@ export async function planSegmentPush(
   const groupNames = new Map(
     input.groups.map((candidate) => [candidate.id, candidate.name?.trim() || candidate.id]),
   );
-  // One row per customer of the segment and each of its live X-Series records (or one row with
-  // none); the identity graph says which records are whose, as in the tier sync's plan.
+  // One row per live customer (of the segment) and each of its live X-Series records, or one row
+  // with none.
   const rows = await db.prisma.$queryRawUnsafe<PlanRow[]>(
     `SELECT c.id::text AS "customerId", c."displayName",
             rc.id AS "retailCustomerId", rc."customerGroupId"
-       FROM "Customer" c
-       JOIN "CustomerMetrics" m ON m."customerId" = c.id
-       LEFT JOIN ("IdentityRecord" r
-                  JOIN "RetailCustomer" rc
-                    ON rc.id = substr(r.key, length('retail_customer:') + 1)
-                   AND rc."deletedAt" IS NULL)
-              ON r."customerId" = c.id AND r.kind = 'retail_customer'
-      WHERE c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL AND m."${segment.by}" = $1
+       ${liveCustomersWithRetailRecordsSql} AND m."${segment.by}" = $1
       ORDER BY c.id, rc.id`,
     segment.value,
   );

@@ -12,6 +12,7 @@ import type {
 } from "@greenloop/order-sync/lightspeed";
 import { writeRetailCustomers } from "../ingestion/retail-mirror";
 import type { Logger } from "../logger";
+import { liveCustomersWithRetailRecordsSql } from "./live-customer-records-sql";
 import { resolveTierGroups } from "./tier-sync-groups";
 
 /** `JobRun.job` of an applied run (its `JobRun.id` is the run id) and of an undo. */
@@ -68,19 +69,12 @@ export async function planTierSync(
   options: PlanTierSyncOptions,
 ): Promise<TierSyncPlan> {
   const targets = resolveTierGroups(options.tierGroups, options.groups);
-  // One row per live customer with metrics and each of its live X-Series records (or one row
-  // with no record). The identity graph says which X-Series records belong to whom.
+  // One row per live customer (of the segment) and each of its live X-Series records, or one row
+  // with none.
   const rows = await db.prisma.$queryRawUnsafe<PlanRow[]>(
     `SELECT c.id::text AS "customerId", m.tier, m."isFirstTimeBuyer",
             rc.id AS "retailCustomerId", rc."customerGroupId"
-       FROM "Customer" c
-       JOIN "CustomerMetrics" m ON m."customerId" = c.id
-       LEFT JOIN ("IdentityRecord" r
-                  JOIN "RetailCustomer" rc
-                    ON rc.id = substr(r.key, length('retail_customer:') + 1)
-                   AND rc."deletedAt" IS NULL)
-              ON r."customerId" = c.id AND r.kind = 'retail_customer'
-      WHERE c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL
+       ${liveCustomersWithRetailRecordsSql}
       ORDER BY c.id, rc.id`,
   );
 

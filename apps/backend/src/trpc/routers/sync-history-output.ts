@@ -1,7 +1,7 @@
 // Output schemas of the sync history procedures: job runs, the webhook inbox with every failed
 // attempt, a delivery's redacted payload, and what a resync from scratch reset.
 import { z } from "zod";
-import { webhookDeliveryStatusSchema } from "./sync-output";
+import { webhookDeliverySchema } from "./sync-output";
 
 export const jobRunOutcomeSchema = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
 
@@ -44,16 +44,7 @@ const webhookAttemptSchema = z.object({
 
 export const webhookInboxPageSchema = z.object({
   deliveries: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      objectId: z.string().nullable(),
-      status: webhookDeliveryStatusSchema,
-      attempts: z.number().int(),
-      nextAttemptAt: z.date(),
-      lastError: z.string().nullable(),
-      receivedAt: z.date(),
-      processedAt: z.date().nullable(),
+    webhookDeliverySchema.extend({
       failures: z.array(webhookAttemptSchema),
       failureCount: z.number().int(),
     }),

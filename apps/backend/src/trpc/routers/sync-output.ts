@@ -186,20 +186,20 @@ export const syncAlertPageSchema = z.object({
 
 export const webhookDeliveryStatusSchema = z.enum(webhookDeliveryStatuses);
 
+export const webhookDeliverySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  objectId: z.string().nullable(),
+  status: webhookDeliveryStatusSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.date(),
+  lastError: z.string().nullable(),
+  receivedAt: z.date(),
+  processedAt: z.date().nullable(),
+});
+
 export const webhookDeliveryPageSchema = z.object({
-  deliveries: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      objectId: z.string().nullable(),
-      status: webhookDeliveryStatusSchema,
-      attempts: z.number().int(),
-      nextAttemptAt: z.date(),
-      lastError: z.string().nullable(),
-      receivedAt: z.date(),
-      processedAt: z.date().nullable(),
-    }),
-  ),
+  deliveries: z.array(webhookDeliverySchema),
   nextCursor: z.string().nullable(),
 });
 
