@@ -6,7 +6,10 @@ import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CustomerGroup } from "@greenloop/order-sync/lightspeed";
 import type { SegmentKind } from "../analytics/store-views";
-import { liveCustomersWithRetailRecordsSql } from "../tier-sync/live-customer-records-sql";
+import {
+  eachCustomerOfRows,
+  liveCustomersWithRetailRecordsSql,
+} from "../tier-sync/live-customer-records-sql";
 import type { TierSyncPlan } from "../tier-sync/tier-sync";
 
 export const segmentKinds: readonly SegmentKind[] = ["rfmSegment", "tier", "inactivitySegment"];
@@ -110,13 +113,7 @@ export async function planSegmentPush(
     },
   };
   const changes = plan.tierSyncPlan.changes;
-  let index = 0;
-  while (index < rows.length) {
-    const first = rows[index] as PlanRow;
-    let end = index + 1;
-    while (end < rows.length && rows[end]?.customerId === first.customerId) end += 1;
-    const records = rows.slice(index, end).filter((row) => row.retailCustomerId !== null);
-    index = end;
+  for (const { first, records } of eachCustomerOfRows(rows)) {
     plan.customers += 1;
     if (records.length === 0) {
       plan.customersWithoutRetailCustomer += 1;

@@ -1,7 +1,8 @@
 // The webhook inbox as the operator reads it: deliveries newest first, filtered, a keyset page at
 // a time, each with every failed attempt's error and whether retrying may help. Raw bodies stay
 // out of the list (see `webhookDeliveryDetail` for the redacted payload).
-import type { Database, WebhookDeliveryStatus } from "@greenloop/db";
+import type { Database } from "@greenloop/db";
+import type { WebhookDeliverySummary } from "../ingestion/webhooks/replay-dead-deliveries";
 import { decodePageCursor, isTimeText, monitoringListRefusal, pageOf } from "../paging/page-cursor";
 import { isRetryableFailure } from "./failure-retryability";
 import { type WebhookInboxFilter, webhookInboxWhere } from "./webhook-inbox-filter";
@@ -18,17 +19,8 @@ export interface WebhookAttemptEntry {
   retryable: boolean;
 }
 
-export interface WebhookInboxEntry {
-  id: string;
-  type: string;
-  objectId: string | null;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  /** The latest error, or the note a settled delivery got (gone, ignored). */
-  lastError: string | null;
-  receivedAt: Date;
-  processedAt: Date | null;
+/** `lastError` is the latest error, or the note a settled delivery got (gone, ignored). */
+export interface WebhookInboxEntry extends WebhookDeliverySummary {
   /** Failed attempts, oldest first (at most `attemptsShown`, the latest). */
   failures: WebhookAttemptEntry[];
   /** Failed attempts recorded in all. */

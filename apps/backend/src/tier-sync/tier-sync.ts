@@ -12,7 +12,7 @@ import type {
 } from "@greenloop/order-sync/lightspeed";
 import { writeRetailCustomers } from "../ingestion/retail-mirror";
 import type { Logger } from "../logger";
-import { liveCustomersWithRetailRecordsSql } from "./live-customer-records-sql";
+import { eachCustomerOfRows, liveCustomersWithRetailRecordsSql } from "./live-customer-records-sql";
 import { resolveTierGroups } from "./tier-sync-groups";
 
 /** `JobRun.job` of an applied run (its `JobRun.id` is the run id) and of an undo. */
@@ -89,13 +89,7 @@ export async function planTierSync(
     groupNames: Object.fromEntries(targets.names),
   };
   const groupName = (id: string) => targets.names.get(id) ?? id;
-  let index = 0;
-  while (index < rows.length) {
-    const first = rows[index] as PlanRow;
-    let end = index + 1;
-    while (end < rows.length && rows[end]?.customerId === first.customerId) end += 1;
-    const records = rows.slice(index, end).filter((row) => row.retailCustomerId !== null);
-    index = end;
+  for (const { first, records } of eachCustomerOfRows(rows)) {
     plan.customers += 1;
 
     const target = targetOf(first, targets);
