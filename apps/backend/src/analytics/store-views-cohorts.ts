@@ -21,10 +21,10 @@ export interface CohortRetentionView {
 }
 
 /**
- * Month of first counted order × months since: cohort size, customers with a counted order in
- * each later month, and the share. `months` keeps the most recent cohorts only (asOf's month and
- * the months - 1 before it); their rows are complete, since a customer's cohort is their first
- * order over all history.
+ * Month of first counted order × months since, in the store's calendar months (`timeZone`):
+ * cohort size, customers with a counted order in each later month, and the share. `months` keeps
+ * the most recent cohorts only (asOf's month and the months - 1 before it); their rows are
+ * complete, since a customer's cohort is their first order over all history.
  */
 export async function getCohortRetention(
   db: Pick<Database, "prisma">,
