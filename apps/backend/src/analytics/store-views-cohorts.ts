@@ -1,7 +1,8 @@
 // Cohort retention in SQL: month of first counted order × months since, as buildCohortRetention
-// of @greenloop/order-sync/analytics defines it.
+// of @greenloop/order-sync/analytics defines it, in the store's months (STORE_TIMEZONE).
 import type { Database } from "@greenloop/db";
 import { type CohortRow, defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import { storeMonthAt, storeMonthIndex } from "@greenloop/order-sync/store-time";
 import {
   assertValidRange,
   assertWholeNumber,
@@ -20,31 +21,40 @@ export interface CohortRetentionView {
 }
 
 /**
- * Month of first counted order × months since: cohort size, customers with a counted order in
- * each later month, and the share. `months` keeps the most recent cohorts only (asOf's month and
- * the months - 1 before it); their rows are complete, since a customer's cohort is their first
- * order over all history.
+ * Month of first counted order × months since, in the store's calendar months (`timeZone`):
+ * cohort size, customers with a counted order in each later month, and the share. `months` keeps
+ * the most recent cohorts only (asOf's month and the months - 1 before it); their rows are
+ * complete, since a customer's cohort is their first order over all history.
  */
 export async function getCohortRetention(
   db: Pick<Database, "prisma">,
-  input: { asOf: Date; months?: number; config?: CountedOrderConfig },
+  input: {
+    asOf: Date;
+    months?: number;
+    config?: CountedOrderConfig;
+    /** Cohorts are the store's calendar months in this zone (STORE_TIMEZONE); default UTC. */
+    timeZone?: string;
+  },
 ): Promise<CohortRetentionView> {
   const { asOf, months } = input;
+  const timeZone = input.timeZone ?? "UTC";
   assertValidRange(asOf, undefined);
   if (months !== undefined) {
     assertWholeNumber(months, "months", { min: 1, max: MAX_COHORT_MONTHS });
   }
   const countRefunded = (input.config ?? defaultAnalyticsConfig).countFullyRefundedOrders;
-  const lastMonth = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
+  // Also refuses a zone that is not an IANA name (BAD_INPUT), before SQL could.
+  const lastMonth = storeMonthIndex(asOf, timeZone);
   const firstCohort = months === undefined ? null : lastMonth - months + 1;
 
   // Distinct (customer, month) pairs, each with the customer's first month by a window over
-  // them: one pass over the orders, no join back to a per-customer table.
+  // them: one pass over the orders, no join back to a per-customer table. A timestamptz AT TIME
+  // ZONE is the store's wall clock, so date_trunc cuts the store's months, DST included.
   const rows = await queryOrders<{ cohort: number; monthsSince: number; active: number }>(
     db,
     `WITH counted AS (${countedOrdersSql}),
      months AS (
-       SELECT "customerId", date_trunc('month', "placedAt" AT TIME ZONE 'UTC') AS mo
+       SELECT "customerId", date_trunc('month', "placedAt" AT TIME ZONE $4::text) AS mo
          FROM counted WHERE "customerId" IS NOT NULL GROUP BY 1, 2
      ),
      grid AS (
@@ -64,6 +74,7 @@ export async function getCohortRetention(
     asOf,
     countRefunded,
     firstCohort,
+    timeZone,
   );
 
   const cohorts = new Map<number, number[]>();
@@ -81,23 +92,11 @@ export async function getCohortRetention(
       // Every customer orders in their first month, so column 0 is the cohort's size.
       const size = activeCustomers[0] ?? 0;
       return {
-        ...utcMonthAt(cohort),
+        ...storeMonthAt(cohort, timeZone),
         size,
         activeCustomers,
         retention: activeCustomers.map((count) => count / size),
       };
     }),
-  };
-}
-
-/** `utcMonthIndex` (year × 12 + month) back to its key and first moment. */
-function utcMonthAt(monthIndex: number): { key: string; start: Date } {
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12;
-  const start = new Date(0);
-  start.setUTCFullYear(year, month, 1);
-  return {
-    key: `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}`,
-    start,
   };
 }

@@ -361,6 +361,16 @@ describe(`getCohortRetention (${testDatabaseKind})`, () => {
     expect(view.cohorts).toEqual(reference);
   });
 
+  it("equals buildCohortRetention in the store's months (America/Chicago)", async () => {
+    const timeZone = "America/Chicago";
+    const view = await storeViews.getCohortRetention(db, { asOf, timeZone });
+    expect(view.cohorts.length).toBeGreaterThanOrEqual(7);
+    expect(view.cohorts).toEqual(buildCohortRetention({ orders, asOf, config, timeZone }));
+    for (const cohort of view.cohorts) {
+      expect(cohort.start).toEqual(storePeriodStart(cohort.start, "month", 0, timeZone));
+    }
+  });
+
   it("keeps the last `months` cohorts whole", async () => {
     const view = await storeViews.getCohortRetention(db, { asOf, months: 3 });
     const reference = buildCohortRetention({ orders, asOf, config });

@@ -47,22 +47,48 @@ describe("buildCohortRetention", () => {
     ]);
   });
 
-  it("does match a brute-force count for every cell", () => {
+  it("does put a customer in the store's month of their first order, not the UTC one", () => {
+    // 03:00 UTC on March 1st is 9 PM on February 28th in Chicago.
+    const orders: StoreOrder[] = [
+      buildStoreOrder("ann", { placedAt: at("2026-03-01T03:00:00Z") }),
+      buildStoreOrder("ann", { placedAt: at("2026-03-10T15:00:00Z") }),
+    ];
+    const cells = (timeZone?: string) =>
+      buildCohortRetention({ orders, asOf, config, ...(timeZone ? { timeZone } : {}) }).map(
+        ({ key, start, activeCustomers }) => [key, start, activeCustomers],
+      );
+    expect(cells("America/Chicago")).toEqual([["2026-02", at("2026-02-01T06:00:00Z"), [1, 1]]]);
+    expect(cells("UTC")).toEqual([["2026-03", at("2026-03-01T00:00:00Z"), [1]]]);
+    expect(cells()).toEqual(cells("UTC"));
+  });
+
+  it("does match a brute-force count for every cell, in a zone with daylight saving too", () => {
     const arbitraryStore = fc
       .array(fc.tuple(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), arbitraryOrder), {
         maxLength: 60,
       })
       .map((draws) => draws.map(([customerId, order]): StoreOrder => ({ ...order, customerId })));
+    const zones = fc.constantFrom("UTC", "America/Chicago", "Australia/Lord_Howe", "Asia/Kolkata");
     fc.assert(
-      fc.property(arbitraryStore, (orders) => {
-        const rows = buildCohortRetention({ orders, asOf, config });
+      fc.property(arbitraryStore, zones, (orders, timeZone) => {
+        const rows = buildCohortRetention({ orders, asOf, config, timeZone });
         const counted = orders.filter(
           (order) =>
             order.countsInAnalytics &&
             order.placedAt <= asOf &&
             !(order.refundedTotal.gt(0) && order.refundedTotal.gte(order.total)),
         );
-        const monthNumber = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+        // The zone's calendar straight from Intl, independent of the code under test.
+        const calendar = new Intl.DateTimeFormat("en-US", {
+          timeZone,
+          year: "numeric",
+          month: "numeric",
+        });
+        const monthNumber = (date: Date) => {
+          const parts = calendar.formatToParts(date);
+          const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+          return part("year") * 12 + part("month") - 1;
+        };
         const first = new Map<string, number>();
         for (const order of counted) {
           const id = order.customerId ?? "";

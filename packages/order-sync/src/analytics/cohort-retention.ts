@@ -1,9 +1,12 @@
 // Cohort retention: of the customers whose first order fell in a month, what share ordered again
 // 1, 2, 3… months later. The standard read on whether newer customers stick better than older.
+// Months are the store's (STORE_TIMEZONE): an order at 9 PM on February 28th in Chicago is a
+// February order there, whatever the UTC date.
+import { storeMonthAt, storeMonthIndex } from "../store-time/store-month";
 import type { AnalyticsConfig } from "./analytics-config";
 import { selectCountedOrders } from "./analytics-order";
 import { resolveFirstOrderDates, type StoreOrder } from "./store-order";
-import { type CalendarPeriod, utcMonthAt, utcMonthIndex } from "./utc-calendar";
+import type { CalendarPeriod } from "./utc-calendar";
 
 export interface BuildCohortRetentionOptions {
   orders: readonly StoreOrder[];
@@ -12,10 +15,13 @@ export interface BuildCohortRetentionOptions {
   /** The last month of the matrix is asOf's; later orders are ignored. */
   asOf: Date;
   config: AnalyticsConfig;
+  /** The store's zone (IANA name) whose calendar months the cohorts are; default UTC. */
+  timeZone?: string;
 }
 
+/** A cohort's month: its key (`2026-03`) and its start, 00:00 store time on the 1st. */
 export interface CohortRow extends CalendarPeriod {
-  /** Customers whose first order falls in this UTC month. */
+  /** Customers whose first order falls in this month of the store. */
   size: number;
   /** [k] = cohort customers with a counted order in the k-th month after the first (0 = same). */
   activeCustomers: number[];
@@ -33,17 +39,19 @@ export function buildCohortRetention({
   customerFirstOrderAt,
   asOf,
   config,
+  timeZone = "UTC",
 }: BuildCohortRetentionOptions): CohortRow[] {
   const counted = selectCountedOrders(orders, {
     asOf,
     countFullyRefundedOrders: config.countFullyRefundedOrders,
   });
   const firstOrderAt = resolveFirstOrderDates(counted, customerFirstOrderAt, asOf);
-  const lastMonth = utcMonthIndex(asOf);
+  const monthOf = (date: Date) => storeMonthIndex(date, timeZone);
+  const lastMonth = monthOf(asOf);
 
   const cohorts = new Map<number, { size: number; active: Array<Set<string>> }>();
   const cohortOf = (firstOrder: Date) => {
-    const month = utcMonthIndex(firstOrder);
+    const month = monthOf(firstOrder);
     let cohort = cohorts.get(month);
     if (cohort === undefined) {
       cohort = {
@@ -61,7 +69,7 @@ export function buildCohortRetention({
     const firstOrder = firstOrderAt.get(order.customerId);
     if (firstOrder === undefined) continue;
     // An order before the given first order (inconsistent input) has no column to go in.
-    const monthsSince = utcMonthIndex(order.placedAt) - utcMonthIndex(firstOrder);
+    const monthsSince = monthOf(order.placedAt) - monthOf(firstOrder);
     cohortOf(firstOrder).active[monthsSince]?.add(order.customerId);
   }
 
@@ -70,7 +78,7 @@ export function buildCohortRetention({
     .map(([month, { size, active }]) => {
       const activeCustomers = active.map((customers) => customers.size);
       return {
-        ...utcMonthAt(month),
+        ...storeMonthAt(month, timeZone),
         size,
         activeCustomers,
         retention: activeCustomers.map((count) => count / size),

@@ -1,21 +1,11 @@
 // Where the store's days, ISO weeks and months begin, in its own time zone (STORE_TIMEZONE): the
 // dashboard's ranges and the API's summary periods start at the same instants. The zone's offsets
 // come from Intl (ZoneOffsets), so daylight-saving changes land where the zone database puts them.
-import { ZoneOffsets } from "../csv/zone-offsets";
+import { storeZone } from "./store-zone";
 
 export type StorePeriodGranularity = "day" | "week" | "month";
 
 const DAY_MS = 86_400_000;
-const zones = new Map<string, ZoneOffsets>();
-
-function zoneOf(timeZone: string): ZoneOffsets {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    zone = new ZoneOffsets(timeZone);
-    zones.set(timeZone, zone);
-  }
-  return zone;
-}
 
 /**
  * 00:00 store time on the first day of the period `back` periods before the one `at` falls in
@@ -27,7 +17,7 @@ export function storePeriodStart(
   back: number,
   timeZone: string,
 ): Date {
-  const zone = zoneOf(timeZone);
+  const zone = storeZone(timeZone);
   // The store's wall clock at `at`, read as if it were UTC: its UTC fields are the local ones.
   const wall = new Date(at.getTime() + zone.offsetAt(at.getTime()));
   let startWall: number;

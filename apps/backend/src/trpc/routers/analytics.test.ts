@@ -129,9 +129,15 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     );
   });
 
-  it("cohorts answers getCohortRetention", async () => {
+  it("cohorts answers getCohortRetention in the store's months", async () => {
     const wire = await api.caller.analytics.cohorts({ months: 6 });
-    const domain = await storeViews.getCohortRetention(db, { asOf, months: 6, config });
+    const timeZone = api.context.config.storeTimeZone;
+    const domain = await storeViews.getCohortRetention(db, { asOf, months: 6, config, timeZone });
+    const firstKept = storePeriodStart(asOf, "month", 5, timeZone);
+    for (const { start } of wire.cohorts) {
+      expect(start).toEqual(storePeriodStart(start, "month", 0, timeZone));
+      expect(start.getTime()).toBeGreaterThanOrEqual(firstKept.getTime());
+    }
     expect(domain.cohorts.length).toBeGreaterThan(0);
     expect(wire).toEqual(domain);
     expect(await trpcErrorCode(api.caller.analytics.cohorts({ months: 10_000 }))).toBe(

@@ -101,7 +101,10 @@ export const analyticsRouter = createTRPCRouter({
       return toWireChannelMixSummary(view);
     }),
 
-  /** Monthly cohorts (month of first order) and the share still ordering in each later month. */
+  /**
+   * Monthly cohorts (the store's month of first order, STORE_TIMEZONE) and the share still
+   * ordering in each later month.
+   */
   cohorts: viewerProcedure
     .input(
       z
@@ -116,6 +119,7 @@ export const analyticsRouter = createTRPCRouter({
       storeViews.getCohortRetention(ctx.db, {
         asOf: input.asOf ?? ctx.now(),
         months: input.months,
+        timeZone: ctx.config.storeTimeZone,
         config: ctx.config.analytics.config,
       }),
     ),

@@ -11,9 +11,10 @@ import { QuerySection } from "../../components/query-section";
 import { optionsFromLabels } from "../../components/select-options";
 import { num } from "../../components/table-columns";
 import { CsvDownloadButton } from "../../exports/csv-download-button";
-import { formatPeriod } from "../../format/format-date";
+import { formatPeriod, formatZoneName } from "../../format/format-date";
 import { formatMoney } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
+import { useStoreTime } from "../../store-time/store-time-context";
 
 type SegmentBy = NonNullable<ObjectInput<RouterInputs["analytics"]["segments"]>["by"]>;
 
@@ -129,6 +130,9 @@ const cohortOptions = [6, 12, 24].map((months) => ({
 export function CohortsSection() {
   const [months, setMonths] = useState<number>(12);
   const cohorts = useApiQuery((api) => api.analytics.cohorts, { months });
+  // The API's cohorts are the store's months (STORE_TIMEZONE): label them in the same zone.
+  const { timeZone } = useStoreTime();
+  const zoneName = formatZoneName({ timeZone });
   return (
     <QuerySection
       title="Cohort retention"
@@ -144,9 +148,9 @@ export function CohortsSection() {
         />
       }
       intro={
-        <p className="muted small">
-          Customers grouped by the month of their first order (UTC); each cell is the share of them
-          who ordered again that many months later.
+        <p className="muted small" data-testid="cohorts-note">
+          Customers grouped by the store's month of their first order ({zoneName}); each cell is the
+          share of them who ordered again that many months later.
         </p>
       }
       query={cohorts}
@@ -168,9 +172,8 @@ export function CohortsSection() {
           >
             {data.cohorts.map((cohort) => (
               <tr key={cohort.key} data-testid="cohort-row" data-cohort={cohort.key}>
-                <th scope="row">
-                  {/* The API's cohorts are still UTC months (the note says so). */}
-                  {formatPeriod(cohort.start, "month", { timeZone: "UTC" })}
+                <th scope="row" data-testid="cohort-label">
+                  {formatPeriod(cohort.start, "month", { timeZone })}
                 </th>
                 <td className="num" data-testid="cohort-size">
                   {formatCount(cohort.size)}
