@@ -38,13 +38,17 @@ export function webhookDedupeKey(rawBody: Uint8Array): string {
 export async function storeWebhookDelivery(
   db: Db,
   delivery: NewWebhookDelivery,
+  /**
+   * When it is due: now by this process's clock, the one the worker claims by. Not the database's
+   * `statement_timestamp()`: that clock may run ahead of this one (by milliseconds on one machine —
+   * PGlite's WebAssembly clock against `Date.now()` — by more on two), and the worker woken right
+   * after this insert would find the delivery not yet due and leave it until its next poll.
+   */
+  dueAt: Date = new Date(),
 ): Promise<{ id: string | null; duplicate: boolean }> {
   const rows = await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-    // Due now, truncated to the column's milliseconds: the default (CURRENT_TIMESTAMP) is rounded,
-    // up to half a millisecond into the future, and the worker woken right after this insert
-    // would then find the delivery not yet due and leave it until its next poll.
     `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "domainPrefix", "objectId", "rawBody", "nextAttemptAt")
-     VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', statement_timestamp()))
+     VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
      ON CONFLICT ("dedupeKey") DO NOTHING
      RETURNING id::text AS id`,
     webhookDedupeKey(delivery.rawBody),
@@ -52,6 +56,7 @@ export async function storeWebhookDelivery(
     delivery.domainPrefix,
     delivery.objectId,
     Buffer.from(delivery.rawBody).toString("utf8"),
+    dueAt,
   );
   const id = rows[0]?.id ?? null;
   return { id, duplicate: id === null };
