@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  dropCrowdedTicks,
   frameLayout,
   labelStride,
   placeXLabels,
@@ -7,7 +8,7 @@ import {
   thinTicks,
   yLabelMargin,
 } from "./chart-layout";
-import { bandLayout, linearAxis } from "./chart-scale";
+import { axisScale, bandLayout, durationLogAxis, linearAxis } from "./chart-scale";
 
 const margin = { top: 12, right: 12, bottom: 30, left: 64 };
 
@@ -82,6 +83,25 @@ describe("thinTicks", () => {
 
   it("does leave two ticks alone however short the plot", () => {
     expect(thinTicks([0, 1], 5, 12)).toEqual([0, 1]);
+  });
+});
+
+describe("dropCrowdedTicks", () => {
+  it("does drop the log axis's named durations that bunch together, keeping the floor", () => {
+    const axis = durationLogAxis([600, 31_536_000]);
+    const y = axisScale(axis, [178, 0]);
+    const kept = dropCrowdedTicks(axis.ticks, y, 12);
+    expect(kept[0]).toBe(axis.ticks[0]);
+    expect(kept.length).toBeLessThan(axis.ticks.length);
+    for (const [i, tick] of kept.entries()) {
+      const next = kept[i + 1];
+      if (next !== undefined) expect(y(tick) - y(next)).toBeGreaterThanOrEqual(19.2);
+    }
+  });
+
+  it("does keep evenly spaced ticks that are far enough apart", () => {
+    const y = (value: number) => 200 - value;
+    expect(dropCrowdedTicks([0, 50, 100, 150, 200], y, 12)).toEqual([0, 50, 100, 150, 200]);
   });
 });
 

@@ -47,12 +47,13 @@ export function frameLayout(
   { width = CHART_WIDTH, height, margin }: { width?: number; height: number; margin: ChartMargin },
 ): ChartFrameLayout {
   const range = plotYRange(height, margin);
+  const y = axisScale(axis, range);
   return {
     width,
     height,
     margin,
-    ticks: thinTicks(axis.ticks, range[0] - range[1]),
-    y: axisScale(axis, range),
+    ticks: dropCrowdedTicks(thinTicks(axis.ticks, range[0] - range[1]), y),
+    y,
     labelY: height - margin.bottom + 16,
   };
 }
@@ -83,6 +84,23 @@ export function thinTicks(
   while (intervals % stride !== 0 && stride < needed * 2) stride++;
   if (intervals % stride !== 0) stride = needed;
   return ticks.filter((_, index) => index % stride === 0);
+}
+
+/**
+ * Drops each tick that sits closer than 1.6 lines to the last one kept, from the floor up: on a
+ * log axis the named durations (30 d, 90 d, 1 yr) bunch together where an even stride cannot see.
+ */
+export function dropCrowdedTicks(
+  ticks: readonly number[],
+  y: (value: number) => number,
+  fontSize = CHART_FONT_SIZE,
+): number[] {
+  const kept: number[] = [];
+  for (const tick of ticks) {
+    const last = kept.at(-1);
+    if (last === undefined || Math.abs(y(tick) - y(last)) >= fontSize * 1.6) kept.push(tick);
+  }
+  return kept;
 }
 
 /** Every how many-th x label to print so that at most about `maxLabels` show. */
