@@ -1,8 +1,11 @@
-// A line chart in plain SVG: several series over the same labels, nice y ticks, a dot with a
-// tooltip per point, and a legend.
-import { ChartFrame, XLabel } from "./chart-frame";
-import { CHART_WIDTH, frameLayout, labelStride } from "./chart-layout";
+// A line chart in plain SVG at its box's width: several series over the same labels, nice y
+// ticks, a dot with a tooltip per point, x labels thinned until none overlap, a legend, and a
+// column-tall tap target per label whose values are read out under the chart.
+import { useState } from "react";
+import { ChartFrame, ChartReadout } from "./chart-frame";
+import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
 import { type Axis, linearAxis, linePath, scaleLinear } from "./chart-scale";
+import { useChartBox } from "./use-chart-box";
 
 export interface LineSeries {
   name: string;
@@ -12,7 +15,7 @@ export interface LineSeries {
   display?: (value: number) => string;
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 30, left: 64 };
+const MARGIN = { top: 12, right: 16, bottom: 30 };
 
 export function LineChart({
   labels,
@@ -34,53 +37,114 @@ export function LineChart({
   /** Default: a linear axis from zero. */
   axis?: Axis;
 }) {
+  const box = useChartBox();
+  const [selected, setSelected] = useState<number | undefined>(undefined);
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const scale = axis ?? linearAxis(values);
-  const frame = frameLayout(scale, height, MARGIN);
+  const margin = { ...MARGIN, left: yLabelMargin(scale.ticks.map(formatTick), box.measure) };
+  const frame = frameLayout(scale, { width: box.width, height, margin });
   const { y } = frame;
+  const plot = { left: margin.left, right: box.width - margin.right };
   // A single point sits in the middle; more spread across the plot.
-  const middle = (MARGIN.left + CHART_WIDTH - MARGIN.right) / 2;
+  const middle = (plot.left + plot.right) / 2;
   const x = scaleLinear(
     [0, Math.max(1, labels.length - 1)],
-    labels.length === 1 ? [middle, middle] : [MARGIN.left + 8, CHART_WIDTH - MARGIN.right - 8],
+    labels.length === 1 ? [middle, middle] : [plot.left + 8, plot.right - 8],
   );
-  const labelEvery = labelStride(labels.length, maxLabels);
+  const xLabels = placeXLabels({
+    labels,
+    centers: labels.map((_, index) => x(index)),
+    width: box.width,
+    measure: box.measure,
+    maxLabels,
+  }).map((placement) => ({ ...placement, text: labels[placement.index] ?? "" }));
+  // Each label's tap target reaches halfway to its neighbours, the outer ones to the plot's edge.
+  const column = (index: number) => {
+    const left = index === 0 ? plot.left : (x(index - 1) + x(index)) / 2;
+    const right = index === labels.length - 1 ? plot.right : (x(index) + x(index + 1)) / 2;
+    return { left, width: Math.max(0, right - left) };
+  };
+  const shown = (s: LineSeries, v: number) => (s.display ?? formatTick)(v);
+  const readout =
+    selected === undefined || selected >= labels.length
+      ? undefined
+      : `${labels[selected]}: ${series
+          .map((s) => {
+            const v = s.values[selected];
+            return `${s.name} ${v === null || v === undefined ? "—" : shown(s, v)}`;
+          })
+          .join(" · ")}`;
   return (
     <figure className="chart-figure">
-      <ChartFrame frame={frame} label={label} testId={testId} formatTick={formatTick}>
-        {labels.map((text, index) =>
-          index % labelEvery === 0 ? (
-            <XLabel key={`${text}-${index}`} frame={frame} x={x(index)}>
-              {text}
-            </XLabel>
-          ) : null,
-        )}
-        {series.map((s) => (
-          <g key={s.name} data-testid={`${testId}-series`} data-series={s.name}>
-            <path
-              className="chart-line"
-              d={linePath(
-                s.values.map((v, index) => ({ x: x(index), y: v === null ? null : y(v) })),
-              )}
-              style={{ stroke: s.color }}
-            />
-            {s.values.map((v, index) =>
-              v === null ? null : (
-                <circle
-                  key={index}
-                  className="chart-dot"
-                  cx={x(index)}
-                  cy={y(v)}
-                  r={3}
-                  style={{ fill: s.color }}
+      <div ref={box.ref} className="chart-box">
+        <ChartFrame
+          frame={frame}
+          xLabels={xLabels}
+          label={label}
+          testId={testId}
+          formatTick={formatTick}
+        >
+          {labels.map((text, index) => {
+            const isSelected = index === selected;
+            const { left, width } = column(index);
+            return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the tooltips; the values are in the tables and the SVG's titles
+              <g
+                key={`${text}-${index}`}
+                className="chart-column"
+                onClick={() => setSelected(isSelected ? undefined : index)}
+              >
+                <rect
+                  className={isSelected ? "chart-hit is-selected" : "chart-hit"}
+                  x={left}
+                  y={margin.top}
+                  width={width}
+                  height={Math.max(0, height - margin.bottom - margin.top)}
                 >
-                  <title>{`${s.name}, ${labels[index] ?? ""}: ${(s.display ?? formatTick)(v)}`}</title>
-                </circle>
-              ),
-            )}
-          </g>
-        ))}
-      </ChartFrame>
+                  <title>{text}</title>
+                </rect>
+                {isSelected ? (
+                  <line
+                    className="chart-guide"
+                    x1={x(index)}
+                    x2={x(index)}
+                    y1={margin.top}
+                    y2={height - margin.bottom}
+                  />
+                ) : null}
+              </g>
+            );
+          })}
+          {series.map((s) => (
+            <g key={s.name} data-testid={`${testId}-series`} data-series={s.name}>
+              <path
+                className="chart-line"
+                d={linePath(
+                  s.values.map((v, index) => ({ x: x(index), y: v === null ? null : y(v) })),
+                )}
+                style={{ stroke: s.color }}
+              />
+              {s.values.map((v, index) =>
+                v === null ? null : (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: as the columns: a pointer shortcut to the same readout
+                  <circle
+                    key={index}
+                    className="chart-dot"
+                    cx={x(index)}
+                    cy={y(v)}
+                    r={3}
+                    style={{ fill: s.color }}
+                    onClick={() => setSelected(index === selected ? undefined : index)}
+                  >
+                    <title>{`${s.name}, ${labels[index] ?? ""}: ${shown(s, v)}`}</title>
+                  </circle>
+                ),
+              )}
+            </g>
+          ))}
+        </ChartFrame>
+      </div>
+      <ChartReadout testId={testId} text={readout} />
       <figcaption className="legend">
         {series.map((s) => (
           <span key={s.name} className="legend-item">
