@@ -41,12 +41,15 @@ function inboxFilter(input: z.output<typeof webhookInboxFilterSchema>): WebhookI
 }
 
 export const syncHistoryProcedures = {
-  /** Job runs newest first: records, duration, failure reason and whether a retry may help. */
+  /**
+   * Job runs and eCom import runs (job "import") newest first: records, duration, failure reason
+   * and whether a retry may help.
+   */
   runs: viewerProcedure
     .input(
       z
         .object({
-          /** A job (`poll.sales`) or a family (`poll`). */
+          /** A job (`poll.sales`), a family (`poll`), or `import` for the eCom import runs. */
           job: z.string().trim().min(1).max(100).optional(),
           outcome: jobRunOutcomeSchema.optional(),
           limit: pageSizeSchema,
