@@ -78,6 +78,7 @@ export const syncHistoryProcedures = {
       const result = await resyncFromScratch(ctx.db, {
         resources: input.resources,
         requestedBy: ctx.staff.name,
+        now: ctx.now(),
       });
       ctx.logger.info(
         { resources: input.resources, staff: ctx.staff.name },
