@@ -119,10 +119,8 @@ export const syncHistoryProcedures = {
     .input(webhookInboxFilterSchema.prefault({}))
     .output(replayResultSchema)
     .mutation(async ({ ctx, input }) => {
-      const result = await replayWebhooksByFilter(ctx.db, {
-        filter: inboxFilter(input),
-        now: ctx.now(),
-      });
+      // Due by the queue's clock, as the worker sees it (not the store's ctx.now()).
+      const result = await replayWebhooksByFilter(ctx.db, { filter: inboxFilter(input) });
       ctx.logger.info(
         { replayed: result.replayed.length, staff: ctx.staff.name },
         "webhook deliveries replayed by filter",
