@@ -152,8 +152,9 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
     const fresh = <T extends { id: string }>(rows: T[]) =>
       rows.filter((row) => !before.has(row.id));
     const newRuns = fresh(jobRuns);
-    expect(new Set(newRuns.map((entry) => `${entry.job}:${entry.trigger}`))).toEqual(
-      new Set([
+    // At least these (a scheduled run, or a failure the scheduler recorded, may add more).
+    expect([...new Set(newRuns.map((entry) => `${entry.job}:${entry.trigger}`))]).toEqual(
+      expect.arrayContaining([
         "poll.sales:manual",
         "poll.customers:manual",
         "analytics:merge",
@@ -181,17 +182,20 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
     // What the Sync health page shows: every job's last run and the last import are "just now".
     const status = await api.sync.status.query();
     expect(status.polling.checkedAt).toEqual(storeNow);
-    for (const last of status.lastJobRuns) {
-      expect({ job: last.job, ageMs: storeNow.getTime() - last.startedAt.getTime() }).toEqual({
+    // The jobs that record their runs (merge, monitoring and the retry jobs record failures only:
+    // a failure of theirs before the move stays their last, stamped on the store's clock then).
+    const recording = ["analytics", "poll.customers", "poll.sales", "resync", "segment-push"];
+    const lastRuns = status.lastJobRuns.filter((last) => recording.includes(last.job));
+    expect(lastRuns.map((last) => last.job).sort()).toEqual(recording);
+    for (const last of lastRuns) {
+      expect({ job: last.job, justNow: onTheStoreClock(last.startedAt) }).toEqual({
         job: last.job,
-        ageMs: expect.toSatisfy(
-          (ms: number) => ms >= 0 && ms <= storeNow.getTime() - jumpedTo.getTime(),
-        ),
+        justNow: true,
       });
     }
-    expect(status.lastJobRuns.map((last) => last.job)).toEqual(
-      expect.arrayContaining(["analytics", "poll.sales", "resync", "segment-push"]),
-    );
+    for (const last of status.lastJobRuns) {
+      expect(last.startedAt.getTime()).toBeLessThanOrEqual(storeNow.getTime());
+    }
     expect(status.ecomImport.ageSeconds).toBe(0);
     // The timeline is in order across job runs and imports: the import is among the newest runs.
     const timeline = await api.sync.runs.query({ limit: 100 });
