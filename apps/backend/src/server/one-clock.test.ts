@@ -205,7 +205,7 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
     ).toBe(true);
   });
 
-  it("processes a dead letter replayed after the store's clock moved 10 days", async () => {
+  it("processes a dead letter replayed after the store's clock moved 10 days, and ages waiting deliveries by the queue's clock", async () => {
     const { sim, db, api } = await backendOnTheStoreClock();
     const [sale] = sim.store.sales();
     if (!sale) throw new Error("the simulated store has sales");
@@ -228,8 +228,29 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
       },
       select: { id: true },
     });
+    // One waiting for its next attempt an hour from now (received just now, by the queue's clock).
+    const waitingBody = webhookBody({
+      type: "sale.update",
+      payload: { id: sale.id, waiting: true },
+      domainPrefix: sim.store.domainPrefix,
+    });
+    await db.prisma.webhookDelivery.create({
+      data: {
+        dedupeKey: webhookDedupeKey(new TextEncoder().encode(waitingBody)),
+        type: "sale.update",
+        domainPrefix: sim.store.domainPrefix,
+        objectId: sale.id,
+        rawBody: waitingBody,
+        attempts: 1,
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
+      },
+      select: { id: true },
+    });
     // The store's clock 10 days ahead of the wall clock, as in the demo after a jump.
     sim.store.advanceClock(Math.max(0, Date.now() - sim.store.now().getTime()) + 10 * DAY);
+    // The waiting delivery is as old as it is by the queue's clock, not 10 days by the store's.
+    const { webhooks } = await api.sync.status.query();
+    expect(webhooks.oldestPendingAgeSeconds).toBeLessThan(3_600);
     expect(await api.sync.replayDeadLetters.mutate({ ids: [id] })).toMatchObject({
       replayed: [id],
     });
