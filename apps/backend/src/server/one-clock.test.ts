@@ -131,7 +131,11 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
       importUploadBody(upload, { fileName: "store-export.csv" }),
     );
     await eventually(async () => {
-      expect((await api.imports.progress.query({ runId })).status).toBe("SUCCEEDED");
+      const progress = await api.imports.progress.query({ runId });
+      expect({ status: progress.status, error: progress.error }).toEqual({
+        status: "SUCCEEDED",
+        error: null,
+      });
     });
     // Its analytics run follows the import's end.
     await eventually(async () => {
