@@ -69,7 +69,7 @@ export async function readTimelineRows(db: Db, query: TimelineQuery): Promise<Ti
   ].filter((filter): filter is Prisma.Sql => filter !== null);
   const where =
     filters.length > 0 ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
-  const rows = await db.prisma.$queryRaw<Array<TimelineRow & { id: string }>>`
+  const rows = await db.prisma.$queryRaw<TimelineRow[]>`
     SELECT kind, id::text AS id, job, trigger, status, "importStatus", "startedAt", "finishedAt",
            pages, records, errors, error, details, "fileName", "ordersCreated"
       FROM (
