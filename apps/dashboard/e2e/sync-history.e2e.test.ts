@@ -1,6 +1,6 @@
 // The sync history in a real browser, at a phone's width and a laptop's: the timeline of runs with
 // records and duration, a poll that really failed (the simulated store answering 503) with its
-// reason and retryable flag, resync from scratch behind its confirmation, and the webhook inbox
+// reason and retryable flag, the demo's start-up eCom import linking to its run page, resync from scratch behind its confirmation, and the webhook inbox
 // (each attempt's error, filters, the masked payload, replay by filter with the confirmed count).
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -129,6 +129,36 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       const retryable = failedRow.getByTestId("history-run-retryable");
       expect(await retryable.getAttribute("data-retryable")).toBe("true");
       expect(await retryable.textContent()).toContain("retryable");
+      await page.close();
+    });
+
+    it(`shows the demo's start-up eCom import in the timeline and links to its run page (${viewport})`, async () => {
+      // The demo imports an eCom export at start-up: it is a run of job "import".
+      const [imported] = (await session.api.sync.runs.query({ job: "import", limit: 1 })).runs;
+      if (!imported) throw new Error("the demo's start-up import is not in the sync history");
+      expect(imported).toMatchObject({ kind: "import", status: "SUCCEEDED" });
+      const page = await openSyncPage({ viewport });
+      await page.getByTestId("history-job").selectOption("import");
+      const row = byAttribute(page, "history-run-row", "data-run-id", imported.id);
+      await row.waitFor();
+      expect(await row.getAttribute("data-job")).toBe("import");
+      expect(await row.getByTestId("history-run-file").textContent()).toBe(imported.fileName);
+      expect(await row.getByTestId("history-run-records").textContent()).toContain(
+        formatCount(imported.records, locale),
+      );
+      expect(await row.getByTestId("history-run-orders-created").textContent()).toBe(
+        `${formatCount(imported.ordersCreated ?? 0, locale)} orders created`,
+      );
+      expect((await row.getByTestId("history-run-duration").textContent())?.trim()).toBe(
+        formatRunDuration(imported.durationMs, locale),
+      );
+      // Only imports under this filter: no poll row.
+      expect(await byAttribute(page, "history-run-row", "data-job", "poll.sales").count()).toBe(0);
+
+      await row.getByTestId("history-run-import-link").click();
+      await page.getByTestId("import-run").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/imports/${imported.id}`);
+      expect(await textOf(page, "import-file-name")).toBe(imported.fileName);
       await page.close();
     });
 

@@ -11,6 +11,8 @@ import { recomputeAllCustomers } from "./recompute-analytics";
 export function createAnalyticsJob(options: {
   db: Pick<Database, "prisma">;
   env: Pick<Env, "analytics" | "storeTimeZone">;
+  /** The clock its runs are stamped with (startBackend's); default: the database's. */
+  now?: () => Date;
 }): ScheduledJob {
   const { db, env } = options;
   return {
@@ -28,6 +30,7 @@ export function createAnalyticsJob(options: {
         trigger,
         signal,
         logger,
+        ...(options.now ? { now: options.now } : {}),
       });
     },
   };

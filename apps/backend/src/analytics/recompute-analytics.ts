@@ -34,6 +34,11 @@ export interface AnalyticsRunOptions {
   trigger?: string;
   logger?: Pick<Logger, "warn" | "info">;
   signal?: AbortSignal;
+  /**
+   * The clock the run's `JobRun` is stamped with: the server's (`startBackend`'s `now`), which the
+   * Sync health page measures "last run … ago" on. Default: the database's.
+   */
+  now?: () => Date;
 }
 
 export interface AnalyticsRunResult {
@@ -263,17 +268,20 @@ async function recordRun(
   >,
 ): Promise<AnalyticsRunResult> {
   const started = performance.now();
+  // The database's clock marks what this run covers (customers dirtied before it, in the same
+  // clock as `metricsDirtyAt`); the run's own stamps are the server's clock when it has one.
   const [{ now }] = (await db.prisma.$queryRawUnsafe<Array<{ now: Date }>>(
     "SELECT now() AS now",
   )) as [{ now: Date }];
   const asOf = options.asOf ?? now;
   const trigger = options.trigger ?? "manual";
+  const runStartedAt = options.now?.() ?? now;
   // A full run is visible as RUNNING while it works; incremental runs (after every webhook batch)
   // are recorded once, when they did something, so the table does not fill with empty runs.
   const running =
     mode === "full"
       ? await db.prisma.jobRun.create({
-          data: { job: "analytics", trigger, startedAt: now },
+          data: { job: "analytics", trigger, startedAt: runStartedAt },
           select: { id: true },
         })
       : null;
@@ -283,7 +291,8 @@ async function recordRun(
     if (running || result.customers > 0) {
       await db.prisma.$queryRawUnsafe(
         `INSERT INTO "JobRun" (id, job, trigger, status, "startedAt", "finishedAt", records, details)
-         VALUES (coalesce($1::uuid, gen_random_uuid()), 'analytics', $2, 'SUCCEEDED', $3, now(), $4,
+         VALUES (coalesce($1::uuid, gen_random_uuid()), 'analytics', $2, 'SUCCEEDED', $3,
+                 coalesce($6::timestamptz, now()), $4,
                  $5::jsonb || jsonb_build_object('sincePreviousRun',
                    (SELECT max("startedAt") FROM "JobRun" WHERE job = 'analytics'
                        AND status = 'SUCCEEDED' AND "startedAt" < $3)))
@@ -291,7 +300,7 @@ async function recordRun(
            records = EXCLUDED.records, details = EXCLUDED.details`,
         running?.id ?? null,
         trigger,
-        now,
+        runStartedAt,
         result.customers,
         JSON.stringify({
           mode,
@@ -300,6 +309,7 @@ async function recordRun(
           modelsFitted: result.modelsFitted,
           asOf: asOf.toISOString(),
         }),
+        options.now?.() ?? null,
       );
       // Only runs that did something: every incremental catch-up ends with an empty one.
       reportAnalyticsFinished({ mode, seconds: result.durationMs / 1000 });
@@ -311,12 +321,16 @@ async function recordRun(
       create: {
         job: "analytics",
         trigger,
-        startedAt: now,
+        startedAt: runStartedAt,
         status: "FAILED",
-        finishedAt: new Date(),
+        finishedAt: options.now?.() ?? new Date(),
         error: String(error).slice(0, 2_000),
       },
-      update: { status: "FAILED", finishedAt: new Date(), error: String(error).slice(0, 2_000) },
+      update: {
+        status: "FAILED",
+        finishedAt: options.now?.() ?? new Date(),
+        error: String(error).slice(0, 2_000),
+      },
     });
     throw error;
   }

@@ -6,7 +6,7 @@ import { type AnalyticsRunResult, recomputeDirtyCustomers } from "./recompute-an
 
 export async function recomputeAllDirty(
   db: Pick<Database, "prisma">,
-  options: { config: AnalyticsConfig; trigger?: string; signal?: AbortSignal },
+  options: { config: AnalyticsConfig; trigger?: string; signal?: AbortSignal; now?: () => Date },
 ): Promise<AnalyticsRunResult> {
   let total: AnalyticsRunResult | null = null;
   for (;;) {

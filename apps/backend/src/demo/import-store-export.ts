@@ -10,7 +10,18 @@ import { createBackgroundTasks } from "../scheduler/background-tasks";
 
 export async function importStoreExport(
   db: Database,
-  { csv, env, logger }: { csv: string; env: Env; logger: Logger },
+  {
+    csv,
+    env,
+    logger,
+    now,
+  }: {
+    csv: string;
+    env: Env;
+    logger: Logger;
+    /** The backend's clock (the simulated store's), which the run is stamped with. */
+    now?: () => Date;
+  },
 ): Promise<{ runId: string }> {
   const body = new Blob([`?fileName=store-export.csv\n`, csv]).stream();
   const upload = await receiveUpload(body, {
@@ -18,7 +29,13 @@ export async function importStoreExport(
     tempDir: tmpdir(),
   });
   const tasks = createBackgroundTasks(logger);
-  const started = await startUploadedImport(upload, { db, env, tasks, logger });
+  const started = await startUploadedImport(upload, {
+    db,
+    env,
+    tasks,
+    logger,
+    ...(now ? { now } : {}),
+  });
   await tasks.drain();
   return started;
 }

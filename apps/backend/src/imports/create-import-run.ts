@@ -14,6 +14,8 @@ export async function createImportRun(
     fileBytes: number;
     /** A dry run's own run (an upload's) is DRY_RUN from the start. */
     status?: ImportStatus;
+    /** The server's clock (the one the sync history and freshness compare with); default: the database's. */
+    startedAt?: Date;
   },
 ): Promise<string> {
   const created = await db.prisma.importRun.create({

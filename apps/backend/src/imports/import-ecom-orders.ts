@@ -87,6 +87,8 @@ export interface ImportEcomOrdersOptions {
   /** Transactions written at once (default 2 on PostgreSQL, 1 on PGlite and for a dry run). */
   transactionsInFlight?: number;
   logger?: Pick<Logger, "warn">;
+  /** The clock the run's start and end are stamped with (the server's); default: the wall clock. */
+  now?: () => Date;
 }
 
 export interface ImportEcomOrdersResult extends ImportProgress {
@@ -142,6 +144,7 @@ export async function importEcomOrders(
       fileName: options.file.name,
       fileSha256: typeof sha256 === "string" ? sha256 : "",
       fileBytes: typeof bytes === "number" ? bytes : 0,
+      ...(options.now ? { startedAt: options.now() } : {}),
     });
   }
   const importRunId = result.importRunId;
@@ -270,7 +273,7 @@ export async function importEcomOrders(
         data: {
           format: result.format,
           status: result.interrupted ? "INTERRUPTED" : "SUCCEEDED",
-          finishedAt: new Date(),
+          finishedAt: options.now?.() ?? new Date(),
           errorReport: importErrorReport(result),
           ...(file
             ? {
@@ -300,7 +303,7 @@ export async function importEcomOrders(
             ...(file ? { fileSha256: file.sha256, fileBytes: BigInt(file.bytes) } : {}),
             format: result.format,
             status: "FAILED",
-            finishedAt: new Date(),
+            finishedAt: options.now?.() ?? new Date(),
             errorReport: importErrorReport(result),
             error: error instanceof Error ? error.message : String(error),
           },

@@ -11,7 +11,13 @@ import {
 } from "./import-ecom-orders";
 import { startImportRunHeartbeat } from "./import-run-heartbeat";
 
-export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger: Logger) {
+export function recordDryRun(
+  db: Pick<Database, "prisma">,
+  runId: string,
+  logger: Logger,
+  /** The clock its end is stamped with (the server's). */
+  now: () => Date = () => new Date(),
+) {
   let written: Promise<unknown> = Promise.resolve();
   const update = (data: Prisma.ImportRunUpdateInput) =>
     db.prisma.importRun.update({ where: { id: runId }, data, select: { id: true } });
@@ -32,7 +38,7 @@ export function recordDryRun(db: Pick<Database, "prisma">, runId: string, logger
       await update({
         ...counts(result),
         format: result.format,
-        finishedAt: new Date(),
+        finishedAt: now(),
         errorReport: importErrorReport(result),
       });
     },

@@ -60,6 +60,11 @@ export interface EcomImportContext {
   db: Database;
   env: Pick<Env, "storeTimeZone" | "merge" | "analytics" | "imports">;
   logger: Logger;
+  /**
+   * The clock the import run and its analytics run are stamped with: the server's, which the
+   * sync history and freshness compare with. Default: the wall clock (the database's for analytics).
+   */
+  now?: () => Date;
   /** Aborted: stop after the batch being written (what was committed stays, and is merged). */
   signal?: AbortSignal;
   /** After each parser batch: the counts so far and the bytes of the file read. */
@@ -82,7 +87,7 @@ export interface EcomImportOutcome {
 
 export async function runEcomImport(
   request: EcomImportRequest,
-  { db, env, logger, signal, onProgress, onPhase }: EcomImportContext,
+  { db, env, logger, signal, onProgress, onPhase, now }: EcomImportContext,
 ): Promise<EcomImportOutcome> {
   const { dryRun, mapping, importRunId } = request;
   const clock = phaseClock(onPhase);
@@ -92,7 +97,7 @@ export async function runEcomImport(
     ...(request.file.known ? { known: request.file.known } : {}),
   });
   const dryRunRecord =
-    dryRun && importRunId !== undefined ? recordDryRun(db, importRunId, logger) : null;
+    dryRun && importRunId !== undefined ? recordDryRun(db, importRunId, logger, now) : null;
   // Committed batches are merged in large chunks, the rest when the import ends, however it ends.
   const merge = dryRun
     ? null
@@ -114,6 +119,7 @@ export async function runEcomImport(
       format: mapping ? "mapping" : request.format,
       dryRun,
       logger,
+      ...(now ? { now } : {}),
       ...(importRunId !== undefined ? { importRunId } : {}),
       ...(signal ? { signal } : {}),
       onProgress: (progress) => {
@@ -131,7 +137,9 @@ export async function runEcomImport(
     if (dryRunRecord) await dryRunRecord.finish(result);
   } catch (error) {
     await dryRunRecord?.stop();
-    if (importRunId !== undefined) await recordFailure(db, importRunId, dryRun, error);
+    if (importRunId !== undefined) {
+      await recordFailure(db, importRunId, dryRun, error, now?.() ?? new Date());
+    }
     throw error;
   }
   const file = { name: request.file.name, ...(await source.measure()) };
@@ -147,6 +155,7 @@ export async function runEcomImport(
     analytics = await recomputeAfterImport(db, {
       config: env.analytics.config,
       ordersChanged: result.ordersCreated + result.ordersUpdated,
+      ...(now ? { now } : {}),
     });
   }
   logger.info(
@@ -188,12 +197,18 @@ function phaseClock(onPhase: ((phase: EcomImportPhase) => void) | undefined) {
 /** The analytics after an import: the dirty customers, or everything with a refit after a large one. */
 export async function recomputeAfterImport(
   db: Pick<Database, "prisma">,
-  options: { config: Env["analytics"]["config"]; ordersChanged: number },
+  options: { config: Env["analytics"]["config"]; ordersChanged: number; now?: () => Date },
 ): Promise<NonNullable<EcomImportOutcome["analytics"]>> {
+  const clock = options.now ? { now: options.now } : {};
   const run =
     options.ordersChanged >= LARGE_IMPORT_ORDERS
-      ? await recomputeAllCustomers(db, { config: options.config, refit: true, trigger: "import" })
-      : await recomputeAllDirty(db, { config: options.config, trigger: "import" });
+      ? await recomputeAllCustomers(db, {
+          config: options.config,
+          refit: true,
+          trigger: "import",
+          ...clock,
+        })
+      : await recomputeAllDirty(db, { config: options.config, trigger: "import", ...clock });
   return { mode: run.mode, customers: run.customers, modelsFitted: run.modelsFitted };
 }
 
@@ -203,13 +218,14 @@ async function recordFailure(
   runId: string,
   dryRun: boolean,
   error: unknown,
+  finishedAt: Date,
 ): Promise<void> {
   await db.prisma.importRun
     .updateMany({
       where: { id: runId, finishedAt: null },
       data: {
         ...(dryRun ? {} : { status: "FAILED" }),
-        finishedAt: new Date(),
+        finishedAt,
         error: error instanceof Error ? error.message : String(error),
       },
     })

@@ -15,6 +15,8 @@ export interface UploadedImportContext {
   env: Pick<Env, "storeTimeZone" | "merge" | "analytics" | "imports">;
   tasks: BackgroundTasks;
   logger: Logger;
+  /** The clock the run is stamped with (the server's: the API's `now`); default: the wall clock. */
+  now?: () => Date;
 }
 
 /** Records the run and starts the import; resolves with the run's id before any row is read. */
@@ -30,6 +32,7 @@ export async function startUploadedImport(
       fileSha256: upload.sha256,
       fileBytes: upload.bytes,
       status: upload.options.dryRun ? "DRY_RUN" : "RUNNING",
+      ...(context.now ? { startedAt: context.now() } : {}),
     });
   } catch (error) {
     await upload.remove();
@@ -44,7 +47,7 @@ export async function startUploadedImport(
 async function runUploadedImport(
   upload: ReceivedUpload,
   runId: string,
-  { db, env, logger: parentLogger }: UploadedImportContext,
+  { db, env, logger: parentLogger, now }: UploadedImportContext,
 ): Promise<void> {
   const logger = parentLogger.child({ importRunId: runId });
   const { format, dryRun, fileName } = upload.options;
@@ -60,7 +63,7 @@ async function runUploadedImport(
         dryRun,
         importRunId: runId,
       },
-      { db, env, logger },
+      { db, env, logger, ...(now ? { now } : {}) },
     );
   } catch (error) {
     // A file the parser refuses is the uploader's to fix: the run says why; no stack in the log.

@@ -3,6 +3,7 @@
 import type { Database } from "@greenloop/db";
 import { getSyncFreshness, type SyncFreshness } from "./polling/sync-freshness";
 import { getWebhookInboxStats, type WebhookInboxStats } from "./webhooks/webhook-inbox-stats";
+import { webhookQueueNow } from "./webhooks/webhook-queue-clock";
 
 export interface IngestionStatus {
   polling: SyncFreshness;
@@ -15,7 +16,9 @@ export async function getIngestionStatus(
 ): Promise<IngestionStatus> {
   const [polling, webhooks] = await Promise.all([
     getSyncFreshness(db, options),
-    getWebhookInboxStats(db, options.now ? { now: options.now } : {}),
+    // Deliveries are stamped at intake by the queue's clock (the database's), so their age is
+    // measured on it: the store's clock (`now`, which the demo moves days ahead) would age them.
+    getWebhookInboxStats(db, { now: webhookQueueNow() }),
   ]);
   return { polling, webhooks };
 }

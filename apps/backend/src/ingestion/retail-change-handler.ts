@@ -18,6 +18,8 @@ interface RetailFollowUpOptions {
   env: Pick<Env, "merge" | "analytics">;
   /** Recorded on the analytics run (`JobRun.trigger`): "merge" in the server, "sync" in the CLI. */
   trigger: string;
+  /** The clock the analytics runs are stamped with (startBackend's); default: the database's. */
+  now?: () => Date;
 }
 
 export function createRetailChangeHandler(
@@ -56,6 +58,6 @@ export function createRetailChangeRetryJob(
   };
 }
 
-function recomputeDirty({ db, env, trigger }: RetailFollowUpOptions) {
-  return recomputeAllDirty(db, { config: env.analytics.config, trigger });
+function recomputeDirty({ db, env, trigger, now }: RetailFollowUpOptions) {
+  return recomputeAllDirty(db, { config: env.analytics.config, trigger, ...(now ? { now } : {}) });
 }

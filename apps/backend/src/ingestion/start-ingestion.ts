@@ -47,11 +47,13 @@ export function startIngestion(options: {
     return { enabled: false, webhooks: webhookAuth, stop: async () => {} };
   }
   // The webhook worker and the poll hand what they changed to the same handler: merge, analytics.
+  const clock = options.now ? { now: options.now } : {};
   const onRetailChanges = createRetailChangeHandler({
     db,
     env,
     logger: logger.child({ component: "merge" }),
     trigger: "merge",
+    ...clock,
   });
   const worker = createWebhookWorker({
     db,
@@ -71,7 +73,7 @@ export function startIngestion(options: {
         onRetailChanges,
         ...(options.now ? { now: options.now } : {}),
       }),
-      createRetailChangeRetryJob({ db, env, trigger: "merge" }),
+      createRetailChangeRetryJob({ db, env, trigger: "merge", ...clock }),
       ...(options.jobs ?? []),
     ],
   });

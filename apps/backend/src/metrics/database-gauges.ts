@@ -6,6 +6,7 @@
 import type { Database } from "@greenloop/db";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { retailResources } from "../ingestion/polling/sync-cursor";
+import { webhookQueueNow } from "../ingestion/webhooks/webhook-queue-clock";
 import { readEcomBacklogState, readIngestionState } from "./read-pipeline-state";
 
 export interface DatabaseGaugeOptions {
@@ -86,7 +87,8 @@ export function defineDatabaseGauges(registry: Registry, options: DatabaseGaugeO
     if (ingestion.status === "fulfilled") {
       const state = ingestion.value;
       pending.set(state.pendingDeliveries);
-      oldestPending.set(ageSeconds(state.oldestPendingReceivedAt, now));
+      // Stamped by the queue's clock at intake, so aged by it (not the store's, which may jump).
+      oldestPending.set(ageSeconds(state.oldestPendingReceivedAt, webhookQueueNow()));
       dead.set(state.deadDeliveries);
       for (const resource of retailResources) {
         const at = state.lastPollSuccessAt[resource];

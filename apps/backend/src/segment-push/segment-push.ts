@@ -67,7 +67,14 @@ const maxFailureMessages = 5;
 export async function pushSegment(
   db: Db,
   client: GroupClient,
-  input: { segment: SegmentRef; groupId: string; trigger: string; logger?: Logger },
+  input: {
+    segment: SegmentRef;
+    groupId: string;
+    trigger: string;
+    logger?: Logger;
+    /** The clock the push's `JobRun` is stamped with (the server's); default: the wall clock. */
+    now?: () => Date;
+  },
 ): Promise<SegmentPushResult> {
   return exclusive(
     await db.withJobLock(jobLockKeys.tierSync, async () => {
@@ -77,6 +84,7 @@ export async function pushSegment(
         trigger: input.trigger,
         details: { segment: { ...plan.segment }, group: { ...plan.group } },
         ...(input.logger ? { logger: input.logger } : {}),
+        ...(input.now ? { now: input.now } : {}),
       });
       return {
         runId: run.runId,
@@ -108,7 +116,7 @@ export async function undoSegmentPush(
   db: Db,
   client: Pick<LightspeedClient, "fetchCustomer" | "setCustomerGroup">,
   runId: string,
-  options: { trigger: string; logger?: Logger },
+  options: { trigger: string; logger?: Logger; now?: () => Date },
 ): Promise<SegmentPushUndoResult> {
   return exclusive(
     await db.withJobLock(jobLockKeys.tierSync, async () => {
@@ -129,6 +137,7 @@ export async function undoSegmentPush(
         job: segmentPushJob,
         trigger: options.trigger,
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.now ? { now: options.now } : {}),
       });
       const leftAlone: Record<UndoSkipReason, number> = {
         "moved-since": 0,

@@ -27,7 +27,10 @@ export interface StartBackendOptions {
   db: Database;
   logger: Logger;
   startedAt?: Date;
-  /** The clock monitoring and the API read (the demo follows the simulated store's clock). */
+  /**
+   * The clock monitoring and the API read, and every job run, import run and notification is
+   * stamped with (the demo follows the simulated store's clock). Default: the wall clock.
+   */
   now?: () => Date;
   /** The built dashboard, served at `/`. */
   dashboardDir?: string;
@@ -74,7 +77,7 @@ export async function startBackend({
     ...(now ? { now } : {}),
     jobs: [
       createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
-      createAnalyticsJob({ db, env }),
+      createAnalyticsJob({ db, env, ...(now ? { now } : {}) }),
       monitoring(true),
       importRuns(),
     ],

@@ -1,9 +1,10 @@
 // The sync history: every recorded job run (each resource's poll, merge, analytics, monitoring,
-// tier sync, a resync from scratch) newest first, a keyset page at a time, with what it processed,
-// how long it took, why it failed and whether retrying may help.
+// tier sync, a resync from scratch) and every eCom import run, newest first, a keyset page at a
+// time, with what it processed, how long it took, why it failed and whether retrying may help.
 import type { Database, JobStatus, Prisma } from "@greenloop/db";
 import { decodePageCursor, isTimeText, monitoringListRefusal, pageOf } from "../paging/page-cursor";
 import { isRetryableFailure } from "./failure-retryability";
+import { readTimelineJobs, readTimelineRows, type TimelineRow } from "./timeline-rows";
 
 type Db = Pick<Database, "prisma">;
 
@@ -30,66 +31,59 @@ export interface JobRunEntry {
   retryable: boolean | null;
   /** Who asked for it, when staff did (a resync from scratch). */
   requestedBy: string | null;
+  /** `import` for an eCom import run (job "import"; its page is `/imports/<id>`), else `job`. */
+  kind: "job" | "import";
+  /** An import's file; null for a job run. */
+  fileName: string | null;
+  /** Orders an import created (records: rows read; errors: rows rejected); null for a job run. */
+  ordersCreated: number | null;
 }
 
 export interface JobRunPage {
   runs: JobRunEntry[];
-  /** Every job name recorded, for the filter. */
+  /** Every job name recorded (and `import` once an import ran), for the filter. */
   jobs: string[];
   nextCursor: string | null;
 }
 
 const scope = "sync:runs:startedAt:desc";
 
-const runColumns = {
-  id: true,
-  job: true,
-  trigger: true,
-  status: true,
-  startedAt: true,
-  finishedAt: true,
-  pages: true,
-  records: true,
-  errors: true,
-  error: true,
-  details: true,
-} as const;
-
-/** A job name, or a family of them: `poll` is `poll.sales` and `poll.customers` too. */
-function jobFilter(job: string): Prisma.JobRunWhereInput {
-  return { OR: [{ job }, { job: { startsWith: `${job}.` } }] };
-}
-
-function detailText(details: Prisma.JsonValue, key: string): string | null {
+function detailText(details: Prisma.JsonValue | null, key: string): string | null {
   if (typeof details !== "object" || details === null || Array.isArray(details)) return null;
   const value = details[key];
   return typeof value === "string" ? value : null;
+}
+
+/**
+ * Whether running it again may succeed. A failed import failed on its file (a bad file fails the
+ * same way until someone fixes it) unless its message says the database or the process went
+ * away; an interrupted one finishes when the same file is imported again.
+ */
+function retryableOf(row: TimelineRow, errorCode: string | null): boolean | null {
+  if (row.status !== "FAILED") return null;
+  if (row.importStatus === "INTERRUPTED") return true;
+  return isRetryableFailure({ code: errorCode, message: row.error }) ?? false;
 }
 
 export async function pageJobRuns(
   db: Db,
   options: { job?: string; outcome?: JobStatus; limit: number; after?: string },
 ): Promise<JobRunPage> {
-  const filters: Prisma.JobRunWhereInput[] = [];
-  if (options.job) filters.push(jobFilter(options.job));
-  if (options.outcome) filters.push({ status: options.outcome });
-  if (options.after !== undefined) {
-    const cursor = decodePageCursor(options.after, scope, {
-      isValue: isTimeText,
-      refusal: monitoringListRefusal,
-    });
-    const at = new Date(cursor.value);
-    filters.push({ OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: cursor.id } }] });
-  }
+  const cursor =
+    options.after === undefined
+      ? undefined
+      : decodePageCursor(options.after, scope, {
+          isValue: isTimeText,
+          refusal: monitoringListRefusal,
+        });
   const [rows, jobs] = await Promise.all([
-    db.prisma.jobRun.findMany({
-      where: { AND: filters },
-      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      select: runColumns,
+    readTimelineRows(db, {
+      ...(options.job ? { job: options.job } : {}),
+      ...(options.outcome ? { outcome: options.outcome } : {}),
+      ...(cursor ? { after: { startedAt: new Date(cursor.value), id: cursor.id } } : {}),
       take: options.limit + 1,
     }),
-    // GROUP BY in SQL (Prisma's `distinct` reads every row and drops duplicates itself).
-    db.prisma.jobRun.groupBy({ by: ["job"], orderBy: { job: "asc" } }),
+    readTimelineJobs(db),
   ]);
   const { page, nextCursor } = pageOf(rows, options.limit, (row) => ({
     scope,
@@ -97,20 +91,29 @@ export async function pageJobRuns(
     id: row.id,
   }));
   return {
-    runs: page.map(({ details, ...row }) => {
-      const errorCode = detailText(details, "errorCode");
+    runs: page.map((row) => {
+      const errorCode = detailText(row.details, "errorCode");
       return {
-        ...row,
+        id: row.id,
+        job: row.job,
+        trigger: row.trigger,
+        status: row.status,
+        startedAt: row.startedAt,
+        finishedAt: row.finishedAt,
         durationMs: row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
+        pages: row.pages,
+        records: row.records,
+        errors: row.errors,
+        error: row.error,
         errorCode,
-        retryable:
-          row.status === "FAILED"
-            ? (isRetryableFailure({ code: errorCode, message: row.error }) ?? false)
-            : null,
-        requestedBy: detailText(details, "requestedBy"),
+        retryable: retryableOf(row, errorCode),
+        requestedBy: detailText(row.details, "requestedBy"),
+        kind: row.kind,
+        fileName: row.fileName,
+        ordersCreated: row.ordersCreated,
       };
     }),
-    jobs: jobs.map((row) => row.job),
+    jobs,
     nextCursor,
   };
 }

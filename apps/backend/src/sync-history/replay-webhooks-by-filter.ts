@@ -34,13 +34,14 @@ export async function countReplayableWebhooks(
 
 export async function replayWebhooksByFilter(
   db: Db,
-  options: { filter: WebhookInboxFilter; now: Date },
+  /** `now`: when they are due; default the webhook queue's clock (the worker's). */
+  options: { filter: WebhookInboxFilter; now?: Date },
 ): Promise<ReplayResult> {
   const statuses = statusesFor(options.filter);
   if (statuses.length === 0) return { replayed: [], skipped: [] };
   return replayDeadDeliveries(db, {
     matching: webhookInboxWhere(options.filter),
     statuses,
-    now: options.now,
+    ...(options.now ? { now: options.now } : {}),
   });
 }

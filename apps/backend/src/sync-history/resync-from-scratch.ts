@@ -24,7 +24,13 @@ export interface ResyncResult {
 
 export async function resyncFromScratch(
   db: Pick<Database, "prisma" | "withJobLock">,
-  options: { resources: RetailResource[]; requestedBy: string; trigger?: string },
+  options: {
+    resources: RetailResource[];
+    requestedBy: string;
+    trigger?: string;
+    /** The clock the run is stamped with (the server's); default: the database's. */
+    now?: Date;
+  },
 ): Promise<ResyncResult> {
   // The poll's own order, each resource once.
   const resources = retailResources.filter((resource) => options.resources.includes(resource));
@@ -33,17 +39,19 @@ export async function resyncFromScratch(
   }
   const outcome = await db.withJobLock(jobLockKeys.poll, () =>
     db.prisma.$transaction(async (tx) => {
-      // The database's clock, as every other job run's start is recorded: the history is in order.
-      const [{ now }] = (await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`) as [
-        { now: Date },
-      ];
+      // The cursor's `updatedAt` is the database's clock, as the poll writes it; the run is
+      // stamped with the server's clock, as every other job run is: the history stays in order.
+      const [{ now: databaseNow }] = (await tx.$queryRaw<
+        Array<{ now: Date }>
+      >`SELECT now() AS now`) as [{ now: Date }];
+      const now = options.now ?? databaseNow;
       const previous = [];
       for (const resource of resources) {
         previous.push({ resource, previousCursor: await readSyncCursor(tx, resource) });
       }
       await tx.syncCursor.updateMany({
         where: { resource: { in: resources } },
-        data: { afterVersion: 0n, updatedAt: now },
+        data: { afterVersion: 0n, updatedAt: databaseNow },
       });
       const run = await tx.jobRun.create({
         data: {

@@ -154,6 +154,8 @@ export interface ApplyTierSyncOptions {
   details?: Prisma.InputJsonObject;
   /** After each change attempted. */
   onProgress?: (progress: { attempted: number; total: number }) => void;
+  /** The clock the run's `JobRun` is stamped with (the server's); default: the wall clock. */
+  now?: () => Date;
 }
 
 export interface TierSyncRunResult {
@@ -177,9 +179,11 @@ export async function applyTierSync(
   const { signal, logger } = options;
   const runId = randomUUID();
   const changes = options.limit === undefined ? plan.changes : plan.changes.slice(0, options.limit);
+  const now = options.now ?? (() => new Date());
   await db.prisma.jobRun.create({
     data: {
       id: runId,
+      startedAt: now(),
       job: options.job ?? tierSyncJob,
       trigger: options.trigger ?? "cli",
       details: { ...options.details, planned: plan.changes.length, limit: options.limit ?? null },
@@ -228,7 +232,7 @@ export async function applyTierSync(
       options.onProgress?.({ attempted, total: changes.length });
     }
   } catch (error) {
-    await finishJobRun(db, runId, {
+    await finishJobRun(db, runId, now(), {
       status: "FAILED",
       error: error instanceof Error ? error.message : String(error),
       records: result.applied,
@@ -239,7 +243,7 @@ export async function applyTierSync(
   }
   result.notAttempted = plan.changes.length - attempted;
 
-  await finishJobRun(db, runId, {
+  await finishJobRun(db, runId, now(), {
     status: result.interrupted || result.halted ? "FAILED" : "SUCCEEDED",
     error: result.halted
       ? `stopped: ${result.halted.message}`
@@ -326,6 +330,8 @@ export interface UndoTierSyncOptions {
   trigger?: string;
   /** `JobRun.job` of the run to undo; default `tierSyncJob`. The undo is recorded as `<job>.undo`. */
   job?: string;
+  /** The clock the undo's `JobRun` and `undoneAt` are stamped with; default: the wall clock. */
+  now?: () => Date;
 }
 
 export type UndoSkipReason = "no-previous-group" | "moved-since" | "deleted" | "failed";
@@ -381,8 +387,10 @@ export async function undoTierSync(
     },
     orderBy: [{ appliedAt: "asc" }, { retailCustomerId: "asc" }],
   });
+  const now = options.now ?? (() => new Date());
   const { id: undoRunId } = await db.prisma.jobRun.create({
     data: {
+      startedAt: now(),
       job: job === tierSyncJob ? tierSyncUndoJob : `${job}.undo`,
       trigger: options.trigger ?? "cli",
       details: { runId },
@@ -457,7 +465,7 @@ export async function undoTierSync(
       await db.prisma.$transaction(async (tx) => {
         await tx.customerGroupChange.update({
           where: { id: change.id },
-          data: { undoneAt: new Date() },
+          data: { undoneAt: now() },
           select: { id: true },
         });
         await writeMirrorGroup(tx, outcome.value, fromGroupId);
@@ -465,7 +473,7 @@ export async function undoTierSync(
       result.undone += 1;
     }
   } catch (error) {
-    await finishJobRun(db, undoRunId, {
+    await finishJobRun(db, undoRunId, now(), {
       status: "FAILED",
       error: error instanceof Error ? error.message : String(error),
       records: result.undone,
@@ -475,7 +483,7 @@ export async function undoTierSync(
     throw error;
   }
 
-  await finishJobRun(db, undoRunId, {
+  await finishJobRun(db, undoRunId, now(), {
     status: result.interrupted || result.halted ? "FAILED" : "SUCCEEDED",
     error: result.halted
       ? `stopped: ${result.halted.message}`
@@ -517,6 +525,7 @@ async function callLightspeed<T>(call: () => Promise<T>): Promise<CallOutcome<T>
 async function finishJobRun(
   db: Pick<Database, "prisma">,
   id: string,
+  finishedAt: Date,
   outcome: {
     status: "SUCCEEDED" | "FAILED";
     error: string | null;
@@ -527,7 +536,7 @@ async function finishJobRun(
 ): Promise<void> {
   await db.prisma.jobRun.update({
     where: { id },
-    data: { ...outcome, finishedAt: new Date() },
+    data: { ...outcome, finishedAt },
     select: { id: true },
   });
 }

@@ -88,7 +88,12 @@ export const demoCommand: CliCommand = {
           );
           await backend.jobs?.runNow("poll");
           say("Importing the store's eCom order export…");
-          await importStoreExport(db, { csv: simulator.store.ecomCsvExport(), env, logger });
+          await importStoreExport(db, {
+            csv: simulator.store.ecomCsvExport(),
+            env,
+            logger,
+            now: () => simulator.store.now(),
+          });
           say("Computing the analytics…");
           await backend.jobs?.runNow("analytics");
           await backend.jobs?.runNow("monitoring");

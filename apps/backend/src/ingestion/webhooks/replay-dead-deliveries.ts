@@ -2,6 +2,7 @@
 // list deliveries for an operator (never their raw bodies, which hold personal data).
 import type { Database, Prisma, WebhookDeliveryStatus } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import { webhookQueueNow } from "./webhook-queue-clock";
 
 type Db = Pick<Database, "prisma">;
 
@@ -34,6 +35,10 @@ export async function replayDeadDeliveries(
   db: Db,
   options: {
     ids?: string[];
+    /**
+     * When they are due: the worker's clock (tests inject one). Default: the queue's clock, which
+     * the worker claims by; never the store's (a store clock moved ahead would leave them waiting).
+     */
     now?: Date;
     matching?: Prisma.WebhookDeliveryWhereInput;
     statuses?: ReadonlyArray<(typeof replayableStatuses)[number]>;
@@ -41,7 +46,7 @@ export async function replayDeadDeliveries(
 ): Promise<ReplayResult> {
   const ids = options.ids ? [...new Set(options.ids)] : undefined;
   if (ids) assertDeliveryIds(ids);
-  const now = options.now ?? new Date();
+  const now = options.now ?? webhookQueueNow();
   const statuses = options.statuses ?? ["DEAD"];
   const rows = await db.prisma.webhookDelivery.updateManyAndReturn({
     where: {

@@ -31,6 +31,7 @@ import {
   releaseClaim,
   renewClaim,
 } from "./webhook-inbox";
+import { webhookQueueNow } from "./webhook-queue-clock";
 import {
   computeWebhookRetryDelay,
   defaultWebhookBackoff,
@@ -64,7 +65,7 @@ export interface WebhookWorkerOptions {
   leaseMs?: number;
   /** Background loop: time between polls of the inbox when idle (default 1 s). */
   pollIntervalMs?: number;
-  /** Injected by tests; default the wall clock. */
+  /** Injected by tests; default the queue's clock (the wall clock: webhook-queue-clock.ts). */
   now?: () => Date;
 }
 
@@ -121,7 +122,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const burstThreshold = options.burstThreshold ?? 20;
   const burstLimit = options.burstLimit ?? 5_000;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? webhookQueueNow;
 
   async function fetchTarget(entity: Entity, id: string): Promise<Fetched> {
     if (entity === "unknown") return resolveUnknown(id);

@@ -68,6 +68,7 @@ export const importsRouter = createTRPCRouter({
         env: ctx.config,
         tasks: ctx.tasks,
         logger: ctx.logger,
+        now: ctx.now,
       });
     }),
 

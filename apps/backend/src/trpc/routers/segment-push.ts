@@ -75,6 +75,7 @@ export const segmentPushRouter = createTRPCRouter({
         groupId: input.groupId,
         trigger: `dashboard:${ctx.staff.name}`,
         logger: ctx.logger,
+        now: ctx.now,
       });
       const { plan, ...run } = result;
       return { ...run, preview: toWirePreview(plan) };
@@ -94,6 +95,7 @@ export const segmentPushRouter = createTRPCRouter({
       undoSegmentPush(ctx.db, lightspeedOf(ctx), input.runId, {
         trigger: `dashboard:${ctx.staff.name}`,
         logger: ctx.logger,
+        now: ctx.now,
       }),
     ),
 });

@@ -22,6 +22,10 @@ export const jobRunPageSchema = z.object({
       errorCode: z.string().nullable(),
       retryable: z.boolean().nullable(),
       requestedBy: z.string().nullable(),
+      /** `import`: an eCom import run (job "import"), whose page is `/imports/<id>`. */
+      kind: z.enum(["job", "import"]),
+      fileName: z.string().nullable(),
+      ordersCreated: z.number().int().nullable(),
     }),
   ),
   jobs: z.array(z.string()),

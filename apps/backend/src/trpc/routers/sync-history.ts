@@ -41,12 +41,15 @@ function inboxFilter(input: z.output<typeof webhookInboxFilterSchema>): WebhookI
 }
 
 export const syncHistoryProcedures = {
-  /** Job runs newest first: records, duration, failure reason and whether a retry may help. */
+  /**
+   * Job runs and eCom import runs (job "import") newest first: records, duration, failure reason
+   * and whether a retry may help.
+   */
   runs: viewerProcedure
     .input(
       z
         .object({
-          /** A job (`poll.sales`) or a family (`poll`). */
+          /** A job (`poll.sales`), a family (`poll`), or `import` for the eCom import runs. */
           job: z.string().trim().min(1).max(100).optional(),
           outcome: jobRunOutcomeSchema.optional(),
           limit: pageSizeSchema,
@@ -75,6 +78,7 @@ export const syncHistoryProcedures = {
       const result = await resyncFromScratch(ctx.db, {
         resources: input.resources,
         requestedBy: ctx.staff.name,
+        now: ctx.now(),
       });
       ctx.logger.info(
         { resources: input.resources, staff: ctx.staff.name },
@@ -115,10 +119,8 @@ export const syncHistoryProcedures = {
     .input(webhookInboxFilterSchema.prefault({}))
     .output(replayResultSchema)
     .mutation(async ({ ctx, input }) => {
-      const result = await replayWebhooksByFilter(ctx.db, {
-        filter: inboxFilter(input),
-        now: ctx.now(),
-      });
+      // Due by the queue's clock, as the worker sees it (not the store's ctx.now()).
+      const result = await replayWebhooksByFilter(ctx.db, { filter: inboxFilter(input) });
       ctx.logger.info(
         { replayed: result.replayed.length, staff: ctx.staff.name },
         "webhook deliveries replayed by filter",

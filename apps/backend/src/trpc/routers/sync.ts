@@ -232,8 +232,9 @@ export const syncRouter = createTRPCRouter({
     .output(replayResultSchema)
     .mutation(async ({ ctx, input }) => {
       const result = await replayDeadDeliveries(ctx.db, {
+        // Due by the queue's clock, which the worker claims by: not ctx.now() (the store's in
+        // the demo, which may be days ahead of it).
         ...("ids" in input ? { ids: input.ids } : {}),
-        now: ctx.now(),
       });
       ctx.logger.info(
         { replayed: result.replayed.length, staff: ctx.staff.name },

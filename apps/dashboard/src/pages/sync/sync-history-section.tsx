@@ -1,6 +1,7 @@
 // The sync history, like Airbyte's and Fivetran's: every job run newest first with what it
 // processed, how long it took and, for a failed one, why and whether retrying may help. Filtered by
-// job and outcome, a keyset page at a time. Operators may resync from scratch from here.
+// job and outcome, a keyset page at a time. Operators may resync from scratch from here. eCom
+// imports are in the timeline too (job "import"), each linking to its import run page.
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
@@ -15,6 +16,7 @@ import { num } from "../../components/table-columns";
 import { Badge, Section } from "../../components/ui";
 import { formatDateTime } from "../../format/format-date";
 import { formatCount } from "../../format/format-number";
+import { Link } from "../../routing/use-route";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { ResyncAction } from "./resync-action";
 import { RetryableBadge } from "./retryable-badge";
@@ -94,9 +96,21 @@ export function SyncHistorySection() {
               >
                 <td>{formatDateTime(run.startedAt, { timeZone })}</td>
                 <td>
-                  {run.job}
+                  {run.kind === "import" ? (
+                    <Link to={{ page: "imports", runId: run.id }} testId="history-run-import-link">
+                      {run.job}
+                    </Link>
+                  ) : (
+                    run.job
+                  )}
                   <div className="muted small">
-                    {run.trigger}
+                    {run.fileName ? (
+                      <span className="history-file" data-testid="history-run-file">
+                        {run.fileName}
+                      </span>
+                    ) : (
+                      run.trigger
+                    )}
                     {run.requestedBy ? (
                       <span data-testid="history-run-requested-by"> · by {run.requestedBy}</span>
                     ) : null}
@@ -107,8 +121,15 @@ export function SyncHistorySection() {
                 </td>
                 <td className="num" data-testid="history-run-records">
                   {formatCount(run.records)}
+                  {run.ordersCreated !== null ? (
+                    <div className="muted small" data-testid="history-run-orders-created">
+                      {formatCount(run.ordersCreated)} orders created
+                    </div>
+                  ) : null}
                   {run.errors > 0 ? (
-                    <div className="muted small">{formatCount(run.errors)} malformed</div>
+                    <div className="muted small">
+                      {formatCount(run.errors)} {run.kind === "import" ? "rejected" : "malformed"}
+                    </div>
                   ) : null}
                 </td>
                 <td className="num" data-testid="history-run-duration">
