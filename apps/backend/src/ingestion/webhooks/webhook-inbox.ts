@@ -3,6 +3,7 @@
 // token: a worker whose lease ran out (and whose rows another worker re-claimed) settles nothing.
 import { createHash } from "node:crypto";
 import { type Database, type Prisma, pgPlainArray } from "@greenloop/db";
+import { webhookQueueNow } from "./webhook-queue-clock";
 
 type Db = Pick<Database, "prisma">;
 type Tx = Pick<
@@ -44,7 +45,7 @@ export async function storeWebhookDelivery(
    * PGlite's WebAssembly clock against `Date.now()` — by more on two), and the worker woken right
    * after this insert would find the delivery not yet due and leave it until its next poll.
    */
-  dueAt: Date = new Date(),
+  dueAt: Date = webhookQueueNow(),
 ): Promise<{ id: string | null; duplicate: boolean }> {
   const rows = await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `INSERT INTO "WebhookDelivery" ("dedupeKey", type, "domainPrefix", "objectId", "rawBody", "nextAttemptAt")
