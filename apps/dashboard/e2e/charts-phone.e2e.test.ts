@@ -1,14 +1,12 @@
 // The charts at a phone's and a laptop's width: drawn at their panel's width (not a 640 px
 // drawing scaled down), so axis text is at least 11 px on screen, no two x labels overlap, the
 // chart stays inside its panel, and a tap anywhere in a bar's column reads its value out.
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { browserReady, useBrowserSession, viewportNames } from "./browser-session";
 import { chromiumPath } from "./launch-chromium";
 import { openNavPage } from "./open-nav-page";
+import { uploadStoreExport } from "./upload-store-export";
 
 const DAY_MS = 86_400_000;
 const MIN_FONT_PX = 11;
@@ -121,17 +119,8 @@ describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chro
         delayMs: 120 * DAY_MS,
       },
     });
-    const file = path.join(tmpdir(), `charts-phone-export-${process.pid}.csv`);
-    writeFileSync(file, (await session.demo.simulator("/ecom/export.csv")) as string);
     const page = await session.signedInPage();
-    await openNavPage(page, "imports");
-    await page.getByTestId("upload-file").setInputFiles(file);
-    await page.getByTestId("upload-submit").click();
-    await page
-      .getByTestId("import-status")
-      .filter({ hasText: /done|failed/ })
-      .waitFor({ timeout: 60_000 });
-    expect((await page.getByTestId("import-status").textContent())?.trim()).toBe("done");
+    await uploadStoreExport(session.demo, page);
     await page.close();
     await session.demo.simulator("/clock/advance", { body: { ms: 20 * DAY_MS } });
     for (const job of ["merge", "analytics", "monitoring"] as const) {

@@ -1,8 +1,5 @@
 // The product in a real browser: Debian's Chromium (playwright-core) against the running demo
 // stack (`pnpm cli demo`: simulated store, backend on a fresh database, the built dashboard).
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rangeStart } from "../src/dates/range-start";
 import { formatMoney } from "../src/format/format-money";
@@ -15,6 +12,7 @@ import {
   useBrowserSession,
 } from "./browser-session";
 import { chromiumPath } from "./launch-chromium";
+import { uploadStoreExport } from "./upload-store-export";
 
 const MISSING_ORDER_ALERT_DAYS = 3; // as startDemo configures it
 const DAY_MS = 86_400_000;
@@ -81,21 +79,8 @@ describe.skipIf(!browserReady)(`the dashboard in Chromium (${chromiumPath})`, ()
       body: { delayMs: 60 * DAY_MS },
     })) as { data: { orderNumber: string } };
     const orderNumber = placed.data.orderNumber;
-    const exportCsv = (await session.demo.simulator("/ecom/export.csv")) as string;
-    const file = path.join(tmpdir(), `store-export-${process.pid}.csv`);
-    writeFileSync(file, exportCsv);
-
     const page = await signedInPage();
-    await page.getByTestId("nav-imports").click();
-    await page.getByTestId("upload-file").setInputFiles(file);
-    await page.getByTestId("upload-submit").click();
-    await page
-      .getByTestId("import-status")
-      .filter({ hasText: /done|failed/ })
-      .waitFor({
-        timeout: 60_000,
-      });
-    expect(await text(page, "import-status")).toBe("done");
+    await uploadStoreExport(session.demo, page);
     // Everything else was imported at start-up: the one new order is created, nothing rejected.
     expect(await text(page, "import-ordersCreated")).toBe("1");
     expect(await text(page, "import-rowsRejected")).toBe("0");

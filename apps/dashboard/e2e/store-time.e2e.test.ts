@@ -2,9 +2,6 @@
 // (Honolulu) still shows the store's (Chicago) times with their zone label, the Overview's periods
 // are the store's months and weeks with the running one "to date" (no false drop), and after the
 // store's clock moves 10 days, freshness, alerts and /health agree on one clock.
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rangeStart } from "../src/dates/range-start";
@@ -19,6 +16,7 @@ import {
   viewportNames,
 } from "./browser-session";
 import { openNavPage } from "./open-nav-page";
+import { uploadStoreExport } from "./upload-store-export";
 
 const STORE_TIMEZONE = "America/Chicago";
 /** The browser's zone: behind Chicago, so a store midnight is the day before there. */
@@ -46,17 +44,8 @@ describe.skipIf(!browserReady)("the store's time, whatever the browser's", () =>
   beforeAll(async () => {
     // An online order that takes 60 days to reach X-Series, imported from the store's export.
     await session.demo.simulator("/ecom/orders", { body: { delayMs: 60 * DAY_MS } });
-    const file = path.join(tmpdir(), `store-time-export-${process.pid}.csv`);
-    writeFileSync(file, (await session.demo.simulator("/ecom/export.csv")) as string);
     const page = await storePage("desktop");
-    await openNavPage(page, "imports");
-    await page.getByTestId("upload-file").setInputFiles(file);
-    await page.getByTestId("upload-submit").click();
-    await page
-      .getByTestId("import-status")
-      .filter({ hasText: /done|failed/ })
-      .waitFor({ timeout: 60_000 });
-    expect(await text(page, "import-status")).toBe("done");
+    await uploadStoreExport(session.demo, page);
     await page.close();
     // Ten days pass in the store: the order is missing, and nothing has polled for 10 days.
     await session.demo.simulator("/clock/advance", { body: { ms: 10 * DAY_MS } });

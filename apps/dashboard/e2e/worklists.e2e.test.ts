@@ -2,9 +2,7 @@
 // laptop's width: each missing order shows its customer, total and age, oldest first, with an
 // aging chart; the alert states the order's age; every list's CSV holds what the list shows;
 // viewers get no download and the export refuses them.
-import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import type { RouterOutputs } from "@greenloop/app-client";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +18,7 @@ import {
 import { chromiumPath } from "./launch-chromium";
 import { csvRecords } from "./read-csv";
 import { demoViewerToken } from "./start-demo";
+import { uploadStoreExport } from "./upload-store-export";
 
 const DAY_MS = 86_400_000;
 /** How long the named buyer's order has been missing once the setup moved the store's clock. */
@@ -70,17 +69,8 @@ describe.skipIf(!browserReady)(`worklists and CSV exports in Chromium (${chromiu
       body: { ...buyer, delayMs: 120 * DAY_MS },
     })) as { data: { orderNumber: string } };
     orderNumber = placed.data.orderNumber;
-    const file = path.join(tmpdir(), `worklists-export-${process.pid}.csv`);
-    writeFileSync(file, (await session.demo.simulator("/ecom/export.csv")) as string);
     const page = await session.signedInPage();
-    await open(page, "/imports", "upload-file");
-    await page.getByTestId("upload-file").setInputFiles(file);
-    await page.getByTestId("upload-submit").click();
-    await page
-      .getByTestId("import-status")
-      .filter({ hasText: /done|failed/ })
-      .waitFor({ timeout: 60_000 });
-    expect((await page.getByTestId("import-status").textContent())?.trim()).toBe("done");
+    await uploadStoreExport(session.demo, page);
     await page.close();
 
     await session.demo.simulator("/clock/advance", { body: { ms: MISSING_FOR_DAYS * DAY_MS } });
