@@ -57,7 +57,8 @@ export async function giveTiers(
   const customers = await db.prisma.customer.findMany({
     where: { mergedIntoId: null, erasedAt: null },
     select: { id: true },
-    orderBy: { id: "asc" },
+    // By name first: ids are random, and `choose(index)` must pick the same people every run.
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
   });
   const records = await db.prisma.identityRecord.findMany({
     where: { kind: "retail_customer", customerId: { not: null } },
