@@ -10,7 +10,7 @@ import {
   eachCustomerOfRows,
   liveCustomersWithRetailRecordsSql,
 } from "../tier-sync/live-customer-records-sql";
-import type { TierSyncPlan } from "../tier-sync/tier-sync";
+import { emptyTierSyncPlan, type TierSyncPlan } from "../tier-sync/tier-sync";
 
 export const segmentKinds: readonly SegmentKind[] = ["rfmSegment", "tier", "inactivitySegment"];
 
@@ -101,16 +101,7 @@ export async function planSegmentPush(
     customersWithoutRetailCustomer: 0,
     withoutRetailCustomerSample: [],
     fromGroups: {},
-    tierSyncPlan: {
-      changes: [],
-      customers: 0,
-      skipped: 0,
-      skippedByReason: { noTier: 0, unmappedTier: {} },
-      unchanged: 0,
-      withoutRetailCustomer: 0,
-      byGroup: {},
-      groupNames: Object.fromEntries(groupNames),
-    },
+    tierSyncPlan: emptyTierSyncPlan(groupNames),
   };
   const changes = plan.tierSyncPlan.changes;
   for (const { first, records } of eachCustomerOfRows(rows)) {

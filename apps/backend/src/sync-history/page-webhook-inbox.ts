@@ -2,7 +2,10 @@
 // a time, each with every failed attempt's error and whether retrying may help. Raw bodies stay
 // out of the list (see `webhookDeliveryDetail` for the redacted payload).
 import type { Database } from "@greenloop/db";
-import type { WebhookDeliverySummary } from "../ingestion/webhooks/replay-dead-deliveries";
+import {
+  deliveryColumns,
+  type WebhookDeliverySummary,
+} from "../ingestion/webhooks/replay-dead-deliveries";
 import { decodePageCursor, isTimeText, monitoringListRefusal, pageOf } from "../paging/page-cursor";
 import { isRetryableFailure } from "./failure-retryability";
 import { type WebhookInboxFilter, webhookInboxWhere } from "./webhook-inbox-filter";
@@ -58,17 +61,7 @@ export async function pageWebhookInbox(
     db.prisma.webhookDelivery.findMany({
       where: { AND: [where, ...keyset] },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        type: true,
-        objectId: true,
-        status: true,
-        attempts: true,
-        nextAttemptAt: true,
-        lastError: true,
-        receivedAt: true,
-        processedAt: true,
-      },
+      select: deliveryColumns,
       take: options.limit + 1,
     }),
     db.prisma.webhookDelivery.count({ where }),

@@ -64,6 +64,20 @@ interface PlanRow {
   customerGroupId: string | null;
 }
 
+/** A plan with nothing in it yet, naming these groups: where a tier sync or a segment push starts. */
+export function emptyTierSyncPlan(groupNames: ReadonlyMap<string, string>): TierSyncPlan {
+  return {
+    changes: [],
+    customers: 0,
+    skipped: 0,
+    skippedByReason: { noTier: 0, unmappedTier: {} },
+    unchanged: 0,
+    withoutRetailCustomer: 0,
+    byGroup: {},
+    groupNames: Object.fromEntries(groupNames),
+  };
+}
+
 export async function planTierSync(
   db: Pick<Database, "prisma">,
   options: PlanTierSyncOptions,
@@ -78,16 +92,7 @@ export async function planTierSync(
       ORDER BY c.id, rc.id`,
   );
 
-  const plan: TierSyncPlan = {
-    changes: [],
-    customers: 0,
-    skipped: 0,
-    skippedByReason: { noTier: 0, unmappedTier: {} },
-    unchanged: 0,
-    withoutRetailCustomer: 0,
-    byGroup: {},
-    groupNames: Object.fromEntries(targets.names),
-  };
+  const plan = emptyTierSyncPlan(targets.names);
   const groupName = (id: string) => targets.names.get(id) ?? id;
   for (const { first, records } of eachCustomerOfRows(rows)) {
     plan.customers += 1;

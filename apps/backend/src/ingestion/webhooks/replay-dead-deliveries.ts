@@ -95,7 +95,8 @@ export interface WebhookDeliveryPage {
   nextCursor: string | null;
 }
 
-const deliveryColumns = {
+/** The columns of a `WebhookDeliverySummary`. */
+export const deliveryColumns = {
   id: true,
   type: true,
   objectId: true,
