@@ -139,6 +139,8 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       expect(imported).toMatchObject({ kind: "import", status: "SUCCEEDED" });
       const page = await openSyncPage({ viewport });
       await page.getByTestId("history-job").selectOption("import");
+      // The unfiltered rows stay on screen, dimmed and busy, until the filtered ones arrive.
+      await page.locator('[data-testid="history-table"][aria-busy="false"]').waitFor();
       const row = byAttribute(page, "history-run-row", "data-run-id", imported.id);
       await row.waitFor();
       expect(await row.getAttribute("data-job")).toBe("import");
@@ -152,8 +154,11 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       expect((await row.getByTestId("history-run-duration").textContent())?.trim()).toBe(
         formatRunDuration(imported.durationMs, locale),
       );
-      // Only imports under this filter: no poll row.
-      expect(await byAttribute(page, "history-run-row", "data-job", "poll.sales").count()).toBe(0);
+      // Only imports under this filter: no poll row (once the filtered rows have replaced the
+      // unfiltered ones).
+      await expect
+        .poll(() => byAttribute(page, "history-run-row", "data-job", "poll.sales").count())
+        .toBe(0);
 
       await row.getByTestId("history-run-import-link").click();
       await page.getByTestId("import-run").waitFor();
@@ -241,6 +246,7 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       await page.getByTestId("inbox-to").fill(await storeDay(delivery.receivedAt));
       await page.getByTestId("inbox-from").fill(await storeDay(delivery.receivedAt));
       await okRow.waitFor();
+      await page.locator('[data-testid="inbox-table"][aria-busy="false"]').waitFor();
       expect(await textOf(page, "inbox-total")).toBe("1");
 
       await okRow.getByTestId("inbox-payload-toggle").click();

@@ -9,6 +9,7 @@ export function DataTable({
   children,
   foot,
   className = "table compact",
+  stale = false,
   testId,
 }: {
   columns: readonly ColumnSpec[];
@@ -17,11 +18,17 @@ export function DataTable({
   /** The footer's rows. */
   foot?: ReactNode;
   className?: string;
+  /** The rows are the previous filter's, shown dimmed while the new ones load (`aria-busy`). */
+  stale?: boolean;
   testId?: string;
 }) {
   return (
     <div className="table-scroll">
-      <table className={className} data-testid={testId}>
+      <table
+        className={stale ? `${className} stale` : className}
+        aria-busy={stale}
+        data-testid={testId}
+      >
         <thead>
           <tr>
             {tableColumns(columns).map((column, index) => (

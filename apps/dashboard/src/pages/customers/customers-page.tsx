@@ -105,7 +105,8 @@ export function CustomersPage() {
           {() => (
             <>
               <DataTable
-                className={list.isPlaceholderData ? "table stale" : "table"}
+                className="table"
+                stale={list.isPlaceholderData}
                 testId="customers-table"
                 columns={[
                   "Customer",

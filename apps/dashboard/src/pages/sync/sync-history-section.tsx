@@ -84,6 +84,7 @@ export function SyncHistorySection() {
         {() => (
           <DataTable
             testId="history-table"
+            stale={runs.isPlaceholderData}
             columns={["Started", "Job", "Outcome", num("Records"), num("Duration"), "Failure"]}
           >
             {rows.map((run) => (

@@ -129,6 +129,7 @@ export function WebhookInboxSection() {
         {() => (
           <DataTable
             testId="inbox-table"
+            stale={inbox.isPlaceholderData}
             columns={["Received", "Type", "Object", "Status", num("Attempts"), "Errors", ""]}
           >
             {rows.map((delivery) => (
