@@ -69,7 +69,7 @@ describe("presentPredictions", () => {
       churnProbability: 0.25,
       churnBand: "low",
       predictedOrders365d: 2.5,
-      predictedSpend365d: "187.46",
+      predictedSpend365d: new Decimal("187.46"),
       withheldReason: null,
     });
   });
@@ -109,8 +109,8 @@ describe("presentPredictions", () => {
       churnProbability: null,
       churnBand: null,
       predictedOrders365d: 2.5,
-      predictedSpend365d: "187.46",
     });
+    expect(shown.predictedSpend365d?.toString()).toBe("187.46");
     expect(shown.withheldReason?.message).toMatch(/repeat order/);
   });
 

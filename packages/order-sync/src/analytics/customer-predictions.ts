@@ -4,7 +4,6 @@ import Decimal from "decimal.js";
 import type { AnalyticsConfig } from "./analytics-config";
 import type { ChurnRiskLabel } from "./churn-risk";
 import { type BgNbdParams, medianTimeToNextPurchase } from "./clv/index";
-import { formatMoney } from "./format-money";
 import type { PredictionGateReport } from "./prediction-gates";
 
 /**
@@ -71,8 +70,8 @@ export interface CustomerPredictions {
   churnProbability: number | null;
   churnBand: ChurnRiskLabel | null;
   predictedOrders365d: number | null;
-  /** Money, two decimals. */
-  predictedSpend365d: string | null;
+  /** Money, rounded to cents (half up). */
+  predictedSpend365d: Decimal | null;
   withheldReason: PredictionWithheld | null;
 }
 
@@ -119,7 +118,10 @@ export function presentPredictions(
     predictedSpend365d:
       stored.predictedValue365d === null
         ? null
-        : formatMoney(new Decimal(stored.predictedValue365d.toString())),
+        : new Decimal(stored.predictedValue365d.toString()).toDecimalPlaces(
+            2,
+            Decimal.ROUND_HALF_UP,
+          ),
     withheldReason: code === null ? null : { code, message: withheldMessages[code] },
   };
 }
