@@ -168,7 +168,8 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
         limit: 50,
       });
       let single: Awaited<ReturnType<typeof session.api.customers.byId.query>> | undefined;
-      for (const { customerId } of cheapest.items) {
+      // One counted order is one purchase day: BG/NBD's `single_order`.
+      for (const { customerId } of cheapest.items.filter((item) => item.orderCount === 1)) {
         const profile = await session.api.customers.byId.query({ customerId });
         if (profile.predictions?.withheldReason?.code === "single_order") {
           single = profile;
