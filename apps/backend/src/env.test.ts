@@ -88,6 +88,50 @@ describe("loadEnv: Lightspeed and sync settings", () => {
     expect(() => loadEnv({ TIER_GROUPS: "Seed" })).toThrow(/TIER_GROUPS="Seed"/);
   });
 
+  it("reads the churn bands and the prediction gates, Klaviyo's by default", () => {
+    const defaults = loadEnv({}).analytics.config;
+    expect(defaults.churnRisk).toMatchObject({ mediumFrom: 0.4, highFrom: 0.7 });
+    expect(defaults.predictions).toEqual({
+      gates: {
+        minCustomersWithOrders: 500,
+        minHistoryDays: 180,
+        recentOrderWithinDays: 30,
+        minRepeatCustomers: 10,
+        repeatCustomerMinOrders: 3,
+      },
+      minProbabilityAliveForNextOrder: 0.1,
+    });
+    const custom = loadEnv({
+      CHURN_MEDIUM_FROM: "0.3",
+      CHURN_HIGH_FROM: "0.8",
+      PREDICTION_MIN_CUSTOMERS: "200",
+      PREDICTION_MIN_HISTORY_DAYS: "90",
+      PREDICTION_RECENT_ORDER_DAYS: "14",
+      PREDICTION_MIN_REPEAT_CUSTOMERS: "1",
+      PREDICTION_REPEAT_ORDERS: "4",
+      PREDICTION_MIN_PROBABILITY_ALIVE: "0.25",
+    }).analytics.config;
+    expect(custom.churnRisk).toMatchObject({ mediumFrom: 0.3, highFrom: 0.8 });
+    expect(custom.predictions).toEqual({
+      gates: {
+        minCustomersWithOrders: 200,
+        minHistoryDays: 90,
+        recentOrderWithinDays: 14,
+        minRepeatCustomers: 1,
+        repeatCustomerMinOrders: 4,
+      },
+      minProbabilityAliveForNextOrder: 0.25,
+    });
+    expect(() => loadEnv({ PREDICTION_MIN_CUSTOMERS: "many" })).toThrow(
+      /PREDICTION_MIN_CUSTOMERS="many"/,
+    );
+    expect(() => loadEnv({ PREDICTION_MIN_PROBABILITY_ALIVE: "1.5" })).toThrow(
+      /PREDICTION_MIN_PROBABILITY_ALIVE/,
+    );
+    // Bands out of order are refused by the analytics settings' own check.
+    expect(() => loadEnv({ CHURN_MEDIUM_FROM: "0.9" })).toThrow(/churnRisk/);
+  });
+
   it("takes SYNC_INTERVAL as a duration, 15 minutes by default", () => {
     expect(loadEnv({}).syncIntervalMs).toBe(15 * 60_000);
     expect(loadEnv({ SYNC_INTERVAL: "1h30m" }).syncIntervalMs).toBe(90 * 60_000);

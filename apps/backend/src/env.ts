@@ -83,6 +83,24 @@ function booleanSetting(fallback: boolean) {
     .transform((value) => value === "true");
 }
 
+/** A whole number (at least `min`), or undefined for the default. */
+function countSetting(min = 0) {
+  return z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .optional();
+}
+
+/** A number from 0 to 1, or undefined for the default. */
+function shareSetting() {
+  return z.coerce
+    .number({ error: "must be a number from 0 to 1" })
+    .min(0, "must be a number from 0 to 1")
+    .max(1, "must be a number from 0 to 1")
+    .optional();
+}
+
 function moneySetting() {
   return z
     .string()
@@ -236,6 +254,17 @@ const envSchema = z.object({
     .int("must be a whole number of days")
     .min(1, "must be at least 1")
     .optional(),
+  /** Churn bands on 1 − P(alive): `medium` from CHURN_MEDIUM_FROM, `high` from CHURN_HIGH_FROM. */
+  CHURN_MEDIUM_FROM: shareSetting(),
+  CHURN_HIGH_FROM: shareSetting(),
+  /** The prediction gates (Klaviyo's): below any, every customer's predictions are withheld. */
+  PREDICTION_MIN_CUSTOMERS: countSetting(),
+  PREDICTION_MIN_HISTORY_DAYS: countSetting(),
+  PREDICTION_RECENT_ORDER_DAYS: countSetting(1),
+  PREDICTION_MIN_REPEAT_CUSTOMERS: countSetting(),
+  PREDICTION_REPEAT_ORDERS: countSetting(1),
+  /** Below this P(alive) a customer's next order date is withheld. */
+  PREDICTION_MIN_PROBABILITY_ALIVE: shareSetting(),
   /** When the full analytics run happens (croner pattern, in STORE_TIMEZONE). */
   ANALYTICS_SCHEDULE: z
     .string()
@@ -588,9 +617,35 @@ function analyticsConfigOf(env: z.output<typeof envSchema>): AnalyticsConfig {
       ...base.firstTimeBuyer,
       withinDays: env.FIRST_TIME_BUYER_DAYS ?? base.firstTimeBuyer.withinDays,
     },
+    churnRisk: churnRiskOf(env),
+    predictions: predictionsOf(env),
   };
   assertValidAnalyticsConfig(config);
   return config;
+}
+
+function churnRiskOf(env: z.output<typeof envSchema>): AnalyticsConfig["churnRisk"] {
+  const base = defaultAnalyticsConfig.churnRisk;
+  return {
+    ...base,
+    mediumFrom: env.CHURN_MEDIUM_FROM ?? base.mediumFrom,
+    highFrom: env.CHURN_HIGH_FROM ?? base.highFrom,
+  };
+}
+
+function predictionsOf(env: z.output<typeof envSchema>): AnalyticsConfig["predictions"] {
+  const base = defaultAnalyticsConfig.predictions;
+  return {
+    gates: {
+      minCustomersWithOrders: env.PREDICTION_MIN_CUSTOMERS ?? base.gates.minCustomersWithOrders,
+      minHistoryDays: env.PREDICTION_MIN_HISTORY_DAYS ?? base.gates.minHistoryDays,
+      recentOrderWithinDays: env.PREDICTION_RECENT_ORDER_DAYS ?? base.gates.recentOrderWithinDays,
+      minRepeatCustomers: env.PREDICTION_MIN_REPEAT_CUSTOMERS ?? base.gates.minRepeatCustomers,
+      repeatCustomerMinOrders: env.PREDICTION_REPEAT_ORDERS ?? base.gates.repeatCustomerMinOrders,
+    },
+    minProbabilityAliveForNextOrder:
+      env.PREDICTION_MIN_PROBABILITY_ALIVE ?? base.minProbabilityAliveForNextOrder,
+  };
 }
 
 function resolvePgliteDir(value: string | undefined, invocationDir: string): string {

@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../src/format/format-date";
 import { formatMoney } from "../src/format/format-money";
+import { formatDecimal, formatShare } from "../src/format/format-number";
 import {
   browserReady,
   locale,
@@ -114,6 +115,80 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
       expect(await text(page, "legend-p-alive")).toContain("has not stopped buying");
       expect(await text(page, "legend-churn")).toContain("1 − P(alive)");
       await expectWithinWidth(page, "customer-legend", viewport);
+      await page.close();
+    });
+
+    it("shows a repeat customer's predictions: next order in the store's zone, churn band, 365 days", async () => {
+      // The demo passes the gates (its customer gate lowered to 300: see demo.ts).
+      expect((await session.api.analytics.predictionGates.query())?.eligible).toBe(true);
+      const { timeZone } = await session.api.system.storeTime.query();
+      const top = await session.api.customers.list.query({ sort: "spend", limit: 20 });
+      let shown: Awaited<ReturnType<typeof session.api.customers.byId.query>> | undefined;
+      for (const { customerId } of top.items) {
+        const profile = await session.api.customers.byId.query({ customerId });
+        if (profile.predictions?.withheldReason === null) {
+          shown = profile;
+          break;
+        }
+      }
+      const predictions = shown?.predictions;
+      if (!shown || !predictions) throw new Error("no top customer with predictions shown");
+      expect(predictions.nextOrderAt?.getTime()).toBeGreaterThan(Date.now() - 86_400_000);
+
+      const page = await session.signedInPage({ viewport });
+      await page.goto(urlOf(`/customers/${shown.customerId}`));
+      await page.getByTestId("customer-predictions").waitFor();
+      expect(await text(page, "prediction-next-order")).toBe(
+        formatDate(predictions.nextOrderAt, { timeZone, locale }),
+      );
+      const band = predictions.churnBand ?? "";
+      expect(await text(page, "prediction-churn")).toBe(
+        `${band.charAt(0).toUpperCase()}${band.slice(1)} (${formatShare(predictions.churnProbability, { digits: 0, locale })})`,
+      );
+      expect(await text(page, "prediction-orders-365")).toBe(
+        formatDecimal(predictions.predictedOrders365d, { digits: 1, locale }),
+      );
+      expect(await text(page, "prediction-spend-365")).toBe(
+        formatMoney(predictions.predictedSpend365d, { locale }),
+      );
+      expect(await page.getByTestId("prediction-withheld").count()).toBe(0);
+      await page.getByTestId("customer-legend-toggle").click();
+      expect(await text(page, "legend-next-order")).toContain("as likely as not");
+      await expectWithinWidth(page, "customer-predictions", viewport);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewports[viewport].width,
+      );
+      await page.close();
+    });
+
+    it("says in words why a one-order customer's next order date and churn are withheld", async () => {
+      const cheapest = await session.api.customers.list.query({
+        sort: "spend",
+        direction: "asc",
+        limit: 50,
+      });
+      let single: Awaited<ReturnType<typeof session.api.customers.byId.query>> | undefined;
+      // One counted order is one purchase day: BG/NBD's `single_order`.
+      for (const { customerId } of cheapest.items.filter((item) => item.orderCount === 1)) {
+        const profile = await session.api.customers.byId.query({ customerId });
+        if (profile.predictions?.withheldReason?.code === "single_order") {
+          single = profile;
+          break;
+        }
+      }
+      const predictions = single?.predictions;
+      if (!single || !predictions?.withheldReason) throw new Error("no one-order customer found");
+
+      const page = await session.signedInPage({ viewport });
+      await page.goto(urlOf(`/customers/${single.customerId}`));
+      expect(await text(page, "prediction-withheld")).toBe(predictions.withheldReason.message);
+      expect(await text(page, "prediction-withheld")).toContain("repeat order");
+      expect(await text(page, "prediction-next-order")).toBe("—");
+      expect(await text(page, "prediction-churn")).toBe("—");
+      expect(await text(page, "prediction-spend-365")).toBe(
+        formatMoney(predictions.predictedSpend365d, { locale }),
+      );
+      await expectWithinWidth(page, "customer-predictions", viewport);
       await page.close();
     });
 

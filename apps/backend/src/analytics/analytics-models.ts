@@ -14,7 +14,10 @@ export interface AnalyticsModels {
 export const CLV_PERIOD_DAYS = 7;
 
 export async function loadAnalyticsModels(db: Pick<Database, "prisma">): Promise<AnalyticsModels> {
-  const rows = await db.prisma.analyticsModel.findMany();
+  // Only the models: the same table also keeps the prediction gates' figures (prediction-gates.ts).
+  const rows = await db.prisma.analyticsModel.findMany({
+    where: { name: { in: ["rfm", "bg-nbd", "gamma-gamma"] } },
+  });
   const params = (name: string) => rows.find((row) => row.name === name)?.params ?? null;
   const fitted = rows.map((row) => row.fittedAt).sort((a, b) => a.getTime() - b.getTime());
   return {

@@ -1,6 +1,7 @@
 // One customer's analytics, in two steps so a full run can fit the store-wide models in between:
 // `measureCustomer` (metrics and the CLV summary from their orders alone) and `scoreCustomer`
-// (RFM, probability alive, churn risk and predicted value against the store's models).
+// (RFM, probability alive, churn risk, predicted value and next order date against the store's
+// models).
 import {
   type AnalyticsConfig,
   type AnalyticsOrder,
@@ -10,6 +11,8 @@ import {
   conditionalExpectedAverageSpend,
   conditionalExpectedPurchases,
   netSpendOf,
+  type PredictionWithheldCode,
+  predictNextOrder,
   probabilityAlive,
   type RfmCustomer,
   type RfmScores,
@@ -40,6 +43,9 @@ export interface CustomerAnalytics extends MeasuredCustomer {
   expectedAverageSpend: Decimal | null;
   predictedValue90d: Decimal | null;
   predictedValue365d: Decimal | null;
+  expectedNextOrderAt: Date | null;
+  /** The customer's own reason some predictions are withheld (the store's gates apply on read). */
+  predictionWithheldReason: PredictionWithheldCode | null;
 }
 
 export function measureCustomer(
@@ -118,6 +124,14 @@ export function scoreCustomer(
     },
     config,
   );
+  const nextOrder = predictNextOrder({
+    asOf,
+    clv,
+    probabilityAlive: alive,
+    bgNbd: models.bgNbd,
+    periodDays: CLV_PERIOD_DAYS,
+    config,
+  });
   return {
     ...measured,
     asOf,
@@ -131,6 +145,8 @@ export function scoreCustomer(
     expectedAverageSpend: spend,
     predictedValue90d: value(purchases90),
     predictedValue365d: value(purchases365),
+    expectedNextOrderAt: nextOrder.nextOrderAt,
+    predictionWithheldReason: nextOrder.withheld,
   };
 }
 

@@ -25,6 +25,7 @@ import {
   scoreCustomer,
 } from "./customer-analytics";
 import { loadAnalyticsOrders } from "./load-analytics-orders";
+import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
 import { writeCustomerMetrics } from "./write-customer-metrics";
 
 export interface AnalyticsRunOptions {
@@ -139,6 +140,13 @@ export async function recomputeAllCustomers(
       });
     }
     await writer.flush();
+    if (!options.signal?.aborted) {
+      // The prediction gates' figures, from the metrics just written (every customer's).
+      await saveStorePredictionFacts(
+        db,
+        await measureStorePredictionFacts(db, { asOf, config: options.config }),
+      );
+    }
     return { customers: ids.length, orders, modelsFitted: refit, models };
   });
 }

@@ -40,6 +40,8 @@ const columns = [
   ["predictedValue90d", "numeric", (c) => c.predictedValue90d?.toString() ?? null],
   ["predictedValue365d", "numeric", (c) => c.predictedValue365d?.toString() ?? null],
   ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
+  ["expectedNextOrderAt", "timestamptz", (c) => c.expectedNextOrderAt?.toISOString() ?? null],
+  ["predictionWithheldReason", "text", (c) => c.predictionWithheldReason],
 ] as const satisfies ReadonlyArray<
   readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | string[] | null]
 >;

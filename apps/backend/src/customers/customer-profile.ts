@@ -2,8 +2,14 @@
 // ones from linking), their X-Series records, the full analytics and the first page of orders. An
 // id merged away since leads to the survivor, and the answer says so.
 import type { Database, IdentityKind } from "@greenloop/db";
-import type { CustomerMetricsResult } from "@greenloop/order-sync/analytics";
+import {
+  type AnalyticsConfig,
+  type CustomerMetricsResult,
+  type CustomerPredictions,
+  presentPredictions,
+} from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { loadPredictionGateReport } from "../analytics/prediction-gates";
 import { loadCustomerFirstDates } from "./customer-first-dates";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
@@ -44,6 +50,8 @@ export interface CustomerProfileView {
   }>;
   /** The stored analytics; null until the first analytics run has seen the customer. */
   metrics: CustomerMetricsDetail | null;
+  /** Predictions with the store's gates applied; null, like metrics, before any analytics run. */
+  predictions: CustomerPredictions | null;
   orders: CustomerOrdersPage;
 }
 
@@ -92,10 +100,11 @@ const MAX_MERGED_FROM = 100;
 export async function loadCustomerProfile(
   db: Pick<Database, "prisma">,
   input: { customerId: string; ordersLimit: number },
+  config: Pick<AnalyticsConfig, "predictions">,
 ): Promise<CustomerProfileView> {
   const resolved = await resolveCustomerId(db, input.customerId);
   const id = resolved.customerId;
-  const [customer, summary, orders] = await Promise.all([
+  const [customer, summary, orders, gates] = await Promise.all([
     db.prisma.customer.findUniqueOrThrow({
       where: { id },
       select: {
@@ -117,6 +126,7 @@ export async function loadCustomerProfile(
     }),
     loadCustomerSummary(db, id),
     listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
+    loadPredictionGateReport(db, config),
   ]);
   if (!summary) throw new Error(`customer ${id} vanished while being read`);
   const [retailCustomers, firstDates] = await Promise.all([
@@ -148,6 +158,7 @@ export async function loadCustomerProfile(
       loyaltyBalance: decimalOrNull(r.loyaltyBalance),
     })),
     metrics: customer.metrics ? metricsDetailOf(customer.metrics) : null,
+    predictions: customer.metrics ? presentPredictions(customer.metrics, gates) : null,
     orders,
   };
 }

@@ -74,6 +74,30 @@ describe("assertValidAnalyticsConfig", () => {
       configWith({ churnRisk: { mediumFrom: 0.4, highFrom: 0.7, gapDaysWithoutHistory: 0 } }),
     ],
     ["a negative favourites limit", configWith({ favouritesLimit: -1 })],
+    [
+      "a fractional customers gate",
+      configWith({
+        predictions: {
+          ...defaultAnalyticsConfig.predictions,
+          gates: { ...defaultAnalyticsConfig.predictions.gates, minCustomersWithOrders: 2.5 },
+        },
+      }),
+    ],
+    [
+      "a zero-day recent-order window",
+      configWith({
+        predictions: {
+          ...defaultAnalyticsConfig.predictions,
+          gates: { ...defaultAnalyticsConfig.predictions.gates, recentOrderWithinDays: 0 },
+        },
+      }),
+    ],
+    [
+      "a probability alive above 1",
+      configWith({
+        predictions: { ...defaultAnalyticsConfig.predictions, minProbabilityAliveForNextOrder: 2 },
+      }),
+    ],
   ])("does reject %s as a CONFIG error", (_name, config) => {
     expect(() => assertValidAnalyticsConfig(config)).toThrow(
       expect.objectContaining({ code: "CONFIG" }),

@@ -63,6 +63,34 @@ export interface AnalyticsConfig {
   countFullyRefundedOrders: boolean;
   /** How many favourite products and categories to report. */
   favouritesLimit: number;
+  /** Per-customer predictions and the store-wide gates before any are shown. */
+  predictions: PredictionSettings;
+}
+
+/**
+ * Klaviyo shows no predictions until a store has enough history to fit them on
+ * (help.klaviyo.com article 360020919731): 500 customers with orders, 180 days of order history,
+ * orders within the last 30 days, and "some" customers with 3 or more orders. The same gates,
+ * each threshold configurable.
+ */
+export interface PredictionGateThresholds {
+  minCustomersWithOrders: number;
+  /** Whole UTC days from the store's first counted order to asOf. */
+  minHistoryDays: number;
+  /** The store's latest counted order fewer than this many whole UTC days before asOf. */
+  recentOrderWithinDays: number;
+  /** Customers with at least `repeatCustomerMinOrders` counted orders; Klaviyo says only "some". */
+  minRepeatCustomers: number;
+  repeatCustomerMinOrders: number;
+}
+
+export interface PredictionSettings {
+  gates: PredictionGateThresholds;
+  /**
+   * Below this P(alive) a customer's next order date is withheld: they have most likely left, and
+   * a date "if still active" would read as a promise.
+   */
+  minProbabilityAliveForNextOrder: number;
 }
 
 export const defaultAnalyticsConfig: AnalyticsConfig = {
@@ -81,6 +109,16 @@ export const defaultAnalyticsConfig: AnalyticsConfig = {
   churnRisk: { mediumFrom: 0.4, highFrom: 0.7, gapDaysWithoutHistory: 60 },
   countFullyRefundedOrders: false,
   favouritesLimit: 3,
+  predictions: {
+    gates: {
+      minCustomersWithOrders: 500,
+      minHistoryDays: 180,
+      recentOrderWithinDays: 30,
+      minRepeatCustomers: 10,
+      repeatCustomerMinOrders: 3,
+    },
+    minProbabilityAliveForNextOrder: 0.1,
+  },
 };
 
 /**
@@ -142,5 +180,17 @@ export function assertValidAnalyticsConfig(config: AnalyticsConfig): void {
 
   if (!Number.isInteger(config.favouritesLimit) || config.favouritesLimit < 0) {
     fail("favouritesLimit", "must be a whole number, 0 or more");
+  }
+
+  const { gates, minProbabilityAliveForNextOrder } = config.predictions;
+  for (const [name, value] of Object.entries(gates)) {
+    if (!Number.isInteger(value) || value < 0) {
+      fail(`predictions.gates.${name}`, "must be a whole number, 0 or more");
+    }
+  }
+  positiveInteger("predictions.gates.recentOrderWithinDays", gates.recentOrderWithinDays);
+  positiveInteger("predictions.gates.repeatCustomerMinOrders", gates.repeatCustomerMinOrders);
+  if (!(minProbabilityAliveForNextOrder >= 0 && minProbabilityAliveForNextOrder <= 1)) {
+    fail("predictions.minProbabilityAliveForNextOrder", "must be between 0 and 1");
   }
 }

@@ -7,6 +7,8 @@ export {
   type InactivitySegment,
   inactivitySegments,
   type LoyaltyTierRule,
+  type PredictionGateThresholds,
+  type PredictionSettings,
 } from "./analytics-config";
 export {
   type AnalyticsOrder,
@@ -15,11 +17,34 @@ export {
   type OrderChannel,
   selectCountedOrders,
 } from "./analytics-order";
-export { assessChurnRisk, type ChurnRisk, type ChurnRiskLabel } from "./churn-risk";
+export {
+  assessChurnRisk,
+  type ChurnRisk,
+  type ChurnRiskLabel,
+  churnRiskLabelOf,
+} from "./churn-risk";
 export * from "./clv/index";
 export { buildCohortRetention, type CohortRow } from "./cohort-retention";
 export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
+export {
+  type CustomerPredictions,
+  type NextOrderPrediction,
+  type PredictionWithheld,
+  type PredictionWithheldCode,
+  predictionWithheldCodes,
+  predictNextOrder,
+  presentPredictions,
+  type StoredPredictionFigures,
+} from "./customer-predictions";
 export { formatMoney } from "./format-money";
+export {
+  evaluatePredictionGates,
+  type PredictionGate,
+  type PredictionGateId,
+  type PredictionGateReport,
+  predictionGateIds,
+  type StorePredictionFacts,
+} from "./prediction-gates";
 export {
   type RfmCustomer,
   type RfmScore,

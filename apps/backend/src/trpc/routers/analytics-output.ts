@@ -212,3 +212,20 @@ export const labelDefinitionsSchema = z.object({
   }),
   churnRisk: z.object({ mediumFrom: z.number(), highFrom: z.number() }),
 });
+
+/** The prediction gates judged on the last full run's figures; null before any full run. */
+export const predictionGatesSchema = z
+  .object({
+    eligible: z.boolean(),
+    asOf: z.date(),
+    gates: z.array(
+      z.object({
+        id: z.enum(["customersWithOrders", "historyDays", "recentOrder", "repeatCustomers"]),
+        description: z.string(),
+        threshold: z.number(),
+        value: z.number().nullable(),
+        passed: z.boolean(),
+      }),
+    ),
+  })
+  .nullable();

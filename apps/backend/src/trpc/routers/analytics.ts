@@ -4,6 +4,7 @@ import { DomainError } from "@greenloop/order-sync/errors";
 import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import { z } from "zod";
 import { describeLabelDefinitions } from "../../analytics/label-definitions";
+import { loadPredictionGateReport } from "../../analytics/prediction-gates";
 import * as storeViews from "../../analytics/store-views";
 import { type Granularity, MAX_CLV_BUCKETS } from "../../analytics/store-views";
 import { pageSizeSchema } from "../output-schemas";
@@ -14,6 +15,7 @@ import {
   clvDistributionSchema,
   cohortRetentionSchema,
   labelDefinitionsSchema,
+  predictionGatesSchema,
   segmentSizesSchema,
   storeSummarySchema,
   topCustomersSchema,
@@ -59,6 +61,14 @@ export const analyticsRouter = createTRPCRouter({
   definitions: viewerProcedure
     .output(labelDefinitionsSchema)
     .query(({ ctx }) => describeLabelDefinitions(ctx.config.analytics.config)),
+
+  /**
+   * Whether the store's data supports per-customer predictions (Klaviyo's gates): each gate, its
+   * threshold, the store's figure at the last full run, and whether it passed.
+   */
+  predictionGates: viewerProcedure
+    .output(predictionGatesSchema)
+    .query(({ ctx }) => loadPredictionGateReport(ctx.db, ctx.config.analytics.config)),
 
   /**
    * Totals and the trend per ISO week or month of the store (STORE_TIMEZONE, as the dashboard's

@@ -129,6 +129,27 @@ const metricsDetailSchema = z.object({
   computedAt: z.date(),
 });
 
+/** Next order date, churn and 365-day figures, or why they are withheld (`presentPredictions`). */
+export const customerPredictionsSchema = z.object({
+  nextOrderAt: z.date().nullable(),
+  churnProbability: z.number().nullable(),
+  churnBand: z.enum(["low", "medium", "high"]).nullable(),
+  predictedOrders365d: z.number().nullable(),
+  predictedSpend365d: decimalSchema.nullable(),
+  withheldReason: z
+    .object({
+      code: z.enum([
+        "store_not_eligible",
+        "no_model",
+        "no_orders",
+        "single_order",
+        "probably_inactive",
+      ]),
+      message: z.string(),
+    })
+    .nullable(),
+});
+
 export const customerProfileSchema = z.object({
   customerId: z.string(),
   requestedId: z.string(),
@@ -160,6 +181,8 @@ export const customerProfileSchema = z.object({
     }),
   ),
   metrics: metricsDetailSchema.nullable(),
+  /** Null, like `metrics`, until an analytics run has seen the customer. */
+  predictions: customerPredictionsSchema.nullable(),
   orders: customerOrdersPageSchema,
 });
 

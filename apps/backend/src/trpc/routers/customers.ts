@@ -96,7 +96,11 @@ export const customersRouter = createTRPCRouter({
     .input(z.object({ customerId: uuidSchema, ordersLimit: pageSizeSchema }))
     .output(customerProfileSchema)
     .query(({ ctx, input }) =>
-      loadCustomerProfile(ctx.db, { customerId: input.customerId, ordersLimit: input.ordersLimit }),
+      loadCustomerProfile(
+        ctx.db,
+        { customerId: input.customerId, ordersLimit: input.ordersLimit },
+        ctx.config.analytics.config,
+      ),
     ),
 
   /** Orders across channels, newest first, tagged retail / ecom_synced / ecom_unsynced. */

@@ -22,6 +22,7 @@ import { Link } from "../../routing/use-route";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
 import { CustomerLabelsLegend } from "./customer-labels-legend";
+import { CustomerPredictions } from "./customer-predictions";
 import { MergeExplanation } from "./merge-explanation";
 
 type Profile = RouterOutputs["customers"]["byId"];
@@ -59,6 +60,7 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
           <>
             <CustomerHeader profile={data} />
             <CustomerSummary profile={data} />
+            <CustomerPredictions predictions={data.predictions} />
             <CustomerLabelsLegend />
             <OrdersSection customerId={data.customerId} />
             <div className="grid two">

@@ -74,6 +74,15 @@ function LegendEntries({ definitions }: { definitions: Definitions }) {
         customer's own rhythm): medium from {formatShare(churnRisk.mediumFrom, { digits: 0 })}, high
         from {formatShare(churnRisk.highFrom, { digits: 0 })}.
       </dd>
+      <dt>Expected next order</dt>
+      <dd data-testid="legend-next-order">
+        The date by which, if the customer is still active, they are as likely as not to have
+        ordered again: the purchase model's median wait from today, given how often they have bought
+        and how long they have been silent. Not given for a customer with one order (the model needs
+        a repeat order), nor for one the model thinks has most likely left. Predictions show only
+        once the store's data passes the gates (enough customers, history, recent orders and repeat
+        buyers).
+      </dd>
     </dl>
   );
 }

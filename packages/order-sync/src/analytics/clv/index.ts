@@ -25,6 +25,7 @@ export {
   type GammaGammaParams,
   gammaGammaLogLikelihood,
 } from "./gamma-gamma";
+export { medianTimeToNextPurchase } from "./next-purchase";
 export {
   type RfmSummary,
   type SummarizeTransactionsOptions,
