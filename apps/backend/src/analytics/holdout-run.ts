@@ -10,6 +10,7 @@ import {
   type CustomerTransaction,
   evaluateHoldout,
   netSpendOf,
+  type PredictionAccuracy,
   selectCountedOrders,
 } from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
@@ -22,7 +23,8 @@ export const DEFAULT_HOLDOUT_WEEKS = 13;
 /** Five years: beyond that the calibration period of most stores would be empty. */
 export const MAX_HOLDOUT_WEEKS = 260;
 
-export interface HoldoutRunView {
+/** The figures (customers … deciles) are measurePredictionAccuracy's; the rest is the run. */
+export interface HoldoutRunView extends PredictionAccuracy {
   id: string;
   ranAt: Date;
   trigger: string;
@@ -30,13 +32,6 @@ export interface HoldoutRunView {
   calibrationStart: Date;
   calibrationEnd: Date;
   observationEnd: Date;
-  customers: number;
-  mae: number;
-  rmse: number;
-  correlation: number | null;
-  predictedTotal: number;
-  actualTotal: number;
-  deciles: AccuracyDecile[];
   params: Pick<BgNbdFit, "r" | "alpha" | "a" | "b" | "logLikelihood" | "converged">;
   durationMs: number;
 }
