@@ -3,7 +3,9 @@
 // chart stays inside its panel, and a tap anywhere in a bar's column reads its value out.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { browserReady, useBrowserSession, viewportNames } from "./browser-session";
+import { formatDate } from "../src/format/format-date";
+import { formatCount, formatDecimal } from "../src/format/format-number";
+import { browserReady, locale, textOf, useBrowserSession, viewportNames } from "./browser-session";
 import { chromiumPath } from "./launch-chromium";
 import { openNavPage } from "./open-nav-page";
 import { uploadStoreExport } from "./upload-store-export";
@@ -135,6 +137,19 @@ describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chro
     }
   });
 
+  // Before the loop below: nobody has run a holdout test on this demo yet.
+  for (const viewport of viewportNames) {
+    it(`says on the Overview that no holdout test has run yet (${viewport})`, async () => {
+      expect(await session.api.analytics.holdout.query()).toBeNull();
+      const page = await session.signedInPage({ viewport });
+      await settle(page, "holdout");
+      expect(await textOf(page, "holdout-empty")).toBe(
+        "No holdout run yet — run pnpm cli analytics holdout",
+      );
+      await page.close();
+    });
+  }
+
   for (const viewport of viewportNames) {
     it(`draws the Overview's charts legibly, also 52 weeks of them (${viewport})`, async () => {
       const page = await session.signedInPage({ viewport });
@@ -162,6 +177,44 @@ describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chro
           await page.getByTestId("chart-revenue-bar").first().getAttribute("data-label"),
         );
       }
+      await page.close();
+    });
+
+    it(`shows the latest holdout test: its figures, window and calibration chart (${viewport})`, async () => {
+      const run =
+        (await session.api.analytics.holdout.query()) ??
+        (await session.api.analytics.runHoldout.mutate({ weeks: 13 }));
+      expect(run.customers).toBeGreaterThan(10);
+      const page = await session.signedInPage({ viewport });
+      await settle(page, "chart-holdout");
+      const figures = {
+        "holdout-customers": formatCount(run.customers, locale),
+        "holdout-mae": formatDecimal(run.mae, { locale }),
+        "holdout-rmse": formatDecimal(run.rmse, { locale }),
+        "holdout-correlation": formatDecimal(run.correlation, { locale }),
+        "holdout-predictedTotal": formatDecimal(run.predictedTotal, { locale, digits: 1 }),
+        "holdout-actualTotal": formatCount(run.actualTotal, locale),
+      };
+      for (const [testId, expected] of Object.entries(figures)) {
+        expect(await textOf(page, testId), testId).toBe(expected);
+      }
+      // The window is whole UTC days, the days the analytics count purchases on.
+      const utc = (date: Date) => formatDate(date, { timeZone: "UTC", locale });
+      const windowText = await textOf(page, "holdout-window");
+      expect(windowText).toContain(`${utc(run.calibrationStart)} – ${utc(run.calibrationEnd)}`);
+      expect(windowText).toContain(`${utc(run.observationEnd)} (13 weeks)`);
+      // Ten deciles, predicted and actual: the two lines of the calibration chart.
+      const series = page.getByTestId("chart-holdout-series");
+      expect(await series.count()).toBe(2);
+      const { xLabels } = await expectLegible(page, "chart-holdout");
+      expect(xLabels[0]?.text).toBe("D1");
+      const width = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      expect(width.scroll, "the Overview is no wider than the screen").toBeLessThanOrEqual(
+        width.inner,
+      );
       await page.close();
     });
 

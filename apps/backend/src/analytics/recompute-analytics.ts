@@ -63,7 +63,7 @@ const CHUNK = 5_000;
  * small store, where nobody seems to drop out yet, drives BG/NBD's a and b to millions and the
  * predictions' series stop converging; 0.001 barely moves a healthy fit.
  */
-const MODEL_PENALIZER = 0.001;
+export const MODEL_PENALIZER = 0.001;
 const FIT_SAMPLE = 10_000;
 
 /** Recomputes the customers the merge marked dirty (at most `limit`, oldest first). */

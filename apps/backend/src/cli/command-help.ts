@@ -240,10 +240,13 @@ export const commandHelp = {
   },
   analytics: {
     name: "analytics",
-    usage: "analytics [--full] [--json]",
+    usage: "analytics [--full] [--json] | analytics holdout [--weeks N] [--json]",
     description:
       "Recompute customer analytics: the customers whose orders or identity changed since the last run, or " +
       "everyone with --full (refitting the RFM thresholds and the BG/NBD and Gamma-Gamma models). " +
-      "Applies pending migrations first.",
+      "`analytics holdout` measures how accurate the purchase predictions are on this store: BG/NBD fitted on " +
+      "everything before the last N weeks of orders (default 13, at most 260), its prediction per customer " +
+      "compared with their purchase days in those weeks (MAE, RMSE, correlation, totals, deciles); the run is " +
+      "stored for the dashboard. Applies pending migrations first.",
   },
 } satisfies Record<string, CommandHelp>;

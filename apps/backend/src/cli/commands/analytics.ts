@@ -1,5 +1,6 @@
 // `pnpm cli analytics [--full]`: recompute the customer analytics now. Without --full, the
 // customers the merge marked dirty; with it, everyone, refitting the RFM and CLV models.
+// `pnpm cli analytics holdout [--weeks N]` tests the predictions instead (analytics-holdout.ts).
 import { DomainError } from "@greenloop/order-sync/errors";
 import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
 import { recomputeAllDirty } from "../../analytics/recompute-dirty";
@@ -7,11 +8,28 @@ import { openDatabaseFromEnv } from "../../database";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
 import type { CliCommand } from "../command";
 import { commandHelp } from "../command-help";
+import { runHoldoutCommand } from "./analytics-holdout";
 
 export const analyticsCommand: CliCommand = {
   ...commandHelp.analytics,
-  options: { full: { type: "boolean" } },
-  async run({ env, logger, values, say, shutdown }) {
+  options: { full: { type: "boolean" }, weeks: { type: "string" } },
+  async run(context) {
+    const { env, logger, values, say, shutdown, positionals } = context;
+    const [action, ...rest] = positionals;
+    if (action === "holdout" && rest.length === 0) {
+      if (values.full)
+        throw new DomainError("BAD_INPUT", "--full is for analytics, not analytics holdout");
+      return runHoldoutCommand(context);
+    }
+    if (positionals.length > 0) {
+      throw new DomainError(
+        "BAD_INPUT",
+        `Unknown analytics action "${positionals.join(" ")}". Usage: pnpm cli ${analyticsCommand.usage}`,
+      );
+    }
+    if (values.weeks !== undefined) {
+      throw new DomainError("BAD_INPUT", "--weeks is for analytics holdout");
+    }
     const db = await openDatabaseFromEnv(env, logger);
     try {
       await db.migrate();

@@ -229,3 +229,38 @@ export const predictionGatesSchema = z
     ),
   })
   .nullable();
+/** The latest calibration/holdout test (analytics/holdout-run.ts); expected counts are floats. */
+export const holdoutRunSchema = z.object({
+  id: z.string(),
+  ranAt: z.date(),
+  trigger: z.string(),
+  holdoutWeeks: z.number().int(),
+  calibrationStart: z.date(),
+  calibrationEnd: z.date(),
+  observationEnd: z.date(),
+  customers: z.number().int(),
+  mae: z.number(),
+  rmse: z.number(),
+  correlation: z.number().nullable(),
+  predictedTotal: z.number(),
+  actualTotal: z.number(),
+  deciles: z.array(
+    z.object({
+      decile: z.number().int(),
+      customers: z.number().int(),
+      predictedSum: z.number(),
+      actualSum: z.number(),
+      predictedMean: z.number(),
+      actualMean: z.number(),
+    }),
+  ),
+  params: z.object({
+    r: z.number(),
+    alpha: z.number(),
+    a: z.number(),
+    b: z.number(),
+    logLikelihood: z.number(),
+    converged: z.boolean(),
+  }),
+  durationMs: z.number().int(),
+});

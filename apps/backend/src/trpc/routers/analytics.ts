@@ -3,17 +3,24 @@
 import { DomainError } from "@greenloop/order-sync/errors";
 import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import { z } from "zod";
+import {
+  DEFAULT_HOLDOUT_WEEKS,
+  latestHoldoutRun,
+  MAX_HOLDOUT_WEEKS,
+  runHoldout,
+} from "../../analytics/holdout-run";
 import { describeLabelDefinitions } from "../../analytics/label-definitions";
 import { loadPredictionGateReport } from "../../analytics/prediction-gates";
 import * as storeViews from "../../analytics/store-views";
 import { type Granularity, MAX_CLV_BUCKETS } from "../../analytics/store-views";
 import { pageSizeSchema } from "../output-schemas";
-import { createTRPCRouter, viewerProcedure } from "../trpc";
+import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
 import {
   atRiskCustomersSchema,
   channelMixSummarySchema,
   clvDistributionSchema,
   cohortRetentionSchema,
+  holdoutRunSchema,
   labelDefinitionsSchema,
   predictionGatesSchema,
   segmentSizesSchema,
@@ -184,5 +191,29 @@ export const analyticsRouter = createTRPCRouter({
     .output(clvDistributionSchema)
     .query(async ({ ctx, input }) =>
       toWireClvDistribution(await storeViews.getClvDistribution(ctx.db, input)),
+    ),
+
+  /** The latest calibration/holdout test of the purchase predictions, or null before the first. */
+  holdout: viewerProcedure
+    .output(holdoutRunSchema.nullable())
+    .query(({ ctx }) => latestHoldoutRun(ctx.db)),
+
+  /** Runs the holdout test now (as `pnpm cli analytics holdout`) and returns the stored run. */
+  runHoldout: operatorProcedure
+    .input(
+      z
+        .object({
+          weeks: z.number().int().min(1).max(MAX_HOLDOUT_WEEKS).default(DEFAULT_HOLDOUT_WEEKS),
+        })
+        .prefault({}),
+    )
+    .output(holdoutRunSchema)
+    .mutation(({ ctx, input }) =>
+      runHoldout(ctx.db, {
+        weeks: input.weeks,
+        config: ctx.config.analytics.config,
+        trigger: "api",
+        now: ctx.now(),
+      }),
     ),
 });

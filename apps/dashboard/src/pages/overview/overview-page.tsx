@@ -21,6 +21,7 @@ import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-m
 import { formatCount, formatShare } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
+import { HoldoutSection } from "./overview-holdout";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
 import { SegmentPushSection } from "./segment-push-section";
 import "./period-to-date.css";
@@ -81,6 +82,7 @@ export function OverviewPage() {
         <SegmentsSection />
         <ClvSection />
       </div>
+      <HoldoutSection />
       {isOperator ? <SegmentPushSection /> : null}
       <CohortsSection />
       <div className="grid two">

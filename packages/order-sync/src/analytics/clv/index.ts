@@ -13,6 +13,16 @@ export {
   probabilityOfPurchases,
 } from "./bg-nbd";
 export {
+  type CalibrationHoldoutCustomer,
+  type CalibrationHoldoutData,
+  type CalibrationHoldoutOptions,
+  type CustomerTransaction,
+  calibrationAndHoldoutData,
+  evaluateHoldout,
+  type HoldoutEvaluation,
+  type HoldoutEvaluationOptions,
+} from "./calibration-holdout";
+export {
   type CustomerLifetimeValueInput,
   customerLifetimeValue,
 } from "./customer-lifetime-value";
@@ -26,6 +36,12 @@ export {
   gammaGammaLogLikelihood,
 } from "./gamma-gamma";
 export { medianTimeToNextPurchase } from "./next-purchase";
+export {
+  type AccuracyDecile,
+  measurePredictionAccuracy,
+  type PredictedAndActual,
+  type PredictionAccuracy,
+} from "./prediction-accuracy";
 export {
   type RfmSummary,
   type SummarizeTransactionsOptions,

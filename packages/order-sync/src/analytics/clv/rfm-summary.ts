@@ -32,7 +32,7 @@ export interface SummarizeTransactionsOptions {
 const millisecondsPerDay = 86_400_000;
 
 /** Days are UTC calendar days: timestamps are stored in UTC, and one day is one purchase. */
-function utcDay(date: Date): number {
+export function utcDay(date: Date): number {
   const time = date.getTime();
   if (!Number.isFinite(time)) throw new DomainError("BAD_INPUT", "invalid transaction date");
   return Math.floor(time / millisecondsPerDay);
