@@ -74,6 +74,14 @@ describe("assertValidAnalyticsConfig", () => {
       configWith({ churnRisk: { mediumFrom: 0.4, highFrom: 0.7, gapDaysWithoutHistory: 0 } }),
     ],
     ["a negative favourites limit", configWith({ favouritesLimit: -1 })],
+    [
+      "a lost threshold no longer than the lapse threshold",
+      configWith({ lifecycle: { wonBackAfterDays: 90, lapsedAfterDays: 90, lostAfterDays: 90 } }),
+    ],
+    [
+      "a zero won-back threshold",
+      configWith({ lifecycle: { wonBackAfterDays: 0, lapsedAfterDays: 90, lostAfterDays: 180 } }),
+    ],
   ])("does reject %s as a CONFIG error", (_name, config) => {
     expect(() => assertValidAnalyticsConfig(config)).toThrow(
       expect.objectContaining({ code: "CONFIG" }),

@@ -63,6 +63,13 @@ export interface AnalyticsConfig {
   countFullyRefundedOrders: boolean;
   /** How many favourite products and categories to report. */
   favouritesLimit: number;
+  /**
+   * The lifecycle per period (buildLifecycle), in whole store days between store dates:
+   * won back = an order at least wonBackAfterDays after the customer's previous one; lapsed and
+   * lost = lapsedAfterDays and lostAfterDays without an order (lost > lapsed). The defaults
+   * match the `90d+` inactivity segment and give lost twice that.
+   */
+  lifecycle: { wonBackAfterDays: number; lapsedAfterDays: number; lostAfterDays: number };
 }
 
 export const defaultAnalyticsConfig: AnalyticsConfig = {
@@ -81,6 +88,7 @@ export const defaultAnalyticsConfig: AnalyticsConfig = {
   churnRisk: { mediumFrom: 0.4, highFrom: 0.7, gapDaysWithoutHistory: 60 },
   countFullyRefundedOrders: false,
   favouritesLimit: 3,
+  lifecycle: { wonBackAfterDays: 90, lapsedAfterDays: 90, lostAfterDays: 180 },
 };
 
 /**
@@ -142,5 +150,13 @@ export function assertValidAnalyticsConfig(config: AnalyticsConfig): void {
 
   if (!Number.isInteger(config.favouritesLimit) || config.favouritesLimit < 0) {
     fail("favouritesLimit", "must be a whole number, 0 or more");
+  }
+
+  const { wonBackAfterDays, lapsedAfterDays, lostAfterDays } = config.lifecycle;
+  positiveInteger("lifecycle.wonBackAfterDays", wonBackAfterDays);
+  positiveInteger("lifecycle.lapsedAfterDays", lapsedAfterDays);
+  positiveInteger("lifecycle.lostAfterDays", lostAfterDays);
+  if (lostAfterDays <= lapsedAfterDays) {
+    fail("lifecycle.lostAfterDays", "must be more than lifecycle.lapsedAfterDays");
   }
 }

@@ -18,6 +18,13 @@ export {
 export { assessChurnRisk, type ChurnRisk, type ChurnRiskLabel } from "./churn-risk";
 export * from "./clv/index";
 export { buildCohortRetention, type CohortRow } from "./cohort-retention";
+export {
+  type BuildLifecycleOptions,
+  buildLifecycle,
+  type LifecycleCounts,
+  type LifecycleGranularity,
+  type LifecyclePeriod,
+} from "./customer-lifecycle";
 export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
 export { formatMoney } from "./format-money";
 export {
