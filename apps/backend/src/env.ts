@@ -42,6 +42,15 @@ export function parseDuration(text: string): number | undefined {
   );
 }
 
+/** A whole number of days, at least 1; unset keeps the analytics default. */
+function wholeDays() {
+  return z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .optional();
+}
+
 function durationSetting(fallback: string, minimumMs: number, example: string) {
   return z
     .string()
@@ -236,6 +245,12 @@ const envSchema = z.object({
     .int("must be a whole number of days")
     .min(1, "must be at least 1")
     .optional(),
+  /** Lifecycle: an order this many store days after the customer's previous one is "won back". */
+  LIFECYCLE_WON_BACK_DAYS: wholeDays(),
+  /** Lifecycle: this many store days without an order makes a customer "lapsed". */
+  LIFECYCLE_LAPSED_DAYS: wholeDays(),
+  /** Lifecycle: this many store days without an order makes a customer "lost" (more than lapsed). */
+  LIFECYCLE_LOST_DAYS: wholeDays(),
   /** When the full analytics run happens (croner pattern, in STORE_TIMEZONE). */
   ANALYTICS_SCHEDULE: z
     .string()
@@ -587,6 +602,11 @@ function analyticsConfigOf(env: z.output<typeof envSchema>): AnalyticsConfig {
     firstTimeBuyer: {
       ...base.firstTimeBuyer,
       withinDays: env.FIRST_TIME_BUYER_DAYS ?? base.firstTimeBuyer.withinDays,
+    },
+    lifecycle: {
+      wonBackAfterDays: env.LIFECYCLE_WON_BACK_DAYS ?? base.lifecycle.wonBackAfterDays,
+      lapsedAfterDays: env.LIFECYCLE_LAPSED_DAYS ?? base.lifecycle.lapsedAfterDays,
+      lostAfterDays: env.LIFECYCLE_LOST_DAYS ?? base.lifecycle.lostAfterDays,
     },
   };
   assertValidAnalyticsConfig(config);
