@@ -3,7 +3,7 @@
 // axis. Drawn in the bar chart's frame (text at its CSS size, x labels thinned until none
 // overlap); a tap on a column reads every series' value for it out under the chart.
 import { useState } from "react";
-import { ChartFrame, ChartReadout } from "./chart-frame";
+import { ChartColumn, ChartFrame, ChartLegend, ChartReadout } from "./chart-frame";
 import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
 import { bandLayout } from "./chart-scale";
 import { divergingCountAxis } from "./count-axis";
@@ -77,21 +77,16 @@ export function DivergingBarChart({
             let up = 0;
             let down = 0;
             return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the readout; the values are in the table and the SVG's titles
-              <g
+              <ChartColumn
                 key={`${text}-${index}`}
-                className="chart-column"
-                onClick={() => setSelected(isSelected ? undefined : index)}
+                x={plot.left + index * bands.step}
+                width={bands.step}
+                top={margin.top}
+                height={height - margin.bottom - margin.top}
+                isSelected={isSelected}
+                onToggle={() => setSelected(isSelected ? undefined : index)}
+                title={readoutOf(index)}
               >
-                <rect
-                  className={isSelected ? "chart-hit is-selected" : "chart-hit"}
-                  x={plot.left + index * bands.step}
-                  y={margin.top}
-                  width={bands.step}
-                  height={Math.max(0, height - margin.bottom - margin.top)}
-                >
-                  <title>{readoutOf(index)}</title>
-                </rect>
                 {series.map((s) => {
                   const value = s.values[index] ?? 0;
                   const from = s.down ? -down : up;
@@ -118,7 +113,7 @@ export function DivergingBarChart({
                     </rect>
                   );
                 })}
-              </g>
+              </ChartColumn>
             );
           })}
           <line className="chart-axis" x1={plot.left} x2={plot.right} y1={y(0)} y2={y(0)} />
@@ -128,14 +123,7 @@ export function DivergingBarChart({
         testId={testId}
         text={selected === undefined ? undefined : readoutOf(selected)}
       />
-      <figcaption className="legend">
-        {series.map((s) => (
-          <span key={s.name} className="legend-item">
-            <span className="legend-swatch" style={{ background: s.color }} />
-            {s.name}
-          </span>
-        ))}
-      </figcaption>
+      <ChartLegend series={series} />
     </figure>
   );
 }
