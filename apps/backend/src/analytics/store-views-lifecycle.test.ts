@@ -152,6 +152,37 @@ describe(`getLifecycle (${testDatabaseKind})`, () => {
     });
   });
 
+  // PGlite has one connection, so the session's zone set here is the one the view runs in. Only
+  // the periods' keys and counts are compared: the PGlite adapter reads a timestamptz as if the
+  // session were in UTC (every view's instants move with it), which the backend never changes.
+  // Evenings in Chicago are already the next day in UTC and in Kiritimati (UTC+14).
+  it.skipIf(testDatabaseKind !== "pglite")(
+    "equals buildLifecycle whatever the database session's time zone",
+    async () => {
+      const countsOf = (periods: ReadonlyArray<{ start: Date; toDate: boolean }>) =>
+        periods.map(({ start: _start, toDate: _toDate, ...counts }) => counts);
+      try {
+        await db.prisma.$executeRawUnsafe("SET TIME ZONE 'Pacific/Kiritimati'");
+        // 10:30 PM in Chicago on 30 days: one of them has a lapse on the next day.
+        for (let day = 0; day < 30; day++) {
+          const evening = new Date(Date.parse("2025-11-02T04:30:00Z") + day * DAY);
+          const input = {
+            asOf: evening,
+            from,
+            granularity: "week" as const,
+            timeZone: "America/Chicago",
+          };
+          const config = { ...defaultAnalyticsConfig, lifecycle: shortThresholds };
+          expect(countsOf((await getLifecycle(db, { ...input, config })).periods)).toEqual(
+            countsOf(buildLifecycle({ ...input, orders, config })),
+          );
+        }
+      } finally {
+        await db.prisma.$executeRawUnsafe("SET TIME ZONE 'UTC'");
+      }
+    },
+  );
+
   it("refuses a zone that is not an IANA name and a from after asOf as BAD_INPUT", async () => {
     for (const input of [
       { asOf, from, granularity: "month" as const, timeZone: "Mars/Olympus" },
