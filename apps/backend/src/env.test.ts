@@ -132,6 +132,28 @@ describe("loadEnv: Lightspeed and sync settings", () => {
     expect(() => loadEnv({ CHURN_MEDIUM_FROM: "0.9" })).toThrow(/churnRisk/);
   });
 
+  it("reads the lifecycle thresholds: 90, 90 and 180 days by default, lost after lapsed", () => {
+    expect(loadEnv({}).analytics.config.lifecycle).toEqual({
+      wonBackAfterDays: 90,
+      lapsedAfterDays: 90,
+      lostAfterDays: 180,
+    });
+    const custom = loadEnv({
+      LIFECYCLE_WON_BACK_DAYS: "60",
+      LIFECYCLE_LAPSED_DAYS: "45",
+      LIFECYCLE_LOST_DAYS: "120",
+    });
+    expect(custom.analytics.config.lifecycle).toEqual({
+      wonBackAfterDays: 60,
+      lapsedAfterDays: 45,
+      lostAfterDays: 120,
+    });
+    expect(() => loadEnv({ LIFECYCLE_LAPSED_DAYS: "2.5" })).toThrow(/LIFECYCLE_LAPSED_DAYS/);
+    expect(() => loadEnv({ LIFECYCLE_LOST_DAYS: "60" })).toThrow(
+      /lifecycle.lostAfterDays: must be more than lifecycle.lapsedAfterDays/,
+    );
+  });
+
   it("takes SYNC_INTERVAL as a duration, 15 minutes by default", () => {
     expect(loadEnv({}).syncIntervalMs).toBe(15 * 60_000);
     expect(loadEnv({ SYNC_INTERVAL: "1h30m" }).syncIntervalMs).toBe(90 * 60_000);

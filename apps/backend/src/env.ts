@@ -42,6 +42,15 @@ export function parseDuration(text: string): number | undefined {
   );
 }
 
+/** A whole number of days, at least 1; unset keeps the analytics default. */
+function wholeDays() {
+  return z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .optional();
+}
+
 function durationSetting(fallback: string, minimumMs: number, example: string) {
   return z
     .string()
@@ -265,6 +274,12 @@ const envSchema = z.object({
   PREDICTION_REPEAT_ORDERS: countSetting(1),
   /** Below this P(alive) a customer's next order date is withheld. */
   PREDICTION_MIN_PROBABILITY_ALIVE: shareSetting(),
+  /** Lifecycle: an order this many store days after the customer's previous one is "won back". */
+  LIFECYCLE_WON_BACK_DAYS: wholeDays(),
+  /** Lifecycle: this many store days without an order makes a customer "lapsed". */
+  LIFECYCLE_LAPSED_DAYS: wholeDays(),
+  /** Lifecycle: this many store days without an order makes a customer "lost" (more than lapsed). */
+  LIFECYCLE_LOST_DAYS: wholeDays(),
   /** When the full analytics run happens (croner pattern, in STORE_TIMEZONE). */
   ANALYTICS_SCHEDULE: z
     .string()
@@ -619,6 +634,11 @@ function analyticsConfigOf(env: z.output<typeof envSchema>): AnalyticsConfig {
     },
     churnRisk: churnRiskOf(env),
     predictions: predictionsOf(env),
+    lifecycle: {
+      wonBackAfterDays: env.LIFECYCLE_WON_BACK_DAYS ?? base.lifecycle.wonBackAfterDays,
+      lapsedAfterDays: env.LIFECYCLE_LAPSED_DAYS ?? base.lifecycle.lapsedAfterDays,
+      lostAfterDays: env.LIFECYCLE_LOST_DAYS ?? base.lifecycle.lostAfterDays,
+    },
   };
   assertValidAnalyticsConfig(config);
   return config;

@@ -5,7 +5,14 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formatDate } from "../src/format/format-date";
 import { formatCount, formatDecimal } from "../src/format/format-number";
-import { browserReady, locale, textOf, useBrowserSession, viewportNames } from "./browser-session";
+import {
+  browserReady,
+  eventually,
+  locale,
+  textOf,
+  useBrowserSession,
+  viewportNames,
+} from "./browser-session";
 import { chromiumPath } from "./launch-chromium";
 import { openNavPage } from "./open-nav-page";
 import { uploadStoreExport } from "./upload-store-export";
@@ -106,6 +113,73 @@ async function expectLegible(page: Page, testId: string): Promise<ChartGeometry>
 async function settle(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid="loading"]') === null);
+}
+
+const lifecycleStates = [
+  ["new", "newCustomers"],
+  ["returning", "returningCustomers"],
+  ["won-back", "wonBackCustomers"],
+  ["lapsed", "lapsedCustomers"],
+  ["lost", "lostCustomers"],
+] as const;
+type LifecycleField = (typeof lifecycleStates)[number][1];
+
+/**
+ * The lifecycle's table and chart show what analytics.lifecycle answers for the page's range
+ * (newest row first; one bar segment per non-zero count). Returns the API's totals.
+ */
+async function expectLifecycleMatchesApi(
+  page: Page,
+  period: "week" | "month",
+  periods: number,
+): Promise<Record<LifecycleField, number>> {
+  const totals = Object.fromEntries(lifecycleStates.map(([, field]) => [field, 0])) as Record<
+    LifecycleField,
+    number
+  >;
+  // The store keeps syncing while the page loads: compare again until both agree.
+  await eventually(async () => {
+    const from = await page.getByTestId("lifecycle-view").getAttribute("data-from");
+    const api = await session.api.analytics.lifecycle.query({
+      period,
+      from: new Date(from ?? ""),
+    });
+    expect(api.periods).toHaveLength(periods);
+    const rows = page.getByTestId("lifecycle-row");
+    expect(await rows.count()).toBe(periods);
+    const expected = [...api.periods].reverse();
+    const onScreen = await rows.evaluateAll((elements) =>
+      elements.map((row) => ({
+        key: row.getAttribute("data-period"),
+        toDate: row.getAttribute("data-to-date") === "true",
+        cells: Object.fromEntries(
+          Array.from(row.querySelectorAll("[data-testid^='lifecycle-']")).map((cell) => [
+            cell.getAttribute("data-testid"),
+            Number((cell.textContent ?? "").replace(/,/g, "")),
+          ]),
+        ),
+      })),
+    );
+    expect(onScreen).toEqual(
+      expected.map((p) => ({
+        key: p.key,
+        toDate: p.toDate,
+        cells: Object.fromEntries(
+          lifecycleStates.map(([id, field]) => [`lifecycle-${id}`, p[field]]),
+        ),
+      })),
+    );
+    const segments = await page
+      .getByTestId("chart-lifecycle-segment")
+      .evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute("data-value"))));
+    const values = api.periods.flatMap((p) => lifecycleStates.map(([, field]) => p[field]));
+    expect(segments.reduce((a, b) => a + b, 0)).toBe(values.reduce((a, b) => a + b, 0));
+    expect(segments).toHaveLength(values.filter((value) => value > 0).length);
+    for (const p of api.periods) {
+      for (const [, field] of lifecycleStates) totals[field] += p[field];
+    }
+  });
+  return totals;
 }
 
 describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chromiumPath})`, () => {
@@ -215,6 +289,25 @@ describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chro
       expect(width.scroll, "the Overview is no wider than the screen").toBeLessThanOrEqual(
         width.inner,
       );
+      await page.close();
+    });
+
+    it(`draws the customer lifecycle legibly, with the API's numbers, by month and by week (${viewport})`, async () => {
+      const page = await session.signedInPage({ viewport });
+      await settle(page, "chart-lifecycle");
+      await expectLegible(page, "chart-lifecycle");
+      const totals = await expectLifecycleMatchesApi(page, "month", 12);
+      // Not a vacuous match: the demo's months hold gains and losses.
+      expect(totals.returningCustomers, "returning customers").toBeGreaterThan(0);
+      expect(totals.newCustomers, "new customers").toBeGreaterThan(0);
+      expect(totals.lapsedCustomers + totals.lostCustomers, "lapsed or lost").toBeGreaterThan(0);
+
+      await page.getByTestId("overview-period").selectOption("week");
+      await page.getByTestId("overview-range").selectOption("52");
+      await page.getByTestId("lifecycle-row").nth(51).waitFor({ state: "attached" });
+      const { xLabels } = await expectLegible(page, "chart-lifecycle");
+      expect(xLabels.length).toBeGreaterThanOrEqual(2);
+      await expectLifecycleMatchesApi(page, "week", 52);
       await page.close();
     });
 

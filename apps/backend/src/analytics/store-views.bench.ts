@@ -86,6 +86,7 @@ async function measureOurs(db: TestDatabase): Promise<void> {
     ],
     ["getChannelMix", () => storeViews.getChannelMix(db, { asOf })],
     ["getCohortRetention", () => storeViews.getCohortRetention(db, { asOf })],
+    ...lifecycleViews(db),
     ["getSegmentSizes rfmSegment", () => storeViews.getSegmentSizes(db, { by: "rfmSegment" })],
     [
       "getTopCustomers spend90d",
@@ -96,6 +97,41 @@ async function measureOurs(db: TestDatabase): Promise<void> {
   ];
   for (const [view, work] of views)
     report({ approach: "SQL (ours)", view, medianMs: await medianMs(work) });
+}
+
+/** The lifecycle over three years of store months and over the last year of weeks, in Chicago. */
+function lifecycleViews(db: TestDatabase): Array<[string, () => Promise<unknown>]> {
+  const timeZone = "America/Chicago";
+  return (
+    [
+      ["month", new Date("2023-01-01T06:00:00Z")],
+      ["week", new Date(asOf.getTime() - 52 * 7 * 86_400_000)],
+    ] as const
+  ).map(([granularity, from]) => [
+    `getLifecycle ${granularity}`,
+    () => storeViews.getLifecycle(db, { asOf, from, granularity, timeZone }),
+  ]);
+}
+
+/**
+ * The floor under any exact lifecycle: each customer's distinct store days in order, with the
+ * gap to the previous and the next one (the sort and window every state needs), counted.
+ */
+async function measureLifecycleFloor(db: TestDatabase): Promise<void> {
+  const floor = () =>
+    db.prisma.$queryRawUnsafe(
+      `SELECT count(*) FROM (
+         SELECT day - lag(day) OVER w AS gap, lead(day) OVER w AS next
+           FROM (SELECT "customerId", ("placedAt" AT TIME ZONE 'America/Chicago')::date AS day
+                   FROM "Order" WHERE "countsInAnalytics" AND "customerId" IS NOT NULL
+                  GROUP BY 1, 2) days
+         WINDOW w AS (PARTITION BY "customerId" ORDER BY day)) gaps`,
+    );
+  report({
+    approach: "floor (customer days with lag/lead, counted)",
+    view: "getLifecycle",
+    medianMs: await medianMs(floor),
+  });
 }
 
 async function measureNaive(db: TestDatabase): Promise<void> {
@@ -140,6 +176,7 @@ function measureAll(): Promise<void> {
         seconds: Math.round((performance.now() - started) / 1000),
       });
       await measureOurs(db);
+      await measureLifecycleFloor(db);
       await measureNaive(db);
     } finally {
       await db.close();

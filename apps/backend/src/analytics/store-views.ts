@@ -1,8 +1,8 @@
 // The store owner's views over canonical orders: totals and trends by ISO week or UTC month, new
 // versus returning customers, channel mix. Aggregated in SQL (a million orders); the definitions
 // are summarizeStore's (@greenloop/order-sync/analytics), which the tests hold these views to.
-// Cohort retention and the views over stored customer metrics live in the sibling store-views-*
-// files and are re-exported here.
+// Cohort retention, the lifecycle and the views over stored customer metrics live in the sibling
+// store-views-* files and are re-exported here.
 import type { Database } from "@greenloop/db";
 import {
   defaultAnalyticsConfig,
@@ -41,6 +41,12 @@ export {
   type TopCustomersBy,
 } from "./store-views-customers";
 export { MAX_LIST_LIMIT } from "./store-views-input";
+export {
+  getLifecycle,
+  type LifecyclePeriodView,
+  type LifecycleThresholds,
+  type LifecycleView,
+} from "./store-views-lifecycle";
 
 type Db = Pick<Database, "prisma">;
 

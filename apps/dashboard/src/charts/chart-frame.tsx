@@ -59,3 +59,58 @@ export function ChartReadout({ testId, text }: { testId: string; text: string | 
     </p>
   );
 }
+
+/**
+ * One label's column: a tap target the plot's full height (a tap above a short bar still
+ * counts) that selects the column or, tapped again, lets it go, around what the chart draws in it.
+ */
+export function ChartColumn({
+  x,
+  width,
+  top,
+  height,
+  isSelected,
+  onToggle,
+  title,
+  children,
+}: {
+  x: number;
+  width: number;
+  top: number;
+  height: number;
+  isSelected: boolean;
+  onToggle: () => void;
+  /** The tap target's tooltip. */
+  title: string;
+  children?: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the readout; the values are in the tables and the SVG's titles
+    <g className="chart-column" onClick={onToggle}>
+      <rect
+        className={isSelected ? "chart-hit is-selected" : "chart-hit"}
+        x={x}
+        y={top}
+        width={width}
+        height={Math.max(0, height)}
+      >
+        <title>{title}</title>
+      </rect>
+      {children}
+    </g>
+  );
+}
+
+/** The series' names beside their colours, under a chart with more than one. */
+export function ChartLegend({ series }: { series: readonly { name: string; color: string }[] }) {
+  return (
+    <figcaption className="legend">
+      {series.map((s) => (
+        <span key={s.name} className="legend-item">
+          <span className="legend-swatch" style={{ background: s.color }} />
+          {s.name}
+        </span>
+      ))}
+    </figcaption>
+  );
+}

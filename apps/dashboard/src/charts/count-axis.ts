@@ -12,3 +12,18 @@ export function countAxis(values: readonly number[], count = 4): Axis {
   const ticks = Array.from({ length: max / step + 1 }, (_, index) => index * step);
   return { min: 0, max, ticks };
 }
+
+/**
+ * A count axis both ways from zero (gains up, losses down): whole-number ticks on one step for
+ * both sides, zero among them, so the bars above and below the line read on the same scale.
+ */
+export function divergingCountAxis(up: number, down: number, count = 4): Axis {
+  const high = Math.max(0, up);
+  const low = Math.max(0, down);
+  const nice = niceStep(Math.max(1, high + low) / count);
+  const step = nice < 1 ? 1 : nice === 2.5 ? 2 : nice;
+  const max = Math.max(step, Math.ceil(high / step) * step);
+  const min = low === 0 ? 0 : -Math.ceil(low / step) * step;
+  const ticks = Array.from({ length: (max - min) / step + 1 }, (_, index) => min + index * step);
+  return { min, max, ticks };
+}

@@ -2,7 +2,7 @@
 // ticks, a dot with a tooltip per point, x labels thinned until none overlap, a legend, and a
 // column-tall tap target per label whose values are read out under the chart.
 import { useState } from "react";
-import { ChartFrame, ChartReadout } from "./chart-frame";
+import { ChartColumn, ChartFrame, ChartLegend, ChartReadout } from "./chart-frame";
 import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
 import { type Axis, linearAxis, linePath, scaleLinear } from "./chart-scale";
 import { useChartBox } from "./use-chart-box";
@@ -88,21 +88,16 @@ export function LineChart({
             const isSelected = index === selected;
             const { left, width } = column(index);
             return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the tooltips; the values are in the tables and the SVG's titles
-              <g
+              <ChartColumn
                 key={`${text}-${index}`}
-                className="chart-column"
-                onClick={() => setSelected(isSelected ? undefined : index)}
+                x={left}
+                width={width}
+                top={margin.top}
+                height={height - margin.bottom - margin.top}
+                isSelected={isSelected}
+                onToggle={() => setSelected(isSelected ? undefined : index)}
+                title={text}
               >
-                <rect
-                  className={isSelected ? "chart-hit is-selected" : "chart-hit"}
-                  x={left}
-                  y={margin.top}
-                  width={width}
-                  height={Math.max(0, height - margin.bottom - margin.top)}
-                >
-                  <title>{text}</title>
-                </rect>
                 {isSelected ? (
                   <line
                     className="chart-guide"
@@ -112,7 +107,7 @@ export function LineChart({
                     y2={height - margin.bottom}
                   />
                 ) : null}
-              </g>
+              </ChartColumn>
             );
           })}
           {series.map((s) => (
@@ -145,14 +140,7 @@ export function LineChart({
         </ChartFrame>
       </div>
       <ChartReadout testId={testId} text={readout} />
-      <figcaption className="legend">
-        {series.map((s) => (
-          <span key={s.name} className="legend-item">
-            <span className="legend-swatch" style={{ background: s.color }} />
-            {s.name}
-          </span>
-        ))}
-      </figcaption>
+      <ChartLegend series={series} />
     </figure>
   );
 }

@@ -98,6 +98,14 @@ describe("assertValidAnalyticsConfig", () => {
         predictions: { ...defaultAnalyticsConfig.predictions, minProbabilityAliveForNextOrder: 2 },
       }),
     ],
+    [
+      "a lost threshold no longer than the lapse threshold",
+      configWith({ lifecycle: { wonBackAfterDays: 90, lapsedAfterDays: 90, lostAfterDays: 90 } }),
+    ],
+    [
+      "a zero won-back threshold",
+      configWith({ lifecycle: { wonBackAfterDays: 0, lapsedAfterDays: 90, lostAfterDays: 180 } }),
+    ],
   ])("does reject %s as a CONFIG error", (_name, config) => {
     expect(() => assertValidAnalyticsConfig(config)).toThrow(
       expect.objectContaining({ code: "CONFIG" }),

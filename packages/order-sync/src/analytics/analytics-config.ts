@@ -65,6 +65,13 @@ export interface AnalyticsConfig {
   favouritesLimit: number;
   /** Per-customer predictions and the store-wide gates before any are shown. */
   predictions: PredictionSettings;
+  /**
+   * The lifecycle per period (buildLifecycle), in whole store days between store dates:
+   * won back = an order at least wonBackAfterDays after the customer's previous one; lapsed and
+   * lost = lapsedAfterDays and lostAfterDays without an order (lost > lapsed). The defaults
+   * match the `90d+` inactivity segment and give lost twice that.
+   */
+  lifecycle: { wonBackAfterDays: number; lapsedAfterDays: number; lostAfterDays: number };
 }
 
 /**
@@ -119,6 +126,7 @@ export const defaultAnalyticsConfig: AnalyticsConfig = {
     },
     minProbabilityAliveForNextOrder: 0.1,
   },
+  lifecycle: { wonBackAfterDays: 90, lapsedAfterDays: 90, lostAfterDays: 180 },
 };
 
 /**
@@ -192,5 +200,12 @@ export function assertValidAnalyticsConfig(config: AnalyticsConfig): void {
   positiveInteger("predictions.gates.repeatCustomerMinOrders", gates.repeatCustomerMinOrders);
   if (!(minProbabilityAliveForNextOrder >= 0 && minProbabilityAliveForNextOrder <= 1)) {
     fail("predictions.minProbabilityAliveForNextOrder", "must be between 0 and 1");
+  }
+  const { wonBackAfterDays, lapsedAfterDays, lostAfterDays } = config.lifecycle;
+  positiveInteger("lifecycle.wonBackAfterDays", wonBackAfterDays);
+  positiveInteger("lifecycle.lapsedAfterDays", lapsedAfterDays);
+  positiveInteger("lifecycle.lostAfterDays", lostAfterDays);
+  if (lostAfterDays <= lapsedAfterDays) {
+    fail("lifecycle.lostAfterDays", "must be more than lifecycle.lapsedAfterDays");
   }
 }

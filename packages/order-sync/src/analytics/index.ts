@@ -25,6 +25,13 @@ export {
 } from "./churn-risk";
 export * from "./clv/index";
 export { buildCohortRetention, type CohortRow } from "./cohort-retention";
+export {
+  type BuildLifecycleOptions,
+  buildLifecycle,
+  type LifecycleCounts,
+  type LifecycleGranularity,
+  type LifecyclePeriod,
+} from "./customer-lifecycle";
 export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
 export {
   type CustomerPredictions,

@@ -72,6 +72,31 @@ export const cohortRetentionSchema = z.object({
   ),
 });
 
+const dayCount = z.number().int().positive();
+
+/** analytics.lifecycle: the counts per store period, and the thresholds they used. */
+export const lifecycleSchema = z.object({
+  asOf: z.date(),
+  granularity: z.enum(["week", "month"]),
+  thresholds: z.object({
+    wonBackAfterDays: dayCount,
+    lapsedAfterDays: dayCount,
+    lostAfterDays: dayCount,
+  }),
+  periods: z.array(
+    z.object({
+      key: z.string(),
+      start: z.date(),
+      toDate: z.boolean(),
+      newCustomers: z.number().int(),
+      returningCustomers: z.number().int(),
+      wonBackCustomers: z.number().int(),
+      lapsedCustomers: z.number().int(),
+      lostCustomers: z.number().int(),
+    }),
+  ),
+});
+
 const segmentFiguresSchema = z.object({
   customerCount: z.number().int(),
   revenue: decimalSchema,

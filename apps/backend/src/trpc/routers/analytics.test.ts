@@ -117,6 +117,42 @@ describe(`analytics router (${testDatabaseKind})`, () => {
     ).toBe("BAD_REQUEST");
   });
 
+  it("lifecycle answers getLifecycle over the summary's default range, to date at the end", async () => {
+    const wire = await api.caller.analytics.lifecycle({});
+    const timeZone = api.context.config.storeTimeZone;
+    const from = storePeriodStart(asOf, "month", DEFAULT_SUMMARY_PERIODS - 1, timeZone);
+    const domain = await storeViews.getLifecycle(db, {
+      asOf,
+      from,
+      granularity: "month",
+      timeZone,
+      config,
+    });
+    expect(wire).toEqual(domain);
+    expect(wire.periods).toHaveLength(DEFAULT_SUMMARY_PERIODS);
+    // Every month of the range, the ones before the store's first order too (as zeros).
+    expect(wire.periods.map((p) => p.start)).toEqual(
+      wire.periods.map((_, index) =>
+        storePeriodStart(asOf, "month", DEFAULT_SUMMARY_PERIODS - 1 - index, timeZone),
+      ),
+    );
+    expect(wire.periods.at(-1)?.toDate).toBe(true);
+    expect(wire.thresholds).toEqual(config.lifecycle);
+    expect(wire.periods.some((p) => p.newCustomers > 0 && p.returningCustomers > 0)).toBe(true);
+  });
+
+  it("lifecycle by week refuses more weeks than the summary's maximum", async () => {
+    const weeks = MAX_SUMMARY_PERIODS.week;
+    const tooEarly = new Date(asOf.getTime() - (weeks + 1) * 7 * DAY);
+    expect(
+      await trpcErrorCode(api.caller.analytics.lifecycle({ period: "week", from: tooEarly, asOf })),
+    ).toBe("BAD_REQUEST");
+    const from = new Date(asOf.getTime() - 20 * 7 * DAY);
+    const weekly = await api.caller.analytics.lifecycle({ period: "week", from, asOf });
+    expect(weekly.granularity).toBe("week");
+    expect(weekly.periods.length).toBeGreaterThanOrEqual(20);
+  });
+
   it("channelMix answers getChannelMix with Decimals", async () => {
     const wire = await api.caller.analytics.channelMix({});
     const domain = await storeViews.getChannelMix(db, { asOf, config });

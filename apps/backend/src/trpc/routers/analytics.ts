@@ -22,6 +22,7 @@ import {
   cohortRetentionSchema,
   holdoutRunSchema,
   labelDefinitionsSchema,
+  lifecycleSchema,
   predictionGatesSchema,
   segmentSizesSchema,
   storeSummarySchema,
@@ -42,6 +43,16 @@ export const MAX_API_COHORT_MONTHS = 120;
 
 /** The end of a view: `asOf` (inclusive), default now. */
 const asOfInput = z.date().optional();
+
+/** A view per store week or month over a range: the summary's input (and its bounds). */
+const periodRangeInput = z
+  .object({
+    period: z.enum(["week", "month"]).default("month"),
+    /** Default: the start of the period eleven periods before asOf's. */
+    from: z.date().optional(),
+    asOf: asOfInput,
+  })
+  .prefault({});
 
 /** [from, asOf] of a summary: a default of twelve periods, and never more than the maximum. */
 function summaryRange(
@@ -82,16 +93,7 @@ export const analyticsRouter = createTRPCRouter({
    * ranges): spend, orders, new vs returning, channels.
    */
   summary: viewerProcedure
-    .input(
-      z
-        .object({
-          period: z.enum(["week", "month"]).default("month"),
-          /** Default: the start of the period eleven periods before asOf's. */
-          from: z.date().optional(),
-          asOf: asOfInput,
-        })
-        .prefault({}),
-    )
+    .input(periodRangeInput)
     .output(storeSummarySchema)
     .query(async ({ ctx, input }) => {
       const timeZone = ctx.config.storeTimeZone;
@@ -103,6 +105,24 @@ export const analyticsRouter = createTRPCRouter({
         config: ctx.config.analytics.config,
       });
       return toWireStoreSummary(view);
+    }),
+
+  /**
+   * The lifecycle per store week or month over the summary's range (whole periods): new,
+   * returning, won back, lapsed and lost customers, as buildLifecycle defines them, with the
+   * thresholds (LIFECYCLE_*_DAYS) and whether each period is "to date".
+   */
+  lifecycle: viewerProcedure
+    .input(periodRangeInput)
+    .output(lifecycleSchema)
+    .query(({ ctx, input }) => {
+      const timeZone = ctx.config.storeTimeZone;
+      return storeViews.getLifecycle(ctx.db, {
+        ...summaryRange(input, { now: ctx.now(), timeZone }),
+        granularity: input.period,
+        timeZone,
+        config: ctx.config.analytics.config,
+      });
     }),
 
   /** Orders and net spend per channel (RETAIL, ECOM) over [from, asOf]; from: the first order. */

@@ -1,5 +1,5 @@
-// Overview: the store's numbers over a chosen range, the trend, the channel mix, then segments,
-// cohorts and the customers worth a look.
+// Overview: the store's numbers over a chosen range, the trend, the channel mix, the customer
+// lifecycle, then segments, cohorts and the customers worth a look.
 import type { RouterOutputs } from "@greenloop/app-client";
 import { useMemo, useState } from "react";
 import { useApiQuery } from "../../api/use-api";
@@ -22,6 +22,7 @@ import { formatCount, formatShare } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { HoldoutSection } from "./overview-holdout";
+import { LifecycleSection } from "./overview-lifecycle";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
 import { SegmentPushSection } from "./segment-push-section";
 import "./period-to-date.css";
@@ -78,6 +79,7 @@ export function OverviewPage() {
       <QueryView query={summary} loadingLabel="Loading the store summary…">
         {(data) => <SummaryBlocks summary={data} />}
       </QueryView>
+      <LifecycleSection period={period} from={from} />
       <div className="grid two">
         <SegmentsSection />
         <ClvSection />
