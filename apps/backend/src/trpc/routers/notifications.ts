@@ -1,6 +1,7 @@
 // The store's notifications (alerts, VIP orders, at-risk customers) as the app lists them, read
 // state, and Expo push tokens as the app registers them.
 import type { Prisma } from "@greenloop/db";
+import type { CountryCode } from "@greenloop/order-sync/identity";
 import { z } from "zod";
 import {
   listNotifications,
@@ -17,7 +18,7 @@ import { createTRPCRouter, signedInProcedure, viewerProcedure } from "../trpc";
 /** Stored JSON as Prisma types it (zod's own JSON type is not Prisma's). */
 const storedJsonSchema = z.custom<Prisma.JsonValue>((value) => z.json().safeParse(value).success);
 
-const notificationSchema = z.object({
+export const notificationSchema = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -101,6 +102,7 @@ export const notificationsRouter = createTRPCRouter({
         storeId: input.storeId,
         optedIn: input.optedIn,
         userId: input.userId ?? null,
+        phoneRegion: ctx.config.merge.phoneDefaultRegion as CountryCode,
       });
       return { ok: true as const };
     }),
