@@ -5,8 +5,9 @@
 // the first run after an import would otherwise congratulate every customer at once. One rise per
 // customer, tier and UTC day: a recompute run twice, or two racing, records it once; a drop and a
 // new rise on a later day is a new rise.
-import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
+
 import type { Prisma } from "@greenloop/db";
+import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
@@ -16,7 +17,9 @@ export async function recordTierRises(
   rows: readonly CustomerAnalytics[],
   tiers: AnalyticsConfig["loyaltyTiers"],
 ): Promise<number> {
-  const order = [...tiers].sort((a, b) => a.minRollingSpend.cmp(b.minRollingSpend)).map((t) => t.name);
+  const order = [...tiers]
+    .sort((a, b) => a.minRollingSpend.cmp(b.minRollingSpend))
+    .map((t) => t.name);
   // Nobody rises to the lowest tier.
   const candidates = rows
     .filter((row) => row.metrics.tier !== null && order.indexOf(row.metrics.tier) > 0)

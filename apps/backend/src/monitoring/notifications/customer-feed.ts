@@ -27,7 +27,9 @@ export async function listOwnNotifications(
   const own = await findOwnCustomer(db, input.sessionEmail);
   if (own.match !== "one") return own;
   const mine = await ownNotificationsWhere(db, own.customerId);
-  const after = input.cursor ? decodePageCursor(input.cursor, SCOPE, { isValue: isTimeText }) : null;
+  const after = input.cursor
+    ? decodePageCursor(input.cursor, SCOPE, { isValue: isTimeText })
+    : null;
   const afterAt = after ? new Date(after.value) : null;
   const [rows, unread] = await Promise.all([
     db.prisma.notification.findMany({
