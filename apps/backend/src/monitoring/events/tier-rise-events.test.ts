@@ -17,13 +17,12 @@ import { listNotifications } from "../notifications/list-notifications";
 import { disablePushToken } from "../notifications/push-tokens";
 import { startFakeExpoPush } from "../notifications/testing/fake-expo-push";
 import { startFakeWebhookReceiver } from "../notifications/testing/fake-webhook-receiver";
+import { pushToken, registerDevice } from "../notifications/testing/test-devices";
 import { createWebhookChannel } from "../notifications/webhook-channel";
 import {
   analyticsMoment,
   buyInStore,
-  pushToken,
   recomputeEveryone,
-  registerDevice,
   tierOf,
 } from "./testing/tier-rise-fixtures";
 import { notifyTierRises } from "./tier-rise-events";

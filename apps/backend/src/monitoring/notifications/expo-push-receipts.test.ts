@@ -9,26 +9,17 @@ import { openDatabaseForTest } from "../../testing/test-database";
 import { deliverNotifications, settleReceipts } from "./deliver-notifications";
 import { createExpoPushChannel } from "./expo-push-channel";
 import { createNotifications } from "./notification-store";
-import { registerPushToken } from "./push-tokens";
 import { startFakeExpoPush } from "./testing/fake-expo-push";
+import { registerDevice, pushToken as token } from "./testing/test-devices";
 
 const cleanup = useTestCleanup();
 const MINUTE = 60_000;
 const t0 = new Date("2026-03-02T15:00:00.000Z").getTime();
 const at = (minutes: number) => new Date(t0 + minutes * MINUTE);
-const token = (name: string) => `ExponentPushToken[${name}]`;
 const settings = { maxAttempts: 5 };
 
 async function staffDevices(db: Pick<Database, "prisma">, names: string[]) {
-  for (const name of names) {
-    await registerPushToken(db, {
-      token: token(name),
-      deviceOS: "android",
-      env: "prod",
-      optedIn: true,
-      audience: "STAFF",
-    });
-  }
+  for (const name of names) await registerDevice(db, name, { audience: "STAFF" });
 }
 
 async function notify(db: Pick<Database, "prisma">, key: string, minute: number) {

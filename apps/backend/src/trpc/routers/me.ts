@@ -11,7 +11,7 @@ import { campaignIdOf } from "../../monitoring/notifications/notification-store"
 import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, customerProcedure } from "../trpc";
 import { customerOrderSchema, customerSummarySchema } from "./customers-schemas";
-import { notificationSchema } from "./notifications";
+import { notificationPageInput, notificationSchema } from "./notifications";
 
 const unmatched = [
   z.object({ match: z.literal("none") }),
@@ -55,15 +55,7 @@ export const meRouter = createTRPCRouter({
    * pushed, with `readAt` and the unread count; `unreadOnly` leaves out the read ones.
    */
   notifications: customerProcedure
-    .input(
-      z
-        .object({
-          limit: pageSizeSchema,
-          cursor: cursorSchema,
-          unreadOnly: z.boolean().default(false),
-        })
-        .prefault({}),
-    )
+    .input(notificationPageInput)
     .output(
       z.discriminatedUnion("match", [
         ...unmatched,

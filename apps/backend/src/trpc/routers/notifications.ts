@@ -45,18 +45,19 @@ const pushTokenInput = z.object({
   userId: z.string().trim().max(320).nullish(),
 });
 
+/** A page of a notification list: the staff's, or a customer's own (`me.notifications`). */
+export const notificationPageInput = z
+  .object({
+    limit: pageSizeSchema,
+    cursor: cursorSchema,
+    unreadOnly: z.boolean().default(false),
+  })
+  .prefault({});
+
 export const notificationsRouter = createTRPCRouter({
   /** Newest first, with the unread count; `unreadOnly` leaves out the read ones. */
   list: viewerProcedure
-    .input(
-      z
-        .object({
-          limit: pageSizeSchema,
-          cursor: cursorSchema,
-          unreadOnly: z.boolean().default(false),
-        })
-        .prefault({}),
-    )
+    .input(notificationPageInput)
     .output(
       z.object({
         notifications: z.array(notificationSchema),

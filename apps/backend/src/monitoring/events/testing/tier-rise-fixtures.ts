@@ -1,6 +1,6 @@
 // Tier rises through the real path: a store's X-Series sales mirrored and merged, the analytics
 // recomputed (where rises are recorded), and the devices the GreenLoop app registers.
-import type { Database, PushAudience } from "@greenloop/db";
+import type { Database } from "@greenloop/db";
 import type { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import {
@@ -9,9 +9,6 @@ import {
 } from "../../../analytics/recompute-analytics";
 import { HOUR } from "../../../customers/testing/customer-fixtures";
 import { ingestRetail } from "../../../merge/testing/merge-harness";
-import { registerPushToken } from "../../notifications/push-tokens";
-
-export const pushToken = (name: string) => `ExponentPushToken[${name}]`;
 
 /** The analytics' moment: an hour after the store's clock. */
 export const analyticsMoment = (store: SimulatedStore) => new Date(store.now().getTime() + HOUR);
@@ -35,24 +32,6 @@ export async function buyInStore(
 /** The full run, as the scheduled analytics job does it. */
 export async function recomputeEveryone(db: Database, store: SimulatedStore): Promise<void> {
   await recomputeAllCustomers(db, { config: defaultAnalyticsConfig, asOf: analyticsMoment(store) });
-}
-
-/** A device as the app registers it (`name` becomes the Expo token's inside). */
-export async function registerDevice(
-  db: Pick<Database, "prisma">,
-  name: string,
-  device: { userId: string; audience?: PushAudience; optedIn?: boolean },
-): Promise<string> {
-  await registerPushToken(db, {
-    token: pushToken(name),
-    deviceOS: "ios",
-    env: "prod",
-    storeId: "greenhaus-tn-cookeville",
-    optedIn: device.optedIn ?? true,
-    userId: device.userId,
-    audience: device.audience ?? "CUSTOMER",
-  });
-  return pushToken(name);
 }
 
 /** The tier the customer (an X-Series customer id) has now. */
