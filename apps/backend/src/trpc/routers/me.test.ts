@@ -174,6 +174,13 @@ describe(`me.notifications (${testDatabaseKind})`, () => {
     );
     const staff = (await testApi(db, "viewer")).caller;
     expect(await trpcErrorCode(staff.me.notifications())).toBe("FORBIDDEN");
+    // The staff's inbox is theirs alone: it neither lists nor marks customers' notifications.
+    expect((await staff.notifications.list()).notifications.map((n) => n.title)).toEqual([
+      "staff only",
+    ]);
+    expect(await staff.notifications.markRead({ all: true })).toEqual({ marked: 1 });
+    const stillUnread = await maya1.me.notifications();
+    expect(stillUnread.match === "one" && stillUnread.unread).toBe(2);
   });
 
   it("answers shared behind a family email, with nobody's notifications", async () => {
