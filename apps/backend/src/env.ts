@@ -310,7 +310,10 @@ const envSchema = z.object({
     .min(1, "must be a whole number from 1 to 20")
     .max(20, "must be a whole number from 1 to 20")
     .default(5),
-  /** Expo's push API (staff devices registered for store notifications). */
+  /**
+   * Expo's push send endpoint (staff devices, and customers' own devices for their notifications);
+   * expo-server-sdk's requests go here, its receipt requests to the sibling `getReceipts`.
+   */
   EXPO_PUSH_URL: optionalText()
     .transform((value) => value ?? "https://exp.host/--/api/v2/push/send")
     .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),

@@ -105,7 +105,7 @@ export async function recomputeAllCustomers(
     const refit = options.refit === true || models.bgNbd === null || models.rfm === null;
     let orders = 0;
     const cache: ClvCache = new Map();
-    const writer = pipelinedWriter(db, startedAt);
+    const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
     if (refit) {
       const measured: MeasuredCustomer[] = [];
       await eachChunkLoaded(db, ids, options.signal, (chunk, byCustomer) => {
@@ -166,7 +166,9 @@ async function scoreAndWrite(
     const measured = measureCustomer(id, list, { asOf: options.asOf, config: options.config });
     return scoreCustomer(measured, options);
   });
-  await db.prisma.$transaction((tx) => writeCustomerMetrics(tx, rows, startedAt));
+  await db.prisma.$transaction((tx) =>
+    writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers),
+  );
   return orders;
 }
 
@@ -249,12 +251,16 @@ async function eachChunkLoaded(
 }
 
 /** Writes batch i while batch i+1 is being computed; at most one write in flight. */
-function pipelinedWriter(db: Pick<Database, "prisma">, startedAt: Date) {
+function pipelinedWriter(
+  db: Pick<Database, "prisma">,
+  startedAt: Date,
+  tiers: AnalyticsConfig["loyaltyTiers"],
+) {
   let inFlight: Promise<unknown> = Promise.resolve();
   return {
     async write(rows: CustomerAnalytics[]): Promise<void> {
       await inFlight;
-      inFlight = db.prisma.$transaction((tx) => writeCustomerMetrics(tx, rows, startedAt), {
+      inFlight = db.prisma.$transaction((tx) => writeCustomerMetrics(tx, rows, startedAt, tiers), {
         timeout: 120_000,
       });
       // Surface a failure at the next write or flush, not as an unhandled rejection.

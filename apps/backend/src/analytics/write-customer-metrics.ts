@@ -1,7 +1,9 @@
 // Writes a batch of customers' analytics in one statement, and clears their dirty mark
 // unless the merge dirtied them again while this run was computing.
 import type { Prisma } from "@greenloop/db";
+import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
+import { recordTierRises } from "./record-tier-rises";
 
 type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -50,8 +52,11 @@ export async function writeCustomerMetrics(
   client: Client,
   rows: readonly CustomerAnalytics[],
   runStartedAt: Date,
+  tiers: AnalyticsConfig["loyaltyTiers"],
 ): Promise<void> {
   if (rows.length === 0) return;
+  // Before the rows are replaced: it compares the new tiers with the stored ones.
+  await recordTierRises(client, rows, tiers);
   // One JSON parameter for the batch (jsonb_to_recordset): far cheaper for the driver than 35
   // arrays of thousands of values each.
   const records = rows.map((row) => {

@@ -46,7 +46,8 @@ export function createMonitoringJob(options: {
       const opened = result.alerts.transitions.reduce((n, t) => n + t.opened, 0);
       const resolved = result.alerts.transitions.reduce((n, t) => n + t.resolved, 0);
       const { sent, retrying, failed } = result.deliveries;
-      if (opened + resolved + sent + retrying + failed > 0) {
+      const { ok, failed: refused } = result.receipts;
+      if (opened + resolved + sent + retrying + failed + ok + refused > 0) {
         logger.info(
           {
             opened,
@@ -54,6 +55,7 @@ export function createMonitoringJob(options: {
             openAlerts: result.alerts.open,
             events: result.events,
             deliveries: result.deliveries,
+            receipts: result.receipts,
           },
           "monitoring: alerts and notifications",
         );

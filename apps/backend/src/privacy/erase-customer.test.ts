@@ -12,6 +12,7 @@ import { createMergeRules } from "../merge/merge-rules";
 import { pinIdentifier, splitCustomer } from "../merge/split-customer";
 import { addFamilyEmail } from "../merge/testing/identity-scenarios";
 import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { registerPushToken } from "../monitoring/notifications/push-tokens";
 import { hashIdentifierValue } from "../redaction/erased-identifiers";
 import { openDatabaseForTest } from "../testing/test-database";
 import { eraseCustomer } from "./erase-customer";
@@ -77,6 +78,20 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
         userId: person.email,
       },
     });
+    // Their phone registered under the number as they typed it, and their own tier-rise notice.
+    await registerPushToken(db, {
+      token: "ExponentPushToken[zephyrine-phone]",
+      deviceOS: "android",
+      env: "prod",
+      optedIn: true,
+      userId: "+1 (615) 555-0199",
+    });
+    await db.prisma.customerTierRise.create({
+      data: { customerId, fromTier: "Seed", toTier: "Bloom", day: now },
+    });
+    await db.prisma.notification.create({
+      data: { kind: "customer.tier_rise", customerId, title: "You're now Bloom!", body: "b" },
+    });
     await db.prisma.loginCode.create({
       data: { email: person.email, codeHash: "x".repeat(64), expiresAt: now },
     });
@@ -131,13 +146,15 @@ describe(`eraseCustomer (${testDatabaseKind})`, () => {
       EcomOrder: 2,
       LoginCode: 1,
       CustomerSession: 1,
-      PushToken: 1,
-      Notification: 1,
+      PushToken: 2,
+      Notification: 2,
+      CustomerTierRise: 1,
       CustomerWatch: 1,
       CustomerGroupChange: 1,
     });
 
     expect(await grepDatabase(db, needles)).toEqual([]);
+    expect(await db.prisma.notification.count({ where: { customerId } })).toBe(0);
     expect(await storeFigures(db)).toEqual(figures);
     // The orders stay with the erased shell, which no lookup finds any more.
     const shell = await db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } });

@@ -142,10 +142,14 @@ export async function scrubPerson(
   );
   await scrub(
     "PushToken",
-    `DELETE FROM "PushToken" WHERE lower(btrim("userId")) = ANY($1::text[])`,
+    `DELETE FROM "PushToken"
+      WHERE lower(btrim("userId")) = ANY($1::text[]) OR "userKey" = ANY($1::text[])`,
     [...emails, ...person.phones.map((p) => p.toLowerCase())],
   );
 
+  // Their own notifications (a tier rise) and what they were made from go with them.
+  await deleteTheirs("Notification");
+  await deleteTheirs("CustomerTierRise");
   count("Notification", await redactNotifications(tx, person));
   await scrub(
     "WebhookDelivery",

@@ -12,6 +12,7 @@ import { createNotifications } from "./notification-store";
 import { registerPushToken } from "./push-tokens";
 import { startFakeExpoPush } from "./testing/fake-expo-push";
 import { startFakeWebhookReceiver, verifySignature } from "./testing/fake-webhook-receiver";
+import { registerDevice } from "./testing/test-devices";
 import { createWebhookChannel } from "./webhook-channel";
 
 const cleanup = useTestCleanup();
@@ -230,13 +231,7 @@ describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
       rateLimited: { [token("busy")]: 1 },
     });
     for (const name of ["uninstalled", "busy", "fine"]) {
-      await registerPushToken(db, {
-        token: token(name),
-        deviceOS: "android",
-        env: "prod",
-        optedIn: true,
-        audience: "STAFF",
-      });
+      await registerDevice(db, name, { audience: "STAFF" });
     }
     const channels = [createExpoPushChannel({ db, url: expo.url })];
     const settings = { maxAttempts: 3 };
@@ -292,13 +287,7 @@ describe(`deliverNotifications: Expo push (${testDatabaseKind})`, () => {
   it("retries the whole batch when Expo is down, and gives up on a request it refuses", async () => {
     const db = await openDatabaseForTest(cleanup);
     const expo = await startFakeExpoPush(cleanup, { statuses: [503] });
-    await registerPushToken(db, {
-      token: token("staff"),
-      deviceOS: "ios",
-      env: "prod",
-      optedIn: true,
-      audience: "STAFF",
-    });
+    await registerDevice(db, "staff", { audience: "STAFF" });
     await notify(db, "a");
     const channels = [createExpoPushChannel({ db, url: expo.url })];
     expect(

@@ -2,9 +2,14 @@
 // NotificationDelivery per target), then due deliveries are sent; a failed attempt is retried
 // with exponential backoff (1, 2, 4… minutes, at most an hour) until `maxAttempts`, then given up.
 // Time is the caller's `now`, so a test moves it instead of waiting.
-import type { Database } from "@greenloop/db";
+import type { Database, Prisma } from "@greenloop/db";
 import { reportNotificationAttempt } from "../../telemetry/pipeline-events";
-import type { DeliveryOutcome, NotificationChannel } from "./notification-channel";
+import type {
+  DeliveryOutcome,
+  NotificationAudience,
+  NotificationChannel,
+  ReceiptsResult,
+} from "./notification-channel";
 import { notificationContentSelect } from "./notification-content";
 
 export interface DeliverySettings {
@@ -79,7 +84,13 @@ export async function deliverNotifications(
           where: { id: delivery.id },
           data:
             outcome.status === "sent"
-              ? { status: "SENT", attempts, sentAt: now, lastError: null }
+              ? {
+                  status: "SENT",
+                  attempts,
+                  sentAt: now,
+                  lastError: null,
+                  ticketId: outcome.ticketId ?? null,
+                }
               : giveUp
                 ? { status: "FAILED", attempts, lastError: outcome.error }
                 : {
@@ -102,8 +113,23 @@ export async function deliverNotifications(
   return result;
 }
 
+/** Settles the receipts of every channel that has them (Expo's push receipts), summed. */
+export async function settleReceipts(
+  channels: readonly NotificationChannel[],
+  options: { now: Date },
+): Promise<ReceiptsResult> {
+  const total: ReceiptsResult = { ok: 0, failed: 0, pruned: 0, pending: 0 };
+  for (const channel of channels) {
+    const result = await channel.settleReceipts?.(options);
+    if (!result) continue;
+    for (const key of Object.keys(total) as Array<keyof ReceiptsResult>) total[key] += result[key];
+  }
+  return total;
+}
+
 // Each notification reaches the channels' targets of the moment it is dispatched: a device that
-// registers later does not receive the backlog.
+// registers later does not receive the backlog. A staff notification goes to the staff's targets,
+// a customer's to that customer's own (looked up once per customer).
 async function dispatchNew(
   db: Pick<Database, "prisma">,
   channels: readonly NotificationChannel[],
@@ -113,26 +139,39 @@ async function dispatchNew(
     where: { dispatchedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 1_000,
-    select: { id: true },
+    select: { id: true, customerId: true },
   });
   if (fresh.length === 0) return 0;
-  const targets = await Promise.all(
-    channels.map(async (channel) => ({
-      channel: channel.name,
-      targets: await channel.listTargets(),
-    })),
-  );
-  const deliveries = fresh.flatMap((notification) =>
-    targets.flatMap(({ channel, targets }) =>
-      targets.map((target) => ({
-        notificationId: notification.id,
-        channel,
-        target,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    ),
-  );
+  const targetsByAudience = new Map<string, Array<{ channel: string; targets: string[] }>>();
+  const targetsOf = async (audience: NotificationAudience) => {
+    const key = audience.kind === "staff" ? "staff" : `customer:${audience.customerId}`;
+    let targets = targetsByAudience.get(key);
+    if (!targets) {
+      targets = [];
+      for (const channel of channels) {
+        targets.push({ channel: channel.name, targets: await channel.listTargets(audience) });
+      }
+      targetsByAudience.set(key, targets);
+    }
+    return targets;
+  };
+  const deliveries: Prisma.NotificationDeliveryCreateManyInput[] = [];
+  for (const notification of fresh) {
+    const audience: NotificationAudience = notification.customerId
+      ? { kind: "customer", customerId: notification.customerId }
+      : { kind: "staff" };
+    for (const { channel, targets } of await targetsOf(audience)) {
+      for (const target of targets) {
+        deliveries.push({
+          notificationId: notification.id,
+          channel,
+          target,
+          nextAttemptAt: now,
+          createdAt: now,
+        });
+      }
+    }
+  }
   await db.prisma.$transaction(async (tx) => {
     if (deliveries.length > 0) {
       await tx.notificationDelivery.createMany({ data: deliveries, skipDuplicates: true });

@@ -1,31 +1,19 @@
-// Expo push notifications to staff devices. Expo's push API: POST a JSON array of up to 100
-// messages `{ to, title, body, data }` to https://exp.host/--/api/v2/push/send (Authorization:
-// Bearer <access token> when the project requires one); the answer is `{ data: [ticket…] }`, one
-// ticket per message in order, each `{ status: "ok", id }` or `{ status: "error", message,
-// details: { error } }`. DeviceNotRegistered means the app is gone: the token is disabled.
-// (Push receipts, Expo's second step, are not fetched: a ticket error is what we act on.)
+// Expo push notifications through expo-server-sdk: messages chunked as Expo takes them
+// (`chunkPushNotifications`, 100 a request), one ticket per message; an "ok" ticket's id is kept so
+// its receipt is fetched on a later pass (expo-push-receipts.ts). A DeviceNotRegistered ticket or
+// receipt means the app is gone: the token is disabled. Staff notifications go to opted-in STAFF
+// devices, a customer's to that customer's own devices (push-token-owner.ts).
 import type { Database } from "@greenloop/db";
+import type { Expo, ExpoPushMessage, ExpoPushTicket } from "expo-server-sdk";
+import { createExpoClient, type ExpoClientOptions } from "./expo-client";
+import { settleExpoPushReceipts } from "./expo-push-receipts";
 import { outcomeOfFetchError, outcomeOfStatus } from "./http-outcome";
 import type { ChannelMessage, DeliveryOutcome, NotificationChannel } from "./notification-channel";
 import { campaignIdOf } from "./notification-store";
+import { listCustomerPushTokens } from "./push-token-owner";
 import { disablePushToken, listStaffPushTokens } from "./push-tokens";
 
-export interface ExpoPushMessage {
-  to: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  sound: "default";
-  channelId: string;
-}
-
-type ExpoTicket =
-  | { status: "ok"; id?: string }
-  | { status: "error"; message?: string; details?: { error?: string } };
-
-const EXPO_MAX_MESSAGES = 100;
-
-export function expoMessageOf(message: ChannelMessage): ExpoPushMessage {
+export function expoMessageOf(message: ChannelMessage) {
   const { notification } = message;
   return {
     to: message.target,
@@ -41,70 +29,72 @@ export function expoMessageOf(message: ChannelMessage): ExpoPushMessage {
     sound: "default",
     // The channel the GreenLoop app creates on Android.
     channelId: "default",
-  };
+  } satisfies ExpoPushMessage;
 }
 
-export function createExpoPushChannel(options: {
-  db: Pick<Database, "prisma">;
-  url: string;
-  accessToken?: string | undefined;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-}): NotificationChannel {
-  const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+export function createExpoPushChannel(
+  options: ExpoClientOptions & {
+    db: Pick<Database, "prisma">;
+    /** How long after sending a receipt is asked for (Expo: about 15 minutes). */
+    receiptDelayMs?: number;
+  },
+): NotificationChannel {
+  const { db } = options;
+  const expo = createExpoClient(options);
   return {
     name: "expo",
-    batchSize: EXPO_MAX_MESSAGES,
-    listTargets: () => listStaffPushTokens(options.db),
+    // The SDK chunks what one send is given into Expo's requests of 100.
+    batchSize: 500,
+    listTargets: (audience) =>
+      audience.kind === "staff"
+        ? listStaffPushTokens(db)
+        : listCustomerPushTokens(db, audience.customerId),
     async send(messages, { now }) {
-      const all = (outcome: DeliveryOutcome) => messages.map(() => outcome);
-      let response: Response;
-      try {
-        response = await doFetch(options.url, {
-          method: "POST",
-          headers: {
-            accept: "application/json",
-            "content-type": "application/json",
-            ...(options.accessToken ? { authorization: `Bearer ${options.accessToken}` } : {}),
-          },
-          body: JSON.stringify(messages.map(expoMessageOf)),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        return all(outcomeOfFetchError(error));
-      }
-      const payload = (await response.json().catch(() => null)) as {
-        data?: unknown;
-        errors?: Array<{ code?: string; message?: string }>;
-      } | null;
-      if (!response.ok) {
-        const reason = payload?.errors?.[0]?.code ?? payload?.errors?.[0]?.message;
-        return all(outcomeOfStatus(response.status, reason));
-      }
-      const tickets = payload?.data;
-      if (!Array.isArray(tickets) || tickets.length !== messages.length) {
-        return all({ status: "retry", error: "Expo answered without one ticket per message" });
-      }
       const outcomes: DeliveryOutcome[] = [];
-      for (const [index, message] of messages.entries()) {
-        outcomes.push(await outcomeOf(tickets[index] as ExpoTicket, message, now));
+      for (const chunk of expo.chunkPushNotifications(messages.map(expoMessageOf))) {
+        const sent = messages.slice(outcomes.length, outcomes.length + chunk.length);
+        outcomes.push(...(await sendChunk(expo, chunk, sent, now)));
       }
       return outcomes;
     },
+    settleReceipts: ({ now }) =>
+      settleExpoPushReceipts(db, expo, {
+        now,
+        ...(options.receiptDelayMs === undefined ? {} : { delayMs: options.receiptDelayMs }),
+      }),
   };
 
-  async function outcomeOf(
-    ticket: ExpoTicket,
+  async function sendChunk(
+    client: Expo,
+    chunk: ExpoPushMessage[],
+    messages: ChannelMessage[],
+    now: Date,
+  ): Promise<DeliveryOutcome[]> {
+    let tickets: ExpoPushTicket[];
+    try {
+      tickets = await client.sendPushNotificationsAsync(chunk);
+    } catch (error) {
+      const outcome = outcomeOfExpoError(error);
+      return messages.map(() => outcome);
+    }
+    const outcomes: DeliveryOutcome[] = [];
+    for (const [index, message] of messages.entries()) {
+      outcomes.push(await outcomeOfTicket(tickets[index], message, now));
+    }
+    return outcomes;
+  }
+
+  async function outcomeOfTicket(
+    ticket: ExpoPushTicket | undefined,
     message: ChannelMessage,
     now: Date,
   ): Promise<DeliveryOutcome> {
-    if (ticket?.status === "ok") return { status: "sent" };
+    if (ticket?.status === "ok") return { status: "sent", ticketId: ticket.id };
     const code = ticket?.details?.error ?? "unknown";
     const error = `${code}: ${ticket?.message ?? "no message"}`;
     switch (code) {
       case "DeviceNotRegistered":
-        await disablePushToken(options.db, message.target, { now, reason: code });
+        await disablePushToken(db, message.target, { now, reason: code });
         return { status: "failed", error };
       case "MessageRateExceeded":
         return { status: "retry", error };
@@ -113,4 +103,16 @@ export function createExpoPushChannel(options: {
         return { status: "failed", error };
     }
   }
+}
+
+/**
+ * What a failed SDK request comes to: Expo's HTTP status with its error code (429 after the
+ * SDK's own retries, 5xx: worth retrying; another refusal: not), or no answer (retry).
+ */
+export function outcomeOfExpoError(error: unknown): DeliveryOutcome {
+  const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
+  if (typeof statusCode === "number") {
+    return outcomeOfStatus(statusCode, typeof code === "string" ? code : undefined);
+  }
+  return outcomeOfFetchError(error);
 }

@@ -1,5 +1,6 @@
 // What the app shows: notifications newest first, with how many are unread, and marking them read.
-// Read state is the store's (the staff share one inbox), not per device.
+// Read state is the store's (the staff share one inbox), not per device. Customers' own
+// notifications are not the staff's: they are listed by `me.notifications` (customer-feed.ts).
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { type NotificationContent, notificationContentSelect } from "./notification-content";
@@ -31,7 +32,7 @@ export async function listNotifications(
       "after must be a notification id (a cursor from the last page)",
     );
   }
-  const where = options.unreadOnly ? { readAt: null } : {};
+  const where = { customerId: null, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [rows, unread] = await Promise.all([
     db.prisma.notification.findMany({
       where,
@@ -40,7 +41,7 @@ export async function listNotifications(
       take: limit + 1,
       select: { ...notificationContentSelect, readAt: true },
     }),
-    db.prisma.notification.count({ where: { readAt: null } }),
+    db.prisma.notification.count({ where: { customerId: null, readAt: null } }),
   ]);
   const page = rows.slice(0, limit);
   return {
@@ -62,7 +63,11 @@ export async function markNotificationsRead(
     }
   }
   const { count } = await db.prisma.notification.updateMany({
-    where: { readAt: null, ...("ids" in options ? { id: { in: options.ids } } : {}) },
+    where: {
+      customerId: null,
+      readAt: null,
+      ...("ids" in options ? { id: { in: options.ids } } : {}),
+    },
     data: { readAt: options.now },
   });
   return { marked: count };

@@ -10,8 +10,12 @@ export interface ChannelMessage {
   notification: NotificationContent;
 }
 
+/** Who a notification is for: the store's staff, or one customer (their own devices only). */
+export type NotificationAudience = { kind: "staff" } | { kind: "customer"; customerId: string };
+
 export type DeliveryOutcome =
-  | { status: "sent" }
+  /** `ticketId`: the receiver's id for a later receipt (Expo's push ticket). */
+  | { status: "sent"; ticketId?: string }
   /** Worth trying again later (timeout, 5xx, rate limit). */
   | { status: "retry"; error: string }
   /** Trying again would not help (refused, unknown device). */
@@ -22,8 +26,21 @@ export interface NotificationChannel {
   readonly name: string;
   /** The most messages one `send` takes. */
   readonly batchSize: number;
-  /** Who new notifications go to on this channel now; none: the channel is skipped. */
-  listTargets(): Promise<string[]>;
+  /** Who a new notification for `audience` goes to on this channel now; none: skipped. */
+  listTargets(audience: NotificationAudience): Promise<string[]>;
   /** One outcome per message, in order. Never throws for a failed delivery. */
   send(messages: ChannelMessage[], context: { now: Date }): Promise<DeliveryOutcome[]>;
+  /** Settles what the receiver reports later about sent messages (Expo's push receipts). */
+  settleReceipts?(context: { now: Date }): Promise<ReceiptsResult>;
+}
+
+export interface ReceiptsResult {
+  /** Receipts that said the message reached the device's push service. */
+  ok: number;
+  /** Receipts with an error: the delivery failed after all. */
+  failed: number;
+  /** Devices disabled because the receipt said DeviceNotRegistered. */
+  pruned: number;
+  /** Still to fetch on a later pass (not ready yet, or the receipts request failed). */
+  pending: number;
 }

@@ -1,5 +1,5 @@
 // The delivery channels the configuration asks for: the outgoing webhook when NOTIFY_WEBHOOK_URL is
-// set, and Expo push (it sends only when staff devices are registered).
+// set (staff notifications), and Expo push (staff devices, and each customer's own devices).
 import type { Database } from "@greenloop/db";
 import type { Env } from "../../env";
 import { createExpoPushChannel } from "./expo-push-channel";

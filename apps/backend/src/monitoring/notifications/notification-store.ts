@@ -8,7 +8,9 @@ export type NotificationKind =
   | "alert.opened"
   | "alert.resolved"
   | "customer.vip_order"
-  | "customer.at_risk";
+  | "customer.at_risk"
+  /** To the customer themselves: their loyalty tier went up. */
+  | "customer.tier_rise";
 
 export interface NotificationDraft {
   kind: NotificationKind;
@@ -16,6 +18,8 @@ export interface NotificationDraft {
   body: string;
   data?: Prisma.InputJsonObject;
   alertId?: string;
+  /** Set: the customer's own notification (their feed and devices), never the staff's. */
+  customerId?: string;
   dedupeKey: string;
 }
 
@@ -40,6 +44,7 @@ export async function createNotifications(
           campaignId: campaignIdOf({ id, kind: draft.kind, data: draft.data }),
         },
         alertId: draft.alertId ?? null,
+        customerId: draft.customerId ?? null,
         dedupeKey: draft.dedupeKey,
         createdAt: now,
       };

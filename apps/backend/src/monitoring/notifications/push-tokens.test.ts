@@ -1,6 +1,7 @@
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
 import { openDatabaseForTest } from "../../testing/test-database";
+import { pushTokenUserKeysOf } from "./push-token-owner";
 import { isExpoPushToken, registerPushToken } from "./push-tokens";
 
 const cleanup = useTestCleanup();
@@ -40,5 +41,27 @@ describe(`registerPushToken (${testDatabaseKind})`, () => {
       registerPushToken(db, { token: "not-a-token", deviceOS: "ios", env: "prod", optedIn: true }),
     ).rejects.toThrow(/Expo push token/);
     expect(isExpoPushToken("ExpoPushToken[xyz]")).toBe(true);
+  });
+});
+
+describe("pushTokenUserKeysOf", () => {
+  it("normalizes the app's user id as identity resolution does: an email with its loose key, or a phone", () => {
+    expect(pushTokenUserKeysOf(" J.Doe+app@GoogleMail.com ", "US")).toEqual({
+      userKind: "EMAIL",
+      userKey: "j.doe+app@googlemail.com",
+      userLooseKey: "jdoe@gmail.com",
+    });
+    expect(pushTokenUserKeysOf("(615) 555-0101", "US")).toEqual({
+      userKind: "PHONE",
+      userKey: "+16155550101",
+      userLooseKey: null,
+    });
+    for (const nothing of [null, "", "n/a", "noemail@"]) {
+      expect(pushTokenUserKeysOf(nothing, "US")).toEqual({
+        userKind: null,
+        userKey: null,
+        userLooseKey: null,
+      });
+    }
   });
 });

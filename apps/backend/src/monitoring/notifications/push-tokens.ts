@@ -1,9 +1,12 @@
 // Expo push tokens as the GreenLoop app registers them (`{ token, deviceOS, env, storeId, optedIn,
-// userId }`). Only STAFF devices receive the store's notifications: who registers a device (a staff
-// token or a customer's session) decides the audience, never the device itself.
+// userId }`). Only STAFF devices receive the store's notifications, and a CUSTOMER device only its
+// owner's (push-token-owner.ts): who registers a device (a staff token or a customer's session)
+// decides the audience, never the device itself.
 import type { Database, PushAudience } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
+import type { CountryCode } from "@greenloop/order-sync/identity";
 import type { Caller } from "../../auth/access";
+import { pushTokenUserKeysOf } from "./push-token-owner";
 
 export interface PushTokenRegistration {
   token: string;
@@ -13,6 +16,8 @@ export interface PushTokenRegistration {
   optedIn: boolean;
   userId?: string | null;
   audience?: PushAudience;
+  /** Region of a phone user id written without a country code (PHONE_DEFAULT_REGION). */
+  phoneRegion?: CountryCode;
 }
 
 const expoTokenPattern = /^Expo(nent)?PushToken\[[^\]\s]+\]$/;
@@ -35,6 +40,7 @@ export async function registerPushToken(
     storeId: input.storeId ?? null,
     optedIn: input.optedIn,
     userId: input.userId ?? null,
+    ...pushTokenUserKeysOf(input.userId, input.phoneRegion ?? "US"),
     disabledAt: null,
     lastError: null,
     ...(input.audience ? { audience: input.audience } : {}),

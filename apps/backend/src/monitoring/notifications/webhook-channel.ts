@@ -57,7 +57,8 @@ export function createWebhookChannel(options: {
   return {
     name: "webhook",
     batchSize: 20,
-    listTargets: async () => ["webhook"],
+    // The store's own endpoint: staff notifications only, never a customer's.
+    listTargets: async (audience) => (audience.kind === "staff" ? ["webhook"] : []),
     async send(messages) {
       const outcomes: DeliveryOutcome[] = [];
       for (const message of messages) outcomes.push(await sendOne(message));

@@ -7,6 +7,9 @@ import {
   threeChannelStore,
 } from "../../customers/testing/customer-fixtures";
 import { emptyStore } from "../../merge/testing/merge-harness";
+import { buyInStore, tierOf } from "../../monitoring/events/testing/tier-rise-fixtures";
+import { notifyTierRises } from "../../monitoring/events/tier-rise-events";
+import { createNotifications } from "../../monitoring/notifications/notification-store";
 import { openDatabaseForTest } from "../../testing/test-database";
 import { apiTransformer } from "../api-transformer";
 import { testApi, trpcErrorCode } from "../testing/api-test-kit";
@@ -104,5 +107,89 @@ describe(`me.summary (${testDatabaseKind})`, () => {
     const db = await openDatabaseForTest(cleanup);
     const { caller } = await testApi(db, "operator");
     expect(await trpcErrorCode(caller.me.summary())).toBe("FORBIDDEN");
+  });
+});
+
+describe(`me.notifications (${testDatabaseKind})`, () => {
+  it("lists only the caller's own notifications, newest first, paged, and marks them read", async () => {
+    const db = await openDatabaseForTest(cleanup);
+    const { store, maya, leo } = threeChannelStore();
+    await ingestAndAnalyze(db, store);
+    await buyInStore(db, store, maya.id, 1_600);
+    const now = new Date(store.now().getTime() + 60_000);
+    expect(await notifyTierRises(db, { now })).toMatchObject({ notified: 1 });
+    const mayaId = (await tierOf(db, maya.id)).customerId;
+    const leoId = (await tierOf(db, leo.id)).customerId;
+    const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    for (const [customerId, key, minutes] of [
+      [mayaId, "maya-2", 1],
+      [mayaId, "maya-3", 2],
+      [leoId, "leo-1", 3],
+    ] as const) {
+      await createNotifications(
+        db.prisma,
+        [{ kind: "customer.tier_rise", customerId, title: key, body: "b", dedupeKey: key }],
+        later(minutes),
+      );
+    }
+    await createNotifications(
+      db.prisma,
+      [{ kind: "alert.opened", title: "staff only", body: "b", dedupeKey: "staff" }],
+      later(4),
+    );
+
+    const maya1 = (await testApi(db, { customerEmail: "maya.lind@example.com" })).caller;
+    const first = await maya1.me.notifications({ limit: 2 });
+    if (first.match !== "one") throw new Error(`expected one, got ${first.match}`);
+    expect(first.items.map((n) => n.title)).toEqual(["maya-3", "maya-2"]);
+    expect(first.unread).toBe(3);
+    const rest = await maya1.me.notifications({ limit: 2, cursor: first.nextCursor ?? undefined });
+    if (rest.match !== "one") throw new Error("expected Maya's notifications");
+    expect(rest.items).toMatchObject([
+      { title: "You're now Evergreen!", campaignId: "tier_rise:Evergreen", readAt: null },
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    const risen = rest.items[0]?.id ?? "";
+
+    // Leo can neither see nor mark Maya's; Maya can.
+    const leoCaller = (await testApi(db, { customerEmail: "leo.park@example.com" })).caller;
+    const leos = await leoCaller.me.notifications();
+    expect(leos.match === "one" && leos.items.map((n) => n.title)).toEqual(["leo-1"]);
+    expect(JSON.stringify(apiTransformer.serialize(leos))).not.toContain(risen);
+    expect(await leoCaller.me.markNotificationRead({ id: risen })).toEqual({ marked: 0 });
+    expect(await maya1.me.markNotificationRead({ id: risen })).toEqual({ marked: 1 });
+    expect(await maya1.me.markNotificationRead({ id: risen })).toEqual({ marked: 0 });
+    const unread = await maya1.me.notifications({ unreadOnly: true });
+    expect(unread.match === "one" && unread.items.map((n) => n.title)).toEqual([
+      "maya-3",
+      "maya-2",
+    ]);
+    expect(unread.match === "one" && unread.unread).toBe(2);
+
+    // A cursor of another list is refused; staff tokens are refused.
+    const orders = await maya1.me.orders({ limit: 1 });
+    const ordersCursor = orders.match === "one" ? (orders.nextCursor ?? "") : "";
+    expect(await trpcErrorCode(maya1.me.notifications({ cursor: ordersCursor }))).toBe(
+      "BAD_REQUEST",
+    );
+    const staff = (await testApi(db, "viewer")).caller;
+    expect(await trpcErrorCode(staff.me.notifications())).toBe("FORBIDDEN");
+    // The staff's inbox is theirs alone: it neither lists nor marks customers' notifications.
+    expect((await staff.notifications.list()).notifications.map((n) => n.title)).toEqual([
+      "staff only",
+    ]);
+    expect(await staff.notifications.markRead({ all: true })).toEqual({ marked: 1 });
+    const stillUnread = await maya1.me.notifications();
+    expect(stillUnread.match === "one" && stillUnread.unread).toBe(2);
+  });
+
+  it("answers shared behind a family email, with nobody's notifications", async () => {
+    const db = await openDatabaseForTest(cleanup);
+    const { store, ben } = familyStore();
+    await ingestAndAnalyze(db, store);
+    await buyInStore(db, store, ben.id, 900);
+    expect(await notifyTierRises(db, { now: store.now() })).toMatchObject({ notified: 1 });
+    const { caller } = await testApi(db, { customerEmail: "cruz.family@example.com" });
+    expect(await caller.me.notifications()).toEqual({ match: "shared" });
   });
 });

@@ -3,9 +3,15 @@
 // people using it is asking (see customers/own-customer.ts).
 import { z } from "zod";
 import { listOwnOrders, loadOwnSummary } from "../../customers/own-customer";
-import { cursorSchema, pageSizeSchema } from "../output-schemas";
+import {
+  listOwnNotifications,
+  markOwnNotificationsRead,
+} from "../../monitoring/notifications/customer-feed";
+import { campaignIdOf } from "../../monitoring/notifications/notification-store";
+import { cursorSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
 import { createTRPCRouter, customerProcedure } from "../trpc";
 import { customerOrderSchema, customerSummarySchema } from "./customers-schemas";
+import { notificationPageInput, notificationSchema } from "./notifications";
 
 const unmatched = [
   z.object({ match: z.literal("none") }),
@@ -41,6 +47,46 @@ export const meRouter = createTRPCRouter({
         sessionEmail: ctx.customer.email,
         limit: input.limit,
         cursor: input.cursor,
+      }),
+    ),
+
+  /**
+   * The owner's notifications (a tier rise…), newest first: the same items their devices were
+   * pushed, with `readAt` and the unread count; `unreadOnly` leaves out the read ones.
+   */
+  notifications: customerProcedure
+    .input(notificationPageInput)
+    .output(
+      z.discriminatedUnion("match", [
+        ...unmatched,
+        z.object({
+          match: z.literal("one"),
+          items: z.array(notificationSchema),
+          unread: z.number().int(),
+          nextCursor: z.string().nullable(),
+        }),
+      ]),
+    )
+    .query(async ({ ctx, input }) => {
+      const feed = await listOwnNotifications(ctx.db, {
+        sessionEmail: ctx.customer.email,
+        limit: input.limit,
+        cursor: input.cursor,
+        unreadOnly: input.unreadOnly,
+      });
+      if (feed.match !== "one") return feed;
+      return { ...feed, items: feed.items.map((n) => ({ ...n, campaignId: campaignIdOf(n) })) };
+    }),
+
+  /** Marks one of the owner's notifications read (`marked: 0` when it is not theirs or was read). */
+  markNotificationRead: customerProcedure
+    .input(z.strictObject({ id: uuidSchema }))
+    .output(z.object({ marked: z.number().int() }))
+    .mutation(({ ctx, input }) =>
+      markOwnNotificationsRead(ctx.db, {
+        sessionEmail: ctx.customer.email,
+        ids: [input.id],
+        now: ctx.now(),
       }),
     ),
 });

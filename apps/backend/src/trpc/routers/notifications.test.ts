@@ -92,6 +92,13 @@ describe(`notifications router (${testDatabaseKind})`, () => {
       storeId: "greenhaus-tn-cookeville",
       optedIn: true,
     });
+    // Normalized as identity resolution does: how the customer's pushes find the device.
+    expect(
+      await db.prisma.pushToken.findUniqueOrThrow({
+        where: { token },
+        select: { userKind: true, userKey: true, userLooseKey: true },
+      }),
+    ).toEqual({ userKind: "EMAIL", userKey: "dana@example.com", userLooseKey: "dana@example.com" });
     const { userId: _ignored, ...withoutUserId } = appBody(token);
     await caller.notifications.registerPushToken({ ...withoutUserId, optedIn: false });
     expect(await pushToken(db, token)).toMatchObject({

@@ -1,6 +1,7 @@
 // The store's notifications (alerts, VIP orders, at-risk customers) as the app lists them, read
 // state, and Expo push tokens as the app registers them.
 import type { Prisma } from "@greenloop/db";
+import type { CountryCode } from "@greenloop/order-sync/identity";
 import { z } from "zod";
 import {
   listNotifications,
@@ -17,7 +18,7 @@ import { createTRPCRouter, signedInProcedure, viewerProcedure } from "../trpc";
 /** Stored JSON as Prisma types it (zod's own JSON type is not Prisma's). */
 const storedJsonSchema = z.custom<Prisma.JsonValue>((value) => z.json().safeParse(value).success);
 
-const notificationSchema = z.object({
+export const notificationSchema = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -44,18 +45,19 @@ const pushTokenInput = z.object({
   userId: z.string().trim().max(320).nullish(),
 });
 
+/** A page of a notification list: the staff's, or a customer's own (`me.notifications`). */
+export const notificationPageInput = z
+  .object({
+    limit: pageSizeSchema,
+    cursor: cursorSchema,
+    unreadOnly: z.boolean().default(false),
+  })
+  .prefault({});
+
 export const notificationsRouter = createTRPCRouter({
   /** Newest first, with the unread count; `unreadOnly` leaves out the read ones. */
   list: viewerProcedure
-    .input(
-      z
-        .object({
-          limit: pageSizeSchema,
-          cursor: cursorSchema,
-          unreadOnly: z.boolean().default(false),
-        })
-        .prefault({}),
-    )
+    .input(notificationPageInput)
     .output(
       z.object({
         notifications: z.array(notificationSchema),
@@ -101,6 +103,7 @@ export const notificationsRouter = createTRPCRouter({
         storeId: input.storeId,
         optedIn: input.optedIn,
         userId: input.userId ?? null,
+        phoneRegion: ctx.config.merge.phoneDefaultRegion as CountryCode,
       });
       return { ok: true as const };
     }),

@@ -1,7 +1,9 @@
 // A tiny HTTP server on 127.0.0.1 for the local fakes of the webhook receiver and Expo's push API:
-// it records every request (headers and raw body) and answers through a handler.
+// it records every request (headers and body, gunzipped when the client compressed it, as Expo's
+// SDK does past 1 KiB) and answers through a handler.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import type { TestCleanup } from "@greenloop/db/testing";
 
 export interface RecordedRequest {
@@ -34,7 +36,10 @@ export async function startLoopbackServer(
         method: req.method ?? "",
         path: req.url ?? "",
         headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
+        body: (req.headers["content-encoding"] === "gzip"
+          ? gunzipSync(Buffer.concat(chunks))
+          : Buffer.concat(chunks)
+        ).toString("utf8"),
       };
       requests.push(request);
       const response = handle(request);
