@@ -19,7 +19,9 @@
 export function orderLinesCte(orderFilter: string): string {
   return `order_lines AS (
     SELECT line."orderId", line."customerId", line."placedAt", line."countsInAnalytics",
-           line."productId", coalesce(p.name, line."itemName") AS "productName",
+           -- An eCom item's product is the catalog's match for its SKU (null when none).
+           coalesce(line."productId", p.id) AS "productId",
+           coalesce(p.name, line."itemName") AS "productName",
            p."categoryId", c.name AS category, p."brandId", b.name AS brand,
            line.quantity, line.total
       FROM (
