@@ -38,38 +38,36 @@ export async function writeRetailProducts(
   );
 }
 
-export async function writeRetailBrands(
+export function writeRetailBrands(
   client: MirrorClient,
   batch: ParsedRecord<Brand>[],
 ): Promise<MirrorWriteResult> {
-  const brands = latestById(batch, (r) => r.data);
-  return upsertByVersion(
-    client,
-    "RetailBrand",
-    brands.map((r) => r.data.id),
-    brands.map((r) => r.data.version),
-    [
-      column(brands, "name", text, (r) => r.data.name ?? unnamed),
-      column(brands, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
-      jsonPayload(brands),
-    ],
-  );
+  return writeNamedRecords(client, "RetailBrand", batch);
 }
 
-export async function writeRetailProductCategories(
+export function writeRetailProductCategories(
   client: MirrorClient,
   batch: ParsedRecord<ProductCategory>[],
 ): Promise<MirrorWriteResult> {
-  const categories = latestById(batch, (r) => r.data);
+  return writeNamedRecords(client, "RetailProductCategory", batch);
+}
+
+/** Brands and categories keep the same columns: a name, when deleted, the record. */
+function writeNamedRecords(
+  client: MirrorClient,
+  table: "RetailBrand" | "RetailProductCategory",
+  batch: ParsedRecord<Brand | ProductCategory>[],
+): Promise<MirrorWriteResult> {
+  const records = latestById(batch, (r) => r.data);
   return upsertByVersion(
     client,
-    "RetailProductCategory",
-    categories.map((r) => r.data.id),
-    categories.map((r) => r.data.version),
+    table,
+    records.map((r) => r.data.id),
+    records.map((r) => r.data.version),
     [
-      column(categories, "name", text, (r) => r.data.name ?? unnamed),
-      column(categories, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
-      jsonPayload(categories),
+      column(records, "name", text, (r) => r.data.name ?? unnamed),
+      column(records, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
+      jsonPayload(records),
     ],
   );
 }

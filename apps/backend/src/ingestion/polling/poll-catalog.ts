@@ -10,13 +10,12 @@ import {
   writeRetailProducts,
 } from "../catalog-mirror";
 import {
-  emptyResult,
   type PolledSource,
+  type PollListsResult,
   type PollResourceOptions,
-  pollResource,
-  type ResourcePollResult,
+  pollLists,
 } from "./poll-resource";
-import { type CatalogResource, catalogResources, readSyncCursor } from "./sync-cursor";
+import { type CatalogResource, catalogResources } from "./sync-cursor";
 
 export type CatalogClient = Pick<
   LightspeedClient,
@@ -29,28 +28,15 @@ export interface PollCatalogOptions extends PollResourceOptions {
   resources?: CatalogResource[];
 }
 
-export interface PollCatalogResult {
-  /** Every requested resource succeeded. */
-  ok: boolean;
-  interrupted: boolean;
-  resources: Record<CatalogResource, ResourcePollResult<CatalogResource>>;
-}
+export type PollCatalogResult = PollListsResult<CatalogResource>;
 
-export async function pollCatalog(options: PollCatalogOptions): Promise<PollCatalogResult> {
-  const requested = new Set(options.resources ?? catalogResources);
-  const results = {} as PollCatalogResult["resources"];
-  for (const resource of catalogResources) {
-    const run = requested.has(resource) && !options.signal?.aborted;
-    results[resource] = run
-      ? await pollResource(catalogSource(resource, options.client), options)
-      : emptyResult(resource, await readSyncCursor(options.db.prisma, resource));
-  }
-  const polled = Object.values(results).filter((result) => requested.has(result.resource));
-  return {
-    ok: polled.every((result) => result.status === "succeeded"),
-    interrupted: options.signal?.aborted === true,
-    resources: results,
-  };
+export function pollCatalog(options: PollCatalogOptions): Promise<PollCatalogResult> {
+  return pollLists(
+    catalogResources,
+    options.resources,
+    (resource) => catalogSource(resource, options.client),
+    options,
+  );
 }
 
 function catalogSource(

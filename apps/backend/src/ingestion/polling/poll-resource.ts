@@ -236,7 +236,7 @@ export async function pollResource<R extends PolledResource>(
 }
 
 /** A resource's result before any page: skipped, with nothing read. */
-export function emptyResult<R extends PolledResource>(
+function emptyResult<R extends PolledResource>(
   resource: R,
   cursor: number,
 ): ResourcePollResult<R> {
@@ -270,4 +270,37 @@ function logOutcome(logger: Logger | undefined, result: ResourcePollResult, fail
   } else {
     logger.info(context, `poll ${status}`);
   }
+}
+
+export interface PollListsResult<R extends PolledResource> {
+  /** Every requested resource succeeded. */
+  ok: boolean;
+  interrupted: boolean;
+  resources: Record<R, ResourcePollResult<R>>;
+}
+
+/**
+ * Polls the `requested` lists (default all) one after another, in the order of `all`; the others,
+ * and those an interruption left, come back `skipped` with their saved cursor.
+ */
+export async function pollLists<R extends PolledResource>(
+  all: readonly R[],
+  requested: readonly R[] | undefined,
+  sourceOf: (resource: R) => PolledSource<R>,
+  options: PollResourceOptions,
+): Promise<PollListsResult<R>> {
+  const wanted = new Set(requested ?? all);
+  const results = {} as Record<R, ResourcePollResult<R>>;
+  for (const resource of all) {
+    const run = wanted.has(resource) && !options.signal?.aborted;
+    results[resource] = run
+      ? await pollResource(sourceOf(resource), options)
+      : emptyResult(resource, await readSyncCursor(options.db.prisma, resource));
+  }
+  const polled = all.filter((resource) => wanted.has(resource)).map((r) => results[r]);
+  return {
+    ok: polled.every((result) => result.status === "succeeded"),
+    interrupted: options.signal?.aborted === true,
+    resources: results,
+  };
 }

@@ -8,13 +8,12 @@ import type { Logger } from "../../logger";
 import type { OnRetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
 import {
-  emptyResult,
   type PolledSource,
+  type PollListsResult,
   type PollProgress,
-  pollResource,
-  type ResourcePollResult,
+  pollLists,
 } from "./poll-resource";
-import { type RetailResource, readSyncCursor, retailResources } from "./sync-cursor";
+import { type RetailResource, retailResources } from "./sync-cursor";
 
 export {
   type PollProgress,
@@ -48,28 +47,15 @@ export interface PollRetailOptions {
   now?: () => Date;
 }
 
-export interface PollRetailResult {
-  /** Every requested resource succeeded. */
-  ok: boolean;
-  interrupted: boolean;
-  resources: Record<RetailResource, ResourcePollResult<RetailResource>>;
-}
+export type PollRetailResult = PollListsResult<RetailResource>;
 
-export async function pollRetail(options: PollRetailOptions): Promise<PollRetailResult> {
-  const requested = new Set(options.resources ?? retailResources);
-  const results = {} as Record<RetailResource, ResourcePollResult<RetailResource>>;
-  for (const resource of retailResources) {
-    const run = requested.has(resource) && !options.signal?.aborted;
-    results[resource] = run
-      ? await pollResource(retailSource(resource, options), options)
-      : emptyResult(resource, await readSyncCursor(options.db.prisma, resource));
-  }
-  const polled = Object.values(results).filter((result) => requested.has(result.resource));
-  return {
-    ok: polled.every((result) => result.status === "succeeded"),
-    interrupted: options.signal?.aborted === true,
-    resources: results,
-  };
+export function pollRetail(options: PollRetailOptions): Promise<PollRetailResult> {
+  return pollLists(
+    retailResources,
+    options.resources,
+    (resource) => retailSource(resource, options),
+    options,
+  );
 }
 
 function retailSource(
