@@ -73,6 +73,18 @@ describe("the simulated catalog", () => {
     expect(variants.every((p) => ids.has(p.variant_parent_id ?? ""))).toBe(true);
   });
 
+  it("generates the same catalog from the same seed, and keeps the original products' ids and SKUs", () => {
+    const a = new SimulatedStore({ seed: 11, store: small });
+    const b = new SimulatedStore({ seed: 11, store: small });
+    expect(JSON.stringify(b.catalog.allProducts())).toBe(JSON.stringify(a.catalog.allProducts()));
+    const all = { after: 0, before: null, pageSize: 200, includeDeleted: true };
+    expect(b.catalog.listBrands(all)).toEqual(a.catalog.listBrands(all));
+    // The catalog draws from its own stream: staff, taxes and the first products are as before it.
+    const other = new SimulatedStore({ seed: 12, store: small });
+    expect(other.catalog.allProducts()[0]?.id).not.toBe(a.catalog.allProducts()[0]?.id);
+    expect(a.fixtures.products.slice(0, 16).map((p) => p.name)[0]).toBe("Blue Dream - Flower");
+  });
+
   it("sells catalog products at catalog prices, in store and online, and exports their SKUs", async () => {
     const { store } = setup();
     const catalog = new Map(store.catalog.allProducts().map((p) => [p.id, p]));
