@@ -236,10 +236,7 @@ export async function pollResource<R extends PolledResource>(
 }
 
 /** A resource's result before any page: skipped, with nothing read. */
-function emptyResult<R extends PolledResource>(
-  resource: R,
-  cursor: number,
-): ResourcePollResult<R> {
+function emptyResult<R extends PolledResource>(resource: R, cursor: number): ResourcePollResult<R> {
   return {
     resource,
     status: "skipped",
