@@ -96,6 +96,18 @@ export function createApiRoutes(store: SimulatedStore): Hono {
     return c.body(null, 204);
   });
 
+  // The catalog (reference §4.1): version-cursor lists; deleted records only with deleted=true.
+  api.get("/2.0/products", (c) =>
+    c.json(store.catalog.listProducts(parseListQuery(c.req.query()))),
+  );
+  api.get("/2.0/products/:id", (c) => c.json({ data: store.getProduct(c.req.param("id")) }));
+  api.get("/2.0/brands", (c) => c.json(store.catalog.listBrands(parseListQuery(c.req.query()))));
+  // Deprecated for /product_categories since 2023-10 (whose list has no documented version
+  // cursor); product types carry the same ids and, since 2023-02, the hierarchy fields.
+  api.get("/2.0/product_types", (c) =>
+    c.json(store.catalog.listProductTypes(parseListQuery(c.req.query()))),
+  );
+
   api.get("/2.0/customer_groups", (c) =>
     c.json(store.listCustomerGroups(parseListQuery(c.req.query()))),
   );

@@ -34,6 +34,13 @@ const updateSaleSchema = z.object({
   note: z.string().optional(),
   customer_id: z.string().nullable().optional(),
 });
+const updateProductSchema = z.object({
+  name: z.string().min(1).optional(),
+  sku: z.string().min(1).optional(),
+  price: z.number().nonnegative().optional(),
+  brand_id: z.string().nullable().optional(),
+  product_type_id: z.string().nullable().optional(),
+});
 const placeOrderSchema = z.object({
   email: z.string().optional(),
   firstName: z.string().optional(),
@@ -96,6 +103,12 @@ export function createControlRoutes(store: SimulatedStore): Hono {
     return c.json({ data: store.updateSale(c.req.param("id"), definedOnly(input)) });
   });
   control.delete("/sales/:id", (c) => c.json({ data: store.deleteSale(c.req.param("id")) }));
+
+  control.put("/products/:id", async (c) => {
+    const input = await body(updateProductSchema, c);
+    return c.json({ data: store.updateProduct(c.req.param("id"), definedOnly(input)) });
+  });
+  control.delete("/products/:id", (c) => c.json({ data: store.deleteProduct(c.req.param("id")) }));
 
   control.post("/ecom/orders", async (c) => {
     const input = await body(placeOrderSchema, c);

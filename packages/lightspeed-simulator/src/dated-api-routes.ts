@@ -14,7 +14,16 @@ import { parseListQuery } from "./version-cursor";
 const version = "/:version{[0-9]{4}-[0-9]{2}}";
 
 /** Resources whose date-based endpoints answer exactly like their 2.0 ones. */
-const sameShapeResources = ["customers", "customer_groups", "registers", "outlets"] as const;
+const sameShapeResources = [
+  "customers",
+  "customer_groups",
+  "registers",
+  "outlets",
+  // The catalog's date-versioned shape is UNCONFIRMED: we answer with the 2.0 one.
+  "products",
+  "brands",
+  "product_types",
+] as const;
 
 export function createDatedApiRoutes(store: SimulatedStore): Hono {
   const api = new Hono();

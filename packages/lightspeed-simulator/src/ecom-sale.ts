@@ -21,7 +21,9 @@ export interface BuildEcomSaleInput {
 
 export function buildEcomSale(input: BuildEcomSaleInput): Sale {
   const { order, fixtures } = input;
-  const productsById = new Map(fixtures.products.map((product) => [product.id, product]));
+  const productsById = new Map(
+    [...fixtures.products, ...fixtures.retiredProducts].map((product) => [product.id, product]),
+  );
   const lines: SaleLineInput[] = order.lines.map((line) => {
     const product = productsById.get(line.productId);
     if (!product) throw new Error(`unknown product ${line.productId}`);

@@ -7,7 +7,8 @@
 // In-process:     const store = new SimulatedStore({ seed: 7 }); const app = createSimulatorApp(store);
 //                 await app.request("/api/2.0/sales", { headers: { Authorization: `Bearer ${store.token}` } });
 // Date versions: /api/{YYYY-MM}/sales, /sales/:id (the date-based sale shape), /customers,
-//               /customers/:id, /customer_groups, /registers, /outlets (the 2.0 shape), for the
+//               /customers/:id, /customer_groups, /registers, /outlets, /products, /products/:id,
+//               /brands, /product_types (the 2.0 shape), for the
 //               versions in `dateVersions` (default 2026-01, 2026-04, 2026-07); an older version is
 //               served by the oldest, a newer one is 404.
 //
@@ -15,6 +16,12 @@
 // - Clock:      now(), advanceClock(ms) — the simulated clock drives rate-limit windows, webhook
 //               retry back-off and eCom sync delays; tests never sleep. clock: "real" follows
 //               wall time too (demo). advanceClock syncs due eCom orders (autoSyncEcom, default on).
+// - Catalog:    catalog (products, brands, product types: listProducts/listBrands/
+//               listProductTypes(query), allProducts()), getProduct(id), updateProduct(id,
+//               {name, sku, price, brand_id, product_type_id}) and deleteProduct(id) (a new version
+//               and a product.update webhook). GET /api/2.0/products, /products/:id, /brands,
+//               /product_types: version-cursor lists of a cannabis store's ~75 products, 12 brands
+//               and 9 categories (store-catalog.ts); sales' lines and the eCom export use them.
 // - Reads:      sales(), customers(), customerGroups(), registers(), outlets(), getSale(id),
 //               getCustomer(id), list*(query) (version-cursor pages), ecomOrders(),
 //               pendingEcomOrders(), snapshot(), version.
@@ -37,7 +44,7 @@
 // - Limits:     rateLimiter (limit, windowMs, reset()).
 //
 // HTTP control API (JSON, same bearer token): GET /_sim/state, POST /_sim/clock/advance {ms},
-// POST /_sim/sales, PUT|DELETE /_sim/sales/:id, POST /_sim/ecom/orders, POST /_sim/ecom/sync
+// POST /_sim/sales, PUT|DELETE /_sim/sales/:id, PUT|DELETE /_sim/products/:id, POST /_sim/ecom/orders, POST /_sim/ecom/sync
 // {orderNumber?}, GET /_sim/ecom/export.csv, POST /_sim/faults/fail {count,status},
 // POST /_sim/faults/delay {ms}, POST /_sim/faults/corrupt {kind,id,bumpVersion?},
 // POST /_sim/faults/webhooks {drop,duplicate,reorder}, DELETE /_sim/faults,
@@ -59,6 +66,7 @@ export {
   type RateLimitOptions,
 } from "./rate-limiter";
 export type {
+  Brand,
   Customer,
   CustomerGroup,
   EcomOrder,
@@ -66,6 +74,8 @@ export type {
   LineItem,
   Outlet,
   Payment,
+  ProductRecord,
+  ProductType,
   Register,
   Sale,
   SaleState,
@@ -78,6 +88,7 @@ export {
   type PlaceEcomOrderInput,
   SimulatedStore,
   type StoreSnapshot,
+  type UpdateProductInput,
   type UpdateSaleInput,
 } from "./simulated-store";
 export { SimulatorError, type SimulatorErrorCode } from "./simulator-error";

@@ -200,7 +200,7 @@ export interface Sale {
   external_applications: unknown[];
 }
 
-/** A sellable product of the fake catalog (not served over the API; sales reference it). */
+/** A sellable product of the fake catalog: sales and eCom orders reference it by id and SKU. */
 export interface Product {
   id: string;
   sku: string;
@@ -209,6 +209,59 @@ export interface Product {
   option: string;
   priceCents: number;
   costCents: number;
+  /** Its `/brands` record; null for house items (the delivery fee). */
+  brandId?: string | null;
+  /** Its `/product_types` record (a product category). */
+  categoryId?: string | null;
+  /** The family's parent product when this is a variant of another (same strain, other size). */
+  variantParentId?: string | null;
+}
+
+/** `/api/2.0/products`: one product (variant), in the API 2.0 wire shape. */
+export interface ProductRecord {
+  id: string;
+  source_id: string | null;
+  variant_parent_id: string | null;
+  name: string;
+  variant_name: string;
+  handle: string;
+  sku: string;
+  active: boolean;
+  has_inventory: boolean;
+  has_variants: boolean;
+  is_composite: boolean;
+  description: string;
+  brand_id: string | null;
+  product_type_id: string | null;
+  supplier_id: string | null;
+  price_excluding_tax: number;
+  supply_price: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+/** `/api/2.0/brands` (reference §4.1's example: id, name, deleted_at, version). */
+export interface Brand {
+  id: string;
+  name: string;
+  description: string | null;
+  deleted_at: string | null;
+  version: number;
+}
+
+/**
+ * `/api/2.0/product_types`: a product category. Since 2023-02 product types carry their place in
+ * the category hierarchy (`leaf_category`, `category_path`); our store's categories are flat.
+ */
+export interface ProductType {
+  id: string;
+  name: string;
+  leaf_category: boolean;
+  category_path: { id: string; name: string }[];
+  deleted_at: string | null;
+  version: number;
 }
 
 /** One tax the store charges; the eCom CSV names them, X-Series lines carry them as components. */

@@ -1,6 +1,7 @@
 // One simulated X-Series store: its records, the simulated clock, the global version counter,
 // webhooks, rate limiting and fault injection. Every change goes through here so versions bump
 // and webhooks fire exactly once per change, for API calls and programmatic control alike.
+import { CatalogRecords } from "./catalog-records";
 import { buildCustomerRecord, type CustomerInput } from "./customer-record";
 import { checkDateVersions } from "./date-version";
 import { pickRandomLines, resolveEcomBuyer, type SaleLineRequest } from "./ecom-buyer";
@@ -10,13 +11,18 @@ import { createEcomOrder, type EcomBuyer } from "./ecom-order-factory";
 import { buildEcomSale } from "./ecom-sale";
 import { FakePeople } from "./fake-people";
 import { type CorruptibleKind, FaultInjector } from "./fault-injector";
+import { buildProductRecord, productWebhookPayload } from "./product-record";
 import { defaultRateLimit, RateLimiter } from "./rate-limiter";
 import type {
+  Brand,
   Customer,
   CustomerGroup,
   EcomFulfillment,
   EcomOrder,
   Outlet,
+  Product,
+  ProductRecord,
+  ProductType,
   Register,
   Sale,
   SaleStatus,
@@ -38,6 +44,7 @@ import {
   type SimulatedStoreOptions,
   type StoreSize,
 } from "./simulator-options";
+import { createStoreCatalog } from "./store-catalog";
 import { createStoreFixtures, type StoreFixtures } from "./store-fixtures";
 import { generateStoreHistory } from "./store-generator";
 import { VersionCounter } from "./version-counter";
@@ -87,9 +94,20 @@ export interface PlaceEcomOrderInput {
   delayMs?: number;
 }
 
+/** A change to a catalog product (the store owner edits it in X-Series). */
+export interface UpdateProductInput {
+  name?: string;
+  sku?: string;
+  /** Tax-exclusive price; later sales charge it. */
+  price?: number;
+  brand_id?: string | null;
+  product_type_id?: string | null;
+}
+
 export interface StoreSnapshot {
   now: string;
   version: number;
+  products: number;
   outlets: number;
   registers: number;
   customers: number;
@@ -119,6 +137,8 @@ export class SimulatedStore {
   readonly autoSyncEcom: boolean;
   /** Served under `/api/{YYYY-MM}/...`, oldest first. */
   readonly dateVersions: readonly string[];
+  /** Products, brands and product types as the API serves them. */
+  readonly catalog: CatalogRecords;
 
   private readonly versions: VersionCounter;
   private readonly random: SeededRandom;
@@ -158,12 +178,20 @@ export class SimulatedStore {
     const historyRandom = root.fork("history");
     // Drawn last from the root: subscriptions' ids shift nothing else the seed makes.
     const webhookIds = root.fork("webhook-subscriptions");
+    // After the subscriptions: the catalog's draws shift nothing drawn before it.
+    const catalogRandom = root.fork("catalog");
 
     const startMs = (options.start ?? DEFAULT_START).getTime();
     this.startMs = startMs;
     this.clock = new SimulatedClock(startMs, options.clock ?? "manual");
     this.retailerId = fixtureRandom.uuid();
     this.fixtures = createStoreFixtures(fixtureRandom, startMs);
+    const catalog = createStoreCatalog(catalogRandom, this.fixtures.products, [
+      ...this.fixtures.products.map((product) => product.sku),
+      this.fixtures.deliveryFee.sku,
+    ]);
+    this.fixtures.products = catalog.products;
+    this.catalog = new CatalogRecords(() => this.versions.next());
     this.faults = new FaultInjector((kind, id, bump) => this.touchForCorruption(kind, id, bump));
     this.webhooks = new WebhookDispatcher(
       () => this.clock.nowMs(),
@@ -183,6 +211,12 @@ export class SimulatedStore {
       this.put(this.outletRecords, this.fixtures.outlet);
       for (const register of registers) this.put(this.registerRecords, register);
       for (const group of this.fixtures.customerGroups) this.put(this.groupRecords, group);
+      this.putCatalog(catalog.categories, catalog.brands, setupMs);
+    });
+    // Discontinued before the history begins: served with deleted_at, never sold.
+    this.atHistory(setupMs + 86_400_000, () => {
+      this.putProductRecord(catalog.discontinued, formatApiDate(setupMs));
+      this.deleteProduct(catalog.discontinued.id);
     });
     generateStoreHistory(this, historyRandom, this.people);
   }
@@ -284,6 +318,7 @@ export class SimulatedStore {
     return {
       now: formatApiDate(this.clock.nowMs()),
       version: this.versions.current,
+      products: this.catalog.productCount,
       outlets: this.outletRecords.size,
       registers: this.registerRecords.size,
       customers: this.customerRecords.size,
@@ -333,6 +368,62 @@ export class SimulatedStore {
     const next: Customer = { ...current, deleted_at: current.deleted_at ?? at, updated_at: at };
     this.put(this.customerRecords, next);
     this.emitCustomer(next);
+    return next;
+  }
+
+  // ---- catalog -----------------------------------------------------------------------------
+
+  getProduct(id: string): ProductRecord {
+    return this.catalog.getProduct(id);
+  }
+
+  /**
+   * Edits a product: a new version and a `product.update` webhook; a new price applies to later
+   * sales and eCom orders. Unknown brand or product type → UNPROCESSABLE (422).
+   */
+  updateProduct(id: string, patch: UpdateProductInput): ProductRecord {
+    const current = this.catalog.getProduct(id);
+    if (patch.brand_id) this.requireCatalogRef("brand_id", this.catalog.brand(patch.brand_id));
+    if (patch.product_type_id) {
+      this.requireCatalogRef("product_type_id", this.catalog.productType(patch.product_type_id));
+    }
+    const sellable = this.fixtures.products.find((product) => product.id === id);
+    const next: ProductRecord = {
+      ...current,
+      ...(patch.name === undefined ? {} : { name: patch.name, variant_name: patch.name }),
+      ...(patch.sku === undefined ? {} : { sku: patch.sku }),
+      ...(patch.price === undefined ? {} : { price_excluding_tax: patch.price }),
+      ...(patch.brand_id === undefined ? {} : { brand_id: patch.brand_id }),
+      ...(patch.product_type_id === undefined ? {} : { product_type_id: patch.product_type_id }),
+      updated_at: formatApiDate(this.timestampMs()),
+    };
+    if (sellable) {
+      sellable.name = next.name;
+      sellable.sku = next.sku;
+      sellable.priceCents = Math.round(next.price_excluding_tax * 100);
+      sellable.brandId = next.brand_id;
+      sellable.categoryId = next.product_type_id;
+    }
+    this.catalog.putProduct(next);
+    this.emitProduct(next);
+    return next;
+  }
+
+  /** The store stops selling a product: `deleted_at` set, a new version, a webhook. */
+  deleteProduct(id: string): ProductRecord {
+    const current = this.catalog.getProduct(id);
+    const at = formatApiDate(this.timestampMs());
+    const next: ProductRecord = {
+      ...current,
+      active: false,
+      deleted_at: current.deleted_at ?? at,
+      updated_at: at,
+    };
+    const retired = this.fixtures.products.filter((product) => product.id === id);
+    this.fixtures.retiredProducts.push(...retired);
+    this.fixtures.products = this.fixtures.products.filter((product) => product.id !== id);
+    this.catalog.putProduct(next);
+    this.emitProduct(next);
     return next;
   }
 
@@ -565,6 +656,45 @@ export class SimulatedStore {
     record.version = this.versions.next();
     map.delete(record.id);
     map.set(record.id, record);
+  }
+
+  /** The catalog at setup: categories, brands, then every product (the delivery fee too). */
+  private putCatalog(categories: ProductType[], brands: Brand[], atMs: number): void {
+    for (const category of categories) this.catalog.putProductType(category);
+    for (const brand of brands) this.catalog.putBrand(brand);
+    const at = formatApiDate(atMs);
+    for (const product of [...this.fixtures.products, this.fixtures.deliveryFee]) {
+      this.putProductRecord(product, at);
+    }
+  }
+
+  private putProductRecord(product: Product, createdAtIso: string): ProductRecord {
+    const hasVariants = this.fixtures.products.some(
+      (other) => other.variantParentId === product.id,
+    );
+    return this.catalog.putProduct(
+      buildProductRecord({ product, hasVariants, createdAtIso, atIso: createdAtIso }),
+    );
+  }
+
+  private requireCatalogRef(field: string, record: { deleted_at: string | null } | null): void {
+    if (!record || record.deleted_at !== null) {
+      throw new SimulatorError("UNPROCESSABLE", `${field} does not exist`);
+    }
+  }
+
+  private emitProduct(product: ProductRecord): void {
+    if (this.historyAtMs !== null) return;
+    this.webhooks.enqueue(
+      "product.update",
+      product.id,
+      product.version,
+      productWebhookPayload(product, {
+        brand: this.catalog.brand(product.brand_id),
+        type: this.catalog.productType(product.product_type_id),
+        retailerId: this.retailerId,
+      }),
+    );
   }
 
   private visible<T extends { deleted_at: string | null }>(

@@ -29,6 +29,8 @@ export interface StoreFixtures {
     squareOnline: PaymentType;
   };
   products: Product[];
+  /** Products the store stopped selling; orders placed before still name them. */
+  retiredProducts: Product[];
   deliveryFee: Product;
 }
 
@@ -132,6 +134,7 @@ export function createStoreFixtures(random: SeededRandom, startMs: number): Stor
       squareOnline: { id: random.uuid(), name: "Square (Online)", typeCode: "7" },
     },
     products,
+    retiredProducts: [],
     deliveryFee: {
       id: random.uuid(),
       sku: "900001",

@@ -156,6 +156,6 @@ function customerFullName(customer: Customer): string {
 }
 
 /** `2026-01-01T10:00:00+00:00` → `2026-01-01 10:00:00`. */
-function legacyDate(apiDate: string): string {
+export function legacyDate(apiDate: string): string {
   return apiDate.slice(0, 19).replace("T", " ");
 }

@@ -9,26 +9,11 @@ import {
   scrubErasedRetailCustomers,
   scrubErasedRetailSales,
 } from "../redaction/erased-identifiers";
+import { column, instant, iso, jsonPayload, money, str, text } from "./mirror-columns";
 import { latestById, type MirrorWriteResult, upsertByVersion } from "./upsert-by-version";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
-
-const text = (values: unknown[]) => ({ type: "text", values });
-const money = (values: unknown[]) => ({ type: "numeric", values });
-const instant = (values: unknown[]) => ({ type: "timestamptz", values });
-
-function column<T>(
-  records: ParsedRecord<T>[],
-  name: string,
-  make: (values: unknown[]) => { type: string; values: unknown[] },
-  pick: (record: ParsedRecord<T>) => unknown,
-) {
-  return { name, ...make(records.map((record) => pick(record) ?? null)) };
-}
-
-const str = (value: { toString(): string } | null | undefined) =>
-  value == null ? null : value.toString();
-const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+export type MirrorClient = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = MirrorClient;
 
 export async function writeRetailSales(
   client: Client,
@@ -65,10 +50,7 @@ export async function writeRetailSales(
       column(sales, "remoteCreatedAt", instant, (r) => iso(r.data.created_at)),
       column(sales, "remoteUpdatedAt", instant, (r) => iso(r.data.updated_at)),
       column(sales, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
-      {
-        ...column(sales, "payload", text, (r) => JSON.stringify(r.raw)),
-        convert: (v: string) => `${v}::jsonb`,
-      },
+      jsonPayload(sales),
     ],
   );
   // The merge hears of the changed rows durably, in this same transaction (merge/pending-merges.ts).
@@ -101,10 +83,7 @@ export async function writeRetailCustomers(
       column(customers, "remoteCreatedAt", instant, (r) => iso(r.data.created_at)),
       column(customers, "remoteUpdatedAt", instant, (r) => iso(r.data.updated_at)),
       column(customers, "deletedAt", instant, (r) => iso(r.data.deleted_at)),
-      {
-        ...column(customers, "payload", text, (r) => JSON.stringify(r.raw)),
-        convert: (v: string) => `${v}::jsonb`,
-      },
+      jsonPayload(customers),
     ],
   );
   // The merge hears of the changed rows durably, in this same transaction (merge/pending-merges.ts).

@@ -8,6 +8,7 @@ import { createLightspeedClientFromEnv } from "../lightspeed";
 import type { Logger } from "../logger";
 import type { ScheduledJob } from "../scheduler/scheduled-job";
 import { type Scheduler, startScheduler } from "../scheduler/start-scheduler";
+import { createCatalogPollJob } from "./polling/catalog-poll-job";
 import { createPollJob } from "./polling/poll-job";
 import { createRetailChangeHandler, createRetailChangeRetryJob } from "./retail-change-handler";
 import type { WebhookRouteOptions } from "./webhooks/webhook-route";
@@ -73,6 +74,7 @@ export function startIngestion(options: {
         onRetailChanges,
         ...(options.now ? { now: options.now } : {}),
       }),
+      createCatalogPollJob({ db, client, syncIntervalMs: env.syncIntervalMs, ...clock }),
       createRetailChangeRetryJob({ db, env, trigger: "merge", ...clock }),
       ...(options.jobs ?? []),
     ],

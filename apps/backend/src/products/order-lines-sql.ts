@@ -19,7 +19,9 @@
 export function orderLinesCte(orderFilter: string): string {
   return `order_lines AS (
     SELECT line."orderId", line."customerId", line."placedAt", line."countsInAnalytics",
-           line."productId", coalesce(p.name, line."itemName") AS "productName",
+           -- An eCom item's product is the catalog's match for its SKU (null when none).
+           coalesce(line."productId", p.id) AS "productId",
+           coalesce(p.name, line."itemName") AS "productName",
            p."categoryId", c.name AS category, p."brandId", b.name AS brand,
            line.quantity, line.total
       FROM (
@@ -42,13 +44,16 @@ export function orderLinesCte(orderFilter: string): string {
           JOIN "EcomOrderItem" i ON i."ecomOrderId" = e.id
          WHERE o."retailSaleId" IS NULL AND (${orderFilter})
       ) AS line
-      LEFT JOIN LATERAL (
-        SELECT * FROM "RetailProduct" rp
-         WHERE (line."productId" IS NOT NULL AND rp.id = line."productId")
-            OR (line."productId" IS NULL AND line.sku IS NOT NULL AND rp.sku = line.sku
-                AND rp."deletedAt" IS NULL)
-         ORDER BY rp.id LIMIT 1
-      ) AS p ON true
+      -- Two plain joins, not a lateral lookup per line (2–3× faster measured on the demo
+      -- store): retail lines by product id (deleted products too: the sale happened), eCom
+      -- items by SKU to the live product with it (the lowest id if the store reuses a SKU).
+      LEFT JOIN "RetailProduct" by_id ON by_id.id = line."productId"
+      LEFT JOIN (
+        SELECT DISTINCT ON (sku) id, sku FROM "RetailProduct"
+         WHERE sku IS NOT NULL AND "deletedAt" IS NULL
+         ORDER BY sku, id
+      ) AS by_sku ON line."productId" IS NULL AND by_sku.sku = line.sku
+      LEFT JOIN "RetailProduct" p ON p.id = coalesce(by_id.id, by_sku.id)
       LEFT JOIN "RetailProductCategory" c ON c.id = p."categoryId"
       LEFT JOIN "RetailBrand" b ON b.id = p."brandId"
   )`;

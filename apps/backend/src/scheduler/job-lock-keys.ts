@@ -25,4 +25,10 @@ export const jobLockKeys = {
   retailChangeRetry: 0x67_6c_00_08,
   /** Marking the import runs whose process died (imports/import-runs-job.ts). */
   importRuns: 0x67_6c_00_09,
+  /**
+   * The X-Series catalog poll (products, brands, categories): the scheduled `poll-catalog` job,
+   * `pnpm cli sync` and the webhook worker's read of the products feed. Apart from `poll` so a
+   * store without catalog access (no `products:read`) never holds up sales and customers.
+   */
+  catalogPoll: 0x67_6c_00_22,
 } as const;

@@ -30,6 +30,8 @@ export interface Scheduler {
   nextRun(jobName: string): Date | null;
   /** Runs a job now, under the same lock and overlap rules as a scheduled run. */
   runNow(jobName: string): Promise<JobOutcome>;
+  /** Resolves when the job's run in progress here (if any) has finished, whatever its outcome. */
+  settled(jobName: string): Promise<void>;
   /** Stops the timers, aborts running jobs (they stop at their next safe point) and waits for them. */
   stop(): Promise<void>;
 }
@@ -128,6 +130,9 @@ export function startScheduler({
       const job = jobs.find((candidate) => candidate.name === jobName);
       if (!job) throw new Error(`no scheduled job named ${jobName}`);
       return runJob(job, "manual");
+    },
+    async settled(jobName) {
+      await running.get(jobName);
     },
     async stop() {
       for (const cron of crons.values()) cron.stop();

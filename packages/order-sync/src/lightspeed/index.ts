@@ -23,6 +23,14 @@ export type {
   LightspeedResponseObservation,
   LightspeedResponseObserver,
 } from "./response-observer";
+export {
+  type Brand,
+  brandSchema,
+  type Product,
+  type ProductCategory,
+  productCategorySchema,
+  productSchema,
+} from "./schemas/catalog";
 export { type Customer, customerSchema } from "./schemas/customer";
 export { dateVersionSaleSchema } from "./schemas/dated-sale";
 export { moneySchema, optionalMoneySchema, parseDecimal } from "./schemas/money";

@@ -15,6 +15,14 @@ import { createHttpTransport, type FetchFunction } from "./http-transport";
 import { isObject, type MalformedRecord, type ParsedRecord, parseRecord } from "./parse-record";
 import { defaultRateLimitPolicy, type RateLimitPolicy, type RateLimitSnapshot } from "./rate-limit";
 import type { LightspeedResponseObserver } from "./response-observer";
+import {
+  type Brand,
+  brandSchema,
+  type Product,
+  type ProductCategory,
+  productCategorySchema,
+  productSchema,
+} from "./schemas/catalog";
 import { type Customer, customerSchema } from "./schemas/customer";
 import {
   type CustomerGroup,
@@ -93,6 +101,19 @@ export interface LightspeedClient extends WebhooksApi {
   listCustomers(options?: ListOptions): AsyncGenerator<VersionPage<Customer>, void, undefined>;
   /** `GET /api/2.0/customers/{id}`. */
   fetchCustomer(customerId: string, options?: RequestOptions): Promise<ParsedRecord<Customer>>;
+  /** `GET /api/2.0/products` (one record per variant), page by page in version order. */
+  listProducts(options?: ListOptions): AsyncGenerator<VersionPage<Product>, void, undefined>;
+  /** `GET /api/2.0/products/{id}`. */
+  fetchProduct(productId: string, options?: RequestOptions): Promise<ParsedRecord<Product>>;
+  /** `GET /api/2.0/brands`, page by page in version order. */
+  listBrands(options?: ListOptions): AsyncGenerator<VersionPage<Brand>, void, undefined>;
+  /**
+   * `GET /api/2.0/product_types` (the store's product categories; see schemas/catalog.ts for why
+   * not `/product_categories`), page by page in version order.
+   */
+  listProductCategories(
+    options?: ListOptions,
+  ): AsyncGenerator<VersionPage<ProductCategory>, void, undefined>;
   /** `PUT /api/2.0/customers/{id}` with `{customer_group_id}`; resolves to the updated customer. */
   setCustomerGroup(options: {
     customerId: string;
@@ -226,6 +247,17 @@ export function createLightspeedClient(options: LightspeedClientOptions): Lights
         schema: customerSchema,
         signal: request.signal,
       }),
+    listProducts: (list = {}) => listByVersion("products", productSchema, list),
+    fetchProduct: (productId, request = {}) =>
+      fetchOne({
+        resource: "products",
+        id: productId,
+        schema: productSchema,
+        signal: request.signal,
+      }),
+    listBrands: (list = {}) => listByVersion("brands", brandSchema, list),
+    listProductCategories: (list = {}) =>
+      listByVersion("product_types", productCategorySchema, list),
     setCustomerGroup: async ({ customerId, customerGroupId, signal }) => {
       if (customerGroupId.trim() === "") {
         throw new DomainError("BAD_INPUT", "customer group id is empty");

@@ -3,7 +3,9 @@
 // manual setup page invites, receives sales and customers alike. Sales are recognised in the API 1.0
 // shape webhooks carry (`register_sale_products`, `sale_date`), and in the 2.0 and date-versioned
 // shapes (`line_items`); customers by the fields only a customer record has (`customer_code`,
-// `contact`, balances). Anything else stays unknown: the worker finds out what its id is.
+// `contact`, balances); products by a product's own fields (`handle`, `variant_parent_id`,
+// `supply_price`: the 1.0 product shape). Anything else stays unknown: the worker finds out what
+// its id is.
 
 /** Top-level fields that only a sale has, in any of its shapes. */
 const saleFields = [
@@ -26,10 +28,14 @@ const customerFields = [
   "on_account_limit",
 ] as const;
 
+/** Top-level fields of a product record (a sale's lines name products only inside its items). */
+const productFields = ["handle", "variant_parent_id", "supply_price"] as const;
+
 export function webhookTypeOfPayload(
   payload: Record<string, unknown>,
-): "sale.update" | "customer.update" | null {
+): "sale.update" | "customer.update" | "product.update" | null {
   if (saleFields.some((field) => field in payload)) return "sale.update";
   if (customerFields.some((field) => field in payload)) return "customer.update";
+  if (productFields.some((field) => field in payload)) return "product.update";
   return null;
 }

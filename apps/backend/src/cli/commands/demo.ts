@@ -94,6 +94,10 @@ export const demoCommand: CliCommand = {
             `Catching up with the store (${created ? "first run: a year of sales" : "since last run"})…`,
           );
           await backend.jobs?.runNow("poll");
+          // The catalog before the analytics, so the product views have categories and brands:
+          // run it now, or wait for the run start-up began.
+          await backend.jobs?.runNow("poll-catalog");
+          await backend.jobs?.settled("poll-catalog");
           say("Importing the store's eCom order export…");
           await importStoreExport(db, {
             csv: simulator.store.ecomCsvExport(),

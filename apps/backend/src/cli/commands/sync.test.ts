@@ -25,6 +25,11 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
     const env = { ...(await freshDatabaseEnv(cleanup)), ...lightspeedEnv(sim) };
     const sales = sim.store.sales();
     const customers = sim.store.customers();
+    const products = sim.store.catalog.allProducts();
+    const page = { data: [] as Array<{ version: number }> };
+    const all = { after: 0, before: null, pageSize: 200, includeDeleted: true };
+    const brands = { ...page, ...sim.store.catalog.listBrands(all) };
+    const categories = { ...page, ...sim.store.catalog.listProductTypes(all) };
 
     const first = await cli(["sync", "--json"], env);
     expect(first.exitCode).toBe(0);
@@ -38,9 +43,25 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
         cursor: maxVersion(sales),
       },
       customers: { pages: 1, records: customers.length, cursor: maxVersion(customers) },
+      productCategories: {
+        pages: 1,
+        records: categories.data.length,
+        cursor: maxVersion(categories.data),
+      },
+      brands: { pages: 1, records: brands.data.length, cursor: maxVersion(brands.data) },
+      products: { pages: 1, records: products.length, cursor: maxVersion(products) },
       durationMs: expect.any(Number),
     });
-    expect(Object.keys(result)).toEqual(["ok", "command", "sales", "customers", "durationMs"]);
+    expect(Object.keys(result)).toEqual([
+      "ok",
+      "command",
+      "sales",
+      "customers",
+      "productCategories",
+      "brands",
+      "products",
+      "durationMs",
+    ]);
     expect(first.stdout.trimEnd().split("\n")).toHaveLength(1);
 
     const second = await cli(["sync", "--json"], env);
@@ -48,6 +69,7 @@ describe(`pnpm cli sync (${testDatabaseKind})`, () => {
       ok: true,
       sales: { pages: 0, records: 0, cursor: maxVersion(sales) },
       customers: { pages: 0, records: 0, cursor: maxVersion(customers) },
+      products: { pages: 0, records: 0, cursor: maxVersion(products) },
     });
 
     const human = await cli(["sync", "--full"], env);

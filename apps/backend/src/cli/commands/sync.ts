@@ -1,6 +1,8 @@
-// `pnpm cli sync [--full]`: one X-Series poll now, under the same lock as the scheduled poll.
+// `pnpm cli sync [--full]`: one X-Series poll now, under the same lock as the scheduled poll, then
+// one poll of the catalog (products, brands, categories) under the catalog poll's lock.
 import { DomainError } from "@greenloop/order-sync/errors";
 import { openDatabaseFromEnv } from "../../database";
+import { type PollCatalogResult, pollCatalog } from "../../ingestion/polling/poll-catalog";
 import {
   type PollProgress,
   type PollRetailResult,
@@ -55,9 +57,30 @@ export const syncCommand: CliCommand = {
             "Try again when it has finished.",
         );
       }
+      const catalog = await db
+        .withJobLock(jobLockKeys.catalogPoll, () =>
+          pollCatalog({
+            db,
+            client,
+            full,
+            trigger: "cli",
+            signal: shutdown,
+            logger,
+            onProgress: progress?.update,
+          }),
+        )
+        .finally(() => progress?.end());
+      if (!catalog.acquired) {
+        throw new DomainError(
+          "CONFLICT",
+          "Sales and customers are synced, but another catalog poll is running (the server's " +
+            "scheduled one); the catalog was not read. Try again when it has finished.",
+        );
+      }
       const result = outcome.result;
       const { sales, customers } = result.resources;
-      if (result.interrupted) {
+      const { products, brands, productCategories } = catalog.result.resources;
+      if (result.interrupted || catalog.result.interrupted) {
         throw new DomainError(
           "UNAVAILABLE",
           `Sync stopped (${String(shutdown.reason)}) before it finished. What was read is saved ` +
@@ -65,7 +88,9 @@ export const syncCommand: CliCommand = {
             "run `pnpm cli sync` again to continue.",
         );
       }
-      const failed = [customers, sales].filter((resource) => resource.status === "failed");
+      const failed = [customers, sales, productCategories, brands, products].filter(
+        (resource) => resource.status === "failed",
+      );
       const [firstFailure] = failed;
       if (firstFailure?.error) {
         throw new DomainError(
@@ -85,12 +110,16 @@ export const syncCommand: CliCommand = {
         json: {
           sales: jsonCounts(sales),
           customers: jsonCounts(customers),
+          ...catalogJson(catalog.result),
           durationMs,
         },
         summary: [
           `Synced from Lightspeed in ${(durationMs / 1000).toFixed(1)} s${full ? " (full re-read)" : ""}:`,
           summaryLine(sales),
           summaryLine(customers),
+          summaryLine(productCategories),
+          summaryLine(brands),
+          summaryLine(products),
         ].join("\n"),
       };
     } finally {
@@ -101,6 +130,15 @@ export const syncCommand: CliCommand = {
 
 function jsonCounts({ pages, records, cursor }: ResourcePollResult) {
   return { pages, records, cursor };
+}
+
+/** The catalog's keys in `--json`, beside `sales` and `customers`. */
+function catalogJson({ resources }: PollCatalogResult) {
+  return {
+    productCategories: jsonCounts(resources.productCategories),
+    brands: jsonCounts(resources.brands),
+    products: jsonCounts(resources.products),
+  };
 }
 
 function summaryLine(result: ResourcePollResult): string {

@@ -61,12 +61,19 @@ describe("runWebhooksRegister", () => {
           id: expect.any(String),
           outcome: "created",
         },
+        {
+          type: "product.update",
+          url: shown("product.update"),
+          id: expect.any(String),
+          outcome: "created",
+        },
       ],
     });
     expect(first.everything).not.toContain(secret);
     expect(apiSubscriptions(sim)).toEqual([
       { type: "sale.update", url: url("sale.update"), active: true },
       { type: "customer.update", url: url("customer.update"), active: true },
+      { type: "product.update", url: url("product.update"), active: true },
     ]);
 
     const second = await cli(["webhooks", "register", "--url", base], env);
@@ -75,9 +82,10 @@ describe("runWebhooksRegister", () => {
       subscriptions: [
         { id: first.json.subscriptions[0].id, outcome: "exists" },
         { id: first.json.subscriptions[1].id, outcome: "exists" },
+        { id: first.json.subscriptions[2].id, outcome: "exists" },
       ],
     });
-    expect(sim.store.webhooks.subscriptions.list("api")).toHaveLength(2);
+    expect(sim.store.webhooks.subscriptions.list("api")).toHaveLength(3);
 
     // Someone paused one: register turns it back on rather than adding another.
     const { id } = first.json.subscriptions[1];
@@ -90,6 +98,7 @@ describe("runWebhooksRegister", () => {
     expect(third.json.subscriptions.map((s: { outcome: string }) => s.outcome)).toEqual([
       "exists",
       "activated",
+      "exists",
     ]);
     expect(third.json.changed).toBe(true);
     expect(apiSubscriptions(sim).every((s) => s.active)).toBe(true);
@@ -110,6 +119,7 @@ describe("runWebhooksRegister", () => {
     expect(run.json.subscriptions).toEqual([
       expect.objectContaining({ type: "sale.update", id: null, outcome: "exists" }),
       expect.objectContaining({ type: "customer.update", outcome: "created" }),
+      expect.objectContaining({ type: "product.update", outcome: "created" }),
     ]);
     expect(run.json.changed).toBe(true);
   });
@@ -123,6 +133,7 @@ describe("runWebhooksRegister", () => {
     expect(signed.json.subscriptions.map((s: { url: string }) => s.url)).toEqual([
       `${base}/api/webhooks/lightspeed/sale.update`,
       `${base}/api/webhooks/lightspeed/customer.update`,
+      `${base}/api/webhooks/lightspeed/product.update`,
     ]);
 
     const unconfigured = await cli(["webhooks", "register", "--url", base], storeEnv(sim, {}));
@@ -170,7 +181,7 @@ describe("runWebhooksSubscriptions", () => {
       action: "subscriptions",
       baseUrl: base,
       changed: false,
-      missing: ["customer.update"],
+      missing: ["customer.update", "product.update"],
     });
     expect(
       listed.json.subscriptions.map((s: Record<string, unknown>) => [
@@ -212,6 +223,7 @@ describe("runWebhooksSubscriptions", () => {
     expect(after.json.subscriptions.map((s: { kind: string }) => s.kind)).toEqual([
       "ours",
       "foreign",
+      "ours",
       "ours",
     ]);
   });

@@ -1,56 +1,33 @@
-// Incremental polling of X-Series sales and customers by the version cursor (reference §4.1).
-// Each page's records and the advanced cursor are written in ONE transaction: a crash re-reads at
-// most one page, and the cursor never gets ahead of the data. Callers hold the poll job lock
-// (`jobLockKeys.poll`), so one poll runs at a time across replicas and the CLI.
+// Incremental polling of X-Series sales and customers by the version cursor (reference §4.1):
+// each through `pollResource` (poll-resource.ts), customers first, handing the changed ids to the
+// merge. Callers hold the poll job lock (`jobLockKeys.poll`), so one poll runs at a time across
+// replicas and the CLI.
 import type { Database } from "@greenloop/db";
-import { type DomainErrorCode, isDomainError } from "@greenloop/order-sync/errors";
-import type {
-  LightspeedClient,
-  ListOptions,
-  MalformedRecord,
-  ParsedRecord,
-  VersionPage,
-} from "@greenloop/order-sync/lightspeed";
+import type { LightspeedClient, ParsedRecord } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
-import type { OnRetailChanges, RetailChanges } from "../retail-changes";
+import type { OnRetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
-import type { MirrorWriteResult } from "../upsert-by-version";
 import {
-  advanceSyncCursor,
-  type RetailResource,
-  readSyncCursor,
-  retailResources,
-} from "./sync-cursor";
+  type PolledSource,
+  type PollListsResult,
+  type PollProgress,
+  pollLists,
+} from "./poll-resource";
+import { type RetailResource, retailResources } from "./sync-cursor";
 
-/** `JobRun.job` of one resource's poll: one row per resource and run. */
-export function pollJobName(resource: RetailResource): `poll.${RetailResource}` {
-  return `poll.${resource}`;
-}
-
-export interface PollProgress {
-  resource: RetailResource;
-  /** Pages written so far by this run for this resource. */
-  pages: number;
-  /** Valid records written so far (new, changed or already up to date). */
-  records: number;
-  /** Malformed records skipped so far. */
-  errors: number;
-  /** The saved cursor after the page just written. */
-  cursor: number;
-  /** Where this run started reading (0 for a full re-read). */
-  startCursor: number;
-}
+export {
+  type PollProgress,
+  pollJobName,
+  type ResourcePollResult,
+  type ResourcePollStatus,
+} from "./poll-resource";
 
 export interface PollRetailOptions {
   db: Pick<Database, "prisma">;
   client: Pick<LightspeedClient, "listSales" | "listCustomers">;
   /** Default both, always walked customers first (a new sale's customer is then already there). */
   resources?: RetailResource[];
-  /**
-   * Re-read everything from version 0. The saved cursor only moves forward (it is never lowered),
-   * so a full run that fails midway leaves it where it was: the next incremental poll goes on
-   * from there, and nothing already mirrored is lost. A failed full run starts again from 0.
-   */
+  /** Re-read everything from version 0 (see `PollResourceOptions.full`). */
   full?: boolean;
   /** Recorded in `JobRun.trigger`: "cli", "schedule", "manual"… */
   trigger: string;
@@ -66,245 +43,45 @@ export interface PollRetailOptions {
    */
   onRetailChanges?: OnRetailChanges;
   logger?: Logger;
-  /**
-   * Stamps `JobRun.startedAt`/`finishedAt`: the clock freshness, alerts and /health judge them by
-   * (the demo's follows the simulated store). Default: the wall clock.
-   */
+  /** Stamps `JobRun.startedAt`/`finishedAt` (see `PollResourceOptions.now`). */
   now?: () => Date;
 }
 
-export type ResourcePollStatus = "succeeded" | "failed" | "interrupted" | "skipped";
+export type PollRetailResult = PollListsResult<RetailResource>;
 
-export interface ResourcePollResult {
-  resource: RetailResource;
-  /** `skipped`: not requested, or the run was interrupted before this resource started. */
-  status: ResourcePollStatus;
-  /** The `JobRun` row of this resource's run (null when skipped). */
-  jobRunId: string | null;
-  startCursor: number;
-  /** The saved cursor at the end. */
-  cursor: number;
-  pages: number;
-  records: number;
-  /** Malformed records, skipped (the cursor moves past them; `--full` reads them again). */
-  errors: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Pages whose `onRetailChanges` call threw (logged; the poll went on). */
-  onRetailChangesFailures: number;
-  error: { code: DomainErrorCode; message: string } | null;
+export function pollRetail(options: PollRetailOptions): Promise<PollRetailResult> {
+  return pollLists(
+    retailResources,
+    options.resources,
+    (resource) => retailSource(resource, options),
+    options,
+  );
 }
 
-export interface PollRetailResult {
-  /** Every requested resource succeeded. */
-  ok: boolean;
-  interrupted: boolean;
-  resources: Record<RetailResource, ResourcePollResult>;
-}
-
-/** Malformed records kept in `JobRun.details` (ids, versions and issue paths only, no values). */
-const maxMalformedDetails = 20;
-
-export async function pollRetail(options: PollRetailOptions): Promise<PollRetailResult> {
-  const requested = new Set(options.resources ?? retailResources);
-  const results = {} as Record<RetailResource, ResourcePollResult>;
-  for (const resource of retailResources) {
-    const run = requested.has(resource) && !options.signal?.aborted;
-    results[resource] = run
-      ? await pollResource(resource, options)
-      : skipped(resource, await readSyncCursor(options.db.prisma, resource));
-  }
-  const polled = Object.values(results).filter((result) => requested.has(result.resource));
-  return {
-    ok: polled.every((result) => result.status === "succeeded"),
-    interrupted: options.signal?.aborted === true,
-    resources: results,
-  };
-}
-
-async function pollResource(
+function retailSource(
   resource: RetailResource,
   options: PollRetailOptions,
-): Promise<ResourcePollResult> {
-  const { db, signal, logger } = options;
-  const job = pollJobName(resource);
-  const savedCursor = await readSyncCursor(db.prisma, resource);
-  const startCursor = options.full ? 0 : savedCursor;
-  const full = options.full === true;
-  const now = options.now ?? (() => new Date());
-
-  // We hold the poll lock: a run of this job still marked RUNNING belongs to a process that died.
-  await db.prisma.jobRun.updateMany({
-    where: { job, status: "RUNNING" },
-    data: {
-      status: "FAILED",
-      finishedAt: now(),
-      error: "abandoned: the process running it stopped before it finished",
-    },
-  });
-  const { id: jobRunId } = await db.prisma.jobRun.create({
-    data: { job, trigger: options.trigger, startedAt: now(), details: { full, startCursor } },
-    select: { id: true },
-  });
-
-  const result: ResourcePollResult = {
-    ...emptyResult(resource, startCursor),
-    status: "succeeded",
-    jobRunId,
-    cursor: savedCursor,
-  };
-  const malformed: MalformedRecord[] = [];
-  let failure: unknown;
-
-  try {
-    const list: ListOptions = { after: startCursor, deleted: true, signal };
-    const pages: AsyncIterable<VersionPage<unknown>> =
-      resource === "sales" ? options.client.listSales(list) : options.client.listCustomers(list);
-    for await (const page of pages) {
-      const written = await db.prisma.$transaction(
-        async (tx) => {
-          const write = await writeMirror(tx, resource, page.records);
-          await advanceSyncCursor(tx, resource, page.after);
-          await tx.jobRun.update({
-            where: { id: jobRunId },
-            data: {
-              pages: { increment: 1 },
-              records: { increment: page.records.length },
-              errors: { increment: page.malformed.length },
-            },
-            select: { id: true },
-          });
-          return write;
-        },
-        // A page is at most a few hundred rows; the default 5 s is tight on a busy database.
-        { maxWait: 10_000, timeout: 60_000 },
-      );
-      result.cursor = Math.max(result.cursor, page.after);
-      result.pages += 1;
-      result.records += page.records.length;
-      result.errors += page.malformed.length;
-      result.inserted += written.inserted.length;
-      result.updated += written.updated.length;
-      result.unchanged += written.unchanged;
-      malformed.push(...page.malformed.slice(0, maxMalformedDetails - malformed.length));
-
-      const changed = [...written.inserted, ...written.updated];
-      if (changed.length > 0 && options.onRetailChanges) {
-        const changes: RetailChanges = { sales: [], customers: [] };
-        changes[resource] = changed;
-        try {
-          await options.onRetailChanges(changes);
-        } catch (error) {
-          result.onRetailChangesFailures += 1;
-          logger?.error(
-            { err: error, resource, changed: changed.length },
-            "onRetailChanges failed; the mirror and cursor are saved",
-          );
-        }
+): PolledSource<RetailResource> {
+  const { client, onRetailChanges } = options;
+  const changed = onRetailChanges
+    ? {
+        onChanged: (ids: string[]) =>
+          onRetailChanges(
+            resource === "sales" ? { sales: ids, customers: [] } : { sales: [], customers: ids },
+          ),
       }
-      options.onProgress?.({
-        resource,
-        pages: result.pages,
-        records: result.records,
-        errors: result.errors,
-        cursor: result.cursor,
-        startCursor,
-      });
-      if (signal?.aborted) break;
-    }
-  } catch (error) {
-    if (!signal?.aborted) failure = error;
-  }
-
-  if (signal?.aborted) {
-    result.status = "interrupted";
-  } else if (failure !== undefined) {
-    result.status = "failed";
-    result.error = {
-      code: isDomainError(failure) ? failure.code : "INTERNAL",
-      message: failure instanceof Error ? failure.message : String(failure),
-    };
-  }
-
-  await db.prisma.jobRun.update({
-    where: { id: jobRunId },
-    data: {
-      status: result.status === "succeeded" ? "SUCCEEDED" : "FAILED",
-      finishedAt: now(),
-      error:
-        result.status === "interrupted"
-          ? `interrupted after ${result.pages} page(s); the cursor is saved at ${result.cursor}`
-          : (result.error?.message ?? null),
-      details: {
-        full,
-        startCursor,
-        endCursor: result.cursor,
-        inserted: result.inserted,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        interrupted: result.status === "interrupted",
-        onRetailChangesFailures: result.onRetailChangesFailures,
-        ...(result.error ? { errorCode: result.error.code } : {}),
-        malformed: malformed.map((record) => ({
-          id: record.id,
-          version: record.version,
-          issues: record.issues.map((issue) => issue.path),
-        })),
-      },
-    },
-    select: { id: true },
-  });
-
-  logOutcome(logger, result, failure);
-  return result;
-}
-
-function writeMirror(
-  tx: Parameters<typeof writeRetailSales>[0],
-  resource: RetailResource,
-  records: ParsedRecord<unknown>[],
-): Promise<MirrorWriteResult> {
-  if (records.length === 0) return Promise.resolve({ inserted: [], updated: [], unchanged: 0 });
+    : {};
   return resource === "sales"
-    ? writeRetailSales(tx, records as Parameters<typeof writeRetailSales>[1])
-    : writeRetailCustomers(tx, records as Parameters<typeof writeRetailCustomers>[1]);
-}
-
-function skipped(resource: RetailResource, cursor: number): ResourcePollResult {
-  return emptyResult(resource, cursor);
-}
-
-/** A resource's result before any page: skipped, with nothing read. */
-function emptyResult(resource: RetailResource, cursor: number): ResourcePollResult {
-  return {
-    resource,
-    status: "skipped",
-    jobRunId: null,
-    startCursor: cursor,
-    cursor,
-    pages: 0,
-    records: 0,
-    errors: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    onRetailChangesFailures: 0,
-    error: null,
-  };
-}
-
-function logOutcome(logger: Logger | undefined, result: ResourcePollResult, failure: unknown) {
-  if (!logger) return;
-  const { resource, status, pages, records, errors, inserted, updated, cursor } = result;
-  const context = { resource, status, pages, records, errors, inserted, updated, cursor };
-  if (status === "failed") {
-    // Lightspeed being down is expected now and then: no stack. Anything else is a bug.
-    if (isDomainError(failure)) logger.warn({ ...context, error: result.error }, "poll failed");
-    else logger.error({ ...context, err: failure }, "poll failed unexpectedly");
-  } else if (errors > 0) {
-    logger.warn(context, "poll skipped malformed records");
-  } else {
-    logger.info(context, `poll ${status}`);
-  }
+    ? {
+        resource,
+        list: (list) => client.listSales(list),
+        write: (tx, records) => writeRetailSales(tx, records as ParsedRecord<never>[]),
+        ...changed,
+      }
+    : {
+        resource,
+        list: (list) => client.listCustomers(list),
+        write: (tx, records) => writeRetailCustomers(tx, records as ParsedRecord<never>[]),
+        ...changed,
+      };
 }

@@ -5,10 +5,17 @@ import type { Prisma, PrismaClient } from "@greenloop/db";
 export const retailResources = ["customers", "sales"] as const;
 export type RetailResource = (typeof retailResources)[number];
 
+/** The catalog lists we poll, categories and brands before the products that name them. */
+export const catalogResources = ["productCategories", "brands", "products"] as const;
+export type CatalogResource = (typeof catalogResources)[number];
+
+/** Every list with a saved cursor (`SyncCursor.resource`). */
+export type PolledResource = RetailResource | CatalogResource;
+
 /** The saved `after` of a resource; 0 when it was never polled. */
 export async function readSyncCursor(
   client: Pick<PrismaClient, "syncCursor">,
-  resource: RetailResource,
+  resource: PolledResource,
 ): Promise<number> {
   const row = await client.syncCursor.findUnique({
     where: { resource },
@@ -24,7 +31,7 @@ export async function readSyncCursor(
  */
 export async function advanceSyncCursor(
   tx: Pick<Prisma.TransactionClient, "$executeRaw">,
-  resource: RetailResource,
+  resource: PolledResource,
   after: number,
 ): Promise<void> {
   await tx.$executeRaw`

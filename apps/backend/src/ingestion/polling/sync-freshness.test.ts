@@ -1,5 +1,6 @@
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { describe, expect, it } from "vitest";
+import { pollCatalog } from "./poll-catalog";
 import { pollRetail } from "./poll-retail";
 import { getSyncFreshness } from "./sync-freshness";
 import { connectTestClient, startTestSimulator } from "./testing/simulated-lightspeed";
@@ -69,5 +70,26 @@ describe(`getSyncFreshness (${testDatabaseKind})`, () => {
       lastRun: { status: "FAILED", trigger: "schedule", error: expect.stringMatching(/503/) },
     });
     expect(late.customers.lastRun?.status).toBe("SUCCEEDED");
+  });
+  it("lists the catalog's polls beside sales and customers, without making the sync stale", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    const sim = await startTestSimulator(cleanup);
+    const client = connectTestClient(sim);
+    await pollRetail({ db, client, trigger: "test" });
+    const before = await getSyncFreshness(db, { syncIntervalMs });
+    expect(before.stale).toBe(false);
+    expect(before.products).toMatchObject({ resource: "products", cursor: null, stale: true });
+
+    const catalog = await pollCatalog({ db, client, trigger: "test" });
+    const after = await getSyncFreshness(db, { syncIntervalMs });
+    for (const resource of ["productCategories", "brands", "products"] as const) {
+      expect(after[resource]).toMatchObject({
+        resource,
+        cursor: catalog.resources[resource].cursor,
+        stale: false,
+        lastRun: { status: "SUCCEEDED", trigger: "test" },
+      });
+    }
   });
 });

@@ -4,10 +4,10 @@
 // combines the two: `{ polling: await getSyncFreshness(db, …), webhooks: await getWebhookInboxStats(db) }`.
 import type { JobStatus, Prisma } from "@greenloop/db";
 import { pollJobName } from "./poll-retail";
-import type { RetailResource } from "./sync-cursor";
+import type { PolledResource } from "./sync-cursor";
 
 export interface ResourceFreshness {
-  resource: RetailResource;
+  resource: PolledResource;
   /** The saved after-version; null when this resource was never polled. */
   cursor: number | null;
   cursorUpdatedAt: Date | null;
@@ -32,10 +32,17 @@ export interface ResourceFreshness {
 export interface SyncFreshness {
   checkedAt: Date;
   syncIntervalMs: number;
-  /** Any resource is stale. */
+  /**
+   * Sales or customers are stale. The catalog's lists say so each on their own and do not count
+   * here: orders and customers stay right without them (only the product views wait), and a
+   * token without catalog access must not mark the whole sync stale.
+   */
   stale: boolean;
   sales: ResourceFreshness;
   customers: ResourceFreshness;
+  productCategories: ResourceFreshness;
+  brands: ResourceFreshness;
+  products: ResourceFreshness;
 }
 
 /** No successful poll within two sync intervals, or none ever. */
@@ -56,7 +63,7 @@ export async function getSyncFreshness(
     select: { resource: true, afterVersion: true, updatedAt: true },
   });
 
-  const read = async (resource: RetailResource): Promise<ResourceFreshness> => {
+  const read = async (resource: PolledResource): Promise<ResourceFreshness> => {
     const job = pollJobName(resource);
     const [lastSuccess, lastRun] = await Promise.all([
       db.prisma.jobRun.findFirst({
@@ -91,12 +98,21 @@ export async function getSyncFreshness(
     };
   };
 
-  const [sales, customers] = await Promise.all([read("sales"), read("customers")]);
+  const [sales, customers, productCategories, brands, products] = await Promise.all([
+    read("sales"),
+    read("customers"),
+    read("productCategories"),
+    read("brands"),
+    read("products"),
+  ]);
   return {
     checkedAt: now,
     syncIntervalMs: options.syncIntervalMs,
     stale: sales.stale || customers.stale,
     sales,
     customers,
+    productCategories,
+    brands,
+    products,
   };
 }

@@ -12,7 +12,7 @@ import {
 } from "./webhook-url";
 
 /** The webhook types the sync consumes (reference §8.2; there are no create or delete types). */
-export const consumedWebhookTypes = ["sale.update", "customer.update"] as const;
+export const consumedWebhookTypes = ["sale.update", "customer.update", "product.update"] as const;
 
 export type RegisterOutcome = "created" | "exists" | "activated";
 

@@ -25,6 +25,7 @@ describe("classifyWebhookSubscriptions", () => {
           `https://old.example.com/api/webhooks/lightspeed/${secret}/sale.update`,
         ),
         webhook("products", "product.update", `${route}/${secret}/product.update`),
+        webhook("inventory", "inventory.update", `${route}/${secret}/inventory.update`),
         webhook("foreign", "sale.update", "https://crm.example.com/hooks/lightspeed"),
       ],
       { secrets: { pathSecret: secret }, base },
@@ -35,7 +36,8 @@ describe("classifyWebhookSubscriptions", () => {
       ["wrong-type", "stale", ["type"]],
       ["untyped", "stale", ["untyped"]],
       ["elsewhere", "stale", ["base"]],
-      ["products", "stale", ["unconsumed"]],
+      ["products", "ours", []],
+      ["inventory", "stale", ["unconsumed"]],
       ["foreign", "foreign", []],
     ]);
     expect(review.missing).toEqual(["customer.update"]);
@@ -54,7 +56,7 @@ describe("classifyWebhookSubscriptions", () => {
       { secrets: { pathSecret: secret } },
     );
     expect(review.subscriptions.map((s) => s.kind)).toEqual(["ours", "ours"]);
-    expect(review.missing).toEqual(["customer.update"]);
+    expect(review.missing).toEqual(["customer.update", "product.update"]);
   });
 
   it("expects no secret in the URL with signatures only", () => {

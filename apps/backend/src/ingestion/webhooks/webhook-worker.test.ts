@@ -212,7 +212,7 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
     await storeBodies(db, [
       webhookBody({ payload: { id: "no-such-sale" }, type: "sale.update" }),
       webhookBody({ payload: { id: "no-such-customer" }, type: "customer.update" }),
-      webhookBody({ payload: { id: "product-1" }, type: "product.update" }),
+      webhookBody({ payload: { id: "product-1" }, type: "inventory.update" }),
     ]);
     expect(await worker.runOnce()).toMatchObject({ claimed: 3, gone: 2, ignored: 1, retried: 0 });
     // By object id: the three were received within the same millisecond or two.
@@ -230,9 +230,72 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
         "DONE",
         "gone: Lightspeed answered 404 for sale no-such-sale (deleted or never existed); nothing to mirror",
       ],
-      ["product-1", "DONE", "ignored: product.update deliveries are not mirrored"],
+      ["product-1", "DONE", "ignored: inventory.update deliveries are not mirrored"],
     ]);
     expect(await db.prisma.retailSale.count()).toBe(0);
+  });
+
+  it("re-fetches the product a product.update names and mirrors its new category, once per product", async () => {
+    const { db, sim, store, worker, changes, fetched } = await setup();
+    const events = eventFeed(sim);
+    const [product] = store.catalog.allProducts().filter((p) => p.deleted_at === null);
+    if (!product) throw new Error("empty catalog");
+    const types = store.catalog.listProductTypes({
+      after: 0,
+      before: null,
+      pageSize: 200,
+      includeDeleted: false,
+    }).data;
+    const [first, second] = types.filter((t) => t.id !== product.product_type_id);
+    store.updateProduct(product.id, { product_type_id: first?.id ?? null });
+    store.updateProduct(product.id, { product_type_id: second?.id ?? null, price: 12.5 });
+    const bodies = events().map((event) => event.body);
+    expect(bodies).toHaveLength(2);
+    await storeBodies(db, bodies);
+    expect((await deliveryRows(db)).map((row) => row.type)).toEqual([
+      "product.update",
+      "product.update",
+    ]);
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, done: 2, retried: 0 });
+    expect(fetched).toEqual([`product:${product.id}`]);
+    expect(changes).toEqual([]);
+    const mirrored = await db.prisma.retailProduct.findUniqueOrThrow({
+      where: { id: product.id },
+      select: { version: true, categoryId: true, sku: true },
+    });
+    expect(mirrored).toEqual({
+      version: BigInt(store.getProduct(product.id).version),
+      categoryId: second?.id,
+      sku: product.sku,
+    });
+  });
+
+  it("covers product deliveries in a burst by reading the products feed once", async () => {
+    const { db, sim, store, worker, fetched } = await setup({ burstThreshold: 5 });
+    const events = eventFeed(sim);
+    const products = store.catalog
+      .allProducts()
+      .filter((p) => p.deleted_at === null)
+      .slice(0, 6);
+    for (const product of products)
+      store.updateProduct(product.id, { name: `${product.name} (new)` });
+    store.createSale();
+    await storeBodies(
+      db,
+      events().map((event) => event.body),
+    );
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 7, done: 7, readByFeed: 7 });
+    expect(fetched.filter((f) => f.startsWith("product:"))).toEqual([]);
+    expect(fetched.filter((f) => f === "page:products").length).toBeGreaterThan(0);
+    const names = await db.prisma.retailProduct.findMany({
+      where: { id: { in: products.map((p) => p.id) } },
+      select: { name: true },
+    });
+    expect(names).toHaveLength(6);
+    expect(names.every((row) => row.name.endsWith("(new)"))).toBe(true);
+    expect(await readSyncCursor(db.prisma, "products")).toBe(store.version - 1);
   });
 
   it("resolves a delivery nothing typed by its id: a sale, else a customer, else left to the poll", async () => {
@@ -379,13 +442,11 @@ describe(`createWebhookWorker (${testDatabaseKind})`, () => {
       now: clock.now,
       leaseMs: 5 * minute,
       client: {
+        ...real,
         fetchSale: async (id) => {
           await hung;
           return real.fetchSale(id);
         },
-        fetchCustomer: (id) => real.fetchCustomer(id),
-        listSales: (listOptions) => real.listSales(listOptions),
-        listCustomers: (listOptions) => real.listCustomers(listOptions),
       },
     });
     const doomedRun = doomed.runOnce();

@@ -1,5 +1,5 @@
 // Processes the webhook inbox: a delivery is only a trigger, so the worker re-fetches the current
-// sale or customer from the API and writes it through the version-guarded mirror. Duplicates and
+// sale, customer or product from the API and writes it through the version-guarded mirror. Duplicates and
 // out-of-order deliveries are therefore harmless, and several deliveries for one record in a batch
 // cost one fetch. A burst (months of eCom orders reaching X-Series at once) is read through the
 // version feed instead, 200 records a request, under the poll's lock and cursor, and settles every
@@ -11,12 +11,15 @@ import {
   type Customer,
   type LightspeedClient,
   type ParsedRecord,
+  type Product,
   type Sale,
   webhookEntityOf,
 } from "@greenloop/order-sync/lightspeed";
 import type { Logger } from "../../logger";
 import { redactErasedWebhookDeliveries } from "../../redaction/erased-identifiers";
 import { jobLockKeys } from "../../scheduler/job-lock-keys";
+import { writeRetailProducts } from "../catalog-mirror";
+import { type CatalogClient, pollCatalog } from "../polling/poll-catalog";
 import { pollRetail } from "../polling/poll-retail";
 import type { OnRetailChanges, RetailChanges } from "../retail-changes";
 import { writeRetailCustomers, writeRetailSales } from "../retail-mirror";
@@ -38,10 +41,17 @@ import {
   type WebhookBackoff,
 } from "./webhook-retry-delay";
 
+/** What the worker asks Lightspeed: records by id, and the version feeds a burst reads. */
+export type WebhookWorkerClient = Pick<
+  LightspeedClient,
+  "fetchSale" | "fetchCustomer" | "fetchProduct" | "listSales" | "listCustomers"
+> &
+  CatalogClient;
+
 export interface WebhookWorkerOptions {
   /** With `kind: "pglite"` (one process per data directory) a starting loop takes back every claim. */
   db: Pick<Database, "prisma" | "withJobLock"> & Partial<Pick<Database, "kind">>;
-  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer" | "listSales" | "listCustomers">;
+  client: WebhookWorkerClient;
   logger: Logger;
   /** Called after each batch is committed with the mirror ids that actually changed. */
   onRetailChanges?: OnRetailChanges;
@@ -77,7 +87,7 @@ export interface WebhookRunResult {
   readByFeed: number;
   /** The record no longer exists upstream (404): settled with a note. */
   gone: number;
-  /** Types the mirror does not keep (product.update, …): settled with a note. */
+  /** Types the mirror does not keep (inventory.update, …): settled with a note. */
   ignored: number;
   /** Failed; scheduled again. */
   retried: number;
@@ -99,10 +109,14 @@ export interface WebhookWorker {
   wake(): void;
 }
 
-/** What a delivery names; `unknown` is looked up as a sale, then as a customer. */
-type Entity = "sale" | "customer" | "unknown";
+/**
+ * What a delivery names; `unknown` is looked up as a sale, then as a customer (a product's id in
+ * an untyped delivery is left to the catalog poll).
+ */
+type Entity = "sale" | "customer" | "product" | "unknown";
 type Fetched =
   | { kind: "sale"; record: ParsedRecord<Sale> }
+  | { kind: "product"; record: ParsedRecord<Product> }
   /** The version feed was read past the change the delivery announced: nothing left to fetch. */
   | { kind: "covered" }
   | { kind: "customer"; record: ParsedRecord<Customer> }
@@ -128,6 +142,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     if (entity === "unknown") return resolveUnknown(id);
     try {
       if (entity === "sale") return { kind: "sale", record: await client.fetchSale(id) };
+      if (entity === "product") return { kind: "product", record: await client.fetchProduct(id) };
       return { kind: "customer", record: await client.fetchCustomer(id) };
     } catch (error) {
       if (isDomainError(error) && error.code === "NOT_FOUND") {
@@ -244,14 +259,20 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const result = emptyResult(claim.deliveries.length);
     if (claim.deliveries.length === 0) return result;
     const heartbeat = startHeartbeat(claim);
-    const poll = await pollRetail({
-      db,
-      client,
-      trigger: "webhooks",
-      logger: log,
-      ...(options.onRetailChanges ? { onRetailChanges: options.onRetailChanges } : {}),
-    }).finally(heartbeat.stop);
-    const failure = Object.values(poll.resources).find((resource) => resource.error)?.error;
+    const hasProducts = claim.deliveries.some((d) => entityOf(d.type) === "product");
+    const [poll, products] = await Promise.all([
+      pollRetail({
+        db,
+        client,
+        trigger: "webhooks",
+        logger: log,
+        ...(options.onRetailChanges ? { onRetailChanges: options.onRetailChanges } : {}),
+      }),
+      // Products have a feed (and a lock) of their own: read it only when the burst names one.
+      hasProducts ? readProductFeed() : Promise.resolve(null),
+    ]).finally(heartbeat.stop);
+    const retailOutcome = feedOutcome(poll.ok, poll.resources);
+    const productOutcome = products ?? retailOutcome;
     const outcomeOf = new Map<ClaimedDelivery, Fetched>();
     for (const delivery of claim.deliveries) {
       const entity = entityOf(delivery.type);
@@ -259,16 +280,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         delivery,
         entity === null || !delivery.objectId
           ? { kind: "ignored", note: `ignored: ${delivery.type} deliveries are not mirrored` }
-          : poll.ok
-            ? { kind: "covered" }
-            : {
-                kind: "failed",
-                error:
-                  `the version feed could not be read: ${failure?.code ?? "UNAVAILABLE"}: ${failure?.message ?? "the poll did not finish"}`.slice(
-                    0,
-                    maxErrorLength,
-                  ),
-              },
+          : entity === "product"
+            ? productOutcome
+            : retailOutcome,
       );
     }
     await settleOrRelease(claim, outcomeOf, result);
@@ -278,6 +292,18 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       "webhook burst read through the version feed",
     );
     return result;
+  }
+
+  /** The products' version feed from its saved cursor, under the catalog poll's lock. */
+  async function readProductFeed(): Promise<Fetched> {
+    const read = await db.withJobLock(jobLockKeys.catalogPoll, () =>
+      pollCatalog({ db, client, resources: ["products"], trigger: "webhooks", logger: log }),
+    );
+    // The scheduled catalog poll holds the lock: the product deliveries are retried after it.
+    if (!read.acquired) {
+      return { kind: "failed", error: "the catalog poll was running; retried after it" };
+    }
+    return feedOutcome(read.result.ok, read.result.resources);
   }
 
   /** Renews the claim's lease every third of it until stopped; `stop` waits for a renewal in flight. */
@@ -327,7 +353,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     await db.prisma.$transaction(async (tx) => {
       const settled: Array<{ id: string; note: string | null }> = [];
       for (const [delivery, outcome] of outcomeOf) {
-        if (outcome.kind === "sale" || outcome.kind === "customer" || outcome.kind === "covered") {
+        if (isWritten(outcome) || outcome.kind === "covered") {
           settled.push({ id: delivery.id, note: null });
         } else if (outcome.kind === "gone" || outcome.kind === "ignored") {
           settled.push({ id: delivery.id, note: outcome.note });
@@ -337,6 +363,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       const held = await markDeliveriesDone(tx, claim, settled, at);
       const sales: ParsedRecord<Sale>[] = [];
       const customers: ParsedRecord<Customer>[] = [];
+      const products: ParsedRecord<Product>[] = [];
       for (const [delivery, outcome] of outcomeOf) {
         if (outcome.kind === "failed") continue;
         if (!held.has(delivery.id)) {
@@ -345,14 +372,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         }
         if (outcome.kind === "sale") sales.push(outcome.record);
         else if (outcome.kind === "customer") customers.push(outcome.record);
+        else if (outcome.kind === "product") products.push(outcome.record);
         else if (outcome.kind === "covered") result.readByFeed += 1;
         else result[outcome.kind] += 1;
-        if (outcome.kind === "sale" || outcome.kind === "customer" || outcome.kind === "covered") {
-          result.done += 1;
-        }
+        if (isWritten(outcome) || outcome.kind === "covered") result.done += 1;
       }
       const writtenSales = await writeRetailSales(tx, sales);
       const writtenCustomers = await writeRetailCustomers(tx, customers);
+      // Products change no order or customer: nothing for the merge (see catalog-mirror.ts).
+      await writeRetailProducts(tx, products);
       result.changes = {
         sales: [...writtenSales.inserted, ...writtenSales.updated],
         customers: [...writtenCustomers.inserted, ...writtenCustomers.updated],
@@ -467,7 +495,31 @@ function emptyResult(claimed: number): WebhookRunResult {
 
 function entityOf(type: string): Entity | null {
   const entity = webhookEntityOf(type);
-  return entity === "sale" || entity === "customer" || entity === "unknown" ? entity : null;
+  return entity === "sale" || entity === "customer" || entity === "product" || entity === "unknown"
+    ? entity
+    : null;
+}
+
+/** A record fetched by id, to be written to its mirror. */
+function isWritten(outcome: Fetched): boolean {
+  return outcome.kind === "sale" || outcome.kind === "customer" || outcome.kind === "product";
+}
+
+/** What a read of a version feed means for the deliveries it was to cover. */
+function feedOutcome(
+  ok: boolean,
+  resources: Record<string, { error: { code: string; message: string } | null }>,
+): Fetched {
+  if (ok) return { kind: "covered" };
+  const failure = Object.values(resources).find((resource) => resource.error)?.error;
+  return {
+    kind: "failed",
+    error:
+      `the version feed could not be read: ${failure?.code ?? "UNAVAILABLE"}: ${failure?.message ?? "the poll did not finish"}`.slice(
+        0,
+        maxErrorLength,
+      ),
+  };
 }
 
 function countChanges(changes: RetailChanges) {

@@ -9,7 +9,7 @@ import { decimalSchema, importStatusSchema } from "../output-schemas";
 const jobRunStatus = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
 
 const resourceFreshnessSchema = z.object({
-  resource: z.enum(["sales", "customers"]),
+  resource: z.enum(["sales", "customers", "productCategories", "brands", "products"]),
   cursor: z.number().nullable(),
   cursorUpdatedAt: z.date().nullable(),
   lastSuccessAt: z.date().nullable(),
@@ -35,6 +35,10 @@ export const ingestionStatusSchema = z.object({
     stale: z.boolean(),
     sales: resourceFreshnessSchema,
     customers: resourceFreshnessSchema,
+    /** The catalog's polls (`poll-catalog`): each its own `stale`, outside `polling.stale`. */
+    productCategories: resourceFreshnessSchema,
+    brands: resourceFreshnessSchema,
+    products: resourceFreshnessSchema,
   }),
   webhooks: z.object({
     pending: z.number().int(),

@@ -11,6 +11,7 @@ import {
   parseWebhookDelivery,
 } from "@greenloop/order-sync/lightspeed";
 import { storeWebhookDelivery } from "../webhook-inbox";
+import type { WebhookWorkerClient } from "../webhook-worker";
 
 export async function startSmallSimulator(
   cleanup: TestCleanup,
@@ -40,13 +41,23 @@ export function connectClient(sim: RunningSimulator): LightspeedClient {
 }
 
 /** A client that records which records (and which pages of the version feed) it was asked for. */
-export function countingClient(
-  client: Pick<LightspeedClient, "fetchSale" | "fetchCustomer" | "listSales" | "listCustomers">,
-) {
+export function countingClient(client: WebhookWorkerClient) {
   const fetched: string[] = [];
   return {
     fetched,
     client: {
+      fetchProduct: (id: string) => {
+        fetched.push(`product:${id}`);
+        return client.fetchProduct(id);
+      },
+      listProducts: async function* (options?: ListOptions) {
+        for await (const page of client.listProducts(options)) {
+          fetched.push("page:products");
+          yield page;
+        }
+      },
+      listBrands: (options?: ListOptions) => client.listBrands(options),
+      listProductCategories: (options?: ListOptions) => client.listProductCategories(options),
       fetchSale: (id: string) => {
         fetched.push(`sale:${id}`);
         return client.fetchSale(id);
