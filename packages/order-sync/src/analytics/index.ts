@@ -31,5 +31,6 @@ export {
 } from "./rfm";
 export { type RfmThresholds, rfmThresholdsOf, scoreWithThresholds } from "./rfm-thresholds";
 export { type SegmentSummary, summarizeSegments } from "./segment-summary";
+export { type SpendShare, spendSharesOf } from "./spend-shares";
 export { resolveFirstOrderDates, type StoreOrder } from "./store-order";
 export { type StoreSummary, summarizeStore } from "./store-summary";
