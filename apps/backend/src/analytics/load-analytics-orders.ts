@@ -1,30 +1,18 @@
 // Canonical orders as the analytics read them, for a set of customers (or one chunk of all of
-// them), with the eCom line items for favourite products. X-Series sales carry product ids only
-// (no names in the mirror), so favourites come from online orders.
+// them), with their lines (products/order-lines-sql.ts: the X-Series sale's lines, else the eCom
+// export's, with the catalog's names, categories and brands) for the favourites.
 import type { Prisma } from "@greenloop/db";
 import type { AnalyticsOrder } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { orderLinesCte } from "../products/order-lines-sql";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
-/** [customerId, placedAt epoch ms, total, refundedTotal, channel, countsInAnalytics, ecomOrderNumber, id] */
-type OrderTuple = [
-  string,
-  number,
-  string,
-  string,
-  "RETAIL" | "ECOM",
-  boolean,
-  string | null,
-  string,
-];
+/** [customerId, placedAt epoch ms, total, refundedTotal, channel, countsInAnalytics, id] */
+type OrderTuple = [string, number, string, string, "RETAIL" | "ECOM", boolean, string];
 
-interface ItemRow {
-  orderNumber: string;
-  name: string;
-  quantity: string;
-  total: string;
-}
+/** [orderId, productName, category, brand, quantity, total] */
+type LineTuple = [string, string | null, string | null, string | null, string, string];
 
 /** Orders per customer id; customers without orders are absent from the map. */
 export async function loadAnalyticsOrders(
@@ -35,29 +23,19 @@ export async function loadAnalyticsOrders(
   if (customerIds.length === 0) return byCustomer;
   // One JSON text for the whole batch: the driver hands over one string instead of building an
   // object per order, which at a million orders is most of the run.
-  const [{ orders: json }] = (await client.$queryRawUnsafe<Array<{ orders: string }>>(
-    `SELECT coalesce(json_agg(json_build_array("customerId", floor(extract(epoch FROM "placedAt") * 1000),
-              total::text, "refundedTotal"::text, channel, "countsInAnalytics", "ecomOrderNumber", id)), '[]')::text
-              AS orders
-       FROM "Order" WHERE "customerId" = ANY($1::uuid[])`,
-    customerIds,
-  )) as [{ orders: string }];
+  const [[{ orders: json }], items] = await Promise.all([
+    client.$queryRawUnsafe<Array<{ orders: string }>>(
+      `SELECT coalesce(json_agg(json_build_array("customerId", floor(extract(epoch FROM "placedAt") * 1000),
+                total::text, "refundedTotal"::text, channel, "countsInAnalytics", id)), '[]')::text
+                AS orders
+         FROM "Order" WHERE "customerId" = ANY($1::uuid[])`,
+      customerIds,
+    ) as Promise<[{ orders: string }]>,
+    loadOrderLines(client, customerIds),
+  ]);
   const rows = JSON.parse(json) as OrderTuple[];
-  const numbers = rows.flatMap((row) => (row[6] ? [row[6]] : []));
-  const items = new Map<string, ItemRow[]>();
-  if (numbers.length > 0) {
-    const itemRows = await client.$queryRawUnsafe<ItemRow[]>(
-      `SELECT e."orderNumber", i.name, i.quantity::text AS quantity, i.total::text AS total
-         FROM "EcomOrderItem" i JOIN "EcomOrder" e ON e.id = i."ecomOrderId"
-        WHERE e."orderNumber" = ANY($1::text[])`,
-      numbers,
-    );
-    for (const item of itemRows) {
-      items.set(item.orderNumber, [...(items.get(item.orderNumber) ?? []), item]);
-    }
-  }
-  for (const [customerId, placedAtMs, total, refunded, channel, counts, number, id] of rows) {
-    const orderItems = number ? items.get(number) : undefined;
+  for (const [customerId, placedAtMs, total, refunded, channel, counts, id] of rows) {
+    const orderItems = items.get(id);
     const order: AnalyticsOrder = {
       id,
       placedAt: new Date(placedAtMs),
@@ -67,10 +45,12 @@ export async function loadAnalyticsOrders(
       countsInAnalytics: counts,
       ...(orderItems
         ? {
-            items: orderItems.map((item) => ({
-              name: item.name,
-              quantity: new Decimal(item.quantity),
-              total: new Decimal(item.total),
+            items: orderItems.map(([, name, category, brand, quantity, lineTotal]) => ({
+              name: name ?? "",
+              category,
+              brand,
+              quantity: new Decimal(quantity),
+              total: new Decimal(lineTotal),
             })),
           }
         : {}),
@@ -80,4 +60,25 @@ export async function loadAnalyticsOrders(
     else byCustomer.set(customerId, [order]);
   }
   return byCustomer;
+}
+
+/** Lines per order id, for every order of the customers (counted or not: the metrics choose). */
+async function loadOrderLines(
+  client: Client,
+  customerIds: readonly string[],
+): Promise<Map<string, LineTuple[]>> {
+  const [{ lines: json }] = (await client.$queryRawUnsafe<Array<{ lines: string }>>(
+    `WITH ${orderLinesCte(`o."customerId" = ANY($1::uuid[])`)}
+     SELECT coalesce(json_agg(json_build_array("orderId", "productName", category, brand,
+              quantity::text, total::text)), '[]')::text AS lines
+       FROM order_lines`,
+    customerIds,
+  )) as [{ lines: string }];
+  const byOrder = new Map<string, LineTuple[]>();
+  for (const line of JSON.parse(json) as LineTuple[]) {
+    const list = byOrder.get(line[0]);
+    if (list) list.push(line);
+    else byOrder.set(line[0], [line]);
+  }
+  return byOrder;
 }

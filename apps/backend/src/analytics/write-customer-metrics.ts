@@ -1,6 +1,7 @@
 // Writes a batch of customers' analytics in one statement, and clears their dirty mark
 // unless the merge dirtied them again while this run was computing.
 import type { Prisma } from "@greenloop/db";
+import type { SpendShare } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
 
 type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -40,9 +41,28 @@ const columns = [
   ["predictedValue90d", "numeric", (c) => c.predictedValue90d?.toString() ?? null],
   ["predictedValue365d", "numeric", (c) => c.predictedValue365d?.toString() ?? null],
   ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
+  ["favouriteBrands", "text[]", (c) => c.metrics.favouriteBrands.map((f) => f.name)],
+  ["categoryShares", "jsonb", (c) => sharesJson(c.metrics.favouriteCategories)],
+  ["brandShares", "jsonb", (c) => sharesJson(c.metrics.favouriteBrands)],
 ] as const satisfies ReadonlyArray<
-  readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | string[] | null]
+  readonly [
+    string,
+    string,
+    (c: CustomerAnalytics) => string | number | boolean | string[] | StoredShare[] | null,
+  ]
 >;
+
+/** A favourite category or brand as CustomerMetrics' categoryShares/brandShares keep it. */
+export interface StoredShare {
+  name: string;
+  share: number;
+  /** Exact decimal text. */
+  spend: string;
+}
+
+function sharesJson(shares: readonly SpendShare[]): StoredShare[] {
+  return shares.map(({ name, share, spend }) => ({ name, share, spend: spend.toString() }));
+}
 
 export async function writeCustomerMetrics(
   client: Client,
