@@ -30,7 +30,10 @@ async function linesByOrder(db: Awaited<ReturnType<typeof openTestDatabase>>) {
     (await db.prisma.retailProductCategory.findMany()).map((c) => [c.id, c.name]),
   );
   const brands = new Map((await db.prisma.retailBrand.findMany()).map((b) => [b.id, b.name]));
-  const describe = (product: (typeof products)[number] | undefined, fallbackName: string | null) => ({
+  const describe = (
+    product: (typeof products)[number] | undefined,
+    fallbackName: string | null,
+  ) => ({
     productName: product?.name ?? fallbackName,
     category: product?.categoryId ? (categories.get(product.categoryId) ?? null) : null,
     brand: product?.brandId ? (brands.get(product.brandId) ?? null) : null,

@@ -19,6 +19,7 @@ export { assessChurnRisk, type ChurnRisk, type ChurnRiskLabel } from "./churn-ri
 export * from "./clv/index";
 export { buildCohortRetention, type CohortRow } from "./cohort-retention";
 export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
+export { type FavouriteItem, favouriteProductsOf } from "./favourite-items";
 export { formatMoney } from "./format-money";
 export {
   type RfmCustomer,

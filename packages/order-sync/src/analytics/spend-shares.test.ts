@@ -38,8 +38,9 @@ describe("spendSharesOf", () => {
 
   it("does leave out a category returned in full and give nothing when more came back", () => {
     const returned = [buildOrder({ items: [line("40", "Vapes"), line("-40", "Vapes")] })];
-    expect(spendSharesOf([...returned, buildOrder({ items: [line("10", "Flower")] })], byCategory, 3))
-      .toHaveLength(1);
+    expect(
+      spendSharesOf([...returned, buildOrder({ items: [line("10", "Flower")] })], byCategory, 3),
+    ).toHaveLength(1);
     expect(spendSharesOf([buildOrder({ items: [line("-5", "Flower")] })], byCategory, 3)).toEqual(
       [],
     );
@@ -54,24 +55,27 @@ describe("spendSharesOf", () => {
       })
       .map(({ cents, category }) => line(new Decimal(cents).div(100).toString(), category));
     fc.assert(
-      fc.property(fc.array(fc.array(arbitraryLine, { maxLength: 6 }), { maxLength: 8 }), (carts) => {
-        const orders = carts.map((items) => buildOrder({ items }));
-        const lines = carts.flat();
-        const whole = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0));
-        const known = lines
-          .filter((l) => l.category !== null)
-          .reduce((sum, l) => sum.plus(l.total), new Decimal(0));
-        const shares = spendSharesOf(orders, byCategory, 10);
-        const spent = shares.reduce((sum, s) => sum.plus(s.spend), new Decimal(0));
-        expect(spent.toString()).toBe(known.toString());
-        if (whole.gt(0)) {
-          const total = shares.reduce((sum, s) => sum + s.share, 0);
-          expect(total).toBeCloseTo(known.div(whole).toNumber(), 9);
-        }
-        for (let i = 1; i < shares.length; i++) {
-          expect(shares[i - 1]?.spend.gte(shares[i]?.spend ?? 0)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(arbitraryLine, { maxLength: 6 }), { maxLength: 8 }),
+        (carts) => {
+          const orders = carts.map((items) => buildOrder({ items }));
+          const lines = carts.flat();
+          const whole = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0));
+          const known = lines
+            .filter((l) => l.category !== null)
+            .reduce((sum, l) => sum.plus(l.total), new Decimal(0));
+          const shares = spendSharesOf(orders, byCategory, 10);
+          const spent = shares.reduce((sum, s) => sum.plus(s.spend), new Decimal(0));
+          expect(spent.toString()).toBe(known.toString());
+          if (whole.gt(0)) {
+            const total = shares.reduce((sum, s) => sum + s.share, 0);
+            expect(total).toBeCloseTo(known.div(whole).toNumber(), 9);
+          }
+          for (let i = 1; i < shares.length; i++) {
+            expect(shares[i - 1]?.spend.gte(shares[i]?.spend ?? 0)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -34,8 +34,9 @@ export async function insertTestCatalog(
   db: Pick<Database, "prisma">,
   products: readonly TestProduct[],
 ): Promise<void> {
-  const names = (values: ReadonlyArray<string | null>) =>
-    [...new Set(values.filter((v): v is string => v !== null))];
+  const names = (values: ReadonlyArray<string | null>) => [
+    ...new Set(values.filter((v): v is string => v !== null)),
+  ];
   const categories = names(products.map((p) => testCategoryOf(p.name)));
   const usedBrands = names(products.map((_, i) => testBrandOf(i)));
   await db.prisma.$executeRawUnsafe(
