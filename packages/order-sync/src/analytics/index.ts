@@ -15,6 +15,24 @@ export {
   type OrderChannel,
   selectCountedOrders,
 } from "./analytics-order";
+export {
+  type AffinityOptions,
+  type BasketCounts,
+  type CategoryPair,
+  categoryPairsOf,
+  categorySharesBySegment,
+  countBaskets,
+  type SegmentCategoryShare,
+} from "./category-affinity";
+export {
+  type CategoryFigures,
+  type CategoryMix,
+  type CategoryMixPeriod,
+  categoryNameOf,
+  compareCategories,
+  summarizeCategoryMix,
+  UNCATEGORISED,
+} from "./category-mix";
 export { assessChurnRisk, type ChurnRisk, type ChurnRiskLabel } from "./churn-risk";
 export * from "./clv/index";
 export { buildCohortRetention, type CohortRow } from "./cohort-retention";
