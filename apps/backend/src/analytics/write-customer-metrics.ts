@@ -1,8 +1,8 @@
 // Writes a batch of customers' analytics in one statement, and clears their dirty mark
 // unless the merge dirtied them again while this run was computing.
 import type { Prisma } from "@greenloop/db";
-import type { SpendShare } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
+import { type StoredShare, toStoredShares } from "./stored-shares";
 
 type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -42,8 +42,8 @@ const columns = [
   ["predictedValue365d", "numeric", (c) => c.predictedValue365d?.toString() ?? null],
   ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
   ["favouriteBrands", "text[]", (c) => c.metrics.favouriteBrands.map((f) => f.name)],
-  ["categoryShares", "jsonb", (c) => sharesJson(c.metrics.favouriteCategories)],
-  ["brandShares", "jsonb", (c) => sharesJson(c.metrics.favouriteBrands)],
+  ["categoryShares", "jsonb", (c) => toStoredShares(c.metrics.favouriteCategories)],
+  ["brandShares", "jsonb", (c) => toStoredShares(c.metrics.favouriteBrands)],
 ] as const satisfies ReadonlyArray<
   readonly [
     string,
@@ -51,18 +51,6 @@ const columns = [
     (c: CustomerAnalytics) => string | number | boolean | string[] | StoredShare[] | null,
   ]
 >;
-
-/** A favourite category or brand as CustomerMetrics' categoryShares/brandShares keep it. */
-export interface StoredShare {
-  name: string;
-  share: number;
-  /** Exact decimal text. */
-  spend: string;
-}
-
-function sharesJson(shares: readonly SpendShare[]): StoredShare[] {
-  return shares.map(({ name, share, spend }) => ({ name, share, spend: spend.toString() }));
-}
 
 export async function writeCustomerMetrics(
   client: Client,
