@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../src/format/format-date";
 import { formatMoney } from "../src/format/format-money";
+import { favouriteSharesText } from "../src/pages/customers/favourite-shares";
 import {
   browserReady,
   locale,
@@ -114,6 +115,24 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
       expect(await text(page, "legend-p-alive")).toContain("has not stopped buying");
       expect(await text(page, "legend-churn")).toContain("1 − P(alive)");
       await expectWithinWidth(page, "customer-legend", viewport);
+      await page.close();
+    });
+
+    it("shows the top spender's favourite categories and brands with the API's shares", async () => {
+      const top = await session.api.customers.list.query({ sort: "spend", limit: 1 });
+      const customerId = top.items[0]?.customerId ?? "";
+      const { metrics } = await session.api.customers.byId.query({ customerId });
+      expect(metrics).not.toBeNull();
+      const page = await session.signedInPage({ viewport });
+      await page.goto(urlOf(`/customers/${customerId}`));
+      // Without a catalog (the demo's until the catalog sync fills it) both say "—".
+      expect(await text(page, "customer-favourite-categories")).toBe(
+        favouriteSharesText(metrics?.categoryShares ?? []),
+      );
+      expect(await text(page, "customer-favourite-brands")).toBe(
+        favouriteSharesText(metrics?.brandShares ?? []),
+      );
+      await expectWithinWidth(page, "customer-favourite-categories", viewport);
       await page.close();
     });
 

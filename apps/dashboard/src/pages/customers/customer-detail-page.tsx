@@ -22,6 +22,7 @@ import { Link } from "../../routing/use-route";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
 import { CustomerLabelsLegend } from "./customer-labels-legend";
+import { favouriteSharesText } from "./favourite-shares";
 import { MergeExplanation } from "./merge-explanation";
 
 type Profile = RouterOutputs["customers"]["byId"];
@@ -352,8 +353,14 @@ function MetricsSection({ profile }: { profile: Profile }) {
           </dd>
           <dt>Favourite products</dt>
           <dd>{metrics.favouriteProducts.join(", ") || "—"}</dd>
-          <dt>Favourite categories</dt>
-          <dd>{metrics.favouriteCategories.join(", ") || "—"}</dd>
+          <dt>Favourite categories (share of spend)</dt>
+          <dd data-testid="customer-favourite-categories">
+            {favouriteSharesText(metrics.categoryShares)}
+          </dd>
+          <dt>Favourite brands (share of spend)</dt>
+          <dd data-testid="customer-favourite-brands">
+            {favouriteSharesText(metrics.brandShares)}
+          </dd>
           <dt>Computed</dt>
           <dd className="muted">{formatStoreTime(metrics.computedAt, { timeZone })}</dd>
         </dl>

@@ -20,6 +20,7 @@ import { formatDate, formatPeriod, formatZoneName } from "../../format/format-da
 import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
+import { CategoryAffinitySection, CategoryMixSection } from "./overview-categories";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { CohortsSection, SegmentsSection } from "./overview-segments";
 import { SegmentPushSection } from "./segment-push-section";
@@ -77,6 +78,10 @@ export function OverviewPage() {
       <QueryView query={summary} loadingLabel="Loading the store summary…">
         {(data) => <SummaryBlocks summary={data} />}
       </QueryView>
+      <div className="grid two">
+        <CategoryMixSection period={period} from={from} />
+        <CategoryAffinitySection from={from} />
+      </div>
       <div className="grid two">
         <SegmentsSection />
         <ClvSection />
