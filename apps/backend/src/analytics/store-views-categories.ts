@@ -19,7 +19,6 @@ import {
   assertValidRange,
   assertWholeNumber,
   exactMoney,
-  MAX_LIST_LIMIT,
   moneyShare,
   queryOrders,
 } from "./store-views-input";
