@@ -59,3 +59,43 @@ export function ChartReadout({ testId, text }: { testId: string; text: string | 
     </p>
   );
 }
+
+/**
+ * One column of a bar chart: a tap target its whole height (its title the column's tooltip) that
+ * selects the column for the read-out, with the column's bars drawn over it.
+ */
+export function TappableColumn({
+  x,
+  width,
+  top,
+  height,
+  isSelected,
+  onToggle,
+  title,
+  children,
+}: {
+  x: number;
+  width: number;
+  top: number;
+  height: number;
+  isSelected: boolean;
+  onToggle: () => void;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the tooltip; the values are in the tables and the SVG's titles
+    <g className="chart-column" onClick={onToggle}>
+      <rect
+        className={isSelected ? "chart-hit is-selected" : "chart-hit"}
+        x={x}
+        y={top}
+        width={width}
+        height={Math.max(0, height)}
+      >
+        <title>{title}</title>
+      </rect>
+      {children}
+    </g>
+  );
+}

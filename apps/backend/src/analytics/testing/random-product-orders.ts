@@ -7,22 +7,11 @@
 // resolved in TypeScript, independently of the SQL.
 import { randomUUID } from "node:crypto";
 import type { Database } from "@greenloop/db";
+import { SeededRandom } from "@greenloop/lightspeed-simulator";
 import type { AnalyticsOrderItem, StoreOrder } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 
 const DAY = 86_400_000;
-
-/** A deterministic PRNG (mulberry32): the same seed, the same store. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface CatalogProduct {
   id: string;
@@ -47,8 +36,9 @@ export async function insertRandomProductOrders(
     orders = 90,
   }: { seed: number; asOf: Date; customers?: number; orders?: number },
 ): Promise<RandomProductStore> {
-  const random = randomFrom(seed);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+  const seeded = new SeededRandom(seed);
+  const random = () => seeded.next();
+  const pick = <T>(values: readonly T[]): T => seeded.pick(values);
   const tag = `r${seed}-${randomUUID().slice(0, 8)}`;
   const categories = ["Flower", "Pre-rolls", "Edibles", " Vapes ", "   "];
   const brands = ["Lumen", "Canyon", "Pacific", null];

@@ -38,6 +38,16 @@ export const MAX_API_COHORT_MONTHS = 120;
 /** The end of a view: `asOf` (inclusive), default now. */
 const asOfInput = z.date().optional();
 
+/** A summary's periods and range (also the category mix's). */
+const periodRangeInput = z
+  .object({
+    period: z.enum(["week", "month"]).default("month"),
+    /** Default: the start of the period eleven periods before asOf's. */
+    from: z.date().optional(),
+    asOf: asOfInput,
+  })
+  .prefault({});
+
 /** [from, asOf] of a summary: a default of twelve periods, and never more than the maximum. */
 function summaryRange(
   input: { period: Granularity; from?: Date | undefined; asOf?: Date | undefined },
@@ -69,16 +79,7 @@ export const analyticsRouter = createTRPCRouter({
    * ranges): spend, orders, new vs returning, channels.
    */
   summary: viewerProcedure
-    .input(
-      z
-        .object({
-          period: z.enum(["week", "month"]).default("month"),
-          /** Default: the start of the period eleven periods before asOf's. */
-          from: z.date().optional(),
-          asOf: asOfInput,
-        })
-        .prefault({}),
-    )
+    .input(periodRangeInput)
     .output(storeSummarySchema)
     .query(async ({ ctx, input }) => {
       const timeZone = ctx.config.storeTimeZone;
@@ -97,15 +98,7 @@ export const analyticsRouter = createTRPCRouter({
    * `summary` (its defaults and limits); lines of unknown category as "Uncategorised".
    */
   categoryMix: viewerProcedure
-    .input(
-      z
-        .object({
-          period: z.enum(["week", "month"]).default("month"),
-          from: z.date().optional(),
-          asOf: asOfInput,
-        })
-        .prefault({}),
-    )
+    .input(periodRangeInput)
     .output(categoryMixSchema)
     .query(async ({ ctx, input }) => {
       const timeZone = ctx.config.storeTimeZone;
