@@ -2,7 +2,7 @@
 // datum with a tooltip (<title>), x labels thinned until none overlap, and a column-tall tap
 // target per bar whose value is read out under the chart.
 import { useState } from "react";
-import { ChartFrame, ChartReadout, TappableColumn } from "./chart-frame";
+import { ChartFrame, ChartReadout } from "./chart-frame";
 import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
 import { type Axis, bandLayout, linearAxis } from "./chart-scale";
 import { useChartBox } from "./use-chart-box";
@@ -72,16 +72,21 @@ export function BarChart({
           const bottom = y(Math.min(base, datum.value));
           const isSelected = index === selected;
           return (
-            <TappableColumn
+            // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the tooltip; the values are in the tables and the SVG's titles
+            <g
               key={`${datum.label}-${index}`}
-              x={plot.left + index * bands.step}
-              width={bands.step}
-              top={margin.top}
-              height={height - margin.bottom - margin.top}
-              isSelected={isSelected}
-              onToggle={() => setSelected(isSelected ? undefined : index)}
-              title={tooltip(datum)}
+              className="chart-column"
+              onClick={() => setSelected(isSelected ? undefined : index)}
             >
+              <rect
+                className={isSelected ? "chart-hit is-selected" : "chart-hit"}
+                x={plot.left + index * bands.step}
+                y={margin.top}
+                width={bands.step}
+                height={Math.max(0, height - margin.bottom - margin.top)}
+              >
+                <title>{tooltip(datum)}</title>
+              </rect>
               <rect
                 className={isSelected ? "chart-bar is-selected" : "chart-bar"}
                 x={bands.x(index)}
@@ -95,7 +100,7 @@ export function BarChart({
               >
                 <title>{tooltip(datum)}</title>
               </rect>
-            </TappableColumn>
+            </g>
           );
         })}
         <line className="chart-axis" x1={plot.left} x2={plot.right} y1={zero} y2={zero} />
