@@ -42,18 +42,13 @@ export function orderLinesCte(orderFilter: string): string {
           JOIN "EcomOrderItem" i ON i."ecomOrderId" = e.id
          WHERE o."retailSaleId" IS NULL AND (${orderFilter})
       ) AS line
-      -- A line's product: by id for X-Series lines (deleted products too: the sale happened), else
-      -- the live product with the SKU (the lowest id when a SKU repeats). One hash join against
-      -- the catalog, not a lookup per line: a per-line lateral subquery cost 4 s per 125k lines.
-      LEFT JOIN (
-        SELECT rp.id AS key, false AS "bySku", rp.id, rp.name, rp."categoryId", rp."brandId"
-          FROM "RetailProduct" rp
-        UNION ALL
-        (SELECT DISTINCT ON (rp.sku) rp.sku, true, rp.id, rp.name, rp."categoryId", rp."brandId"
-           FROM "RetailProduct" rp
-          WHERE rp.sku IS NOT NULL AND rp."deletedAt" IS NULL
-          ORDER BY rp.sku, rp.id)
-      ) AS p ON p.key = coalesce(line."productId", line.sku) AND p."bySku" = (line."productId" IS NULL)
+      LEFT JOIN LATERAL (
+        SELECT * FROM "RetailProduct" rp
+         WHERE (line."productId" IS NOT NULL AND rp.id = line."productId")
+            OR (line."productId" IS NULL AND line.sku IS NOT NULL AND rp.sku = line.sku
+                AND rp."deletedAt" IS NULL)
+         ORDER BY rp.id LIMIT 1
+      ) AS p ON true
       LEFT JOIN "RetailProductCategory" c ON c.id = p."categoryId"
       LEFT JOIN "RetailBrand" b ON b.id = p."brandId"
   )`;
