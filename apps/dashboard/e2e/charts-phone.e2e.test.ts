@@ -3,7 +3,9 @@
 // chart stays inside its panel, and a tap anywhere in a bar's column reads its value out.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { rangeStart } from "../src/dates/range-start";
 import { formatDate } from "../src/format/format-date";
+import { formatMoney } from "../src/format/format-money";
 import { formatCount, formatDecimal } from "../src/format/format-number";
 import {
   browserReady,
@@ -12,6 +14,7 @@ import {
   textOf,
   useBrowserSession,
   viewportNames,
+  viewports,
 } from "./browser-session";
 import { chromiumPath } from "./launch-chromium";
 import { openNavPage } from "./open-nav-page";
@@ -251,6 +254,43 @@ describe.skipIf(!browserReady)(`charts at a phone's and a laptop's width (${chro
           await page.getByTestId("chart-revenue-bar").first().getAttribute("data-label"),
         );
       }
+      await page.close();
+    });
+
+    it(`draws the category mix legibly with the API's figures, and the bought-together table (${viewport})`, async () => {
+      // The demo mirrors the simulated store's catalog: real categories, bought together.
+      const page = await session.signedInPage({ viewport });
+      await settle(page, "chart-category-mix");
+      await expectLegible(page, "chart-category-mix");
+      const { timeZone, now } = await session.api.system.storeTime.query();
+      const mix = await session.api.analytics.categoryMix.query({
+        period: "month",
+        from: rangeStart(now, "month", 12, timeZone),
+      });
+      expect(mix.categories.length).toBeGreaterThan(1);
+      const rows = page.getByTestId("category-row");
+      expect(await rows.count()).toBe(mix.categories.length);
+      for (const [index, category] of mix.categories.entries()) {
+        const row = rows.nth(index);
+        expect(await row.getAttribute("data-category")).toBe(category.category);
+        expect((await row.getByTestId("category-spend").textContent())?.trim()).toBe(
+          formatMoney(category.spend, { locale }),
+        );
+        expect((await row.getByTestId("category-orders").textContent())?.trim()).toBe(
+          formatCount(category.orderCount, locale),
+        );
+      }
+      const affinity = await session.api.analytics.categoryAffinity.query({
+        from: rangeStart(now, "month", 12, timeZone),
+        limit: 10,
+      });
+      expect(affinity.pairs.length).toBeGreaterThan(0);
+      expect(await page.getByTestId("affinity-row").count()).toBe(affinity.pairs.length);
+      await page.getByTestId("category-affinity").scrollIntoViewIfNeeded();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, "the page is no wider than the screen").toBeLessThanOrEqual(
+        viewports[viewport].width,
+      );
       await page.close();
     });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../src/format/format-date";
 import { formatMoney } from "../src/format/format-money";
 import { formatDecimal, formatShare } from "../src/format/format-number";
+import { favouriteSharesText } from "../src/pages/customers/favourite-shares";
 import {
   browserReady,
   locale,
@@ -189,6 +190,26 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
         formatMoney(predictions.predictedSpend365d, { locale }),
       );
       await expectWithinWidth(page, "customer-predictions", viewport);
+      await page.close();
+    });
+
+    it("shows the top spender's favourite categories and brands with the API's shares", async () => {
+      const top = await session.api.customers.list.query({ sort: "spend", limit: 1 });
+      const customerId = top.items[0]?.customerId ?? "";
+      const { metrics } = await session.api.customers.byId.query({ customerId });
+      expect(metrics).not.toBeNull();
+      const page = await session.signedInPage({ viewport });
+      await page.goto(urlOf(`/customers/${customerId}`));
+      // The demo mirrors the simulated store's catalog: its top spender has favourites.
+      expect(metrics?.categoryShares.length).toBeGreaterThan(0);
+      expect(metrics?.brandShares.length).toBeGreaterThan(0);
+      expect(await text(page, "customer-favourite-categories")).toBe(
+        favouriteSharesText(metrics?.categoryShares ?? []),
+      );
+      expect(await text(page, "customer-favourite-brands")).toBe(
+        favouriteSharesText(metrics?.brandShares ?? []),
+      );
+      await expectWithinWidth(page, "customer-favourite-categories", viewport);
       await page.close();
     });
 

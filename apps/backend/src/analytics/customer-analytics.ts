@@ -23,6 +23,7 @@ import {
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { type AnalyticsModels, CLV_PERIOD_DAYS } from "./analytics-models";
+import type { CustomerFavourites } from "./load-customer-favourites";
 
 export interface MeasuredCustomer {
   customerId: string;
@@ -48,12 +49,29 @@ export interface CustomerAnalytics extends MeasuredCustomer {
   predictionWithheldReason: PredictionWithheldCode | null;
 }
 
+/**
+ * `favourites`: the customer's, summed in SQL over their counted orders' lines
+ * (loadCustomerFavourites); they replace what the orders' own `items` give, which the recompute
+ * does not load.
+ */
 export function measureCustomer(
   customerId: string,
   orders: readonly AnalyticsOrder[],
-  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+  {
+    asOf,
+    config,
+    favourites,
+  }: { asOf: Date; config: AnalyticsConfig; favourites?: CustomerFavourites | undefined },
 ): MeasuredCustomer {
-  const metrics = computeCustomerMetrics(orders, { asOf, config });
+  const computed = computeCustomerMetrics(orders, { asOf, config });
+  const metrics = favourites
+    ? {
+        ...computed,
+        favouriteProducts: favourites.products,
+        favouriteCategories: favourites.categories,
+        favouriteBrands: favourites.brands,
+      }
+    : computed;
   const counted = selectCountedOrders(orders, {
     asOf,
     countFullyRefundedOrders: config.countFullyRefundedOrders,

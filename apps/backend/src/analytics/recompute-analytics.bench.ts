@@ -4,7 +4,10 @@
 // findMany of their orders, compute, a Prisma upsert) in the same run. The figures go to stdout as
 // `analytics-bench {…}` lines (BENCHMARKS.md keeps them); each measurement runs once and is cached
 // because tinybench calls a task more than once. PostgreSQL when DATABASE_URL is set, else PGlite.
-// ANALYTICS_BENCH_CUSTOMERS / ANALYTICS_BENCH_ORDERS shrink it for a quick look.
+// ANALYTICS_BENCH_CUSTOMERS / ANALYTICS_BENCH_ORDERS shrink it for a quick look. The cost of
+// products (issue 22: at most 20% more): the full recompute runs first on orders without lines
+// (a store without a catalog), then again after every order got its lines and the catalog its
+// products, categories and brands; `overheadPercent` compares the two.
 import type { Database } from "@greenloop/db";
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
@@ -13,6 +16,7 @@ import { bench, describe } from "vitest";
 import { loadAnalyticsModels } from "./analytics-models";
 import { measureCustomer, scoreCustomer } from "./customer-analytics";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
+import { seedBenchOrderLines } from "./testing/seed-bench-order-lines";
 
 const customers = Number(process.env.ANALYTICS_BENCH_CUSTOMERS ?? 100_000);
 const orders = Number(process.env.ANALYTICS_BENCH_ORDERS ?? 1_000_000);
@@ -58,6 +62,8 @@ interface Figures {
   ms: number;
   customersPerSecond?: number;
   medianMs?: number;
+  lines?: number;
+  overheadPercent?: number;
 }
 
 const cache = new Map<string, Promise<Figures[]>>();
@@ -78,17 +84,26 @@ async function measureAll(): Promise<Figures[]> {
   try {
     await seed(db);
     const figures: Figures[] = [];
-    const started = performance.now();
-    const full = await recomputeAllCustomers(db, { config, asOf, refit: true });
-    const fullMs = performance.now() - started;
-    figures.push({
-      database: testDatabaseKind,
-      approach: "full recompute with model fit (ours)",
-      customers: full.customers,
-      orders: full.orders,
-      ms: Math.round(fullMs),
-      customersPerSecond: Math.round(full.customers / (fullMs / 1000)),
-    });
+    const fullRun = async (approach: string, extra: Partial<Figures> = {}) => {
+      const started = performance.now();
+      const full = await recomputeAllCustomers(db, { config, asOf, refit: true });
+      const fullMs = performance.now() - started;
+      figures.push({
+        database: testDatabaseKind,
+        approach,
+        customers: full.customers,
+        orders: full.orders,
+        ms: Math.round(fullMs),
+        customersPerSecond: Math.round(full.customers / (fullMs / 1000)),
+        ...extra,
+      });
+      return fullMs;
+    };
+    const withoutProductsMs = await fullRun("full recompute with model fit, orders without lines");
+    const lines = await seedBenchOrderLines(db, "bench:");
+    const withProductsMs = await fullRun("full recompute with model fit (ours)", { lines });
+    const last = figures[figures.length - 1] as Figures;
+    last.overheadPercent = Math.round((withProductsMs / withoutProductsMs - 1) * 1000) / 10;
 
     // Incremental: one customer (with a typical history) marked dirty, recomputed, many times.
     const [{ id }] = (await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(

@@ -25,6 +25,7 @@ import {
   scoreCustomer,
 } from "./customer-analytics";
 import { loadAnalyticsOrders } from "./load-analytics-orders";
+import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
 import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
 import { writeCustomerMetrics } from "./write-customer-metrics";
 
@@ -106,13 +107,16 @@ export async function recomputeAllCustomers(
     let orders = 0;
     const cache: ClvCache = new Map();
     const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
+    const measureOptions = { asOf, config: options.config };
     if (refit) {
       const measured: MeasuredCustomer[] = [];
-      await eachChunkLoaded(db, ids, options.signal, (chunk, byCustomer) => {
+      await eachChunkLoaded(db, ids, measureOptions, options.signal, (chunk, loaded) => {
         for (const id of chunk) {
-          const list = byCustomer.get(id) ?? [];
+          const list = loaded.orders.get(id) ?? [];
           orders += list.length;
-          measured.push(measureCustomer(id, list, { asOf, config: options.config }));
+          measured.push(
+            measureCustomer(id, list, { ...measureOptions, favourites: loaded.favourites.get(id) }),
+          );
         }
       });
       if (options.signal?.aborted) {
@@ -128,12 +132,15 @@ export async function recomputeAllCustomers(
         );
       }
     } else {
-      await eachChunkLoaded(db, ids, options.signal, async (chunk, byCustomer) => {
+      await eachChunkLoaded(db, ids, measureOptions, options.signal, async (chunk, loaded) => {
         await writer.write(
           chunk.map((id) => {
-            const list = byCustomer.get(id) ?? [];
+            const list = loaded.orders.get(id) ?? [];
             orders += list.length;
-            const measured = measureCustomer(id, list, { asOf, config: options.config });
+            const measured = measureCustomer(id, list, {
+              ...measureOptions,
+              favourites: loaded.favourites.get(id),
+            });
             return scoreCustomer(measured, { asOf, config: options.config, models, cache });
           }),
         );
@@ -158,13 +165,14 @@ async function scoreAndWrite(
   startedAt: Date,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const byCustomer = await loadAnalyticsOrders(db.prisma, ids);
+  const measureOptions = { asOf: options.asOf, config: options.config };
+  const loaded = await loadChunk(db, ids, measureOptions);
   let orders = 0;
   const rows = ids.map((id) => {
-    const list = byCustomer.get(id) ?? [];
+    const list = loaded.orders.get(id) ?? [];
     orders += list.length;
-    const measured = measureCustomer(id, list, { asOf: options.asOf, config: options.config });
-    return scoreCustomer(measured, options);
+    const favourites = loaded.favourites.get(id);
+    return scoreCustomer(measureCustomer(id, list, { ...measureOptions, favourites }), options);
   });
   await db.prisma.$transaction((tx) =>
     writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers),
@@ -229,6 +237,28 @@ async function forgetMergedCustomers(db: Pick<Database, "prisma">): Promise<void
   );
 }
 
+interface LoadedChunk {
+  orders: Map<string, AnalyticsOrder[]>;
+  favourites: Map<string, CustomerFavourites>;
+}
+
+/** The customers' orders and, at the same time on a second connection, their favourites. */
+async function loadChunk(
+  db: Pick<Database, "prisma">,
+  ids: string[],
+  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+): Promise<LoadedChunk> {
+  const [orders, favourites] = await Promise.all([
+    loadAnalyticsOrders(db.prisma, ids),
+    loadCustomerFavourites(db, ids, {
+      asOf,
+      countFullyRefundedOrders: config.countFullyRefundedOrders,
+      limit: config.favouritesLimit,
+    }),
+  ]);
+  return { orders, favourites };
+}
+
 /**
  * Loads chunk i+1's orders while chunk i is computed: on two cores the database and Node work at
  * the same time instead of taking turns.
@@ -236,16 +266,17 @@ async function forgetMergedCustomers(db: Pick<Database, "prisma">): Promise<void
 async function eachChunkLoaded(
   db: Pick<Database, "prisma">,
   ids: string[],
+  options: { asOf: Date; config: AnalyticsConfig },
   signal: AbortSignal | undefined,
-  handle: (chunk: string[], byCustomer: Map<string, AnalyticsOrder[]>) => unknown,
+  handle: (chunk: string[], loaded: LoadedChunk) => unknown,
 ): Promise<void> {
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  let next = chunks[0] ? loadAnalyticsOrders(db.prisma, chunks[0]) : null;
+  let next = chunks[0] ? loadChunk(db, chunks[0], options) : null;
   for (let i = 0; i < chunks.length && next; i++) {
     const loaded = await next;
     const following = chunks[i + 1];
-    next = following && !signal?.aborted ? loadAnalyticsOrders(db.prisma, following) : null;
+    next = following && !signal?.aborted ? loadChunk(db, following, options) : null;
     await handle(chunks[i] as string[], loaded);
   }
 }

@@ -21,6 +21,13 @@ import {
 } from "./store-views-input";
 
 export {
+  type CategoryAffinityView,
+  type CategoryMixView,
+  getCategoryAffinity,
+  getCategoryMix,
+  MAX_AFFINITY_PAIRS,
+} from "./store-views-categories";
+export {
   type CohortRetentionView,
   getCohortRetention,
   MAX_COHORT_MONTHS,

@@ -4,6 +4,7 @@ import type { Prisma } from "@greenloop/db";
 import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
 import { recordTierRises } from "./record-tier-rises";
+import { type StoredShare, toStoredShares } from "./stored-shares";
 
 type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -44,8 +45,15 @@ const columns = [
   ["asOf", "timestamptz", (c) => c.asOf.toISOString()],
   ["expectedNextOrderAt", "timestamptz", (c) => c.expectedNextOrderAt?.toISOString() ?? null],
   ["predictionWithheldReason", "text", (c) => c.predictionWithheldReason],
+  ["favouriteBrands", "text[]", (c) => c.metrics.favouriteBrands.map((f) => f.name)],
+  ["categoryShares", "jsonb", (c) => toStoredShares(c.metrics.favouriteCategories)],
+  ["brandShares", "jsonb", (c) => toStoredShares(c.metrics.favouriteBrands)],
 ] as const satisfies ReadonlyArray<
-  readonly [string, string, (c: CustomerAnalytics) => string | number | boolean | string[] | null]
+  readonly [
+    string,
+    string,
+    (c: CustomerAnalytics) => string | number | boolean | string[] | StoredShare[] | null,
+  ]
 >;
 
 export async function writeCustomerMetrics(

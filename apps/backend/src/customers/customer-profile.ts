@@ -10,6 +10,7 @@ import {
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { loadPredictionGateReport } from "../analytics/prediction-gates";
+import { parseStoredShares } from "../analytics/stored-shares";
 import { loadCustomerFirstDates } from "./customer-first-dates";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
@@ -80,6 +81,10 @@ export interface CustomerMetricsDetail
   averageOrderValue: Decimal | null;
   favouriteProducts: string[];
   favouriteCategories: string[];
+  favouriteBrands: string[];
+  /** The favourite categories with their share of the customer's line spend, largest first. */
+  categoryShares: Array<{ name: string; share: number; spend: Decimal }>;
+  brandShares: Array<{ name: string; share: number; spend: Decimal }>;
   rfm: { recency: number; frequency: number; monetary: number } | null;
   rfmSegment: string | null;
   inactivitySegment: string | null;
@@ -184,6 +189,9 @@ function metricsDetailOf(m: MetricsRow): CustomerMetricsDetail {
     onlineShare: m.onlineShare,
     favouriteProducts: m.favouriteProducts,
     favouriteCategories: m.favouriteCategories,
+    favouriteBrands: m.favouriteBrands,
+    categoryShares: parseStoredShares(m.categoryShares),
+    brandShares: parseStoredShares(m.brandShares),
     rfm:
       m.rfmRecency === null || m.rfmFrequency === null || m.rfmMonetary === null
         ? null

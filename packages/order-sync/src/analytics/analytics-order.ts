@@ -8,6 +8,7 @@ export type OrderChannel = "RETAIL" | "ECOM";
 export interface AnalyticsOrderItem {
   name: string;
   category?: string | null;
+  brand?: string | null;
   quantity: Decimal;
   /** What the line cost the customer. */
   total: Decimal;

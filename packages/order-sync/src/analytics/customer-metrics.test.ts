@@ -17,6 +17,7 @@ describe("computeCustomerMetrics", () => {
       total: new Decimal("120.00"),
       items: [
         { name: "Gummies", category: "Edibles", quantity: new Decimal(2), total: new Decimal(30) },
+        { name: "Pen", brand: "Lumen", quantity: new Decimal(1), total: new Decimal(10) },
       ],
     });
     const refunded = buildOrder({
@@ -61,8 +62,14 @@ describe("computeCustomerMetrics", () => {
     expect(metrics.averageOrderValue?.toFixed(4)).toBe("150.1667");
     expect(metrics.spend90d.toFixed(2)).toBe("330.50");
     expect(metrics.amountToNextTier.toFixed(2)).toBe("419.50");
-    expect(metrics.favouriteProducts.map((favourite) => favourite.name)).toEqual(["Gummies"]);
-    expect(metrics.favouriteCategories.map((favourite) => favourite.name)).toEqual(["Edibles"]);
+    expect(metrics.favouriteProducts.map((favourite) => favourite.name)).toEqual([
+      "Gummies",
+      "Pen",
+    ]);
+    // Shares of the whole line spend (40), the uncategorised pen included; the returned and
+    // voided orders' lines never count.
+    expect(metrics.favouriteCategories.map((f) => [f.name, f.share])).toEqual([["Edibles", 0.75]]);
+    expect(metrics.favouriteBrands.map((f) => [f.name, f.share])).toEqual([["Lumen", 0.25]]);
   });
 
   it("does ignore voided and cancelled orders entirely", () => {
@@ -212,6 +219,7 @@ describe("computeCustomerMetrics", () => {
       onlineShare: null,
       favouriteProducts: [],
       favouriteCategories: [],
+      favouriteBrands: [],
       inactivitySegment: null,
       isVip: false,
       isHighValue: false,

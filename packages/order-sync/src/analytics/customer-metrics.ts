@@ -4,9 +4,10 @@ import Decimal from "decimal.js";
 import type { AnalyticsConfig, InactivitySegment } from "./analytics-config";
 import { type AnalyticsOrder, netSpendOf, selectCountedOrders } from "./analytics-order";
 import { isFirstTimeBuyer, isHighValueCustomer, isVipCustomer } from "./customer-flags";
-import { type FavouriteItem, favouriteCategoriesOf, favouriteProductsOf } from "./favourite-items";
+import { type FavouriteItem, favouriteProductsOf } from "./favourite-items";
 import { inactivitySegmentOf } from "./inactivity-segment";
 import { resolveLoyaltyTier } from "./loyalty-tier";
+import { type SpendShare, spendSharesOf } from "./spend-shares";
 import { utcDaysBetween } from "./utc-calendar";
 
 export interface ComputeCustomerMetricsOptions {
@@ -36,7 +37,10 @@ export interface CustomerMetricsResult {
   /** eCom orders / orders, 0..1; null without orders. */
   onlineShare: number | null;
   favouriteProducts: FavouriteItem[];
-  favouriteCategories: FavouriteItem[];
+  /** Top config.favouritesLimit categories by share of the counted orders' line spend. */
+  favouriteCategories: SpendShare[];
+  /** The same by brand. */
+  favouriteBrands: SpendShare[];
   inactivitySegment: InactivitySegment | null;
   isVip: boolean;
   isHighValue: boolean;
@@ -99,7 +103,8 @@ export function computeCustomerMetrics(
         : utcDaysBetween(firstOrderAt, lastOrderAt) / (orderCount - 1),
     onlineShare: orderCount === 0 ? null : ecomOrderCount / orderCount,
     favouriteProducts: favouriteProductsOf(counted, config.favouritesLimit),
-    favouriteCategories: favouriteCategoriesOf(counted, config.favouritesLimit),
+    favouriteCategories: spendSharesOf(counted, (item) => item.category, config.favouritesLimit),
+    favouriteBrands: spendSharesOf(counted, (item) => item.brand, config.favouritesLimit),
     inactivitySegment: inactivitySegmentOf(daysSinceLastOrder, config),
     isVip: isVipCustomer(value, config),
     isHighValue: isHighValueCustomer(value, config),

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import type { AnalyticsOrderItem } from "./analytics-order";
 import { buildOrder } from "./analytics-order-fixtures";
-import { favouriteCategoriesOf, favouriteProductsOf } from "./favourite-items";
+import { favouriteProductsOf } from "./favourite-items";
 
 const item = (
   name: string,
@@ -47,25 +47,5 @@ describe("favouriteProductsOf", () => {
 
   it("does return nothing for orders without lines", () => {
     expect(favouriteProductsOf([buildOrder()], 3)).toEqual([]);
-  });
-});
-
-describe("favouriteCategoriesOf", () => {
-  it("does skip lines without a category", () => {
-    const orders = [
-      buildOrder({
-        items: [
-          item("Gummies", 2, "30", "Edibles"),
-          item("Cookie", 1, "8", "Edibles"),
-          item("Vape", 5, "150", null),
-          item("Lighter", 9, "9", "  "),
-          item("Pre-roll", 2, "24", "Flower"),
-        ],
-      }),
-    ];
-    expect(summary(favouriteCategoriesOf(orders, 3))).toEqual([
-      ["Edibles", 3, "38.00"],
-      ["Flower", 2, "24.00"],
-    ]);
   });
 });

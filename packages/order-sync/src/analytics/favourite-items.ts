@@ -1,4 +1,5 @@
-// A customer's favourite products and categories: what they buy most, by quantity, then spend.
+// A customer's favourite products: what they buy most, by quantity, then spend (categories and
+// brands rank by share of spend instead: spend-shares.ts).
 import Decimal from "decimal.js";
 import type { AnalyticsOrder } from "./analytics-order";
 
@@ -14,14 +15,6 @@ export function favouriteProductsOf(
   limit: number,
 ): FavouriteItem[] {
   return rankFavourites(orders, (item) => item.name, limit);
-}
-
-/** Top categories (trimmed; lines without a category are skipped). */
-export function favouriteCategoriesOf(
-  orders: readonly AnalyticsOrder[],
-  limit: number,
-): FavouriteItem[] {
-  return rankFavourites(orders, (item) => item.category, limit);
 }
 
 function rankFavourites(

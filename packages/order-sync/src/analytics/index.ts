@@ -18,6 +18,24 @@ export {
   selectCountedOrders,
 } from "./analytics-order";
 export {
+  type AffinityOptions,
+  type BasketCounts,
+  type CategoryPair,
+  categoryPairsOf,
+  categorySharesBySegment,
+  countBaskets,
+  type SegmentCategoryShare,
+} from "./category-affinity";
+export {
+  type CategoryFigures,
+  type CategoryMix,
+  type CategoryMixPeriod,
+  categoryNameOf,
+  compareCategories,
+  summarizeCategoryMix,
+  UNCATEGORISED,
+} from "./category-mix";
+export {
   assessChurnRisk,
   type ChurnRisk,
   type ChurnRiskLabel,
@@ -43,6 +61,7 @@ export {
   presentPredictions,
   type StoredPredictionFigures,
 } from "./customer-predictions";
+export { type FavouriteItem, favouriteProductsOf } from "./favourite-items";
 export { formatMoney } from "./format-money";
 export {
   evaluatePredictionGates,
@@ -63,5 +82,6 @@ export {
 } from "./rfm";
 export { type RfmThresholds, rfmThresholdsOf, scoreWithThresholds } from "./rfm-thresholds";
 export { type SegmentSummary, summarizeSegments } from "./segment-summary";
+export { type SpendShare, spendSharesOf } from "./spend-shares";
 export { resolveFirstOrderDates, type StoreOrder } from "./store-order";
 export { type StoreSummary, summarizeStore } from "./store-summary";

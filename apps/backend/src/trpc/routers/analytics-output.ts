@@ -3,6 +3,8 @@
 
 import { z } from "zod";
 import type {
+  CategoryAffinityView,
+  CategoryMixView,
   ChannelMixSummary,
   ChannelMixView,
   ClvDistribution,
@@ -158,6 +160,51 @@ export const clvDistributionSchema = z.object({
   ),
 });
 
+const categoryFiguresSchema = z.object({
+  category: z.string(),
+  orderCount: z.number().int(),
+  spend: decimalSchema,
+});
+const categoryShareSchema = categoryFiguresSchema.extend({ share });
+
+export const categoryMixSchema = z.object({
+  asOf: z.date(),
+  from: z.date().nullable(),
+  granularity: z.enum(["week", "month"]),
+  categories: z.array(categoryShareSchema),
+  periods: z.array(
+    z.object({ key: z.string(), start: z.date(), categories: z.array(categoryFiguresSchema) }),
+  ),
+});
+
+export const categoryAffinitySchema = z.object({
+  asOf: z.date(),
+  from: z.date().nullable(),
+  orderCount: z.number().int(),
+  categories: z.array(
+    z.object({ category: z.string(), orderCount: z.number().int(), support: z.number() }),
+  ),
+  pairs: z.array(
+    z.object({
+      a: z.string(),
+      b: z.string(),
+      orderCount: z.number().int(),
+      support: z.number(),
+      confidenceAToB: z.number(),
+      confidenceBToA: z.number(),
+      lift: z.number(),
+    }),
+  ),
+  bySegment: z.array(
+    z.object({
+      segment: z.string(),
+      customerCount: z.number().int(),
+      spend: decimalSchema,
+      categories: z.array(categoryShareSchema),
+    }),
+  ),
+});
+
 const money = toDecimal;
 const moneyOrNull = (value: string | null) => (value === null ? null : toDecimal(value));
 
@@ -186,6 +233,33 @@ export function toWireStoreSummary(view: StoreSummaryView) {
       averageOrderValue: moneyOrNull(period.averageOrderValue),
       channelMix: toWireChannelMix(period.channelMix),
       netSpendChange: moneyOrNull(period.netSpendChange),
+    })),
+  };
+}
+
+const wireFigures = <T extends { spend: string }>(figures: T) => ({
+  ...figures,
+  spend: money(figures.spend),
+});
+
+export function toWireCategoryMix(view: CategoryMixView) {
+  return {
+    ...view,
+    categories: view.categories.map(wireFigures),
+    periods: view.periods.map((period) => ({
+      ...period,
+      categories: period.categories.map(wireFigures),
+    })),
+  };
+}
+
+export function toWireCategoryAffinity(view: CategoryAffinityView) {
+  return {
+    ...view,
+    bySegment: view.bySegment.map((segment) => ({
+      ...segment,
+      spend: money(segment.spend),
+      categories: segment.categories.map(wireFigures),
     })),
   };
 }

@@ -1,12 +1,15 @@
 // The analytics procedures answer what the store views answer for the same data, with money as
 // Decimal; their inputs are bounded.
 import { type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
+import type { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import { storePeriodStart } from "@greenloop/order-sync/store-time";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recomputeAllCustomers } from "../../analytics/recompute-analytics";
 import * as storeViews from "../../analytics/store-views";
 import { openAnalyzedStore } from "../../analytics/testing/analyzed-store";
+import { insertTestCatalog } from "../../products/testing/insert-test-catalog";
 import { type TestApi, testApi, trpcErrorCode } from "../testing/api-test-kit";
 import { DEFAULT_SUMMARY_PERIODS, MAX_SUMMARY_PERIODS } from "./analytics";
 
@@ -18,10 +21,14 @@ let api: TestApi;
 let asOf: Date;
 
 beforeAll(async () => {
-  ({ db, asOf } = await openAnalyzedStore({
+  let store: SimulatedStore;
+  ({ db, asOf, store } = await openAnalyzedStore({
     seed: 7,
     store: { customers: 40, inStoreSales: 160, ecomOrders: 50, months: 8 },
   }));
+  // The catalog, for the category views and the favourites (analysed again with it).
+  await insertTestCatalog(db, store.fixtures.products);
+  await recomputeAllCustomers(db, { config, asOf });
   api = await testApi(db, "viewer", { now: () => asOf });
 });
 
@@ -49,6 +56,53 @@ function withDecimals(domain: unknown, wire: unknown): unknown {
   }
   return domain;
 }
+
+describe(`analytics router, products (${testDatabaseKind})`, () => {
+  it("categoryMix answers getCategoryMix with Decimals, over summary's default range", async () => {
+    const wire = await api.caller.analytics.categoryMix({ period: "week" });
+    const timeZone = api.context.config.storeTimeZone;
+    const from = storePeriodStart(asOf, "week", DEFAULT_SUMMARY_PERIODS - 1, timeZone);
+    const domain = await storeViews.getCategoryMix(db, {
+      asOf,
+      from,
+      granularity: "week",
+      timeZone,
+    });
+    expect(wire).toEqual(withDecimals(domain, wire));
+    expect(wire.from).toEqual(from);
+    expect(wire.categories.map((c) => c.category)).toContain("Flower");
+    expect(wire.categories.at(-1)?.category).toBe("Uncategorised");
+  });
+
+  it("categoryAffinity answers getCategoryAffinity with Decimals; its inputs are bounded", async () => {
+    const wire = await api.caller.analytics.categoryAffinity({ asOf, limit: 5 });
+    const domain = await storeViews.getCategoryAffinity(db, { asOf, limit: 5 });
+    expect(wire).toEqual(withDecimals(domain, wire));
+    expect(wire.pairs.length).toBeGreaterThan(0);
+    expect(wire.bySegment.length).toBeGreaterThan(0);
+    expect(await trpcErrorCode(api.caller.analytics.categoryAffinity({ limit: 101 }))).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
+  it("customers.byId gives the favourite categories and brands with their shares", async () => {
+    const stored = await db.prisma.customerMetrics.findFirstOrThrow({
+      where: { NOT: { favouriteCategories: { isEmpty: true } } },
+      orderBy: { totalSpend: "desc" },
+    });
+    const { metrics } = await api.caller.customers.byId({ customerId: stored.customerId });
+    expect(metrics?.favouriteCategories).toEqual(stored.favouriteCategories);
+    expect(metrics?.favouriteBrands).toEqual(stored.favouriteBrands);
+    expect(metrics?.categoryShares.map((s) => s.name)).toEqual(stored.favouriteCategories);
+    const [top] = stored.categoryShares as Array<{ name: string; share: number; spend: string }>;
+    expect(metrics?.categoryShares[0]).toEqual({
+      name: top?.name,
+      share: top?.share,
+      spend: new Decimal(top?.spend ?? "NaN"),
+    });
+    expect(metrics?.brandShares.map((s) => s.name)).toEqual(stored.favouriteBrands);
+  });
+});
 
 describe(`analytics router (${testDatabaseKind})`, () => {
   it("summary answers getStoreSummary with Decimals, for an explicit range", async () => {

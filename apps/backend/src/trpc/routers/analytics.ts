@@ -12,11 +12,13 @@ import {
 import { describeLabelDefinitions } from "../../analytics/label-definitions";
 import { loadPredictionGateReport } from "../../analytics/prediction-gates";
 import * as storeViews from "../../analytics/store-views";
-import { type Granularity, MAX_CLV_BUCKETS } from "../../analytics/store-views";
+import { type Granularity, MAX_AFFINITY_PAIRS, MAX_CLV_BUCKETS } from "../../analytics/store-views";
 import { pageSizeSchema } from "../output-schemas";
 import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
 import {
   atRiskCustomersSchema,
+  categoryAffinitySchema,
+  categoryMixSchema,
   channelMixSummarySchema,
   clvDistributionSchema,
   cohortRetentionSchema,
@@ -27,6 +29,8 @@ import {
   segmentSizesSchema,
   storeSummarySchema,
   topCustomersSchema,
+  toWireCategoryAffinity,
+  toWireCategoryMix,
   toWireChannelMixSummary,
   toWireClvDistribution,
   toWireCustomer,
@@ -124,6 +128,54 @@ export const analyticsRouter = createTRPCRouter({
         config: ctx.config.analytics.config,
       });
     }),
+
+  /**
+   * Spend and orders per product category per store week or month, over the same range as
+   * `summary` (its defaults and limits); lines of unknown category as "Uncategorised".
+   */
+  categoryMix: viewerProcedure
+    .input(periodRangeInput)
+    .output(categoryMixSchema)
+    .query(async ({ ctx, input }) => {
+      const timeZone = ctx.config.storeTimeZone;
+      const range = summaryRange(input, { now: ctx.now(), timeZone });
+      const view = await storeViews.getCategoryMix(ctx.db, {
+        ...range,
+        granularity: input.period,
+        timeZone,
+        config: ctx.config.analytics.config,
+      });
+      return toWireCategoryMix(view);
+    }),
+
+  /**
+   * Categories bought together in one order (support, confidence both ways, lift; pairs in at
+   * least `minOrders` orders, the top `limit` by lift) and each RFM segment's spend per category,
+   * over [from, asOf]; from: the first order.
+   */
+  categoryAffinity: viewerProcedure
+    .input(
+      z
+        .object({
+          from: z.date().optional(),
+          asOf: asOfInput,
+          minOrders: z.number().int().min(1).default(1),
+          limit: z.number().int().min(1).max(MAX_AFFINITY_PAIRS).default(10),
+        })
+        .prefault({}),
+    )
+    .output(categoryAffinitySchema)
+    .query(async ({ ctx, input }) =>
+      toWireCategoryAffinity(
+        await storeViews.getCategoryAffinity(ctx.db, {
+          asOf: input.asOf ?? ctx.now(),
+          ...(input.from ? { from: input.from } : {}),
+          minOrders: input.minOrders,
+          limit: input.limit,
+          config: ctx.config.analytics.config,
+        }),
+      ),
+    ),
 
   /** Orders and net spend per channel (RETAIL, ECOM) over [from, asOf]; from: the first order. */
   channelMix: viewerProcedure

@@ -92,6 +92,9 @@ export const customerLookupSchema = z.discriminatedUnion("match", [
   }),
 ]);
 
+/** A favourite category or brand: its share (0..1) of the customer's line spend. */
+const spendShareSchema = z.object({ name: z.string(), share: z.number(), spend: decimalSchema });
+
 const metricsDetailSchema = z.object({
   orderCount: z.number().int(),
   ecomOrderCount: z.number().int(),
@@ -107,6 +110,9 @@ const metricsDetailSchema = z.object({
   onlineShare: z.number().nullable(),
   favouriteProducts: z.array(z.string()),
   favouriteCategories: z.array(z.string()),
+  favouriteBrands: z.array(z.string()),
+  categoryShares: z.array(spendShareSchema),
+  brandShares: z.array(spendShareSchema),
   rfm: z
     .object({ recency: z.number().int(), frequency: z.number().int(), monetary: z.number().int() })
     .nullable(),

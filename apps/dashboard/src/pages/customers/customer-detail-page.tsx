@@ -23,6 +23,7 @@ import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
 import { CustomerLabelsLegend } from "./customer-labels-legend";
 import { CustomerPredictions } from "./customer-predictions";
+import { favouriteSharesText } from "./favourite-shares";
 import { MergeExplanation } from "./merge-explanation";
 
 type Profile = RouterOutputs["customers"]["byId"];
@@ -354,8 +355,14 @@ function MetricsSection({ profile }: { profile: Profile }) {
           </dd>
           <dt>Favourite products</dt>
           <dd>{metrics.favouriteProducts.join(", ") || "—"}</dd>
-          <dt>Favourite categories</dt>
-          <dd>{metrics.favouriteCategories.join(", ") || "—"}</dd>
+          <dt>Favourite categories (share of spend)</dt>
+          <dd data-testid="customer-favourite-categories">
+            {favouriteSharesText(metrics.categoryShares)}
+          </dd>
+          <dt>Favourite brands (share of spend)</dt>
+          <dd data-testid="customer-favourite-brands">
+            {favouriteSharesText(metrics.brandShares)}
+          </dd>
           <dt>Computed</dt>
           <dd className="muted">{formatStoreTime(metrics.computedAt, { timeZone })}</dd>
         </dl>

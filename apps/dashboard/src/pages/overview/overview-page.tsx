@@ -20,6 +20,7 @@ import { formatDate, formatPeriod, formatZoneName } from "../../format/format-da
 import { formatMoney, formatMoneyTick, moneyToPlot } from "../../format/format-money";
 import { formatCount, formatShare } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
+import { CategoryAffinitySection, CategoryMixSection } from "./overview-categories";
 import { AtRiskSection, ClvSection, TopCustomersSection } from "./overview-customers";
 import { HoldoutSection } from "./overview-holdout";
 import { LifecycleSection } from "./overview-lifecycle";
@@ -80,6 +81,10 @@ export function OverviewPage() {
         {(data) => <SummaryBlocks summary={data} />}
       </QueryView>
       <LifecycleSection period={period} from={from} />
+      <div className="grid two">
+        <CategoryMixSection period={period} from={from} />
+        <CategoryAffinitySection from={from} />
+      </div>
       <div className="grid two">
         <SegmentsSection />
         <ClvSection />

@@ -1,0 +1,165 @@
+// Favourite products, categories and brands after a full recompute on the simulated store, with a
+// catalog in the mirror: every customer's stored favourites equal a brute-force pass in TypeScript
+// over their orders' lines (the X-Series sale's lines by product id, else the eCom items by SKU).
+import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { insertTestCatalog } from "../products/testing/insert-test-catalog";
+import { recomputeAllCustomers } from "./recompute-analytics";
+
+const cleanup = useTestCleanup();
+const DAY = 86_400_000;
+const config = defaultAnalyticsConfig;
+
+interface Line {
+  productName: string | null;
+  category: string | null;
+  brand: string | null;
+  quantity: Decimal;
+  total: Decimal;
+}
+
+async function linesByOrder(db: Awaited<ReturnType<typeof openTestDatabase>>) {
+  const products = await db.prisma.retailProduct.findMany({
+    select: { id: true, sku: true, name: true, categoryId: true, brandId: true, deletedAt: true },
+  });
+  const categories = new Map(
+    (await db.prisma.retailProductCategory.findMany()).map((c) => [c.id, c.name]),
+  );
+  const brands = new Map((await db.prisma.retailBrand.findMany()).map((b) => [b.id, b.name]));
+  const describe = (
+    product: (typeof products)[number] | undefined,
+    fallbackName: string | null,
+  ) => ({
+    productName: product?.name ?? fallbackName,
+    category: product?.categoryId ? (categories.get(product.categoryId) ?? null) : null,
+    brand: product?.brandId ? (brands.get(product.brandId) ?? null) : null,
+  });
+  const orders = await db.prisma.order.findMany({
+    select: { id: true, retailSaleId: true, ecomOrderNumber: true },
+  });
+  const sales = new Map(
+    (await db.prisma.retailSale.findMany({ select: { id: true, payload: true } })).map((s) => [
+      s.id,
+      s.payload as { line_items?: Array<Record<string, string | number>> },
+    ]),
+  );
+  const ecom = new Map(
+    (await db.prisma.ecomOrder.findMany({ select: { orderNumber: true, items: true } })).map(
+      (e) => [e.orderNumber, e.items],
+    ),
+  );
+  const lines = new Map<string, Line[]>();
+  for (const order of orders) {
+    if (order.retailSaleId) {
+      lines.set(
+        order.id,
+        (sales.get(order.retailSaleId)?.line_items ?? []).map((item) => ({
+          ...describe(
+            products.find((p) => p.id === item.product_id),
+            null,
+          ),
+          quantity: new Decimal(item.quantity ?? 0),
+          total:
+            item.price_total !== undefined
+              ? new Decimal(item.price_total)
+              : new Decimal(item.price ?? 0).times(item.quantity ?? 0),
+        })),
+      );
+    } else if (order.ecomOrderNumber) {
+      lines.set(
+        order.id,
+        (ecom.get(order.ecomOrderNumber) ?? []).map((item) => ({
+          ...describe(
+            products.find((p) => p.sku !== null && p.sku === item.sku && p.deletedAt === null),
+            item.name,
+          ),
+          quantity: new Decimal(item.quantity.toString()),
+          total: new Decimal(item.total.toString()),
+        })),
+      );
+    }
+  }
+  return lines;
+}
+
+/** Top 3 by spend (ties by name), shares of every line's spend. */
+function topShares(lines: Line[], keyOf: (line: Line) => string | null) {
+  const whole = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0));
+  const spend = new Map<string, Decimal>();
+  for (const line of lines) {
+    const key = keyOf(line);
+    if (key) spend.set(key, (spend.get(key) ?? new Decimal(0)).plus(line.total));
+  }
+  if (whole.lte(0)) return [];
+  return [...spend]
+    .filter(([, s]) => s.gt(0))
+    .sort(([a, x], [b, y]) => y.cmp(x) || (a < b ? -1 : 1))
+    .slice(0, config.favouritesLimit)
+    .map(([name, s]) => ({ name, share: s.div(whole).toNumber(), spend: s.toString() }));
+}
+
+describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
+  it("stores each customer's favourite categories and brands by share of their line spend", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    const store = new SimulatedStore({
+      seed: 57,
+      store: { customers: 40, inStoreSales: 200, ecomOrders: 80, months: 6 },
+    });
+    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+    await importStoreExport(db, store);
+    await insertTestCatalog(db, store.fixtures.products);
+    const asOf = new Date(store.now().getTime() + DAY);
+    await recomputeAllCustomers(db, { config, asOf, refit: true });
+
+    const lines = await linesByOrder(db);
+    const customers = await db.prisma.customer.findMany({
+      where: { mergedIntoId: null },
+      select: { id: true, metrics: true, orders: true },
+    });
+    let withCategories = 0;
+    for (const customer of customers) {
+      const m = customer.metrics;
+      if (!m) throw new Error(`no metrics for ${customer.id}`);
+      const counted = customer.orders.filter(
+        (o) =>
+          o.countsInAnalytics &&
+          o.placedAt <= asOf &&
+          !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
+      );
+      const bought = counted.flatMap((o) => lines.get(o.id) ?? []);
+      const categories = topShares(bought, (l) => l.category);
+      const brands = topShares(bought, (l) => l.brand);
+      if (categories.length > 0) withCategories += 1;
+      expect({
+        favouriteCategories: m.favouriteCategories,
+        favouriteBrands: m.favouriteBrands,
+        categoryShares: m.categoryShares,
+        brandShares: m.brandShares,
+      }).toEqual({
+        favouriteCategories: categories.map((c) => c.name),
+        favouriteBrands: brands.map((b) => b.name),
+        categoryShares: categories,
+        brandShares: brands,
+      });
+      // Products by quantity, then spend: the X-Series lines have names now, through the catalog.
+      const quantity = new Map<string, Decimal>();
+      for (const line of bought) {
+        if (line.productName) {
+          quantity.set(
+            line.productName,
+            (quantity.get(line.productName) ?? new Decimal(0)).plus(line.quantity),
+          );
+        }
+      }
+      for (const name of m.favouriteProducts) expect(quantity.has(name)).toBe(true);
+      expect(m.favouriteProducts.length).toBe(Math.min(quantity.size, config.favouritesLimit));
+    }
+    // The check above means something only if most customers have favourites.
+    expect(withCategories).toBeGreaterThan(customers.length / 2);
+  });
+});
