@@ -312,4 +312,58 @@ describe(`orderLinesCte (${testDatabaseKind})`, () => {
       brand: null,
     });
   });
+
+  it("keeps a sale's lines in step with its payload: insert, a newer version, a bad line, delete", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    const linesOf = (saleId: string) =>
+      db.prisma.$queryRawUnsafe<
+        Array<{ position: number; productId: string | null; quantity: string; total: string }>
+      >(
+        `SELECT position, "productId", quantity::text AS quantity, total::text AS total
+           FROM "RetailSaleLine" WHERE "saleId" = $1 ORDER BY position`,
+        saleId,
+      );
+    const numbers = (rows: Awaited<ReturnType<typeof linesOf>>) =>
+      rows.map((row) => ({ ...row, quantity: Number(row.quantity), total: Number(row.total) }));
+
+    // Inserted set-based, as the mirror writes: two sales in one statement.
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "RetailSale" (id, version, attributes, payload)
+       VALUES ('s-1', 1, '{}', $1::jsonb), ('s-2', 1, '{}', $2::jsonb)`,
+      JSON.stringify(
+        payload([
+          { product_id: "p-a", quantity: 2, price: "10.5", price_total: "21.00000" },
+          { product_id: "p-b", quantity: "1", price: 4.25 },
+        ]),
+      ),
+      JSON.stringify({ line_items: null }),
+    );
+    expect(numbers(await linesOf("s-1"))).toEqual([
+      { position: 0, productId: "p-a", quantity: 2, total: 21 },
+      // No price_total: price × quantity.
+      { position: 1, productId: "p-b", quantity: 1, total: 4.25 },
+    ]);
+    expect(await linesOf("s-2")).toEqual([]);
+
+    // A newer version through an upsert replaces the lines; a malformed line keeps its place
+    // with zeros and never fails the write.
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "RetailSale" (id, version, attributes, payload) VALUES ('s-1', 2, '{}', $1::jsonb)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, payload = excluded.payload`,
+      JSON.stringify(
+        payload([
+          { product_id: "", quantity: "lots", price: "n/a" },
+          { product_id: "p-c", quantity: -1, price: "3", price_total: "-3" },
+        ]),
+      ),
+    );
+    expect(numbers(await linesOf("s-1"))).toEqual([
+      { position: 0, productId: null, quantity: 0, total: 0 },
+      { position: 1, productId: "p-c", quantity: -1, total: -3 },
+    ]);
+
+    await db.prisma.retailSale.delete({ where: { id: "s-1" } });
+    expect(await linesOf("s-1")).toEqual([]);
+  });
 });
