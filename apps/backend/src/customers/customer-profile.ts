@@ -4,6 +4,11 @@
 import type { Database, IdentityKind } from "@greenloop/db";
 import type { CustomerMetricsResult } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import {
+  type CustomerConsentView,
+  loadCustomerConsents,
+  unknownConsent,
+} from "../consent/customer-consent";
 import { loadCustomerFirstDates } from "./customer-first-dates";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
@@ -45,6 +50,8 @@ export interface CustomerProfileView {
   /** The stored analytics; null until the first analytics run has seen the customer. */
   metrics: CustomerMetricsDetail | null;
   orders: CustomerOrdersPage;
+  /** Consent to marketing per channel, with the source that decided it (consent/effective-consent.ts). */
+  consent: CustomerConsentView;
 }
 
 /** The stored analytics: the computed metrics (computeCustomerMetrics) plus RFM and the models. */
@@ -95,7 +102,7 @@ export async function loadCustomerProfile(
 ): Promise<CustomerProfileView> {
   const resolved = await resolveCustomerId(db, input.customerId);
   const id = resolved.customerId;
-  const [customer, summary, orders] = await Promise.all([
+  const [customer, summary, orders, consents] = await Promise.all([
     db.prisma.customer.findUniqueOrThrow({
       where: { id },
       select: {
@@ -117,6 +124,7 @@ export async function loadCustomerProfile(
     }),
     loadCustomerSummary(db, id),
     listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
+    loadCustomerConsents(db, [id]),
   ]);
   if (!summary) throw new Error(`customer ${id} vanished while being read`);
   const [retailCustomers, firstDates] = await Promise.all([
@@ -149,6 +157,7 @@ export async function loadCustomerProfile(
     })),
     metrics: customer.metrics ? metricsDetailOf(customer.metrics) : null,
     orders,
+    consent: consents.get(id) ?? unknownConsent(),
   };
 }
 

@@ -21,6 +21,7 @@ export {
   type OrderKey,
   type OrderMatch,
   type OrderSources,
+  ecomOrderKey,
   orderKeyOfSale,
 } from "./order-key";
 export {

@@ -129,6 +129,19 @@ const metricsDetailSchema = z.object({
   computedAt: z.date(),
 });
 
+const channelConsentSchema = z.object({
+  status: z.enum(["granted", "denied", "unknown"]),
+  /** `xseries:<customer id>` or `ecom:<order number>`; null when unknown. */
+  source: z.string().nullable(),
+  /** The source's time for it (UTC); null when unknown. */
+  observedAt: z.date().nullable(),
+});
+
+export const customerConsentSchema = z.object({
+  email: channelConsentSchema,
+  sms: channelConsentSchema,
+});
+
 export const customerProfileSchema = z.object({
   customerId: z.string(),
   requestedId: z.string(),
@@ -161,6 +174,7 @@ export const customerProfileSchema = z.object({
   ),
   metrics: metricsDetailSchema.nullable(),
   orders: customerOrdersPageSchema,
+  consent: customerConsentSchema,
 });
 
 export const customerExplanationSchema = z.object({
