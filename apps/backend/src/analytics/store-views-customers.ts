@@ -34,7 +34,7 @@ export interface SegmentSize {
   customerCount: number;
   /** Sum of the members' totalSpend (lifetime value), exact. */
   revenue: string;
-  /** Members the store may email: an email and consent granted (consent/effective-consent.ts). */
+  /** Members the store may email: an email and no denial (consent/effective-consent.ts). */
   reachableByEmail: number;
   /** 0..1 of the segmented customers; null without any. */
   customerShare: number | null;

@@ -1,12 +1,15 @@
 // A customer's consent on a channel, from every source record the identity graph gives them (the
 // X-Series customers and eCom orders that are theirs now, so a merge or a split moves consent with
 // the records, with no write of its own). How the sources resolve, when they disagree:
-// - the most recent observation wins (observedAt: the X-Series updated_at that set the flag, the eCom
-//   order's placed time), so a customer who opted out at the register after opting in online is out;
+// - the most recent observation wins (observedAt: the X-Series updated_at of the version that set
+//   the flag, the eCom order's placed time): a customer who opted in online after opting out at the
+//   register is in, and out again if the register later records do_not_email;
 // - at the same moment a denial beats a grant;
-// - no observation at all is `unknown`.
+// - no observation at all is `unknown` (an X-Series flag at its default is none: see
+//   @greenloop/order-sync/consent).
 // Reachable by email: an email that is not a placeholder (a shared family email still reaches
-// them) and email consent `granted`. Unknown is not reachable: nobody asked them.
+// them) and email consent not denied. US email marketing is opt-out (CAN-SPAM): the store may
+// write to whoever has not said no, so `unknown` counts as reachable and a denial never does.
 import type { ConsentChannel } from "@greenloop/order-sync/consent";
 
 /** The winning observation first, for `DISTINCT ON (customer)`. */
@@ -26,11 +29,11 @@ export function effectiveConsentSql(channel: ConsentChannel, customerFilter = "T
 }
 
 /**
- * A condition on the customer `c` (SQL alias): an email of their own to write to (a placeholder
- * is none) and the email consent `consent` (an alias of effectiveConsentSql's rows) granted.
+ * A condition on the customer `customer` (SQL alias): an email to write to (a placeholder is none)
+ * and no denial in `consent` (an alias of effectiveConsentSql's rows, LEFT JOINed: null is unknown).
  */
 export function reachableByEmailSql(customer: string, consent: string): string {
-  return `(${consent}.status = 'granted' AND EXISTS (
+  return `(${consent}.status IS DISTINCT FROM 'denied' AND EXISTS (
             SELECT 1 FROM "CustomerIdentity" i
              WHERE i."customerId" = ${customer}.id AND i.kind = 'EMAIL'
                AND (NOT i.blocked OR i."blockedReason" IS NULL

@@ -21,7 +21,7 @@ export async function countReachableInSegment(
     `SELECT count(*)::int AS reachable
        FROM "Customer" c
        JOIN "CustomerMetrics" m ON m."customerId" = c.id
-       JOIN (${effectiveConsentSql("email", members)}) ec ON ec."customerId" = c.id
+       LEFT JOIN (${effectiveConsentSql("email", members)}) ec ON ec."customerId" = c.id
       WHERE c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL AND m."${segment.by}" = $1
         AND ${reachableByEmailSql("c", "ec")}`,
     segment.value,

@@ -1,7 +1,9 @@
 // Stores what the sources said about consent (CustomerConsent), one row per source record and
 // channel holding its latest word, as a diff: a source repeating itself (the same page, webhook or
 // CSV again) writes nothing; a changed answer replaces the row with the new status and the time
-// the source gives for it. One set-based statement per batch, in the caller's transaction.
+// the source gives for it. A source's default (`isDefault`) replaces that source's earlier answer but
+// is never stored on its own: no row is unknown. One set-based statement per batch, in the caller's
+// transaction.
 import type { BulkSession } from "@greenloop/db";
 import type { ConsentObservation } from "@greenloop/order-sync/consent";
 
@@ -24,9 +26,9 @@ export async function writeConsentObservations(
   const [result] = await client.query<{ written: number }>(
     `WITH said AS (
        SELECT t.channel::"ConsentChannel" AS channel, t.source, t.record, t.status::"ConsentStatus" AS status,
-              t.observed
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
-           AS t(channel, source, record, status, observed)),
+              t.observed, t.is_default
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[])
+           AS t(channel, source, record, status, observed, is_default)),
      changed AS (
        UPDATE "CustomerConsent" c
           SET status = s.status, "observedAt" = s.observed, "recordKey" = s.record, "recordedAt" = now()
@@ -37,7 +39,7 @@ export async function writeConsentObservations(
      added AS (
        INSERT INTO "CustomerConsent" (channel, source, "recordKey", status, "observedAt")
        SELECT s.channel, s.source, s.record, s.status, s.observed FROM said s
-        WHERE NOT EXISTS (SELECT 1 FROM "CustomerConsent" c
+        WHERE NOT s.is_default AND NOT EXISTS (SELECT 1 FROM "CustomerConsent" c
                            WHERE c.channel = s.channel AND c.source = s.source)
        -- Another writer's row for the same source, committed meanwhile: its word stands.
        ON CONFLICT (channel, source) DO NOTHING
@@ -49,6 +51,7 @@ export async function writeConsentObservations(
       rows.map((o) => o.recordKey),
       rows.map((o) => o.status),
       rows.map((o) => o.observedAt.toISOString()),
+      rows.map((o) => o.isDefault),
     ],
   );
   return result?.written ?? 0;

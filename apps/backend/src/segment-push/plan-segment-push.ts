@@ -34,7 +34,7 @@ export interface SegmentPushPlan {
   group: PushGroup;
   /** Live customers in the segment. */
   customers: number;
-  /** Of them, those the store may email: an email and consent granted (consent/effective-consent.ts). */
+  /** Of them, those the store may email: an email and no denial (consent/effective-consent.ts). */
   reachableByEmail: number;
   /** Customers with at least one X-Series record to move into the group. */
   customersToAdd: number;

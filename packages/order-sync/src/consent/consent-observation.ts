@@ -11,6 +11,11 @@ export interface ConsentObservation {
   source: string;
   /** The source's own time for it (X-Series updated_at, the eCom order's placed time). */
   observedAt: Date;
+  /**
+   * The source's default rather than an answer (X-Series `do_not_email: false`): it replaces an
+   * earlier answer of the same record (the flag was moved back) but says nothing on its own.
+   */
+  isDefault: boolean;
 }
 
 export const xseriesConsentSource = (customerId: string) => `xseries:${customerId}`;

@@ -8,7 +8,7 @@ const customer = (fields: Record<string, unknown>) =>
   customerSchema.parse({ id: "c-1", version: 7, ...fields });
 
 describe("consentOfRetailCustomer", () => {
-  it("does read do_not_email true as a denial and false as the store's grant, at updated_at", () => {
+  it("does read do_not_email true as a denial and false as the default (a grant that only replaces an answer), at updated_at", () => {
     const updated = "2026-03-04T05:06:07+00:00";
     expect(
       consentOfRetailCustomer(customer({ do_not_email: true, updated_at: updated }), receivedAt),
@@ -18,11 +18,12 @@ describe("consentOfRetailCustomer", () => {
         status: "denied",
         source: "xseries:c-1",
         observedAt: new Date("2026-03-04T05:06:07Z"),
+        isDefault: false,
       },
     ]);
     expect(
       consentOfRetailCustomer(customer({ do_not_email: false, updated_at: updated }), receivedAt),
-    ).toMatchObject([{ channel: "email", status: "granted" }]);
+    ).toMatchObject([{ channel: "email", status: "granted", isDefault: true }]);
   });
 
   it("does add sms only when the record carries enable_promotional_sms", () => {
@@ -30,9 +31,17 @@ describe("consentOfRetailCustomer", () => {
       customer({ do_not_email: false, enable_promotional_sms: false }),
       receivedAt,
     );
-    expect(both.map((o) => [o.channel, o.status])).toEqual([
-      ["email", "granted"],
-      ["sms", "denied"],
+    expect(both.map((o) => [o.channel, o.status, o.isDefault])).toEqual([
+      ["email", "granted", true],
+      ["sms", "denied", true],
+    ]);
+    const optedIn = consentOfRetailCustomer(
+      customer({ do_not_email: true, enable_promotional_sms: true }),
+      receivedAt,
+    );
+    expect(optedIn.map((o) => [o.channel, o.status, o.isDefault])).toEqual([
+      ["email", "denied", false],
+      ["sms", "granted", false],
     ]);
     // No time on the record: the time it reached us.
     expect(both[0]?.observedAt).toEqual(receivedAt);
@@ -47,7 +56,13 @@ describe("consentOfEcomOrder", () => {
   const placedAt = new Date("2026-05-06T17:00:00Z");
   it("does turn the order's answer into an email observation at its placed time", () => {
     expect(consentOfEcomOrder({ orderNumber: "1001", placedAt, acceptsMarketing: false })).toEqual([
-      { channel: "email", status: "denied", source: "ecom:1001", observedAt: placedAt },
+      {
+        channel: "email",
+        status: "denied",
+        source: "ecom:1001",
+        observedAt: placedAt,
+        isDefault: false,
+      },
     ]);
     expect(
       consentOfEcomOrder({ orderNumber: "1002", placedAt, acceptsMarketing: true })[0]?.status,

@@ -13,6 +13,8 @@ export function consentOfEcomOrder(
       status: order.acceptsMarketing ? "granted" : "denied",
       source: ecomConsentSource(order.orderNumber),
       observedAt: order.placedAt,
+      // The checkout's box: ticked or not, the buyer's answer.
+      isDefault: false,
     },
   ];
 }

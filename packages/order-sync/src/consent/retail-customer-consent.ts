@@ -1,7 +1,9 @@
-// Consent as an X-Series customer carries it. `do_not_email` is the store's own opt-out flag (API
-// 2.0, default false): true is a denial; false means the store may email them, its grant (X-Series
-// has no opt-in for email). `enable_promotional_sms` (2026-07 API) is an opt-in: true grants, false
-// denies; a record without it says nothing about texts.
+// Consent as an X-Series customer carries it. `do_not_email` (API 2.0, default false) is an opt-out:
+// true is a denial. `enable_promotional_sms` (2026-07 API, default false) is an opt-in: true is a
+// grant. A flag at its default is no answer (every record starts there, including those the eCom
+// integration creates for online buyers, whose checkout answer must not be overwritten by it), but
+// a flag moved back to its default withdraws the record's earlier answer: so the default is kept
+// as an observation marked `isDefault`. A record without the field says nothing.
 import type { Customer } from "../lightspeed/schemas/customer";
 import { type ConsentObservation, xseriesConsentSource } from "./consent-observation";
 
@@ -19,12 +21,14 @@ export function consentOfRetailCustomer(
   const observedAt = customer.updated_at ?? customer.created_at ?? receivedAt;
   const observations: ConsentObservation[] = [];
   if (typeof customer.do_not_email === "boolean") {
-    const status = customer.do_not_email ? "denied" : "granted";
-    observations.push({ channel: "email", status, source, observedAt });
+    const denied = customer.do_not_email;
+    const status = denied ? "denied" : "granted";
+    observations.push({ channel: "email", status, source, observedAt, isDefault: !denied });
   }
   if (typeof customer.enable_promotional_sms === "boolean") {
-    const status = customer.enable_promotional_sms ? "granted" : "denied";
-    observations.push({ channel: "sms", status, source, observedAt });
+    const granted = customer.enable_promotional_sms;
+    const status = granted ? "granted" : "denied";
+    observations.push({ channel: "sms", status, source, observedAt, isDefault: !granted });
   }
   return observations;
 }

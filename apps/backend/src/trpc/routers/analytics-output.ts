@@ -75,7 +75,7 @@ export const cohortRetentionSchema = z.object({
 const segmentFiguresSchema = z.object({
   customerCount: z.number().int(),
   revenue: decimalSchema,
-  /** Customers the store may email: an email and consent granted. */
+  /** Customers the store may email: an email, and no denial of consent. */
   reachableByEmail: z.number().int(),
 });
 
