@@ -236,7 +236,8 @@ async function findCustomerWithEmailConsent(status: "granted" | "denied") {
         return { customerId: item.customerId, consent: profile.consent.email };
       }
     }
-    if (!page.nextCursor) throw new Error(`the demo's store has no customer with consent ${status}`);
+    if (!page.nextCursor)
+      throw new Error(`the demo's store has no customer with consent ${status}`);
     cursor = page.nextCursor;
   }
 }

@@ -118,9 +118,9 @@ describe(`X-Series consent (${testDatabaseKind})`, () => {
     sim.store.advanceClock(HOUR);
     sim.store.updateCustomer(nora.id, { note: "prefers texts" });
     expect((await pollRetail({ db, client: connectClient(sim), trigger: "test" })).ok).toBe(true);
-    expect(await pollRetail({ db, client: connectClient(sim), trigger: "test", full: true })).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await pollRetail({ db, client: connectClient(sim), trigger: "test", full: true }),
+    ).toMatchObject({ ok: true });
     expect(await consentRows(db)).toEqual(before);
   });
 });

@@ -52,7 +52,8 @@ export async function loadCustomerConsents(
   );
   for (const row of rows) {
     const view = views.get(row.customerId);
-    if (view) view[row.channel] = { status: row.status, source: row.source, observedAt: row.observedAt };
+    if (view)
+      view[row.channel] = { status: row.status, source: row.source, observedAt: row.observedAt };
   }
   return views;
 }

@@ -19,7 +19,11 @@ async function answeringStore() {
   const db = await openDatabaseForTest(cleanup);
   const sim = await startSmallSimulator(cleanup, { customers: 0 });
   const store = sim.store;
-  const dee = store.createCustomer({ first_name: "Dee", email: "dee@example.com", do_not_email: true });
+  const dee = store.createCustomer({
+    first_name: "Dee",
+    email: "dee@example.com",
+    do_not_email: true,
+  });
   const eli = store.createCustomer({ first_name: "Eli", email: "eli@example.com" });
   const hal = store.createCustomer({ first_name: "Hal", mobile: "(615) 555-0177" });
   for (const customer of [dee, eli, hal]) store.createSale({ customer_id: customer.id });

@@ -3,8 +3,8 @@
 // updates the consent (writeConsentObservations writes only what changed), and a repeat writes
 // nothing.
 import type { BulkSession } from "@greenloop/db";
-import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { consentOfEcomOrder } from "@greenloop/order-sync/consent";
+import type { ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { ecomOrderKey } from "@greenloop/order-sync/merge";
 import { writeConsentObservations } from "../consent/write-consent";
 import { orderRecordKey } from "../merge/rebuild-orders";

@@ -63,7 +63,10 @@ export function createValueCheck(
       });
     };
     checkAmount(first, firstLine, "total", true);
-    if (hasMarketing && readMarketingConsent(fields.text(first, "acceptsMarketing")) === undefined) {
+    if (
+      hasMarketing &&
+      readMarketingConsent(fields.text(first, "acceptsMarketing")) === undefined
+    ) {
       const column = fields.columnName("acceptsMarketing");
       issues.push({
         line: firstLine,

@@ -22,9 +22,9 @@ const consentOf = (orders: ParsedEcomOrder[]) =>
 
 describe("readMarketingConsent", () => {
   it("does read true/yes as yes, false/no as no, a blank as unknown and refuse anything else", () => {
-    expect(["true", "YES", " yes ", "false", "No", "", "  ", null].map(readMarketingConsent)).toEqual(
-      [true, true, true, false, false, null, null, null],
-    );
+    expect(
+      ["true", "YES", " yes ", "false", "No", "", "  ", null].map(readMarketingConsent),
+    ).toEqual([true, true, true, false, false, null, null, null]);
     expect(["maybe", "1", "constructor"].map(readMarketingConsent)).toEqual([
       undefined,
       undefined,

@@ -17,11 +17,11 @@ export type {
 } from "./identity-record";
 export type { EcomOrderFacts, RetailSaleFacts } from "./order-facts";
 export {
+  ecomOrderKey,
   groupOrderSources,
   type OrderKey,
   type OrderMatch,
   type OrderSources,
-  ecomOrderKey,
   orderKeyOfSale,
 } from "./order-key";
 export {
