@@ -48,6 +48,23 @@ async function emailConsent(db: Pick<Database, "prisma">, customerId: string) {
   return (await loadCustomerConsents(db, [customerId])).get(customerId)?.email;
 }
 
+/**
+ * A person who opted out at the register, then said yes at an online checkout a day later (with
+ * `onlineEmail`, their own or another one), both synced and imported.
+ */
+async function optedOutThenInOnline(seed: number, name: string, onlineEmail?: string) {
+  const db = await openDatabaseForTest(cleanup);
+  const store = emptyStore(seed);
+  const email = `${name.toLowerCase()}@example.com`;
+  const retail = store.createCustomer({ first_name: name, email, do_not_email: true });
+  await ingestRetail(db, { customers: store.customers() });
+  store.advanceClock(DAY);
+  const online = store.placeEcomOrder({ email: onlineEmail ?? email, acceptMarketing: true });
+  store.advanceClock(HOUR);
+  await importStoreExport(db, store);
+  return { db, store, retail, online, customerId: await customerWithEmail(db, email) };
+}
+
 /** Every stored consent row, as a stable list. */
 function consentRows(db: Pick<Database, "prisma">) {
   return db.prisma.customerConsent.findMany({ orderBy: [{ channel: "asc" }, { source: "asc" }] });
@@ -183,19 +200,13 @@ describe(`eCom consent (${testDatabaseKind})`, () => {
 
 describe(`consent conflicts (${testDatabaseKind})`, () => {
   it("does let the latest observation win across sources, a denial win a tie, and never a default", async () => {
-    const db = await openDatabaseForTest(cleanup);
-    const store = emptyStore(32);
-    const kai = store.createCustomer({
-      first_name: "Kai",
-      email: "kai@example.com",
-      do_not_email: true,
-    });
-    await ingestRetail(db, { customers: store.customers() });
-    store.advanceClock(DAY);
-    const online = store.placeEcomOrder({ email: "kai@example.com", acceptMarketing: true });
-    store.advanceClock(HOUR);
-    await importStoreExport(db, store);
-    const kaiId = await customerWithEmail(db, "kai@example.com");
+    const {
+      db,
+      store,
+      retail: kai,
+      online,
+      customerId: kaiId,
+    } = await optedOutThenInOnline(32, "Kai");
     // Opted in online after opting out at the register: in.
     expect(await emailConsent(db, kaiId)).toMatchObject({
       status: "granted",
@@ -276,19 +287,12 @@ describe(`consent conflicts (${testDatabaseKind})`, () => {
 
 describe(`consent through merges and splits (${testDatabaseKind})`, () => {
   it("does follow the records: an operator's merge resolves both sides' answers, a split gives each its own", async () => {
-    const db = await openDatabaseForTest(cleanup);
-    const store = emptyStore(33);
-    const ana = store.createCustomer({
-      first_name: "Ana",
-      email: "ana@example.com",
-      do_not_email: true,
-    });
-    await ingestRetail(db, { customers: store.customers() });
-    store.advanceClock(DAY);
-    const order = store.placeEcomOrder({ email: "ana.work@example.com", acceptMarketing: true });
-    store.advanceClock(HOUR);
-    await importStoreExport(db, store);
-    const anaId = await customerWithEmail(db, "ana@example.com");
+    const {
+      db,
+      retail: ana,
+      online: order,
+      customerId: anaId,
+    } = await optedOutThenInOnline(33, "Ana", "ana.work@example.com");
     const workId = await customerWithEmail(db, "ana.work@example.com");
     expect(anaId).not.toBe(workId);
     expect((await emailConsent(db, anaId))?.status).toBe("denied");
