@@ -9,7 +9,7 @@ import {
   rfmSegments,
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
-import { effectiveConsentSql, reachableByEmailSql } from "../consent/effective-consent";
+import { reachableByEmailSql } from "../consent/effective-consent";
 import {
   assertOneOf,
   assertWholeNumber,
@@ -107,14 +107,15 @@ export async function getSegmentSizes(
   input: { by: SegmentKind; config?: Pick<AnalyticsConfig, "loyaltyTiers"> },
 ): Promise<SegmentSizes> {
   assertOneOf(input.by, "by", segmentKinds);
+  const reachable = reachableByEmailSql("c");
   const rows = await db.prisma.$queryRawUnsafe<
     Array<{ segment: string | null; customerCount: number; revenue: string; reachable: number }>
   >(
     `SELECT m."${input.by}" AS segment, count(*)::int AS "customerCount",
             sum(m."totalSpend")::text AS revenue,
-            (count(*) FILTER (WHERE ${reachableByEmailSql("c", "ec")}))::int AS reachable
+            (count(*) FILTER (WHERE ${reachable.isReachable}))::int AS reachable
        FROM "CustomerMetrics" m JOIN "Customer" c ON c.id = m."customerId"
-       LEFT JOIN (${effectiveConsentSql("email")}) ec ON ec."customerId" = c.id
+       ${reachable.joins}
       WHERE c."mergedIntoId" IS NULL
       GROUP BY 1`,
   );

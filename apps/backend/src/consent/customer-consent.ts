@@ -30,7 +30,7 @@ export async function loadCustomerConsents(
   const ids = [...new Set(customerIds)];
   const views = new Map(ids.map((id) => [id, unknownConsent()]));
   if (ids.length === 0) return views;
-  const filter = `r."customerId" = ANY($1::uuid[])`;
+  const filter = `cc."customerId" = ANY($1::uuid[])`;
   const rows = await db.prisma.$queryRawUnsafe<
     Array<{
       channel: ConsentChannel;

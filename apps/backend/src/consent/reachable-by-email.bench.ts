@@ -1,7 +1,7 @@
 // What counting who is reachable by email costs the Overview's segment table and a push's preview,
-// on a store of 100,000 customers (their metrics, an X-Series record each and 300,000 online
-// orders in the identity graph, a consent answer on every online order and a tenth of the X-Series
-// records): the segment sizes with the count, against the same table's query before it had one.
+// on a store of 100,000 customers (their metrics; a consent answer on each of 300,000 online orders
+// and on a tenth of their X-Series records): the segment sizes with the count, against the same
+// table's query before it had one.
 // On the database under test (PGlite in memory, or PostgreSQL with DATABASE_URL). Prints one
 // `consent {…}` line; Vitest's own table is not the measure.
 import { openTestDatabase, type TestDatabase, testDatabaseKind } from "@greenloop/db/testing";
@@ -42,19 +42,13 @@ async function seedStore(db: TestDatabase): Promise<void> {
        FROM bench_customer WHERE n % 10 <> 0`,
   );
   await db.prisma.$executeRawUnsafe(
-    `INSERT INTO "IdentityRecord" (key, kind, "customerId", identifiers)
-     SELECT 'retail_customer:' || n, 'retail_customer', id, '[]' FROM bench_customer
-     UNION ALL
-     SELECT 'order:ecom:' || n || '-' || k, 'order', id, '[]'
-       FROM bench_customer, generate_series(1, ${ORDERS_PER_CUSTOMER}) k`,
-  );
-  await db.prisma.$executeRawUnsafe(
-    `INSERT INTO "CustomerConsent" (channel, source, "recordKey", status, "observedAt")
-     SELECT 'email', 'xseries:' || n, 'retail_customer:' || n, 'denied',
+    `INSERT INTO "CustomerConsent" (channel, source, "recordKey", "customerId", status, "observedAt")
+     SELECT 'email'::"ConsentChannel", 'xseries:' || n, 'retail_customer:' || n, id,
+            'denied'::"ConsentStatus",
             timestamptz '2025-01-01' + (n % 365) * interval '1 day'
        FROM bench_customer WHERE n % 10 = 3
      UNION ALL
-     SELECT 'email', 'ecom:' || n || '-' || k, 'order:ecom:' || n || '-' || k,
+     SELECT 'email'::"ConsentChannel", 'ecom:' || n || '-' || k, 'order:ecom:' || n || '-' || k, id,
             (CASE WHEN random() < 0.6 THEN 'granted' ELSE 'denied' END)::"ConsentStatus",
             timestamptz '2025-01-01' + (random() * 365) * interval '1 day'
        FROM bench_customer, generate_series(1, ${ORDERS_PER_CUSTOMER}) k`,

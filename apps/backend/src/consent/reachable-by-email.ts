@@ -2,7 +2,7 @@
 // reachable), for the segment push's preview.
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
-import { effectiveConsentSql, reachableByEmailSql } from "./effective-consent";
+import { reachableByEmailSql } from "./effective-consent";
 
 const segmentColumns = ["rfmSegment", "tier", "inactivitySegment"] as const;
 export type SegmentColumn = (typeof segmentColumns)[number];
@@ -16,14 +16,15 @@ export async function countReachableInSegment(
   if (!segmentColumns.includes(segment.by)) {
     throw new DomainError("BAD_INPUT", `A segment is one of ${segmentColumns.join(", ")}.`);
   }
-  const members = `r."customerId" IN (SELECT "customerId" FROM "CustomerMetrics" WHERE "${segment.by}" = $1)`;
+  const members = `cc."customerId" IN (SELECT "customerId" FROM "CustomerMetrics" WHERE "${segment.by}" = $1)`;
+  const reachable = reachableByEmailSql("c", members);
   const [row] = await db.prisma.$queryRawUnsafe<Array<{ reachable: number }>>(
     `SELECT count(*)::int AS reachable
        FROM "Customer" c
        JOIN "CustomerMetrics" m ON m."customerId" = c.id
-       LEFT JOIN (${effectiveConsentSql("email", members)}) ec ON ec."customerId" = c.id
+       ${reachable.joins}
       WHERE c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL AND m."${segment.by}" = $1
-        AND ${reachableByEmailSql("c", "ec")}`,
+        AND ${reachable.isReachable}`,
     segment.value,
   );
   return row?.reachable ?? 0;

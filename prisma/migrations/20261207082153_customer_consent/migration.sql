@@ -9,6 +9,7 @@ CREATE TABLE "CustomerConsent" (
     "channel" "ConsentChannel" NOT NULL,
     "source" TEXT NOT NULL,
     "recordKey" TEXT NOT NULL,
+    "customerId" UUID,
     "status" "ConsentStatus" NOT NULL,
     "observedAt" TIMESTAMPTZ(3) NOT NULL,
     "recordedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -18,4 +19,7 @@ CREATE TABLE "CustomerConsent" (
 
 -- CreateIndex
 CREATE INDEX "CustomerConsent_recordKey_idx" ON "CustomerConsent"("recordKey");
+
+-- CreateIndex
+CREATE INDEX "CustomerConsent_customerId_idx" ON "CustomerConsent"("customerId");
 
