@@ -1,15 +1,17 @@
 // Issue 21's trust fixes in a real browser, at a phone's and a laptop's width: ids that name
 // nothing get a "No such …" page (never the API's raw refusal), a customer's facts say what they
 // mean (first order vs first seen, a legend of the labels, nothing made up for a customer without
-// orders), and cached data shown while the backend is unreachable says so.
+// orders), and cached data shown while the backend is unreachable says so. Issue 22: the customer's
+// marketing consent (source and time) and each segment's reachable-by-email count.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatDate } from "../src/format/format-date";
+import { formatDate, formatDateTime } from "../src/format/format-date";
 import { formatMoney } from "../src/format/format-money";
-import { formatDecimal, formatShare } from "../src/format/format-number";
+import { formatCount, formatDecimal, formatShare } from "../src/format/format-number";
 import { favouriteSharesText } from "../src/pages/customers/favourite-shares";
 import {
   browserReady,
+  eventually,
   locale,
   textOf as text,
   useBrowserSession,
@@ -213,6 +215,55 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
       await page.close();
     });
 
+    it("shows a customer's email consent with its source and time in the store's zone", async () => {
+      const { timeZone } = await session.api.system.storeTime.query();
+      for (const status of ["denied", "granted"] as const) {
+        const { customerId, consent } = await findCustomerWithEmailConsent(status);
+        const page = await session.signedInPage({ viewport });
+        await page.goto(urlOf(`/customers/${customerId}`));
+        await page.getByTestId("customer-consent").waitFor();
+        expect(await page.getByTestId("consent-email").getAttribute("data-status")).toBe(status);
+        expect(await text(page, "consent-email-status")).toBe(status);
+        const observed = page.getByTestId("consent-email-observed");
+        expect(await observed.getAttribute("datetime")).toBe(consent.observedAt?.toISOString());
+        expect(await text(page, "consent-email-observed")).toBe(
+          formatDateTime(consent.observedAt, { timeZone, locale }),
+        );
+        expect(await text(page, "consent-email-source")).toContain(
+          consent.source?.startsWith("ecom:")
+            ? `online order ${consent.source.slice("ecom:".length)}`
+            : "X-Series customer record",
+        );
+        await expectWithinWidth(page, "customer-consent", viewport);
+        await page.close();
+      }
+    });
+
+    it("shows on the Overview how many customers of each segment may be emailed", async () => {
+      const page = await session.signedInPage({ viewport });
+      await openNavPage(page, "overview");
+      await page.getByTestId("segments-total-reachable").waitFor();
+      // Read again until the screen and the API agree (an analytics run may land in between).
+      await eventually(async () => {
+        const sizes = await session.api.analytics.segments.query({ by: "rfmSegment" });
+        expect(sizes.reachableByEmail).toBeGreaterThan(0);
+        expect(sizes.reachableByEmail).toBeLessThan(sizes.customerCount);
+        expect(await text(page, "segments-total-reachable")).toBe(
+          formatCount(sizes.reachableByEmail, locale),
+        );
+        for (const segment of sizes.segments) {
+          const cell = page.locator(
+            `[data-testid="segment-row"][data-segment="${segment.segment}"] [data-testid="segment-reachable"]`,
+          );
+          expect((await cell.textContent())?.trim()).toBe(
+            formatCount(segment.reachableByEmail, locale),
+          );
+        }
+      });
+      await expectWithinWidth(page, "segments", viewport);
+      await page.close();
+    });
+
     it("shows a customer without orders no average order value and no tier progress", async () => {
       const customerId = await findCustomerWithoutOrders();
       const profile = await session.api.customers.byId.query({ customerId });
@@ -264,6 +315,27 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
     });
   });
 });
+
+/** The biggest spender whose email consent has this status, as the API says it. */
+async function findCustomerWithEmailConsent(status: "granted" | "denied") {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await session.api.customers.list.query({
+      sort: "spend",
+      limit: 50,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const item of page.items) {
+      const profile = await session.api.customers.byId.query({ customerId: item.customerId });
+      if (profile.consent.email.status === status) {
+        return { customerId: item.customerId, consent: profile.consent.email };
+      }
+    }
+    if (!page.nextCursor)
+      throw new Error(`the demo's store has no customer with consent ${status}`);
+    cursor = page.nextCursor;
+  }
+}
 
 /** A customer the demo's store has but who never bought (their only sales, if any, void). */
 async function findCustomerWithoutOrders(): Promise<string> {

@@ -77,6 +77,9 @@ describe.skipIf(!browserReady)(`segment push in Chromium (${chromiumPath})`, () 
       await page.getByTestId("segment-push-group").selectOption(input.groupId);
       await page.getByTestId("segment-push-preview").click();
 
+      expect(await text(page, "segment-push-reachable")).toBe(
+        formatCount(preview.reachableByEmail, locale),
+      );
       expect(await text(page, "segment-push-to-add")).toBe(
         formatCount(preview.customersToAdd, locale),
       );

@@ -108,4 +108,19 @@ describe("exportEcomCsv", () => {
     expect(rows[0]).toMatchObject({ order_number: order.orderNumber, "X-series Order ID": "" });
     expect(rows[0]?.fulfillment_status_code).toBe("NEW");
   });
+
+  it("writes the buyer's marketing answer on every row of the order, and a changed answer later", () => {
+    const fresh = () =>
+      new SimulatedStore({ seed: 4, store: { customers: 5, inStoreSales: 0, ecomOrders: 0 } });
+    const answered = fresh();
+    const order = answered.placeEcomOrder({ acceptMarketing: false, delayMs: DAY_MS });
+    const answers = () => parse(answered.ecomCsvExport()).rows.map((row) => row.accept_marketing);
+    expect(answers()).toEqual(order.lines.map(() => "false"));
+    answered.setEcomMarketingConsent(order.orderNumber, true);
+    expect(answers()).toEqual(order.lines.map(() => "true"));
+    expect(() => answered.setEcomMarketingConsent("nope", true)).toThrow(/no eCom order nope/);
+    // Giving the answer draws the same numbers as drawing it: the rest of the store is the same.
+    const drawn = fresh().placeEcomOrder({ delayMs: DAY_MS });
+    expect({ ...drawn, acceptMarketing: true }).toEqual({ ...order, acceptMarketing: true });
+  });
 });

@@ -30,6 +30,8 @@ export interface CreateEcomOrderInput {
   lines: { product: Product; quantity: number }[];
   loyaltyCents?: number;
   comments?: string;
+  /** The buyer's answer to the checkout's marketing question (default: drawn, 60% yes). */
+  acceptMarketing?: boolean;
   taxRates: readonly TaxRate[];
   deliveryFeeCents: number;
   /** How likely the synced sale is already closed on arrival (old orders got picked up). */
@@ -87,13 +89,18 @@ export function createEcomOrder(input: CreateEcomOrderInput): EcomOrder {
     totalCents: subtotalCents + taxTotal + shippingCents - loyaltyCents,
     comments: input.comments ?? "",
     ipAddress: fakeIpAddress(random),
-    acceptMarketing: random.chance(0.6),
+    // Drawn even when given (the argument is evaluated), so a seeded store is the same either way.
+    acceptMarketing: givenOrDrawn(input.acceptMarketing, random.chance(0.6)),
     transactionId: `SIMTXN${orderDigits.padStart(24, "0")}`,
     trackingNumber: fulfillment === "delivery" ? `9400100000${orderDigits.padStart(12, "0")}` : "",
     closedOnArrival: random.chance(input.closedOnArrivalChance),
     csvLinkLags: random.chance(0.37),
     saleId: null,
   };
+}
+
+function givenOrDrawn<T>(given: T | undefined, drawn: T): T {
+  return given ?? drawn;
 }
 
 function roundUpTo(ms: number, step: number): number {

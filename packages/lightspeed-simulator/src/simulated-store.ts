@@ -90,6 +90,8 @@ export interface PlaceEcomOrderInput {
   lines?: { product_id?: string; quantity?: number }[];
   loyaltyCents?: number;
   comments?: string;
+  /** The buyer's answer to the marketing question at checkout (default: drawn, 60% yes). */
+  acceptMarketing?: boolean;
   /** Override the drawn sync delay (ms). */
   delayMs?: number;
 }
@@ -271,6 +273,14 @@ export class SimulatedStore {
   ecomOrders(): EcomOrder[] {
     const now = this.clock.nowMs();
     return [...this.orders.values()].filter((order) => order.placedAtMs <= now);
+  }
+
+  /** The buyer changed their marketing answer: the shop's later exports say so on this order. */
+  setEcomMarketingConsent(orderNumber: string, acceptMarketing: boolean): EcomOrder {
+    const order = this.orders.get(orderNumber);
+    if (!order) throw new SimulatorError("NOT_FOUND", `no eCom order ${orderNumber}`);
+    order.acceptMarketing = acceptMarketing;
+    return order;
   }
 
   pendingEcomOrders(): EcomOrder[] {
@@ -589,6 +599,7 @@ export class SimulatedStore {
       ...(input.fulfillment ? { fulfillment: input.fulfillment } : {}),
       ...(input.loyaltyCents === undefined ? {} : { loyaltyCents: input.loyaltyCents }),
       ...(input.comments === undefined ? {} : { comments: input.comments }),
+      ...(input.acceptMarketing === undefined ? {} : { acceptMarketing: input.acceptMarketing }),
     });
     this.orders.set(order.orderNumber, order);
     return order;

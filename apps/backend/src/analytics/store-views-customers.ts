@@ -9,6 +9,7 @@ import {
   rfmSegments,
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { reachableByEmailSql } from "../consent/effective-consent";
 import {
   assertOneOf,
   assertWholeNumber,
@@ -33,6 +34,8 @@ export interface SegmentSize {
   customerCount: number;
   /** Sum of the members' totalSpend (lifetime value), exact. */
   revenue: string;
+  /** Members the store may email: an email and no denial (consent/effective-consent.ts). */
+  reachableByEmail: number;
   /** 0..1 of the segmented customers; null without any. */
   customerShare: number | null;
   /** 0..1 of the segmented revenue; null when it is zero. */
@@ -43,13 +46,21 @@ export interface SegmentSizes {
   by: SegmentKind;
   customerCount: number;
   revenue: string;
+  /** Segmented customers the store may email. */
+  reachableByEmail: number;
   /**
    * The known segments first, in their own order and even when empty (the eleven RFM segments
    * best first, tiers lowest first, inactivity from `active`), then any others by revenue.
    */
   segments: SegmentSize[];
   /** Customers without a label (no counted order yet): outside the shares. */
-  unsegmented: { customerCount: number; revenue: string };
+  unsegmented: SegmentFigures;
+}
+
+interface SegmentFigures {
+  customerCount: number;
+  revenue: string;
+  reachableByEmail: number;
 }
 
 export interface TopCustomer {
@@ -96,31 +107,39 @@ export async function getSegmentSizes(
   input: { by: SegmentKind; config?: Pick<AnalyticsConfig, "loyaltyTiers"> },
 ): Promise<SegmentSizes> {
   assertOneOf(input.by, "by", segmentKinds);
+  const reachable = reachableByEmailSql("c");
   const rows = await db.prisma.$queryRawUnsafe<
-    Array<{ segment: string | null; customerCount: number; revenue: string }>
+    Array<{ segment: string | null; customerCount: number; revenue: string; reachable: number }>
   >(
     `SELECT m."${input.by}" AS segment, count(*)::int AS "customerCount",
-            sum(m."totalSpend")::text AS revenue
+            sum(m."totalSpend")::text AS revenue,
+            (count(*) FILTER (WHERE ${reachable.isReachable}))::int AS reachable
        FROM "CustomerMetrics" m JOIN "Customer" c ON c.id = m."customerId"
+       ${reachable.joins}
       WHERE c."mergedIntoId" IS NULL
       GROUP BY 1`,
   );
 
   const known = knownSegments(input.by, input.config ?? defaultAnalyticsConfig);
-  const totals = new Map<string, { customerCount: number; revenue: string }>(
-    known.map((segment) => [segment, { customerCount: 0, revenue: "0.00" }]),
-  );
-  let unsegmented = { customerCount: 0, revenue: "0.00" };
+  const none = (): SegmentFigures => ({ customerCount: 0, revenue: "0.00", reachableByEmail: 0 });
+  const totals = new Map<string, SegmentFigures>(known.map((segment) => [segment, none()]));
+  let unsegmented = none();
   let customerCount = 0;
+  let reachableByEmail = 0;
   let revenue = new Decimal(0);
   for (const row of rows) {
-    const figures = { customerCount: row.customerCount, revenue: exactMoney(row.revenue) };
+    const figures = {
+      customerCount: row.customerCount,
+      revenue: exactMoney(row.revenue),
+      reachableByEmail: row.reachable,
+    };
     if (row.segment === null) {
       unsegmented = figures;
       continue;
     }
     totals.set(row.segment, figures);
     customerCount += row.customerCount;
+    reachableByEmail += row.reachable;
     revenue = revenue.plus(row.revenue);
   }
   const totalRevenue = exactMoney(revenue.toString());
@@ -134,6 +153,7 @@ export async function getSegmentSizes(
       segment,
       customerCount: figures.customerCount,
       revenue: figures.revenue,
+      reachableByEmail: figures.reachableByEmail,
       customerShare: customerCount === 0 ? null : figures.customerCount / customerCount,
       revenueShare: moneyShare(figures.revenue, totalRevenue),
     }))
@@ -143,7 +163,14 @@ export async function getSegmentSizes(
         new Decimal(b.revenue).cmp(a.revenue) ||
         (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0),
     );
-  return { by: input.by, customerCount, revenue: totalRevenue, segments, unsegmented };
+  return {
+    by: input.by,
+    customerCount,
+    revenue: totalRevenue,
+    reachableByEmail,
+    segments,
+    unsegmented,
+  };
 }
 
 /** The `limit` customers with the highest positive value of `by`; ties by customer id. */

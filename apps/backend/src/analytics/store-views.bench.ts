@@ -11,6 +11,7 @@ import {
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { bench, describe } from "vitest";
+import { medianMs } from "../testing/median-ms";
 import * as storeViews from "./store-views";
 
 const CUSTOMERS = 100_000;
@@ -64,17 +65,6 @@ function report(figures: Record<string, unknown>) {
   );
 }
 
-async function medianMs(work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(RUNS / 2)] ?? 0);
-}
-
 async function measureOurs(db: TestDatabase): Promise<void> {
   const from = new Date(asOf.getTime() - 90 * 86_400_000);
   const views: Array<[string, () => Promise<unknown>]> = [
@@ -96,7 +86,7 @@ async function measureOurs(db: TestDatabase): Promise<void> {
     ["getClvDistribution", () => storeViews.getClvDistribution(db, { buckets: 20 })],
   ];
   for (const [view, work] of views)
-    report({ approach: "SQL (ours)", view, medianMs: await medianMs(work) });
+    report({ approach: "SQL (ours)", view, medianMs: await medianMs(work, RUNS) });
 }
 
 /** The lifecycle over three years of store months and over the last year of weeks, in Chicago. */
@@ -130,7 +120,7 @@ async function measureLifecycleFloor(db: TestDatabase): Promise<void> {
   report({
     approach: "floor (customer days with lag/lead, counted)",
     view: "getLifecycle",
-    medianMs: await medianMs(floor),
+    medianMs: await medianMs(floor, RUNS),
   });
 }
 

@@ -11,6 +11,11 @@ import {
 import Decimal from "decimal.js";
 import { loadPredictionGateReport } from "../analytics/prediction-gates";
 import { parseStoredShares } from "../analytics/stored-shares";
+import {
+  type CustomerConsentView,
+  loadCustomerConsents,
+  unknownConsent,
+} from "../consent/customer-consent";
 import { loadCustomerFirstDates } from "./customer-first-dates";
 import { type CustomerOrdersPage, listCustomerOrders } from "./customer-orders";
 import { type CustomerSummary, loadCustomerSummary } from "./customer-summary";
@@ -54,6 +59,8 @@ export interface CustomerProfileView {
   /** Predictions with the store's gates applied; null, like metrics, before any analytics run. */
   predictions: CustomerPredictions | null;
   orders: CustomerOrdersPage;
+  /** Consent to marketing per channel, with the source that decided it (consent/effective-consent.ts). */
+  consent: CustomerConsentView;
 }
 
 /** The stored analytics: the computed metrics (computeCustomerMetrics) plus RFM and the models. */
@@ -109,7 +116,7 @@ export async function loadCustomerProfile(
 ): Promise<CustomerProfileView> {
   const resolved = await resolveCustomerId(db, input.customerId);
   const id = resolved.customerId;
-  const [customer, summary, orders, gates] = await Promise.all([
+  const [customer, summary, orders, gates, consents] = await Promise.all([
     db.prisma.customer.findUniqueOrThrow({
       where: { id },
       select: {
@@ -132,6 +139,7 @@ export async function loadCustomerProfile(
     loadCustomerSummary(db, id),
     listCustomerOrders(db, { customerId: id, limit: input.ordersLimit }),
     loadPredictionGateReport(db, config),
+    loadCustomerConsents(db, [id]),
   ]);
   if (!summary) throw new Error(`customer ${id} vanished while being read`);
   const [retailCustomers, firstDates] = await Promise.all([
@@ -165,6 +173,7 @@ export async function loadCustomerProfile(
     metrics: customer.metrics ? metricsDetailOf(customer.metrics) : null,
     predictions: customer.metrics ? presentPredictions(customer.metrics, gates) : null,
     orders,
+    consent: consents.get(id) ?? unknownConsent(),
   };
 }
 

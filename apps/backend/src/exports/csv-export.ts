@@ -2,6 +2,7 @@
 // (spreadsheet-csv.ts quotes the cells and keeps formulas from running), so a 200,000-row export
 // never sits in memory whole.
 import Decimal from "decimal.js";
+import type { CustomerConsentView } from "../consent/customer-consent";
 import { csvLine } from "../spreadsheet-csv";
 
 export interface CsvExport {
@@ -68,6 +69,11 @@ export function moneyCell(value: Decimal | string | null | undefined): string {
 /** A time as ISO 8601 UTC ("" when there is none): unambiguous in any spreadsheet's locale. */
 export function timeCell(value: Date | null | undefined): string {
   return value ? value.toISOString() : "";
+}
+
+/** The customer's email consent: granted, denied or unknown (consent/effective-consent.ts). */
+export function emailConsentCell(consent: CustomerConsentView | undefined): string {
+  return consent?.email.status ?? "unknown";
 }
 
 export function countCell(value: number | null | undefined): string {

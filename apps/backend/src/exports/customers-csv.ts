@@ -1,14 +1,23 @@
 // The customers list as a CSV, with the list's filters and sort (search, segment, tier,
 // inactivity, VIP), read a page at a time. It carries each customer's email and phone: it is the
-// operator's export for marketing (only operators may download it, and nothing of it is logged).
+// operator's export for marketing (only operators may download it, and nothing of it is logged),
+// so it says whether each customer may be emailed (`email_consent`: granted, denied or unknown).
 import type { Database } from "@greenloop/db";
 import type { CountryCode } from "@greenloop/order-sync/identity";
+import { loadCustomerConsents } from "../consent/customer-consent";
 import {
   type CustomerListItem,
   type ListCustomersInput,
   listCustomers,
 } from "../customers/list-customers";
-import { type CsvExport, countCell, exportFileName, moneyCell, timeCell } from "./csv-export";
+import {
+  type CsvExport,
+  countCell,
+  emailConsentCell,
+  exportFileName,
+  moneyCell,
+  timeCell,
+} from "./csv-export";
 
 const PAGE_SIZE = 500;
 
@@ -26,6 +35,7 @@ export const customersCsvHeader = [
   "spend_90d",
   "predicted_value_365d",
   "last_order_at_utc",
+  "email_consent",
 ] as const;
 
 export type CustomersCsvFilters = Omit<ListCustomersInput, "limit" | "cursor">;
@@ -43,7 +53,13 @@ export function customersCsv(
         { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
         { defaultRegion: options.defaultRegion },
       );
-      for (const customer of page.items) yield customerCells(customer);
+      const consents = await loadCustomerConsents(
+        db,
+        page.items.map((customer) => customer.customerId),
+      );
+      for (const customer of page.items) {
+        yield [...customerCells(customer), emailConsentCell(consents.get(customer.customerId))];
+      }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }

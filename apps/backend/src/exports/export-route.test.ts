@@ -23,7 +23,8 @@ const cleanup = useTestCleanup();
 /**
  * Three customers with in-store sales: one plain, one whose name is a spreadsheet formula, one
  * whose name has quotes and a comma; the plain and the quoted one each have an online order that
- * never reaches X-Series. The app's clock is ten days after the last order.
+ * never reaches X-Series. Maya said yes to marketing at checkout, Ann no; the formula's customer
+ * never answered. The app's clock is ten days after the last order.
  */
 async function exportingStore() {
   const db = await openDatabaseForTest(cleanup);
@@ -46,9 +47,13 @@ async function exportingStore() {
   });
   for (const customer of [maya, formula, quoted]) store.createSale({ customer_id: customer.id });
   store.advanceClock(HOUR);
-  store.placeEcomOrder({ email: "maya.lind@example.com", delayMs: 365 * DAY });
+  store.placeEcomOrder({
+    email: "maya.lind@example.com",
+    delayMs: 365 * DAY,
+    acceptMarketing: true,
+  });
   store.advanceClock(2 * DAY);
-  store.placeEcomOrder({ email: "ann@example.com", delayMs: 365 * DAY });
+  store.placeEcomOrder({ email: "ann@example.com", delayMs: 365 * DAY, acceptMarketing: false });
   store.advanceClock(HOUR);
   await ingestAndAnalyze(db, store);
   const now = new Date(store.now().getTime() + 10 * DAY);
@@ -142,6 +147,13 @@ describe(`CSV exports (${testDatabaseKind})`, () => {
         ? ""
         : maya.predictedClv365d.toFixed(Math.max(2, maya.predictedClv365d.decimalPlaces())),
       maya?.lastOrderDate?.toISOString(),
+      "granted",
+    ]);
+    // Whether each may be emailed: Ann said no at checkout; nobody asked the formula's customer.
+    expect(rows.map((row) => [row[2], row.at(-1)]).sort()).toEqual([
+      ["ann@example.com", "denied"],
+      ["evil@example.com", "unknown"],
+      ["maya.lind@example.com", "granted"],
     ]);
     // A formula stays text; quotes and a comma survive the round trip.
     expect(byEmail.get("evil@example.com")?.[1]).toBe(
@@ -228,6 +240,12 @@ describe(`CSV exports (${testDatabaseKind})`, () => {
       ]),
     );
     expect(top.slice(1).every((row) => row[3]?.endsWith("@example.com"))).toBe(true);
+    const consentOf = new Map([
+      ["maya.lind@example.com", "granted"],
+      ["ann@example.com", "denied"],
+      ["evil@example.com", "unknown"],
+    ]);
+    for (const row of top.slice(1)) expect(row.at(-1)).toBe(consentOf.get(row[3] ?? ""));
 
     const atRisk = parseCsv((await download(app, "/api/exports/at-risk-customers.csv")).text);
     expect(atRisk[0]).toEqual([...atRiskCustomersCsvHeader]);
@@ -235,5 +253,6 @@ describe(`CSV exports (${testDatabaseKind})`, () => {
     expect(atRisk.slice(1).map((row) => row[1])).toEqual(
       risky.customers.map((customer) => customer.customerId),
     );
+    for (const row of atRisk.slice(1)) expect(row.at(-1)).toBe(consentOf.get(row[3] ?? ""));
   });
 });

@@ -4,8 +4,16 @@
 import type { Database } from "@greenloop/db";
 import type { TopCustomer, TopCustomersBy } from "../analytics/store-views";
 import { getAtRiskCustomers, getTopCustomers } from "../analytics/store-views";
+import { type CustomerConsentView, loadCustomerConsents } from "../consent/customer-consent";
 import { type CustomerSummary, loadCustomerSummaries } from "../customers/customer-summary";
-import { type CsvExport, countCell, exportFileName, moneyCell, timeCell } from "./csv-export";
+import {
+  type CsvExport,
+  countCell,
+  emailConsentCell,
+  exportFileName,
+  moneyCell,
+  timeCell,
+} from "./csv-export";
 
 type Db = Pick<Database, "prisma">;
 
@@ -24,7 +32,8 @@ const rankedHeader = [
   "last_order_at_utc",
 ] as const;
 
-export const topCustomersCsvHeader = rankedHeader;
+// Added after the columns the lists had before: existing readers keep their positions.
+export const topCustomersCsvHeader = [...rankedHeader, "email_consent"] as const;
 
 export const atRiskCustomersCsvHeader = [
   ...rankedHeader,
@@ -32,6 +41,7 @@ export const atRiskCustomersCsvHeader = [
   "churn_risk",
   "probability_alive",
   "days_since_last_order",
+  "email_consent",
 ] as const;
 
 export function topCustomersCsv(
@@ -41,12 +51,9 @@ export function topCustomersCsv(
 ): CsvExport {
   async function* rows() {
     const { customers } = await getTopCustomers(db, input);
-    const contacts = await loadCustomerSummaries(
-      db,
-      customers.map((customer) => customer.customerId),
-    );
+    const contacts = await loadContacts(db, customers);
     for (const [index, customer] of customers.entries()) {
-      yield rankedCells(index, customer, contacts.get(customer.customerId));
+      yield [...rankedCells(index, customer, contacts), consentCell(customer, contacts)];
     }
   }
   return {
@@ -63,17 +70,15 @@ export function atRiskCustomersCsv(
 ): CsvExport {
   async function* rows() {
     const { customers } = await getAtRiskCustomers(db, input);
-    const contacts = await loadCustomerSummaries(
-      db,
-      customers.map((customer) => customer.customerId),
-    );
+    const contacts = await loadContacts(db, customers);
     for (const [index, customer] of customers.entries()) {
       yield [
-        ...rankedCells(index, customer, contacts.get(customer.customerId)),
+        ...rankedCells(index, customer, contacts),
         customer.churnRiskLabel,
         customer.churnRisk === null ? "" : String(customer.churnRisk),
         customer.probabilityAlive === null ? "" : String(customer.probabilityAlive),
         countCell(customer.daysSinceLastOrder),
+        consentCell(customer, contacts),
       ];
     }
   }
@@ -84,11 +89,23 @@ export function atRiskCustomersCsv(
   };
 }
 
-function rankedCells(
-  index: number,
-  customer: TopCustomer,
-  contact: CustomerSummary | undefined,
-): string[] {
+interface Contacts {
+  summaries: Map<string, CustomerSummary>;
+  consents: Map<string, CustomerConsentView>;
+}
+
+/** The listed customers' email, phone and consent. */
+async function loadContacts(db: Db, customers: readonly TopCustomer[]): Promise<Contacts> {
+  const ids = customers.map((customer) => customer.customerId);
+  const [summaries, consents] = await Promise.all([
+    loadCustomerSummaries(db, ids),
+    loadCustomerConsents(db, ids),
+  ]);
+  return { summaries, consents };
+}
+
+function rankedCells(index: number, customer: TopCustomer, contacts: Contacts): string[] {
+  const contact = contacts.summaries.get(customer.customerId);
   return [
     String(index + 1),
     customer.customerId,
@@ -103,4 +120,8 @@ function rankedCells(
     customer.rfmSegment ?? "",
     timeCell(customer.lastOrderAt),
   ];
+}
+
+function consentCell(customer: TopCustomer, contacts: Contacts): string {
+  return emailConsentCell(contacts.consents.get(customer.customerId));
 }

@@ -9,6 +9,7 @@ import { prismaSql, rawQueryClient } from "@greenloop/db";
 import { detachString, type ParsedEcomOrder } from "@greenloop/order-sync/csv";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { scrubErasedEcomOrders } from "./scrub-erased-ecom-orders";
+import { writeEcomConsent } from "./write-ecom-consent";
 import {
   type EcomOrderPlan,
   isUniqueViolation,
@@ -63,6 +64,8 @@ export async function commitChunk(
   const seen = planEcomOrders(chunk, stored);
   if (seen.create.length === 0 && seen.update.length === 0) {
     await options.beforeCommit();
+    // Unchanged orders may carry a changed marketing answer (not hashed): written if so.
+    await writeEcomConsent(prismaSql(db.prisma), chunk);
     await addToImportRun(prismaSql(db.prisma), options, [0, 0, seen.unchanged.length]);
     return { created: [], updated: [], unchanged: seen.unchanged.length, orders: [] };
   }
@@ -103,6 +106,7 @@ async function writeChunk(
         ),
       );
     const written = await writeEcomOrders(tx, plan, importRunId, { newOrders: how.newOrders });
+    await writeEcomConsent(tx, chunk);
     const unchanged = plan.unchanged.length + written.skipped;
     await options.beforeCommit();
     await addToImportRun(tx, options, [written.created.length, written.updated.length, unchanged]);

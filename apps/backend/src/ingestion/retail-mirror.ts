@@ -2,8 +2,11 @@
 // version. Webhook processing and polling both write through here. Records of an erased person
 // are scrubbed first (one lookup per batch), so a re-sync never brings their data back. What a
 // write changed is recorded for the merge in the same transaction (merge/pending-merges.ts).
-import type { Prisma } from "@greenloop/db";
+import { type Prisma, prismaSql } from "@greenloop/db";
+import { consentOfRetailCustomer } from "@greenloop/order-sync/consent";
 import type { Customer, ParsedRecord, Sale } from "@greenloop/order-sync/lightspeed";
+import { writeConsentObservations } from "../consent/write-consent";
+import { retailCustomerRecordKey } from "../merge/identity-record-store";
 import { recordPendingMerges } from "../merge/pending-merges";
 import {
   scrubErasedRetailCustomers,
@@ -87,6 +90,27 @@ export async function writeRetailCustomers(
     ],
   );
   // The merge hears of the changed rows durably, in this same transaction (merge/pending-merges.ts).
-  await recordPendingMerges(client, "customer", [...written.inserted, ...written.updated]);
+  const changed = [...written.inserted, ...written.updated];
+  await recordPendingMerges(client, "customer", changed);
+  await writeRetailConsent(client, customers, changed);
   return written;
+}
+
+/** The consent flags of the customers this write changed (a repeated version says nothing new). */
+async function writeRetailConsent(
+  client: Client,
+  customers: ParsedRecord<Customer>[],
+  changedIds: string[],
+): Promise<void> {
+  const changed = new Set(changedIds);
+  const receivedAt = new Date();
+  const observations = customers
+    .filter((record) => changed.has(record.data.id))
+    .flatMap((record) =>
+      consentOfRetailCustomer(record.data, receivedAt).map((observation) => ({
+        ...observation,
+        recordKey: retailCustomerRecordKey(record.data.id),
+      })),
+    );
+  await writeConsentObservations(prismaSql(client), observations);
 }

@@ -118,6 +118,12 @@ export async function saveIdentityRecords(
       `DELETE FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
       removed,
     );
+    // A record out of the graph speaks for nobody: its consent leaves its customer too.
+    await client.$executeRawUnsafe(
+      `UPDATE "CustomerConsent" SET "customerId" = NULL
+        WHERE "recordKey" = ANY($1::text[]) AND "customerId" IS NOT NULL`,
+      removed,
+    );
     await insertEdges(client, changed);
   }
   return { changedKeys, previousCustomerIds };

@@ -208,6 +208,14 @@ async function assignRecordsAndOrders(
     keys,
     ids,
   );
+  // Consent follows its record (consent/effective-consent.ts).
+  await client.$executeRawUnsafe(
+    `UPDATE "CustomerConsent" cc SET "customerId" = t.id
+       FROM unnest($1::text[], $2::uuid[]) AS t(key, id)
+      WHERE cc."recordKey" = t.key AND cc."customerId" IS DISTINCT FROM t.id`,
+    keys,
+    ids,
+  );
   const orderKeys = keys.filter((key) => key.startsWith("order:"));
   await client.$executeRawUnsafe(
     `UPDATE "Order" o SET "customerId" = t.id, "updatedAt" = now()

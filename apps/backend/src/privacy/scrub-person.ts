@@ -88,6 +88,12 @@ export async function scrubPerson(
     `DELETE FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
     recordKeys,
   );
+  await scrub(
+    "CustomerConsent",
+    `DELETE FROM "CustomerConsent" WHERE "recordKey" = ANY($1::text[]) OR "customerId" = ANY($2::uuid[])`,
+    recordKeys,
+    customerIds,
+  );
   await deleteTheirs("CustomerIdentity");
   await scrub(
     "CustomerLink",

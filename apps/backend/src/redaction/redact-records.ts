@@ -236,6 +236,8 @@ export function scrubEcomOrder(order: ParsedEcomOrder, erasureId: string): Parse
     discount: order.discount,
     total: order.total,
     xseriesOrderIdHint: order.xseriesOrderIdHint,
+    // The erased person's answer goes with them: no consent is recorded for the order.
+    acceptsMarketing: null,
     items: order.items,
     records: [erasedEcomRecord(erasureId)],
     rows: [],

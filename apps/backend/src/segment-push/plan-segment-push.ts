@@ -6,6 +6,7 @@ import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { CustomerGroup } from "@greenloop/order-sync/lightspeed";
 import type { SegmentKind } from "../analytics/store-views";
+import { countReachableInSegment } from "../consent/reachable-by-email";
 import {
   eachCustomerOfRows,
   liveCustomersWithRetailRecordsSql,
@@ -33,6 +34,8 @@ export interface SegmentPushPlan {
   group: PushGroup;
   /** Live customers in the segment. */
   customers: number;
+  /** Of them, those the store may email: an email and no denial (consent/effective-consent.ts). */
+  reachableByEmail: number;
   /** Customers with at least one X-Series record to move into the group. */
   customersToAdd: number;
   /** Customers whose every X-Series record is in the group already. */
@@ -96,6 +99,7 @@ export async function planSegmentPush(
     segment,
     group,
     customers: 0,
+    reachableByEmail: await countReachableInSegment(db, segment),
     customersToAdd: 0,
     customersAlreadyInGroup: 0,
     customersWithoutRetailCustomer: 0,

@@ -7,6 +7,7 @@ import type { EcomOrderItem, ParsedEcomOrder } from "./ecom-order";
 import type { EcomExportFormat } from "./formats";
 import type { PendingOrder } from "./group-rows-into-orders";
 import type { RowFields } from "./map-row-fields";
+import { readMarketingConsent } from "./marketing-consent";
 
 export interface OrderBuilderOptions {
   fields: RowFields;
@@ -90,6 +91,8 @@ export function createOrderBuilder({
       discount: money(first, "discount"),
       total: money(first, "total") as Decimal,
       xseriesOrderIdHint: text(first, "xseriesOrderId"),
+      // Checked readable by the value check: only a blank cell (or no column) is left unknown.
+      acceptsMarketing: readMarketingConsent(text(first, "acceptsMarketing")) ?? null,
       items,
       records,
       get rows() {

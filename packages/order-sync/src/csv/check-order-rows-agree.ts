@@ -25,6 +25,7 @@ const ORDER_FIELDS: ReadonlyArray<readonly [ColumnField, boolean]> = [
   ["fulfillmentStatusCode", true],
   ["fulfillmentStatusLabel", true],
   ["xseriesOrderId", false],
+  ["acceptsMarketing", true],
 ];
 
 /** The check for this file's columns: adds an issue per order field its rows disagree on. */

@@ -8,6 +8,7 @@ import type { TimeRule } from "./formats";
 import type { PendingOrder } from "./group-rows-into-orders";
 import { joinWithOr } from "./join-with-or";
 import type { RowFields } from "./map-row-fields";
+import { marketingAnswers, readMarketingConsent } from "./marketing-consent";
 import type { ZoneOffsets } from "./zone-offsets";
 
 const MONEY = /^[+-]?\d+(\.\d+)?$/;
@@ -28,6 +29,7 @@ export function createValueCheck(
 ): (pending: PendingOrder, issues: EcomCsvIssue[]) => Date | null {
   const optionalAmounts = ORDER_AMOUNTS.filter((field) => fields.has(field));
   const hasItemTotal = fields.has("itemTotal");
+  const hasMarketing = fields.has("acceptsMarketing");
   return ({ orderNumber, rows, lines }, issues) => {
     const first = rows[0] ?? [];
     const firstLine = lines[0] ?? 0;
@@ -61,6 +63,18 @@ export function createValueCheck(
       });
     };
     checkAmount(first, firstLine, "total", true);
+    if (
+      hasMarketing &&
+      readMarketingConsent(fields.text(first, "acceptsMarketing")) === undefined
+    ) {
+      const column = fields.columnName("acceptsMarketing");
+      issues.push({
+        line: firstLine,
+        column,
+        orderNumber,
+        message: `order ${orderNumber}: "${column}" is not a marketing answer: "${fields.cell(first, "acceptsMarketing").trim()}" (expected ${marketingAnswers})`,
+      });
+    }
     for (const field of optionalAmounts) checkAmount(first, firstLine, field, false);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] ?? [];

@@ -35,6 +35,8 @@ export const columnMappingSchema = z
     fulfillmentStatusCode: headerName.optional(),
     fulfillmentStatusLabel: headerName.optional(),
     xseriesOrderId: headerName.optional(),
+    /** The customer's answer to the checkout's marketing question (true/false, yes/no). */
+    acceptsMarketing: headerName.optional(),
   })
   .strict();
 

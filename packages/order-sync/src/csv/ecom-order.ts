@@ -39,6 +39,11 @@ export interface ParsedEcomOrder {
   total: Decimal;
   /** The export's `X-series Order ID`: a lagging hint, never the join key. */
   xseriesOrderIdHint: string | null;
+  /**
+   * The customer's answer to the marketing question at checkout (`accept_marketing`, `Accepts
+   * Marketing`): null when the export has no such column or the cell is blank (unknown, not no).
+   */
+  acceptsMarketing: boolean | null;
   items: EcomOrderItem[];
   /**
    * The order's CSV records exactly as in the file (quotes kept, without the line break that ends

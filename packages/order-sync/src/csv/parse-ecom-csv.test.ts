@@ -395,7 +395,10 @@ describe("parseEcomCsv", () => {
     const header = readFileSync(fixture("ecwid-reference.csv"), "utf8").split("\n")[0] ?? "";
     const cut = header.indexOf(";order_tax_2_value") + ";order_tax_2_v".length;
     for (const [text, lost] of [
-      [header.slice(0, cut), /missing column\(s\) "discount", "X-series Order ID"$/],
+      [
+        header.slice(0, cut),
+        /missing column\(s\) "discount", "X-series Order ID", "accept_marketing"$/,
+      ],
       [`\uFEFF${header}`, /cut short$/],
     ] as const) {
       const error = (await parseError(text, { fileName: "orders.csv" })) as DomainError;

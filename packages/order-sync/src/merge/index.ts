@@ -17,6 +17,7 @@ export type {
 } from "./identity-record";
 export type { EcomOrderFacts, RetailSaleFacts } from "./order-facts";
 export {
+  ecomOrderKey,
   groupOrderSources,
   type OrderKey,
   type OrderMatch,

@@ -41,7 +41,8 @@ export function orderKeyOfSale(sale: RetailSaleFacts): OrderKey {
   };
 }
 
-function ecomOrderKey(orderNumber: string): string {
+/** The canonical order's key for an eCom order number (its synced sale's too). */
+export function ecomOrderKey(orderNumber: string): string {
   return `ecom:${orderNumber}`;
 }
 

@@ -42,6 +42,7 @@ export function ecomOrder(
     discount: null,
     total: dec((subtotal + 4.63).toFixed(2)),
     xseriesOrderIdHint: null,
+    acceptsMarketing: null,
     items,
     records: items.map((item) => `${orderNumber};${item.sku ?? ""};`),
     rows: items.map((item) => ({

@@ -102,12 +102,15 @@ export const lifecycleSchema = z.object({
 const segmentFiguresSchema = z.object({
   customerCount: z.number().int(),
   revenue: decimalSchema,
+  /** Customers the store may email: an email, and no denial of consent. */
+  reachableByEmail: z.number().int(),
 });
 
 export const segmentSizesSchema = z.object({
   by: z.enum(["rfmSegment", "tier", "inactivitySegment"]),
   customerCount: z.number().int(),
   revenue: decimalSchema,
+  reachableByEmail: z.number().int(),
   segments: z.array(
     segmentFiguresSchema.extend({
       segment: z.string(),

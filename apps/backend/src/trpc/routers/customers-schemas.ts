@@ -156,6 +156,19 @@ export const customerPredictionsSchema = z.object({
     .nullable(),
 });
 
+const channelConsentSchema = z.object({
+  status: z.enum(["granted", "denied", "unknown"]),
+  /** `xseries:<customer id>` or `ecom:<order number>`; null when unknown. */
+  source: z.string().nullable(),
+  /** The source's time for it (UTC); null when unknown. */
+  observedAt: z.date().nullable(),
+});
+
+export const customerConsentSchema = z.object({
+  email: channelConsentSchema,
+  sms: channelConsentSchema,
+});
+
 export const customerProfileSchema = z.object({
   customerId: z.string(),
   requestedId: z.string(),
@@ -190,6 +203,7 @@ export const customerProfileSchema = z.object({
   /** Null, like `metrics`, until an analytics run has seen the customer. */
   predictions: customerPredictionsSchema.nullable(),
   orders: customerOrdersPageSchema,
+  consent: customerConsentSchema,
 });
 
 export const customerExplanationSchema = z.object({

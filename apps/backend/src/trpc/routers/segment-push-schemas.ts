@@ -12,6 +12,8 @@ export const segmentPushPreviewSchema = z.object({
   segment: segmentSchema,
   group: pushGroupSchema,
   customers: z.number().int(),
+  /** Of the segment's customers, those the store may email (an email, and no denial of consent). */
+  reachableByEmail: z.number().int(),
   customersToAdd: z.number().int(),
   customersAlreadyInGroup: z.number().int(),
   customersWithoutRetailCustomer: z.number().int(),

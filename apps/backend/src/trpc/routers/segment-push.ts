@@ -37,6 +37,7 @@ function toWirePreview(plan: SegmentPushPlan) {
     segment: plan.segment,
     group: plan.group,
     customers: plan.customers,
+    reachableByEmail: plan.reachableByEmail,
     customersToAdd: plan.customersToAdd,
     customersAlreadyInGroup: plan.customersAlreadyInGroup,
     customersWithoutRetailCustomer: plan.customersWithoutRetailCustomer,

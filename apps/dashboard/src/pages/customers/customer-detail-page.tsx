@@ -21,6 +21,7 @@ import { formatCount, formatDecimal, formatShare } from "../../format/format-num
 import { Link } from "../../routing/use-route";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { CustomerActions } from "./customer-actions";
+import { CustomerConsent } from "./customer-consent";
 import { CustomerLabelsLegend } from "./customer-labels-legend";
 import { CustomerPredictions } from "./customer-predictions";
 import { favouriteSharesText } from "./favourite-shares";
@@ -259,6 +260,7 @@ function IdentitiesSection({ profile }: { profile: Profile }) {
   const { timeZone } = useStoreTime();
   return (
     <Section title="Identities" testId="customer-identities">
+      <CustomerConsent consent={profile.consent} />
       {profile.identities.length === 0 ? (
         <p className="muted empty">No identifiers.</p>
       ) : (

@@ -31,6 +31,10 @@ const segmentByLabels: Record<SegmentBy, string> = {
   inactivitySegment: "Inactivity",
 };
 
+/** What the reachable count counts (the backend's consent/effective-consent.ts). */
+const reachableTitle =
+  "Customers with an email who have not said no to marketing (at the register or at an online checkout)";
+
 export function SegmentsSection() {
   const [by, setBy] = useState<SegmentBy>("rfmSegment");
   const segments = useApiQuery((api) => api.analytics.segments, { by });
@@ -60,6 +64,7 @@ export function SegmentsSection() {
             { label: "Share", className: "bar-col" },
             num("Revenue"),
             num("Revenue share"),
+            num("Reachable by email"),
             isOperator && "",
           ]}
           foot={
@@ -73,6 +78,9 @@ export function SegmentsSection() {
                 {formatMoney(data.revenue)}
               </th>
               <th />
+              <th className="num" data-testid="segments-total-reachable">
+                {formatCount(data.reachableByEmail)}
+              </th>
               {isOperator ? <th /> : null}
             </tr>
           }
@@ -91,6 +99,9 @@ export function SegmentsSection() {
                 {formatMoney(segment.revenue)}
               </td>
               <td className="num">{formatShare(segment.revenueShare)}</td>
+              <td className="num" data-testid="segment-reachable" title={reachableTitle}>
+                {formatCount(segment.reachableByEmail)}
+              </td>
               {isOperator ? (
                 <td>
                   {segment.customerCount > 0 ? (
@@ -113,6 +124,7 @@ export function SegmentsSection() {
               <td />
               <td className="num">{formatMoney(data.unsegmented.revenue)}</td>
               <td />
+              <td className="num">{formatCount(data.unsegmented.reachableByEmail)}</td>
               {isOperator ? <td /> : null}
             </tr>
           ) : null}

@@ -149,6 +149,12 @@ function PreviewView({
             value: formatCount(preview.customers),
           },
           {
+            id: "reachable",
+            label: "Reachable by email",
+            value: formatCount(preview.reachableByEmail),
+            hint: "with an email, and no denial of marketing",
+          },
+          {
             id: "to-add",
             label: `To add to ${group}`,
             value: formatCount(preview.customersToAdd),

@@ -145,6 +145,7 @@ export const ECWID_MAPPING: ColumnMapping = {
   fulfillmentStatusCode: "fulfillment_status_code",
   fulfillmentStatusLabel: "fulfillment_status",
   xseriesOrderId: "X-series Order ID",
+  acceptsMarketing: "accept_marketing",
 };
 
 // Status labels → the export's legacy codes (reference §1.8), used only when the code column is

@@ -106,6 +106,7 @@ export const SHOPIFY_MAPPING: ColumnMapping = {
   discount: "Discount Amount",
   paymentStatusCode: "Financial Status",
   fulfillmentStatusCode: "Fulfillment Status",
+  acceptsMarketing: "Accepts Marketing",
 };
 
 const noCode = (): null => null;

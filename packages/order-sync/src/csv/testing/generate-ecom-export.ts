@@ -152,7 +152,10 @@ export function* generateEcomExport(options: GenerateEcomExportOptions): Generat
       set("discount", "0.00");
       set("order_weight", "0.0");
       set("customer_ipaddress", `203.0.113.${customer % 250}`);
-      set("accept_marketing", next() < 0.5 ? "true" : "false");
+      // One answer per customer, on every row of the order as E-Series writes order fields. The
+      // draw stays, so the rest of a seeded export is what it was.
+      next();
+      set("accept_marketing", customer % 3 === 0 ? "false" : "true");
       set("gift_card_redemption", "0.00");
       set("payment_transaction_id", `TESTTXN${orderNumber.padStart(20, "0")}`);
       set("Pickup date and time", quote(""));

@@ -22,6 +22,8 @@ export const customerSchema = z.looseObject({
   /** A calendar date ("1963-03-03"), not an instant: kept as text so no time zone shifts it. */
   date_of_birth: optionalTextSchema,
   do_not_email: optionalBooleanSchema,
+  /** Opted in to promotional texts (documented from the 2026-07 API on: absent before). */
+  enable_promotional_sms: optionalBooleanSchema,
   enable_loyalty: optionalBooleanSchema,
   loyalty_balance: optionalMoneySchema,
   balance: optionalMoneySchema,
