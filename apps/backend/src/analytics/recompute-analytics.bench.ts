@@ -106,7 +106,7 @@ async function measureAll(): Promise<Figures[]> {
     const withoutProductsMs = await fullRun("full recompute with model fit, orders without lines");
     const lines = await seedBenchOrderLines(db, "bench:");
     await db.prisma.$executeRawUnsafe(
-      `VACUUM ANALYZE "CustomerMetrics", "Order", "RetailSale", "RetailSaleLine", "EcomOrder",
+      `VACUUM ANALYZE "CustomerMetrics", "Order", "RetailSale", "EcomOrder",
        "EcomOrderItem", "RetailProduct", "RetailProductCategory", "RetailBrand"`,
     );
     const withProductsMs = await fullRun("full recompute with model fit (ours)", { lines });

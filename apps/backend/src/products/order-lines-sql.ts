@@ -26,11 +26,15 @@ export function orderLinesCte(orderFilter: string): string {
            line.quantity, line.total
       FROM (
         SELECT o.id AS "orderId", o."customerId", o."placedAt", o."countsInAnalytics",
-               sale_line."productId", NULL::text AS sku, NULL::text AS "itemName",
-               sale_line.quantity, sale_line.total
+               item->>'product_id' AS "productId", NULL::text AS sku, NULL::text AS "itemName",
+               (item->>'quantity')::numeric AS quantity,
+               coalesce((item->>'price_total')::numeric,
+                        (item->>'price')::numeric * (item->>'quantity')::numeric) AS total
           FROM "Order" o
-          -- The sale's line items, kept from its payload by triggers (RetailSaleLine).
-          JOIN "RetailSaleLine" sale_line ON sale_line."saleId" = o."retailSaleId"
+          JOIN "RetailSale" s ON s.id = o."retailSaleId"
+          CROSS JOIN LATERAL jsonb_array_elements(
+            CASE WHEN jsonb_typeof(s.payload->'line_items') = 'array'
+                 THEN s.payload->'line_items' ELSE '[]'::jsonb END) AS item
          WHERE (${orderFilter})
         UNION ALL
         SELECT o.id, o."customerId", o."placedAt", o."countsInAnalytics",
