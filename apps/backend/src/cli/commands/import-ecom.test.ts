@@ -216,7 +216,7 @@ describe(`pnpm cli import-ecom (${testDatabaseKind})`, () => {
     expect(run.exitCode).not.toBe(0);
     const message =
       '"half.csv" is not a complete eCom order export: it ends inside its header row (no line ' +
-      'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID"';
+      'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID", "accept_marketing"';
     expect(JSON.parse(run.lastLine)).toEqual({
       ok: false,
       command: "import-ecom",

@@ -132,7 +132,7 @@ describe(`imports router (${testDatabaseKind})`, () => {
       fileBytes: half.length,
       error:
         '"half.csv" is not a complete eCom order export: it ends inside its header row (no line ' +
-        'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID"',
+        'break after line 1), so it was cut short; missing column(s) "discount", "X-series Order ID", "accept_marketing"',
     });
   });
 
