@@ -14,7 +14,7 @@ import { spawnCli } from "./testing/spawn-cli";
 const cleanup = useTestCleanup();
 
 describe(`README "On your store" (${testDatabaseKind})`, () => {
-  it("registers the store's webhooks, which then deliver a sale and a customer change typed by their URL", async () => {
+  it("registers the store's webhooks (sales, customers, products), which then deliver a sale and a customer change typed by their URL", async () => {
     const sim = await startSimulator({
       seed: 21,
       store: { customers: 8, inStoreSales: 10, ecomOrders: 0, months: 1 },
@@ -48,6 +48,7 @@ describe(`README "On your store" (${testDatabaseKind})`, () => {
       subscriptions: [
         { type: "sale.update", outcome: "created" },
         { type: "customer.update", outcome: "created" },
+        { type: "product.update", outcome: "created" },
       ],
     });
     expect(register.stdout + register.logs).not.toContain(pathSecret);
@@ -88,9 +89,9 @@ describe(`README "On your store" (${testDatabaseKind})`, () => {
     );
     expect(JSON.parse(again.lastLine)).toMatchObject({
       changed: false,
-      subscriptions: [{ outcome: "exists" }, { outcome: "exists" }],
+      subscriptions: [{ outcome: "exists" }, { outcome: "exists" }, { outcome: "exists" }],
     });
-    expect(sim.store.webhooks.subscriptions.list("api")).toHaveLength(2);
+    expect(sim.store.webhooks.subscriptions.list("api")).toHaveLength(3);
     expect(await serve.stop()).toBe(0);
   });
 });

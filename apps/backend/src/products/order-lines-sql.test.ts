@@ -312,4 +312,51 @@ describe(`orderLinesCte (${testDatabaseKind})`, () => {
       brand: null,
     });
   });
+
+  it("reads a sale mirrored through the date-versioned API: product.id and pricing, a line without a price as 0", async () => {
+    const db = await openTestDatabase();
+    cleanup.defer(() => db.close());
+    await seedStore(db);
+    await db.prisma.retailSale.create({
+      data: {
+        id: "s-dated",
+        version: 11n,
+        payload: payload([
+          {
+            id: "l1",
+            product: { id: "p-flower" },
+            quantity: "2",
+            pricing: { price: "35", total: "70" },
+          },
+          // No pricing.total: pricing.price × quantity.
+          { id: "l2", product: { id: "p-vape" }, quantity: 1, pricing: { price: 31.5 } },
+          { id: "l3", product: { id: "p-unsynced" }, quantity: 1, pricing: {} },
+        ]),
+      },
+    });
+    await db.prisma.order.create({
+      data: {
+        key: "e-dated",
+        source: "retail",
+        channel: "RETAIL",
+        status: "COMPLETED",
+        placedAt: new Date("2026-02-02T18:00:00Z"),
+        total: 101.5,
+        retailSaleId: "s-dated",
+      },
+    });
+    const lines = await readLines(db, `o.key = $1`, "e-dated");
+    expect(
+      lines.map(({ productId, category, quantity, total }) => ({
+        productId,
+        category,
+        quantity: Number(quantity),
+        total: Number(total),
+      })),
+    ).toEqual([
+      { productId: "p-flower", category: "Flower", quantity: 2, total: 70 },
+      { productId: "p-vape", category: "Vapes", quantity: 1, total: 31.5 },
+      { productId: "p-unsynced", category: null, quantity: 1, total: 0 },
+    ]);
+  });
 });

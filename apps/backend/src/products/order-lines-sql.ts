@@ -26,10 +26,15 @@ export function orderLinesCte(orderFilter: string): string {
            line.quantity, line.total
       FROM (
         SELECT o.id AS "orderId", o."customerId", o."placedAt", o."countsInAnalytics",
-               item->>'product_id' AS "productId", NULL::text AS sku, NULL::text AS "itemName",
-               (item->>'quantity')::numeric AS quantity,
-               coalesce((item->>'price_total')::numeric,
-                        (item->>'price')::numeric * (item->>'quantity')::numeric) AS total
+               -- API 2.0 lines (product_id, price_total, price) and the date-versioned
+               -- API's (product.id, pricing.total, pricing.price), as the mirror keeps
+               -- each payload as received; a line without any price counts 0.
+               coalesce(nullif(item->>'product_id', ''), item->'product'->>'id') AS "productId",
+               NULL::text AS sku, NULL::text AS "itemName",
+               coalesce((item->>'quantity')::numeric, 0) AS quantity,
+               coalesce((item->>'price_total')::numeric, (item->'pricing'->>'total')::numeric,
+                        coalesce((item->>'price')::numeric, (item->'pricing'->>'price')::numeric)
+                          * (item->>'quantity')::numeric, 0) AS total
           FROM "Order" o
           JOIN "RetailSale" s ON s.id = o."retailSaleId"
           CROSS JOIN LATERAL jsonb_array_elements(
