@@ -1,9 +1,8 @@
 // A vertical bar chart whose bars are stacks (a category mix per period), in plain SVG at its
-// box's width, with the same axis, thinned x labels and tap read-out as BarChart, and a legend.
-// (main has since gained ChartColumn and ChartLegend in chart-frame.tsx: the column's tap target
-// and the legend below are theirs to take on merge.)
+// box's width, with the same axis, thinned x labels and tap read-out as BarChart, and a legend
+// (its own, not ChartLegend: each entry carries the `<testId>-legend` test id).
 import { useState } from "react";
-import { ChartFrame, ChartReadout } from "./chart-frame";
+import { ChartColumn, ChartFrame, ChartReadout } from "./chart-frame";
 import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
 import { bandLayout, linearAxis } from "./chart-scale";
 import { useChartBox } from "./use-chart-box";
@@ -76,21 +75,16 @@ export function StackedBarChart({
           let base = 0;
           const isSelected = column === selected;
           return (
-            // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to the tooltip; the values are in the legend's table and the SVG's titles
-            <g
+            <ChartColumn
               key={`${columnLabel}-${column}`}
-              className="chart-column"
-              onClick={() => setSelected(isSelected ? undefined : column)}
+              x={plot.left + column * bands.step}
+              width={bands.step}
+              top={margin.top}
+              height={height - margin.bottom - margin.top}
+              isSelected={isSelected}
+              onToggle={() => setSelected(isSelected ? undefined : column)}
+              title={describe(column)}
             >
-              <rect
-                className={isSelected ? "chart-hit is-selected" : "chart-hit"}
-                x={plot.left + column * bands.step}
-                y={margin.top}
-                width={bands.step}
-                height={Math.max(0, height - margin.bottom - margin.top)}
-              >
-                <title>{describe(column)}</title>
-              </rect>
               {series.map((s) => {
                 const value = Math.max(0, s.values[column] ?? 0);
                 if (value === 0) return null;
@@ -115,7 +109,7 @@ export function StackedBarChart({
                   </rect>
                 );
               })}
-            </g>
+            </ChartColumn>
           );
         })}
         <line className="chart-axis" x1={plot.left} x2={plot.right} y1={y(0)} y2={y(0)} />
