@@ -3,8 +3,8 @@
 // target per bar whose value is read out under the chart.
 import { useState } from "react";
 import { ChartColumn, ChartFrame, ChartReadout } from "./chart-frame";
-import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
-import { type Axis, bandLayout, linearAxis } from "./chart-scale";
+import { bandChartLayout } from "./chart-layout";
+import { type Axis, linearAxis } from "./chart-scale";
 import { useChartBox } from "./use-chart-box";
 
 export interface BarDatum {
@@ -13,8 +13,6 @@ export interface BarDatum {
   /** The value as people read it (the tooltip); default: formatTick(value). */
   display?: string;
 }
-
-const MARGIN = { top: 12, right: 12, bottom: 30 };
 
 export function BarChart({
   data,
@@ -40,18 +38,16 @@ export function BarChart({
   const box = useChartBox();
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const scale = axis ?? linearAxis(data.map((datum) => datum.value));
-  const margin = { ...MARGIN, left: yLabelMargin(scale.ticks.map(formatTick), box.measure) };
-  const frame = frameLayout(scale, { width: box.width, height, margin });
-  const { y } = frame;
-  const plot = { left: margin.left, right: box.width - margin.right };
-  const bands = bandLayout(data.length, [plot.left, plot.right]);
-  const xLabels = placeXLabels({
+  const { margin, frame, plot, bands, xLabels } = bandChartLayout({
+    axis: scale,
     labels: data.map((datum) => datum.label),
-    centers: data.map((_, index) => bands.x(index) + bands.width / 2),
     width: box.width,
+    height,
     measure: box.measure,
+    formatTick,
     maxLabels,
-  }).map((placement) => ({ ...placement, text: data[placement.index]?.label ?? "" }));
+  });
+  const { y } = frame;
   // Bars grow from zero, or from the axis floor when it is above zero (a log axis).
   const base = Math.max(0, scale.min);
   const zero = y(base);

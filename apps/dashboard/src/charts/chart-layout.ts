@@ -1,7 +1,7 @@
 // The geometry every SVG chart shares. Charts draw at the width their box has (measured in the
 // browser), so one SVG unit is one CSS pixel and text keeps its size on a phone; the margins fit
 // the y labels, the y ticks and x labels are thinned out until they no longer collide.
-import { type Axis, axisScale } from "./chart-scale";
+import { type Axis, axisScale, bandLayout } from "./chart-scale";
 
 /** The width a chart draws at before its box has been measured. */
 export const CHART_WIDTH = 640;
@@ -154,4 +154,42 @@ export function placeXLabels({
     if (fits) return chosen.map((index, i) => ({ index, x: boxes[i]?.x ?? 0 }));
   }
   return [{ index: 0, x: placed(0).x }];
+}
+
+/** Every bar chart's margins but the left one, which fits its y tick labels. */
+const BAND_CHART_MARGIN = { top: 12, right: 12, bottom: 30 };
+
+/**
+ * A bar chart's geometry, one band per label: the frame fitted to the y tick labels, the plot's
+ * edges, the bands, and which x labels print where (thinned until none overlap).
+ */
+export function bandChartLayout({
+  axis,
+  labels,
+  width,
+  height,
+  measure,
+  formatTick,
+  maxLabels,
+}: {
+  axis: Axis;
+  labels: readonly string[];
+  width: number;
+  height: number;
+  measure: MeasureText;
+  formatTick: (value: number) => string;
+  maxLabels?: number;
+}) {
+  const margin = { ...BAND_CHART_MARGIN, left: yLabelMargin(axis.ticks.map(formatTick), measure) };
+  const frame = frameLayout(axis, { width, height, margin });
+  const plot = { left: margin.left, right: width - margin.right };
+  const bands = bandLayout(labels.length, [plot.left, plot.right]);
+  const xLabels = placeXLabels({
+    labels,
+    centers: labels.map((_, index) => bands.x(index) + bands.width / 2),
+    width,
+    measure,
+    ...(maxLabels === undefined ? {} : { maxLabels }),
+  }).map((placement) => ({ ...placement, text: labels[placement.index] ?? "" }));
+  return { margin, frame, plot, bands, xLabels };
 }

@@ -4,8 +4,7 @@
 // overlap); a tap on a column reads every series' value for it out under the chart.
 import { useState } from "react";
 import { ChartColumn, ChartFrame, ChartLegend, ChartReadout } from "./chart-frame";
-import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
-import { bandLayout } from "./chart-scale";
+import { bandChartLayout } from "./chart-layout";
 import { divergingCountAxis } from "./count-axis";
 import { useChartBox } from "./use-chart-box";
 
@@ -16,8 +15,6 @@ export interface DivergingSeries {
   values: readonly number[];
   down?: boolean;
 }
-
-const MARGIN = { top: 12, right: 12, bottom: 30 };
 
 export function DivergingBarChart({
   labels,
@@ -45,18 +42,16 @@ export function DivergingBarChart({
     Math.max(0, ...labels.map((_, index) => total(index, false))),
     Math.max(0, ...labels.map((_, index) => total(index, true))),
   );
-  const margin = { ...MARGIN, left: yLabelMargin(scale.ticks.map(formatTick), box.measure) };
-  const frame = frameLayout(scale, { width: box.width, height, margin });
-  const { y } = frame;
-  const plot = { left: margin.left, right: box.width - margin.right };
-  const bands = bandLayout(labels.length, [plot.left, plot.right]);
-  const xLabels = placeXLabels({
-    labels,
-    centers: labels.map((_, index) => bands.x(index) + bands.width / 2),
+  const { margin, frame, plot, bands, xLabels } = bandChartLayout({
+    axis: scale,
+    labels: labels,
     width: box.width,
+    height,
     measure: box.measure,
+    formatTick,
     maxLabels,
-  }).map((placement) => ({ ...placement, text: labels[placement.index] ?? "" }));
+  });
+  const { y } = frame;
   const readoutOf = (index: number) =>
     `${labels[index] ?? ""}: ${series
       .map((s) => `${s.name} ${formatTick(s.values[index] ?? 0)}`)

@@ -3,8 +3,8 @@
 // (its own, not ChartLegend: each entry carries the `<testId>-legend` test id).
 import { useState } from "react";
 import { ChartColumn, ChartFrame, ChartReadout } from "./chart-frame";
-import { frameLayout, placeXLabels, yLabelMargin } from "./chart-layout";
-import { bandLayout, linearAxis } from "./chart-scale";
+import { bandChartLayout } from "./chart-layout";
+import { linearAxis } from "./chart-scale";
 import { useChartBox } from "./use-chart-box";
 
 export interface StackedSeries {
@@ -16,8 +16,6 @@ export interface StackedSeries {
   /** The values as people read them (tooltips and the read-out). */
   display: readonly string[];
 }
-
-const MARGIN = { top: 12, right: 12, bottom: 30 };
 
 export function StackedBarChart({
   labels,
@@ -43,18 +41,16 @@ export function StackedBarChart({
     series.reduce((sum, s) => sum + Math.max(0, s.values[column] ?? 0), 0),
   );
   const scale = linearAxis(totals);
-  const margin = { ...MARGIN, left: yLabelMargin(scale.ticks.map(formatTick), box.measure) };
-  const frame = frameLayout(scale, { width: box.width, height, margin });
-  const { y } = frame;
-  const plot = { left: margin.left, right: box.width - margin.right };
-  const bands = bandLayout(labels.length, [plot.left, plot.right]);
-  const xLabels = placeXLabels({
-    labels,
-    centers: labels.map((_, index) => bands.x(index) + bands.width / 2),
+  const { margin, frame, plot, bands, xLabels } = bandChartLayout({
+    axis: scale,
+    labels: labels,
     width: box.width,
+    height,
     measure: box.measure,
+    formatTick,
     maxLabels,
-  }).map((placement) => ({ ...placement, text: labels[placement.index] ?? "" }));
+  });
+  const { y } = frame;
   const describe = (column: number) =>
     `${labels[column]}: ${
       series
