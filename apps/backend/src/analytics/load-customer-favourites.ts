@@ -23,6 +23,13 @@ export interface FavouritesSelection {
   limit: number;
 }
 
+/**
+ * The orders favourites are summed over, as a condition on the alias `o` ("Order"): counted in the
+ * analytics, placed by `$2` (asOf), fully refunded ones only when `$3` (countFullyRefundedOrders).
+ */
+export const countedOrderFilter = `o."countsInAnalytics" AND o."placedAt" <= $2::timestamptz
+  AND ($3::boolean OR NOT (o."refundedTotal" > 0 AND o."refundedTotal" >= o.total))`;
+
 /** GROUPING(category, brand, "productName") of each grouping set: a bit per column left out. */
 const CATEGORY = 3;
 const BRAND = 5;
@@ -47,10 +54,7 @@ export async function loadCustomerFavourites(
   // took longer than the query.
   const [{ favourites: json }] = (await queryOrders<{ favourites: string }>(
     db,
-    `WITH ${orderLinesCte(
-      `o."customerId" = ANY($1::uuid[]) AND o."countsInAnalytics" AND o."placedAt" <= $2::timestamptz
-       AND ($3::boolean OR NOT (o."refundedTotal" > 0 AND o."refundedTotal" >= o.total))`,
-    )},
+    `WITH ${orderLinesCte(`o."customerId" = ANY($1::uuid[]) AND ${countedOrderFilter}`)},
      named AS (
        SELECT "customerId", nullif(btrim(category), '') AS category, nullif(btrim(brand), '') AS brand,
               nullif(btrim("productName"), '') AS "productName", quantity, total

@@ -24,6 +24,7 @@ import {
   rfmInputOf,
   scoreCustomer,
 } from "./customer-analytics";
+import { catalogFingerprint, findStaleFavourites } from "./favourites-fingerprint";
 import { loadAnalyticsOrders } from "./load-analytics-orders";
 import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
 import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
@@ -108,9 +109,19 @@ export async function recomputeAllCustomers(
     const cache: ClvCache = new Map();
     const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
     const measureOptions = { asOf, config: options.config };
+    const catalog = await catalogFingerprint(db);
+    // Whose favourites to sum again: one pass for the whole run, while the first orders load.
+    const staleFavourites = findStaleFavourites(db, "every customer", {
+      ...favouritesSelection(options.config, asOf),
+      catalog,
+    });
+    staleFavourites.catch(() => {});
+    const loadOptions = { ...measureOptions, staleFavourites };
     if (refit) {
       const measured: MeasuredCustomer[] = [];
-      await eachChunkLoaded(db, ids, measureOptions, options.signal, (chunk, loaded) => {
+      const refreshed = new Map<string, string>();
+      await eachChunkLoaded(db, ids, loadOptions, options.signal, (chunk, loaded) => {
+        for (const [id, fingerprint] of loaded.refreshed) refreshed.set(id, fingerprint);
         for (const id of chunk) {
           const list = loaded.orders.get(id) ?? [];
           orders += list.length;
@@ -129,10 +140,11 @@ export async function recomputeAllCustomers(
           measured
             .slice(i, i + CHUNK)
             .map((m) => scoreCustomer(m, { asOf, config: options.config, models, cache })),
+          refreshed,
         );
       }
     } else {
-      await eachChunkLoaded(db, ids, measureOptions, options.signal, async (chunk, loaded) => {
+      await eachChunkLoaded(db, ids, loadOptions, options.signal, async (chunk, loaded) => {
         await writer.write(
           chunk.map((id) => {
             const list = loaded.orders.get(id) ?? [];
@@ -143,6 +155,7 @@ export async function recomputeAllCustomers(
             });
             return scoreCustomer(measured, { asOf, config: options.config, models, cache });
           }),
+          loaded.refreshed,
         );
       });
     }
@@ -166,7 +179,14 @@ async function scoreAndWrite(
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const measureOptions = { asOf: options.asOf, config: options.config };
-  const loaded = await loadChunk(db, ids, measureOptions);
+  const selection = {
+    ...favouritesSelection(options.config, options.asOf),
+    catalog: await catalogFingerprint(db),
+  };
+  const loaded = await loadChunk(db, ids, {
+    ...measureOptions,
+    staleFavourites: findStaleFavourites(db, ids, selection),
+  });
   let orders = 0;
   const rows = ids.map((id) => {
     const list = loaded.orders.get(id) ?? [];
@@ -175,7 +195,7 @@ async function scoreAndWrite(
     return scoreCustomer(measureCustomer(id, list, { ...measureOptions, favourites }), options);
   });
   await db.prisma.$transaction((tx) =>
-    writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers),
+    writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers, loaded.refreshed),
   );
   return orders;
 }
@@ -239,24 +259,53 @@ async function forgetMergedCustomers(db: Pick<Database, "prisma">): Promise<void
 
 interface LoadedChunk {
   orders: Map<string, AnalyticsOrder[]>;
+  /** The favourites summed again: the customers in `refreshed` that have counted lines. */
   favourites: Map<string, CustomerFavourites>;
+  /**
+   * The customers whose favourites were out of date and were summed again, with the fingerprint
+   * of what they were summed from; the others keep their stored favourites.
+   */
+  refreshed: Map<string, string>;
 }
 
-/** The customers' orders and, at the same time on a second connection, their favourites. */
+interface LoadOptions {
+  asOf: Date;
+  config: AnalyticsConfig;
+  /** findStaleFavourites over (at least) the customers loaded. */
+  staleFavourites: Promise<Map<string, string>>;
+}
+
+function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
+  return {
+    asOf,
+    countFullyRefundedOrders: config.countFullyRefundedOrders,
+    limit: config.favouritesLimit,
+  };
+}
+
+/**
+ * The customers' orders and, at the same time on a second connection, the favourites of those
+ * whose favourites are out of date (favourites-fingerprint.ts).
+ */
 async function loadChunk(
   db: Pick<Database, "prisma">,
   ids: string[],
-  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+  { asOf, config, staleFavourites }: LoadOptions,
 ): Promise<LoadedChunk> {
+  const selection = favouritesSelection(config, asOf);
   const [orders, favourites] = await Promise.all([
     loadAnalyticsOrders(db.prisma, ids),
-    loadCustomerFavourites(db, ids, {
-      asOf,
-      countFullyRefundedOrders: config.countFullyRefundedOrders,
-      limit: config.favouritesLimit,
+    staleFavourites.then(async (stale) => {
+      const refreshed = new Map<string, string>();
+      for (const id of ids) {
+        const fingerprint = stale.get(id);
+        if (fingerprint !== undefined) refreshed.set(id, fingerprint);
+      }
+      const byCustomer = await loadCustomerFavourites(db, [...refreshed.keys()], selection);
+      return { refreshed, byCustomer };
     }),
   ]);
-  return { orders, favourites };
+  return { orders, favourites: favourites.byCustomer, refreshed: favourites.refreshed };
 }
 
 /**
@@ -266,7 +315,7 @@ async function loadChunk(
 async function eachChunkLoaded(
   db: Pick<Database, "prisma">,
   ids: string[],
-  options: { asOf: Date; config: AnalyticsConfig },
+  options: LoadOptions,
   signal: AbortSignal | undefined,
   handle: (chunk: string[], loaded: LoadedChunk) => unknown,
 ): Promise<void> {
@@ -289,11 +338,15 @@ function pipelinedWriter(
 ) {
   let inFlight: Promise<unknown> = Promise.resolve();
   return {
-    async write(rows: CustomerAnalytics[]): Promise<void> {
+    async write(
+      rows: CustomerAnalytics[],
+      refreshedFavourites: ReadonlyMap<string, string>,
+    ): Promise<void> {
       await inFlight;
-      inFlight = db.prisma.$transaction((tx) => writeCustomerMetrics(tx, rows, startedAt, tiers), {
-        timeout: 120_000,
-      });
+      inFlight = db.prisma.$transaction(
+        (tx) => writeCustomerMetrics(tx, rows, startedAt, tiers, refreshedFavourites),
+        { timeout: 120_000 },
+      );
       // Surface a failure at the next write or flush, not as an unhandled rejection.
       inFlight.catch(() => {});
     },

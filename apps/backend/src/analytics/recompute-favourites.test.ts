@@ -1,6 +1,9 @@
 // Favourite products, categories and brands after a full recompute on the simulated store, with a
 // catalog in the mirror: every customer's stored favourites equal a brute-force pass in TypeScript
 // over their orders' lines (the X-Series sale's lines by product id, else the eCom items by SKU).
+// Later runs sum favourites again only for customers whose fingerprint changed
+// (favourites-fingerprint.ts): after every kind of change the stored favourites must still be
+// what the lines say.
 import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { SimulatedStore } from "@greenloop/lightspeed-simulator";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
@@ -8,7 +11,7 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
 import { insertTestCatalog } from "../products/testing/insert-test-catalog";
-import { recomputeAllCustomers } from "./recompute-analytics";
+import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
 
 const cleanup = useTestCleanup();
 const DAY = 86_400_000;
@@ -86,8 +89,8 @@ async function linesByOrder(db: Awaited<ReturnType<typeof openTestDatabase>>) {
   return lines;
 }
 
-/** Top 3 by spend (ties by name), shares of every line's spend. */
-function topShares(lines: Line[], keyOf: (line: Line) => string | null) {
+/** Top `limit` by spend (ties by name), shares of every line's spend. */
+function topShares(lines: Line[], keyOf: (line: Line) => string | null, limit: number) {
   const whole = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0));
   const spend = new Map<string, Decimal>();
   for (const line of lines) {
@@ -98,68 +101,190 @@ function topShares(lines: Line[], keyOf: (line: Line) => string | null) {
   return [...spend]
     .filter(([, s]) => s.gt(0))
     .sort(([a, x], [b, y]) => y.cmp(x) || (a < b ? -1 : 1))
-    .slice(0, config.favouritesLimit)
+    .slice(0, limit)
     .map(([name, s]) => ({ name, share: s.div(whole).toNumber(), spend: s.toString() }));
+}
+
+type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
+
+/**
+ * Every customer's stored favourites equal the brute-force pass over their counted orders' lines
+ * as of `asOf`; returns how many customers have favourite categories.
+ */
+async function expectFavouritesOfLines(
+  db: TestDatabase,
+  { asOf, limit }: { asOf: Date; limit: number },
+): Promise<number> {
+  const lines = await linesByOrder(db);
+  const customers = await db.prisma.customer.findMany({
+    where: { mergedIntoId: null },
+    select: { id: true, metrics: true, orders: true },
+  });
+  let withCategories = 0;
+  for (const customer of customers) {
+    const m = customer.metrics;
+    if (!m) throw new Error(`no metrics for ${customer.id}`);
+    const counted = customer.orders.filter(
+      (o) =>
+        o.countsInAnalytics &&
+        o.placedAt <= asOf &&
+        !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
+    );
+    const bought = counted.flatMap((o) => lines.get(o.id) ?? []);
+    const categories = topShares(bought, (l) => l.category, limit);
+    const brands = topShares(bought, (l) => l.brand, limit);
+    if (categories.length > 0) withCategories += 1;
+    expect({
+      customerId: customer.id,
+      favouriteCategories: m.favouriteCategories,
+      favouriteBrands: m.favouriteBrands,
+      categoryShares: m.categoryShares,
+      brandShares: m.brandShares,
+    }).toEqual({
+      customerId: customer.id,
+      favouriteCategories: categories.map((c) => c.name),
+      favouriteBrands: brands.map((b) => b.name),
+      categoryShares: categories,
+      brandShares: brands,
+    });
+    // Products by quantity, then spend: the X-Series lines have names now, through the catalog.
+    const quantity = new Map<string, Decimal>();
+    for (const line of bought) {
+      if (line.productName) {
+        quantity.set(
+          line.productName,
+          (quantity.get(line.productName) ?? new Decimal(0)).plus(line.quantity),
+        );
+      }
+    }
+    for (const name of m.favouriteProducts) expect(quantity.has(name)).toBe(true);
+    expect(m.favouriteProducts.length).toBe(Math.min(quantity.size, limit));
+  }
+  return withCategories;
+}
+
+async function storedFavourites(db: TestDatabase) {
+  return db.prisma.customerMetrics.findMany({
+    select: {
+      customerId: true,
+      favouriteProducts: true,
+      categoryShares: true,
+      brandShares: true,
+      favouritesFingerprint: true,
+    },
+    orderBy: { customerId: "asc" },
+  });
+}
+
+async function simulatedStoreWithCatalog() {
+  const db = await openTestDatabase();
+  cleanup.defer(() => db.close());
+  const store = new SimulatedStore({
+    seed: 57,
+    store: { customers: 40, inStoreSales: 200, ecomOrders: 80, months: 6 },
+  });
+  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
+  await importStoreExport(db, store);
+  await insertTestCatalog(db, store.fixtures.products);
+  return { db, store, asOf: new Date(store.now().getTime() + DAY) };
 }
 
 describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
   it("stores each customer's favourite categories and brands by share of their line spend", async () => {
-    const db = await openTestDatabase();
-    cleanup.defer(() => db.close());
-    const store = new SimulatedStore({
-      seed: 57,
-      store: { customers: 40, inStoreSales: 200, ecomOrders: 80, months: 6 },
-    });
-    await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-    await importStoreExport(db, store);
-    await insertTestCatalog(db, store.fixtures.products);
-    const asOf = new Date(store.now().getTime() + DAY);
+    const { db, asOf } = await simulatedStoreWithCatalog();
     await recomputeAllCustomers(db, { config, asOf, refit: true });
-
-    const lines = await linesByOrder(db);
-    const customers = await db.prisma.customer.findMany({
-      where: { mergedIntoId: null },
-      select: { id: true, metrics: true, orders: true },
+    const customers = await db.prisma.customer.count({ where: { mergedIntoId: null } });
+    const withCategories = await expectFavouritesOfLines(db, {
+      asOf,
+      limit: config.favouritesLimit,
     });
-    let withCategories = 0;
-    for (const customer of customers) {
-      const m = customer.metrics;
-      if (!m) throw new Error(`no metrics for ${customer.id}`);
-      const counted = customer.orders.filter(
-        (o) =>
-          o.countsInAnalytics &&
-          o.placedAt <= asOf &&
-          !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
-      );
-      const bought = counted.flatMap((o) => lines.get(o.id) ?? []);
-      const categories = topShares(bought, (l) => l.category);
-      const brands = topShares(bought, (l) => l.brand);
-      if (categories.length > 0) withCategories += 1;
-      expect({
-        favouriteCategories: m.favouriteCategories,
-        favouriteBrands: m.favouriteBrands,
-        categoryShares: m.categoryShares,
-        brandShares: m.brandShares,
-      }).toEqual({
-        favouriteCategories: categories.map((c) => c.name),
-        favouriteBrands: brands.map((b) => b.name),
-        categoryShares: categories,
-        brandShares: brands,
-      });
-      // Products by quantity, then spend: the X-Series lines have names now, through the catalog.
-      const quantity = new Map<string, Decimal>();
-      for (const line of bought) {
-        if (line.productName) {
-          quantity.set(
-            line.productName,
-            (quantity.get(line.productName) ?? new Decimal(0)).plus(line.quantity),
-          );
-        }
-      }
-      for (const name of m.favouriteProducts) expect(quantity.has(name)).toBe(true);
-      expect(m.favouriteProducts.length).toBe(Math.min(quantity.size, config.favouritesLimit));
-    }
     // The check above means something only if most customers have favourites.
-    expect(withCategories).toBeGreaterThan(customers.length / 2);
+    expect(withCategories).toBeGreaterThan(customers / 2);
+  });
+
+  it("sums them again only when the orders, their lines, the catalog, asOf or the settings changed", async () => {
+    const { db, store, asOf } = await simulatedStoreWithCatalog();
+    await recomputeAllCustomers(db, { config, asOf, refit: true });
+    const first = await storedFavourites(db);
+    expect(first.every((m) => m.favouritesFingerprint !== null)).toBe(true);
+
+    // Nothing changed: the same favourites and fingerprints.
+    await recomputeAllCustomers(db, { config, asOf });
+    expect(await storedFavourites(db)).toEqual(first);
+
+    // A probe that the run does skip: a sale's lines emptied behind the mirror's back (same
+    // version, which Lightspeed never does) leave its customer's favourites as they were.
+    const sale = store.sales().find((s) => s.customer_id && s.line_items.length > 0);
+    if (!sale) throw new Error("the simulated store has no sale with a customer and lines");
+    const [{ customerId }] = (await db.prisma.$queryRawUnsafe<Array<{ customerId: string }>>(
+      `SELECT "customerId"::text AS "customerId" FROM "Order" WHERE "retailSaleId" = $1`,
+      sale.id,
+    )) as [{ customerId: string }];
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE "RetailSale" SET payload = jsonb_set(payload, '{line_items}', '[]') WHERE id = $1`,
+      sale.id,
+    );
+    await recomputeAllCustomers(db, { config, asOf });
+    expect(await storedFavourites(db)).toEqual(first);
+
+    // The same sale as Lightspeed sends a change: a new version, its first line now another
+    // product. The order's figures are unchanged (the merge marks nobody dirty), the full run
+    // still sums that customer's favourites again, and only theirs.
+    const [line, ...rest] = sale.line_items;
+    const other = store.fixtures.products.find((p) => p.id !== line?.product_id);
+    await ingestRetail(db, {
+      sales: [
+        {
+          ...sale,
+          version: sale.version + 1,
+          line_items: [{ ...line, product_id: other?.id }, ...rest],
+        },
+      ],
+    });
+    await recomputeAllCustomers(db, { config, asOf });
+    const afterSale = await storedFavourites(db);
+    expect(
+      afterSale.filter((m, i) => m.favouritesFingerprint !== first[i]?.favouritesFingerprint),
+    ).toEqual([expect.objectContaining({ customerId })]);
+    await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
+
+    // The catalog: a category renamed.
+    const category = await db.prisma.retailProductCategory.findFirstOrThrow({
+      orderBy: { id: "asc" },
+    });
+    await db.prisma.retailProductCategory.update({
+      where: { id: category.id },
+      data: { name: `${category.name} (renamed)` },
+    });
+    await recomputeAllCustomers(db, { config, asOf });
+    await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
+
+    // An earlier asOf leaves out the orders after it; another limit keeps more of each.
+    const earlier = new Date(asOf.getTime() - 60 * DAY);
+    await recomputeAllCustomers(db, { config, asOf: earlier });
+    await expectFavouritesOfLines(db, { asOf: earlier, limit: config.favouritesLimit });
+    await recomputeAllCustomers(db, { config: { ...config, favouritesLimit: 5 }, asOf });
+    await expectFavouritesOfLines(db, { asOf, limit: 5 });
+  });
+
+  it("the incremental run sums the favourites of the customers whose orders changed", async () => {
+    const { db, store, asOf } = await simulatedStoreWithCatalog();
+    await recomputeAllCustomers(db, { config, asOf, refit: true });
+    // A new sale for a customer with history: the merge marks them dirty.
+    const customerId = store.sales().find((s) => s.customer_id)?.customer_id;
+    if (!customerId) throw new Error("the simulated store has no sale with a customer");
+    const product = store.fixtures.products[0];
+    await ingestRetail(db, {
+      sales: [
+        store.createSale({
+          customer_id: customerId,
+          sale_date: new Date(asOf.getTime() - DAY),
+          line_items: [{ product_id: product?.id, quantity: 40, price: 25 }],
+        }),
+      ],
+    });
+    const run = await recomputeDirtyCustomers(db, { config, asOf });
+    expect(run.customers).toBeGreaterThan(0);
+    await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
   });
 });

@@ -1,5 +1,7 @@
 // Writes a batch of customers' analytics in one statement, and clears their dirty mark
-// unless the merge dirtied them again while this run was computing.
+// unless the merge dirtied them again while this run was computing. Favourites are written only
+// for the customers whose favourites the run summed again (favourites-fingerprint.ts); the others
+// keep theirs.
 import type { Prisma } from "@greenloop/db";
 import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
@@ -56,11 +58,22 @@ const columns = [
   ]
 >;
 
+/** The columns `refreshedFavourites` governs. */
+const favouriteColumns: ReadonlySet<string> = new Set([
+  "favouriteProducts",
+  "favouriteCategories",
+  "favouriteBrands",
+  "categoryShares",
+  "brandShares",
+]);
+
 export async function writeCustomerMetrics(
   client: Client,
   rows: readonly CustomerAnalytics[],
   runStartedAt: Date,
   tiers: AnalyticsConfig["loyaltyTiers"],
+  /** Customer id → fingerprint, for the customers whose favourites were summed again. */
+  refreshedFavourites: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (rows.length === 0) return;
   // Before the rows are replaced: it compares the new tiers with the stored ones.
@@ -70,21 +83,33 @@ export async function writeCustomerMetrics(
   const records = rows.map((row) => {
     const record: Record<string, unknown> = { customerId: row.customerId };
     for (const [name, , pick] of columns) record[name] = pick(row);
+    record.favouritesFingerprint = refreshedFavourites.get(row.customerId) ?? null;
     return record;
   });
   const jsonType = (type: string) => (type === "text[]" ? "jsonb" : type);
   const convert = (name: string, type: string) =>
     type === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(t."${name}"))` : `t."${name}"`;
   const names = columns.map(([name]) => `"${name}"`).join(", ");
+  // A row without a fingerprint keeps the stored favourites. (A customer without stored metrics
+  // has no fingerprint either, so is always refreshed.)
+  const update = (name: string) =>
+    favouriteColumns.has(name)
+      ? `"${name}" = CASE WHEN EXCLUDED."favouritesFingerprint" IS NULL
+                          THEN "CustomerMetrics"."${name}" ELSE EXCLUDED."${name}" END`
+      : `"${name}" = EXCLUDED."${name}"`;
   // $queryRawUnsafe, not $executeRawUnsafe: the latter re-encodes a JSON-looking string argument
   // as a JSON string scalar.
   await client.$queryRawUnsafe(
-    `INSERT INTO "CustomerMetrics" ("customerId", ${names}, "computedAt")
-     SELECT t."customerId", ${columns.map(([name, type]) => convert(name, type)).join(", ")}, now()
+    `INSERT INTO "CustomerMetrics" ("customerId", ${names}, "favouritesFingerprint", "computedAt")
+     SELECT t."customerId", ${columns.map(([name, type]) => convert(name, type)).join(", ")},
+            t."favouritesFingerprint", now()
        FROM jsonb_to_recordset($1::jsonb)
-         AS t("customerId" uuid, ${columns.map(([name, type]) => `"${name}" ${jsonType(type)}`).join(", ")})
+         AS t("customerId" uuid, ${columns.map(([name, type]) => `"${name}" ${jsonType(type)}`).join(", ")},
+              "favouritesFingerprint" text)
      ON CONFLICT ("customerId") DO UPDATE SET
-       ${columns.map(([name]) => `"${name}" = EXCLUDED."${name}"`).join(", ")},
+       ${columns.map(([name]) => update(name)).join(", ")},
+       "favouritesFingerprint" = coalesce(EXCLUDED."favouritesFingerprint",
+                                          "CustomerMetrics"."favouritesFingerprint"),
        "computedAt" = now()`,
     JSON.stringify(records),
   );
