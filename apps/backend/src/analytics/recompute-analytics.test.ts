@@ -1,28 +1,23 @@
 // The analytics on the simulated store after CSV import and sync: every customer's stored metrics
 // equal a brute-force computation over the canonical orders, the totals reconcile with the store
 // total, and incremental runs touch only the customers the merge marked dirty.
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { ingestRetail } from "../merge/testing/merge-harness";
+import { openSyncedStore } from "../merge/testing/synced-store";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
 
 const cleanup = useTestCleanup();
 const DAY = 86_400_000;
 const config = defaultAnalyticsConfig;
 
-async function storeWithHistory() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  const store = new SimulatedStore({
+function storeWithHistory() {
+  return openSyncedStore(cleanup, {
     seed: 31,
     store: { customers: 60, inStoreSales: 240, ecomOrders: 80, months: 6 },
   });
-  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-  await importStoreExport(db, store);
-  return { db, store, asOf: new Date(store.now().getTime() + DAY) };
 }
 
 const utcDay = (d: Date) => Math.floor(d.getTime() / DAY);

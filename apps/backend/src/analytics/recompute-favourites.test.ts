@@ -4,12 +4,13 @@
 // Later runs sum favourites again only for customers whose fingerprint changed
 // (favourites-fingerprint.ts): after every kind of change the stored favourites must still be
 // what the lines say.
-import { openTestDatabase, testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
-import { SimulatedStore } from "@greenloop/lightspeed-simulator";
+import type { Database } from "@greenloop/db";
+import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { importStoreExport, ingestRetail } from "../merge/testing/merge-harness";
+import { ingestRetail } from "../merge/testing/merge-harness";
+import { openSyncedStore } from "../merge/testing/synced-store";
 import { insertTestCatalog } from "../products/testing/insert-test-catalog";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
 
@@ -25,7 +26,9 @@ interface Line {
   total: Decimal;
 }
 
-async function linesByOrder(db: Awaited<ReturnType<typeof openTestDatabase>>) {
+type TestDatabase = Pick<Database, "prisma">;
+
+async function linesByOrder(db: TestDatabase) {
   const products = await db.prisma.retailProduct.findMany({
     select: { id: true, sku: true, name: true, categoryId: true, brandId: true, deletedAt: true },
   });
@@ -105,8 +108,6 @@ function topShares(lines: Line[], keyOf: (line: Line) => string | null, limit: n
     .map(([name, s]) => ({ name, share: s.div(whole).toNumber(), spend: s.toString() }));
 }
 
-type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
-
 /**
  * Every customer's stored favourites equal the brute-force pass over their counted orders' lines
  * as of `asOf`; returns how many customers have favourite categories.
@@ -177,16 +178,12 @@ async function storedFavourites(db: TestDatabase) {
 }
 
 async function simulatedStoreWithCatalog() {
-  const db = await openTestDatabase();
-  cleanup.defer(() => db.close());
-  const store = new SimulatedStore({
+  const synced = await openSyncedStore(cleanup, {
     seed: 57,
     store: { customers: 40, inStoreSales: 200, ecomOrders: 80, months: 6 },
   });
-  await ingestRetail(db, { customers: store.customers(), sales: store.sales() });
-  await importStoreExport(db, store);
-  await insertTestCatalog(db, store.fixtures.products);
-  return { db, store, asOf: new Date(store.now().getTime() + DAY) };
+  await insertTestCatalog(synced.db, synced.store.fixtures.products);
+  return synced;
 }
 
 describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
