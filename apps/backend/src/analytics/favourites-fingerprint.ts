@@ -1,12 +1,12 @@
 // Which customers' favourites must be summed again. Favourites (products, categories, brands by
 // share of spend) do not move with the clock, unlike recency or tiers: they change only when what
 // they are summed from changes. That is the customer's counted orders (which ones, and each one's
-// lines: the X-Series sale's version or the eCom export's content hash), the catalog's names and
-// links (a product renamed or moved to another category or brand, a category or brand renamed),
-// and the settings. A fingerprint of all of it is kept with the favourites
-// (`CustomerMetrics.favouritesFingerprint`); a run sums favourites only for customers whose
-// fingerprint changed, so the scheduled full recompute does not reread every line of every order
-// (BENCHMARKS.md, "Products in the analytics").
+// `linesVersion`: the X-Series sale's version or the eCom export's content hash, which the merge
+// keeps on the order), the catalog's names and links (a product renamed or moved to another
+// category or brand, a category or brand renamed), and the settings. A fingerprint of all of it is
+// kept with the favourites (`CustomerMetrics.favouritesFingerprint`); a run sums favourites only
+// for customers whose fingerprint changed, so the scheduled full recompute does not reread every
+// line of every order (BENCHMARKS.md, "Products in the analytics").
 //
 // The fingerprints are sums of 64-bit hashes (order-independent, computed in one pass with no
 // sorting): a changed input changes the sum except by a 2^-64 chance.
@@ -35,8 +35,7 @@ export async function catalogFingerprint(db: Pick<Database, "prisma">): Promise<
 /**
  * The customers whose stored favourites are out of date (or missing), each with the fingerprint of
  * what their favourites are now summed from: among `customerIds`, or among every customer not
- * merged into another (`"every customer"`, what a full run asks: one pass over the orders with
- * hash joins, where a list of ids leads the planner to look each order up by index).
+ * merged into another (`"every customer"`, what a full run asks: one pass over the orders).
  */
 export async function findStaleFavourites(
   db: Pick<Database, "prisma">,
@@ -51,12 +50,9 @@ export async function findStaleFavourites(
     `WITH current AS (
        SELECT c.id AS "customerId",
               $4 || ':' || count(o.id) || '/' || coalesce(sum(hashtextextended(
-                o.id::text || '|' || coalesce('s' || s.version, 'e' || e."contentHash", '-'), 0)), 0)
-                AS fingerprint
+                o.id::text || '|' || coalesce(o."linesVersion", '-'), 0)), 0) AS fingerprint
          FROM "Customer" c
          LEFT JOIN "Order" o ON o."customerId" = c.id AND ${countedOrderFilter}
-         LEFT JOIN "RetailSale" s ON s.id = o."retailSaleId"
-         LEFT JOIN "EcomOrder" e ON o."retailSaleId" IS NULL AND e."orderNumber" = o."ecomOrderNumber"
         WHERE CASE WHEN $1::uuid[] IS NULL THEN c."mergedIntoId" IS NULL ELSE c.id = ANY($1::uuid[]) END
         GROUP BY c.id
      )

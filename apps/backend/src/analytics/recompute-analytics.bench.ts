@@ -164,21 +164,26 @@ async function measureAll(): Promise<Figures[]> {
       "full recompute with model fit (ours), favourites summed for the changed customers",
       repeats,
       async (run) => {
-        // A new version of one sale of each changed customer (a different share each run):
-        // their favourites' fingerprint moves.
+        // A new version of one sale of each changed customer (a different share each run), and
+        // its order's linesVersion as the merge then keeps it: their fingerprint moves.
         const changed = await db.prisma.$executeRawUnsafe(
-          `UPDATE "RetailSale" s SET version = s.version + 1
-             FROM (SELECT DISTINCT ON (o."customerId") o."retailSaleId"
-                     FROM "Order" o
-                    WHERE o."retailSaleId" IS NOT NULL
-                      AND abs(hashtext(o."customerId"::text)) % 10000 >= $1::int
-                      AND abs(hashtext(o."customerId"::text)) % 10000 < $2::int
-                    ORDER BY o."customerId", o."retailSaleId") AS pick
-            WHERE s.id = pick."retailSaleId"`,
+          `WITH pick AS (
+             SELECT DISTINCT ON (o."customerId") o."retailSaleId"
+               FROM "Order" o
+              WHERE o."retailSaleId" IS NOT NULL
+                AND abs(hashtext(o."customerId"::text)) % 10000 >= $1::int
+                AND abs(hashtext(o."customerId"::text)) % 10000 < $2::int
+              ORDER BY o."customerId", o."retailSaleId"),
+           bumped AS (
+             UPDATE "RetailSale" s SET version = s.version + 1
+               FROM pick WHERE s.id = pick."retailSaleId"
+             RETURNING s.id, s.version)
+           UPDATE "Order" o SET "linesVersion" = 's' || bumped.version
+             FROM bumped WHERE o."retailSaleId" = bumped.id`,
           Math.round(run * changedShare * 10_000),
           Math.round((run + 1) * changedShare * 10_000),
         );
-        await analyse(`"CustomerMetrics", "RetailSale"`);
+        await analyse(`"CustomerMetrics", "RetailSale", "Order"`);
         return { lines, favouritesSummed: changed };
       },
     );

@@ -225,8 +225,8 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
     expect(await storedFavourites(db)).toEqual(first);
 
     // The same sale as Lightspeed sends a change: a new version, its first line now another
-    // product. The order's figures are unchanged (the merge marks nobody dirty), the full run
-    // still sums that customer's favourites again, and only theirs.
+    // product, the total unchanged. The merge keeps the order's linesVersion, so the customer is
+    // marked changed; the incremental run sums their favourites again, and only theirs.
     const [line, ...rest] = sale.line_items;
     const other = store.fixtures.products.find((p) => p.id !== line?.product_id);
     await ingestRetail(db, {
@@ -238,12 +238,19 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
         },
       ],
     });
-    await recomputeAllCustomers(db, { config, asOf });
+    const dirty = await db.prisma.customer.findMany({
+      where: { metricsDirtyAt: { not: null } },
+      select: { id: true },
+    });
+    expect(dirty).toEqual([{ id: customerId }]);
+    await recomputeDirtyCustomers(db, { config, asOf });
     const afterSale = await storedFavourites(db);
     expect(
       afterSale.filter((m, i) => m.favouritesFingerprint !== first[i]?.favouritesFingerprint),
     ).toEqual([expect.objectContaining({ customerId })]);
     await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
+    await recomputeAllCustomers(db, { config, asOf });
+    expect(await storedFavourites(db)).toEqual(afterSale);
 
     // The catalog: a category renamed.
     const category = await db.prisma.retailProductCategory.findFirstOrThrow({

@@ -101,23 +101,29 @@ export async function rebuildOrders(
   };
 }
 
-/** One statement for the batch; rows whose values are unchanged are not touched or returned. */
+/**
+ * One statement for the batch; rows whose values are unchanged are not touched or returned. The
+ * order's `linesVersion` is read from its source here (the sale's version, else the eCom
+ * order's content hash), so an edit of the lines alone changes the order too.
+ */
 async function upsertOrders(client: Client, orders: CanonicalOrder[]): Promise<string[]> {
   const column = <T>(pick: (order: CanonicalOrder) => T) => orders.map(pick);
   const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
     `INSERT INTO "Order" (key, source, "countsInAnalytics", "retailCustomerId", channel, status,
        "placedAt", total, "refundedTotal", "retailSaleId", "ecomOrderNumber", "matchedBy",
-       "reachedRetailAt", "firstSeenInRetailAt", "syncDelaySeconds", "updatedAt")
+       "reachedRetailAt", "firstSeenInRetailAt", "syncDelaySeconds", "linesVersion", "updatedAt")
      SELECT t.key, t.source, t.counts, t."retailCustomerId", t.channel::"OrderChannel",
        t.status::"OrderStatus", t."placedAt", t.total, t.refunded, t."retailSaleId",
        t."ecomOrderNumber", t."matchedBy"::"OrderMatch", t."reachedRetailAt",
-       t."firstSeenInRetailAt", t.delay, now()
+       t."firstSeenInRetailAt", t.delay, coalesce('s' || s.version, 'e' || e."contentHash"), now()
        FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[],
                    $7::timestamptz[], $8::numeric[], $9::numeric[], $10::text[], $11::text[],
                    $12::text[], $13::timestamptz[], $14::timestamptz[], $15::int[])
          AS t(key, source, counts, "retailCustomerId", channel, status, "placedAt", total,
               refunded, "retailSaleId", "ecomOrderNumber", "matchedBy", "reachedRetailAt",
               "firstSeenInRetailAt", delay)
+       LEFT JOIN "RetailSale" s ON s.id = t."retailSaleId"
+       LEFT JOIN "EcomOrder" e ON t."retailSaleId" IS NULL AND e."orderNumber" = t."ecomOrderNumber"
      ON CONFLICT (key) DO UPDATE SET
        source = EXCLUDED.source, "countsInAnalytics" = EXCLUDED."countsInAnalytics",
        "retailCustomerId" = EXCLUDED."retailCustomerId", channel = EXCLUDED.channel,
@@ -126,18 +132,19 @@ async function upsertOrders(client: Client, orders: CanonicalOrder[]): Promise<s
        "ecomOrderNumber" = EXCLUDED."ecomOrderNumber", "matchedBy" = EXCLUDED."matchedBy",
        "reachedRetailAt" = EXCLUDED."reachedRetailAt",
        "firstSeenInRetailAt" = EXCLUDED."firstSeenInRetailAt",
-       "syncDelaySeconds" = EXCLUDED."syncDelaySeconds", "updatedAt" = now()
+       "syncDelaySeconds" = EXCLUDED."syncDelaySeconds", "linesVersion" = EXCLUDED."linesVersion",
+       "updatedAt" = now()
      WHERE ("Order".source, "Order"."countsInAnalytics", "Order"."retailCustomerId",
             "Order".channel, "Order".status, "Order"."placedAt", "Order".total,
             "Order"."refundedTotal", "Order"."retailSaleId", "Order"."ecomOrderNumber",
             "Order"."matchedBy", "Order"."reachedRetailAt", "Order"."firstSeenInRetailAt",
-            "Order"."syncDelaySeconds")
+            "Order"."syncDelaySeconds", "Order"."linesVersion")
        IS DISTINCT FROM
            (EXCLUDED.source, EXCLUDED."countsInAnalytics", EXCLUDED."retailCustomerId",
             EXCLUDED.channel, EXCLUDED.status, EXCLUDED."placedAt", EXCLUDED.total,
             EXCLUDED."refundedTotal", EXCLUDED."retailSaleId", EXCLUDED."ecomOrderNumber",
             EXCLUDED."matchedBy", EXCLUDED."reachedRetailAt", EXCLUDED."firstSeenInRetailAt",
-            EXCLUDED."syncDelaySeconds")
+            EXCLUDED."syncDelaySeconds", EXCLUDED."linesVersion")
      RETURNING key`,
     column((o) => o.key),
     column((o) => o.source),

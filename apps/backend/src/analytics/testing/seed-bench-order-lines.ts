@@ -1,7 +1,8 @@
 // Lines for the benchmarks' orders, set-based: a catalog of 400 products over 8 categories and 40
 // brands (every 12th product uncategorised, every 7th unbranded), an X-Series sale with 1–4 lines
 // for each in-store order and an eCom export order with 1–3 items for each online order (SKUs
-// partly outside the catalog, as real exports have). Seeded by the caller's setseed.
+// partly outside the catalog, as real exports have), each order's linesVersion as the merge keeps
+// it. Seeded by the caller's setseed.
 import type { Database } from "@greenloop/db";
 
 const categories = [
@@ -51,7 +52,7 @@ export async function seedBenchOrderLines(
     keyPrefix,
   );
   await prisma.$executeRawUnsafe(
-    `UPDATE "Order" SET "retailSaleId" = 'bench-sale-' || id
+    `UPDATE "Order" SET "retailSaleId" = 'bench-sale-' || id, "linesVersion" = 's1'
       WHERE key LIKE $1 || '%' AND channel = 'RETAIL'`,
     keyPrefix,
   );
@@ -79,7 +80,7 @@ export async function seedBenchOrderLines(
            FROM generate_series(1, e.lines) AS g) AS l`,
   );
   await prisma.$executeRawUnsafe(
-    `UPDATE "Order" SET "ecomOrderNumber" = 'bench-' || id
+    `UPDATE "Order" SET "ecomOrderNumber" = 'bench-' || id, "linesVersion" = 'ebench'
       WHERE key LIKE $1 || '%' AND channel = 'ECOM'`,
     keyPrefix,
   );
