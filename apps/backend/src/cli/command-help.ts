@@ -63,7 +63,8 @@ const customersSubcommands: CliSubcommand[] = [
     name: "lookup",
     usage: "customers lookup (--email E | --phone P) [--json]",
     description:
-      "Find a customer by email or phone, with their orders across channels and their analytics; a shared " +
+      "Find a customer by email or phone, with their orders across channels, their analytics and their " +
+      "predictions (next order, churn, 365 days; or why they are withheld); a shared " +
       "email lists every customer carrying it. Reads only: the database must be migrated.",
   },
   {

@@ -1,12 +1,19 @@
 // The CLI's "who is this email / phone?" (`pnpm cli customers lookup`): the customer an identifier
-// belongs to with their analytics and every order across channels, or, for an identifier several
-// people share, every carrier (lookup-contact.ts).
+// belongs to with their analytics, their predictions (as `customers.byId` gives them, the store's
+// gates applied) and every order across channels, or, for an identifier several people share,
+// every carrier (lookup-contact.ts).
 import type { Database, IdentityKind } from "@greenloop/db";
+import {
+  type AnalyticsConfig,
+  type CustomerPredictions,
+  presentPredictions,
+} from "@greenloop/order-sync/analytics";
 import type { CountryCode } from "@greenloop/order-sync/identity";
 import {
   type CustomerMetricsView,
   loadCustomerMetricsViews,
 } from "../analytics/customer-metrics-view";
+import { loadPredictionGateReport } from "../analytics/prediction-gates";
 import type { ContactQuery } from "./contact-identifier";
 import { type CustomerContacts, loadCustomerContacts } from "./customer-contacts";
 import { lookupContact } from "./lookup-contact";
@@ -24,7 +31,13 @@ export interface CustomerOrder {
 
 export type CustomerLookup =
   | { customer: null }
-  | { customer: CustomerContacts; orders: CustomerOrder[]; metrics: CustomerMetricsView | null }
+  | {
+      customer: CustomerContacts;
+      orders: CustomerOrder[];
+      metrics: CustomerMetricsView | null;
+      /** Null before the customer's first analytics run. */
+      predictions: CustomerPredictions | null;
+    }
   | {
       customers: Array<CustomerContacts & { orders: CustomerOrder[] }>;
       flagged: { kind: IdentityKind; value: string; reason: string | null };
@@ -33,7 +46,7 @@ export type CustomerLookup =
 export async function lookupCustomer(
   db: Pick<Database, "prisma">,
   query: ContactQuery,
-  options: { defaultRegion: CountryCode },
+  options: { defaultRegion: CountryCode; config: Pick<AnalyticsConfig, "predictions"> },
 ): Promise<CustomerLookup> {
   const found = await lookupContact(db, query, {
     defaultRegion: options.defaultRegion,
@@ -42,11 +55,27 @@ export async function lookupCustomer(
   if (found.match === "none") return { customer: null };
   if (found.match === "one") {
     const { customer } = found;
-    const metrics = await loadCustomerMetricsViews(db, [customer.id]);
+    const [metrics, stored, gates, orders] = await Promise.all([
+      loadCustomerMetricsViews(db, [customer.id]),
+      db.prisma.customerMetrics.findUnique({
+        where: { customerId: customer.id },
+        select: {
+          expectedNextOrderAt: true,
+          predictionWithheldReason: true,
+          churnRisk: true,
+          churnRiskLabel: true,
+          predictedPurchases365d: true,
+          predictedValue365d: true,
+        },
+      }),
+      loadPredictionGateReport(db, options.config),
+      loadOrders(db, customer.id),
+    ]);
     return {
       customer,
-      orders: await loadOrders(db, customer.id),
+      orders,
       metrics: metrics.get(customer.id) ?? null,
+      predictions: stored ? presentPredictions(stored, gates) : null,
     };
   }
   const metrics = await loadCustomerMetricsViews(

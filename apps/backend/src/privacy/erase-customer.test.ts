@@ -3,6 +3,7 @@
 // poll, a later sale), a re-import of the eCom export and a full re-merge bring nothing back.
 import type { Database } from "@greenloop/db";
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
+import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
 import { describe, expect, it } from "vitest";
 import { getChannelMix, getStoreSummary } from "../analytics/store-views";
@@ -28,7 +29,7 @@ import {
 import { dumpDatabase, grepDatabase } from "./testing/grep-database";
 
 const cleanup = useTestCleanup();
-const region = { defaultRegion: "US" as const };
+const region = { defaultRegion: "US" as const, config: defaultAnalyticsConfig };
 
 /** The store's figures the erasure must not move. */
 async function storeFigures(db: Database) {

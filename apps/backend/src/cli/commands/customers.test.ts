@@ -86,6 +86,36 @@ describe(`pnpm cli customers / report merges (${testDatabaseKind})`, () => {
     );
     expect(scored.metrics.rfmSegment).toEqual(expect.any(String));
     expect(scored.metrics.probabilityAlive).toBeGreaterThan(0);
+    // Predictions as customers.byId gives them: this small store fails the store's gates…
+    expect(scored.predictions).toEqual({
+      nextOrderAt: null,
+      churnProbability: null,
+      churnBand: null,
+      predictedOrders365d: null,
+      predictedSpend365d: null,
+      withheldReason: {
+        code: "store_not_eligible",
+        message: expect.stringContaining("At least 500 customers with orders"),
+      },
+    });
+    // …and with gates it passes, Dana (three orders, long inactive) gets her 365-day figures.
+    const lenient = {
+      ...env,
+      PREDICTION_MIN_CUSTOMERS: "1",
+      PREDICTION_RECENT_ORDER_DAYS: "100000",
+      PREDICTION_MIN_REPEAT_CUSTOMERS: "1",
+      PREDICTION_MIN_HISTORY_DAYS: "0",
+    };
+    await cliJson(["analytics", "--full"], lenient);
+    const predicted = await cliJson(
+      ["customers", "lookup", "--email", "dana.reed@example.com"],
+      lenient,
+    );
+    expect(predicted.predictions).toMatchObject({
+      predictedOrders365d: expect.any(Number),
+      predictedSpend365d: expect.stringMatching(/^\d+\.\d+$/),
+    });
+    expect(predicted.predictions.withheldReason?.code ?? null).not.toBe("store_not_eligible");
     const otherSpelling = await cliJson(
       ["customers", "lookup", "--email", "dana.reed+orders@example.com"],
       env,

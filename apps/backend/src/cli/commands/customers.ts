@@ -3,6 +3,7 @@
 // erase a customer's personal data on an account deletion request (the erasure survives them too).
 
 import { userInfo } from "node:os";
+import type { CustomerPredictions } from "@greenloop/order-sync/analytics";
 import { DomainError } from "@greenloop/order-sync/errors";
 import type { IdentifierKind } from "@greenloop/order-sync/identity";
 import { type CountryCode, normalizeEmail, normalizePhone } from "@greenloop/order-sync/identity";
@@ -52,7 +53,11 @@ export const customersCommand: CliCommand = {
       if (action === "lookup") {
         if (id) throw new DomainError("BAD_INPUT", "lookup takes --email or --phone, not an id");
         return describeLookup(
-          await lookupCustomer(db, { email, phone }, { defaultRegion: region }),
+          await lookupCustomer(
+            db,
+            { email, phone },
+            { defaultRegion: region, config: env.analytics.config },
+          ),
         );
       }
       const customerId = id as string;
@@ -150,15 +155,16 @@ function describeLookup(result: CustomerLookup): CommandResult {
     };
   }
   if (result.customer === null) return { json: { customer: null }, summary: "No customer." };
-  const { customer, orders, metrics } = result;
+  const { customer, orders, metrics, predictions } = result;
   return {
-    json: { customer, orders, metrics },
+    json: { customer, orders, metrics, predictions },
     summary: [
       `Customer ${customer.id}${customer.displayName ? ` (${customer.displayName})` : ""}`,
       `  emails: ${customer.emails.join(", ") || "none"}; phones: ${customer.phones.join(", ") || "none"}; X-Series ids: ${customer.retailCustomerIds.join(", ") || "none"}`,
       metrics
         ? `  lifetime value ${metrics.lifetimeValue}, ${metrics.orderCount} order(s), 90-day spend ${metrics.rolling90DaySpend}, tier ${metrics.tier ?? "none"}, ${metrics.inactiveSegment ?? "no orders"}, RFM ${metrics.rfmSegment ?? "n/a"}, P(alive) ${metrics.probabilityAlive?.toFixed(2) ?? "n/a"}, predicted 365-day value ${metrics.predictedClv365 ?? "n/a"}`
         : "  analytics: not computed yet (pnpm cli analytics)",
+      ...(predictions ? [describePredictions(predictions)] : []),
       `  ${orders.length} order(s):`,
       ...orders.map(
         (o) =>
@@ -166,4 +172,17 @@ function describeLookup(result: CustomerLookup): CommandResult {
       ),
     ].join("\n"),
   };
+}
+
+function describePredictions(p: CustomerPredictions): string {
+  if (p.withheldReason && p.churnProbability === null && p.predictedOrders365d === null) {
+    return `  predictions withheld: ${p.withheldReason.message}`;
+  }
+  const figures = [
+    `next order ${p.nextOrderAt ? p.nextOrderAt.toISOString().slice(0, 10) : "n/a"}`,
+    `churn ${p.churnProbability === null ? "n/a" : `${Math.round(p.churnProbability * 100)}% (${p.churnBand})`}`,
+    `365 days: ${p.predictedOrders365d?.toFixed(1) ?? "n/a"} order(s), spend ${p.predictedSpend365d ?? "n/a"}`,
+  ];
+  const withheld = p.withheldReason ? ` (partly withheld: ${p.withheldReason.message})` : "";
+  return `  predictions: ${figures.join(", ")}${withheld}`;
 }
