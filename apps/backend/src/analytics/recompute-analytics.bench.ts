@@ -10,7 +10,12 @@
 // products, categories and brands (every customer's favourites summed: the first run after an
 // upgrade or a catalog rename), then once more after the sales of `changedShare` of the customers
 // changed (a scheduled run: favourites summed again only for them, favourites-fingerprint.ts);
-// `overheadPercent` compares each with the run without lines.
+// `overheadPercent` compares each with the run without lines. The floor (issue 19): what
+// PostgreSQL itself needs for the part of the work SQL can do, one statement that aggregates every
+// customer's counted orders and upserts the metrics that are plain aggregates (counts, spend,
+// first and last order, 90-day figures, days since the last order, online share) into
+// CustomerMetrics; no RFM, no model fit, no predictions (those have no SQL equivalent). Run on
+// the same store right after the runs without lines.
 import type { Database } from "@greenloop/db";
 import { openTestDatabase, testDatabaseKind } from "@greenloop/db/testing";
 import { defaultAnalyticsConfig } from "@greenloop/order-sync/analytics";
@@ -75,11 +80,55 @@ interface Figures {
   /** Customers whose favourites the run summed again. */
   favouritesSummed?: number;
   overheadPercent?: number;
+  /** This run's time over the floor's (the same store, the same run). */
+  vsFloor?: number;
 }
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** The floor: one INSERT … SELECT … GROUP BY … ON CONFLICT of the plain aggregate metrics. */
+async function floorStatement(db: Database): Promise<number> {
+  const started = performance.now();
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "CustomerMetrics" ("customerId", "orderCount", "ecomOrderCount", "retailOrderCount",
+       "totalSpend", "averageOrderValue", "spend90d", "orders90d", "firstOrderAt", "lastOrderAt",
+       "meanDaysBetweenOrders", "daysSinceLastOrder", "onlineShare", "favouriteProducts",
+       "favouriteCategories", "asOf", "computedAt")
+     SELECT c.id, count(o.id), count(o.id) FILTER (WHERE o.channel = 'ECOM'),
+            count(o.id) FILTER (WHERE o.channel = 'RETAIL'),
+            coalesce(sum(o.total - o."refundedTotal"), 0),
+            coalesce(avg(o.total - o."refundedTotal"), 0),
+            coalesce(sum(o.total - o."refundedTotal")
+                       FILTER (WHERE o."placedAt" > $1::timestamptz - interval '90 days'), 0),
+            count(o.id) FILTER (WHERE o."placedAt" > $1::timestamptz - interval '90 days'),
+            min(o."placedAt"), max(o."placedAt"),
+            CASE WHEN count(o.id) > 1
+                 THEN extract(epoch FROM max(o."placedAt") - min(o."placedAt")) / 86400
+                      / (count(o.id) - 1) END,
+            floor(extract(epoch FROM $1::timestamptz - max(o."placedAt")) / 86400)::int,
+            (count(o.id) FILTER (WHERE o.channel = 'ECOM'))::float8 / nullif(count(o.id), 0),
+            '{}', '{}', $1::timestamptz, now()
+       FROM "Customer" c
+       LEFT JOIN "Order" o ON o."customerId" = c.id AND o."countsInAnalytics"
+        AND o."placedAt" <= $1::timestamptz
+        AND NOT (o."refundedTotal" > 0 AND o."refundedTotal" >= o.total)
+      WHERE c."mergedIntoId" IS NULL
+      GROUP BY c.id
+     ON CONFLICT ("customerId") DO UPDATE SET
+       "orderCount" = EXCLUDED."orderCount", "ecomOrderCount" = EXCLUDED."ecomOrderCount",
+       "retailOrderCount" = EXCLUDED."retailOrderCount", "totalSpend" = EXCLUDED."totalSpend",
+       "averageOrderValue" = EXCLUDED."averageOrderValue", "spend90d" = EXCLUDED."spend90d",
+       "orders90d" = EXCLUDED."orders90d", "firstOrderAt" = EXCLUDED."firstOrderAt",
+       "lastOrderAt" = EXCLUDED."lastOrderAt",
+       "meanDaysBetweenOrders" = EXCLUDED."meanDaysBetweenOrders",
+       "daysSinceLastOrder" = EXCLUDED."daysSinceLastOrder", "onlineShare" = EXCLUDED."onlineShare",
+       "asOf" = EXCLUDED."asOf", "computedAt" = EXCLUDED."computedAt"`,
+    asOf,
+  );
+  return performance.now() - started;
 }
 
 const cache = new Map<string, Promise<Figures[]>>();
@@ -148,6 +197,24 @@ async function measureAll(): Promise<Figures[]> {
         return {};
       },
     );
+    const withoutProductsFigure = figures[figures.length - 1] as Figures;
+    // The floor, as often, on the same rows (each run rewrites every metrics row, as ours does).
+    const floorTimes: number[] = [];
+    for (let run = 0; run < repeats; run++) {
+      await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE "CustomerMetrics"`);
+      floorTimes.push(await floorStatement(db));
+    }
+    const floorMs = median(floorTimes);
+    figures.push({
+      database: testDatabaseKind,
+      approach: "floor: one SQL statement upserting the plain aggregate metrics",
+      customers,
+      orders,
+      ms: Math.round(floorMs),
+      runsMs: floorTimes.map(Math.round),
+      customersPerSecond: Math.round(customers / (floorMs / 1000)),
+    });
+    withoutProductsFigure.vsFloor = Number((withoutProductsMs / floorMs).toFixed(1));
     const lines = await seedBenchOrderLines(db, "bench:");
     const overhead = (ms: number) => Math.round((ms / withoutProductsMs - 1) * 1000) / 10;
     const everyMs = await fullRuns(
