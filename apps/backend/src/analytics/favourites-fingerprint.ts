@@ -34,15 +34,16 @@ export async function catalogFingerprint(db: Pick<Database, "prisma">): Promise<
 
 /**
  * The customers whose stored favourites are out of date (or missing), each with the fingerprint of
- * what their favourites are now summed from: among `customerIds`, or among every customer not
- * merged into another (`"every customer"`, what a full run asks: one pass over the orders).
+ * what their favourites are now summed from: among the given customer ids, or among every
+ * customer not merged into another (`"every customer"`, what a full run asks: one pass over the
+ * orders).
  */
 export async function findStaleFavourites(
   db: Pick<Database, "prisma">,
   customers: readonly string[] | "every customer",
   selection: FavouritesSelection & { catalog: string },
 ): Promise<Map<string, string>> {
-  if (customers.length === 0) return new Map();
+  if (customers !== "every customer" && customers.length === 0) return new Map();
   const settings = `${selection.limit}|${selection.countFullyRefundedOrders}|${selection.catalog}`;
   // JIT off (queryOrders): compiling this took longer than running it.
   const rows = await queryOrders<{ customerId: string; fingerprint: string }>(
