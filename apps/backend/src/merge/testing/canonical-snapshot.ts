@@ -54,6 +54,7 @@ export async function canonicalSnapshot(db: Pick<Database, "prisma">): Promise<C
       reachedRetailAt: true,
       syncDelaySeconds: true,
       countsInAnalytics: true,
+      linesVersion: true,
     },
   });
   const flagged = await db.prisma.flaggedIdentifier.findMany({
