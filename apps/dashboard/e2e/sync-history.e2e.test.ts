@@ -171,6 +171,16 @@ describe.skipIf(!browserReady)("the sync history in Chromium", () => {
       await prepare();
       const page = await openSyncPage({ viewport });
       const customersBefore = (await session.api.sync.status.query()).polling.customers.cursor;
+      // The catalog's lists can be chosen too; only sales and customers are at first.
+      for (const [resource, checked] of [
+        ["sales", true],
+        ["customers", true],
+        ["products", false],
+        ["brands", false],
+        ["productCategories", false],
+      ] as const) {
+        expect(await page.getByTestId(`resync-${resource}`).isChecked()).toBe(checked);
+      }
       await page.getByTestId("resync-customers").uncheck();
       await page.getByTestId("resync-submit").click();
       const question = await textOf(page, "resync-submit-confirm-box");

@@ -1,12 +1,15 @@
 // "Resync from scratch": the version cursors of the chosen X-Series resources go back to 0, so the
 // next poll re-reads every record. Safe because the mirror upserts by version: a record read again
-// at the version it has changes nothing and is not duplicated. Taken under the poll's lock, so a
-// poll in flight cannot move a cursor past the reset; recorded as a `resync` job run saying who
-// asked, which shows in the sync history.
+// at the version it has changes nothing and is not duplicated. Taken under the lock of each poll
+// concerned (the sales and customers poll, the catalog poll), so a poll in flight cannot move a
+// cursor past the reset; recorded as a `resync` job run saying who asked, which shows in the sync
+// history.
 import type { Database } from "@greenloop/db";
 import { DomainError } from "@greenloop/order-sync/errors";
 import {
-  type RetailResource,
+  catalogResources,
+  type PolledResource,
+  polledResources,
   readSyncCursor,
   retailResources,
 } from "../ingestion/polling/sync-cursor";
@@ -19,25 +22,32 @@ export interface ResyncResult {
   /** The JobRun recording the reset. */
   jobRunId: string;
   /** Each reset resource and where its cursor was before. */
-  resources: Array<{ resource: RetailResource; previousCursor: number }>;
+  resources: Array<{ resource: PolledResource; previousCursor: number }>;
 }
 
 export async function resyncFromScratch(
   db: Pick<Database, "prisma" | "withJobLock">,
   options: {
-    resources: RetailResource[];
+    resources: PolledResource[];
     requestedBy: string;
     trigger?: string;
     /** The clock the run is stamped with (the server's); default: the database's. */
     now?: Date;
   },
 ): Promise<ResyncResult> {
-  // The poll's own order, each resource once.
-  const resources = retailResources.filter((resource) => options.resources.includes(resource));
+  // The polls' own order, each resource once.
+  const resources = polledResources.filter((resource) => options.resources.includes(resource));
   if (resources.length === 0) {
-    throw new DomainError("BAD_INPUT", "name at least one resource to resync: sales, customers");
+    throw new DomainError(
+      "BAD_INPUT",
+      `name at least one resource to resync: ${polledResources.join(", ")}`,
+    );
   }
-  const outcome = await db.withJobLock(jobLockKeys.poll, () =>
+  const locks = [
+    ...(resources.some((r) => isIn(retailResources, r)) ? [jobLockKeys.poll] : []),
+    ...(resources.some((r) => isIn(catalogResources, r)) ? [jobLockKeys.catalogPoll] : []),
+  ];
+  const outcome = await withJobLocks(db, locks, () =>
     db.prisma.$transaction(async (tx) => {
       // The cursor's `updatedAt` is the database's clock, as the poll writes it; the run is
       // stamped with the server's clock, as every other job run is: the history stays in order.
@@ -80,4 +90,21 @@ export async function resyncFromScratch(
     );
   }
   return outcome.result;
+}
+
+function isIn<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+/** `work` holding every lock in `keys` (in that order), or not acquired when one is taken. */
+async function withJobLocks<T>(
+  db: Pick<Database, "withJobLock">,
+  keys: readonly number[],
+  work: () => Promise<T>,
+): Promise<{ acquired: false } | { acquired: true; result: T }> {
+  const [first, ...rest] = keys;
+  if (first === undefined) return { acquired: true, result: await work() };
+  const outcome = await db.withJobLock(first, () => withJobLocks(db, rest, work));
+  if (!outcome.acquired || !outcome.result.acquired) return { acquired: false };
+  return { acquired: true, result: outcome.result.result };
 }

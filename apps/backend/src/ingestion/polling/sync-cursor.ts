@@ -9,8 +9,9 @@ export type RetailResource = (typeof retailResources)[number];
 export const catalogResources = ["productCategories", "brands", "products"] as const;
 export type CatalogResource = (typeof catalogResources)[number];
 
-/** Every list with a saved cursor (`SyncCursor.resource`). */
-export type PolledResource = RetailResource | CatalogResource;
+/** Every list with a saved cursor (`SyncCursor.resource`), retail first. */
+export const polledResources = [...retailResources, ...catalogResources] as const;
+export type PolledResource = (typeof polledResources)[number];
 
 /** The saved `after` of a resource; 0 when it was never polled. */
 export async function readSyncCursor(

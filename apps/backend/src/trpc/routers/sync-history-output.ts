@@ -1,6 +1,7 @@
 // Output schemas of the sync history procedures: job runs, the webhook inbox with every failed
 // attempt, a delivery's redacted payload, and what a resync from scratch reset.
 import { z } from "zod";
+import { polledResources } from "../../ingestion/polling/sync-cursor";
 import { webhookDeliverySchema } from "./sync-output";
 
 export const jobRunOutcomeSchema = z.enum(["RUNNING", "SUCCEEDED", "FAILED"]);
@@ -34,9 +35,7 @@ export const jobRunPageSchema = z.object({
 
 export const resyncResultSchema = z.object({
   jobRunId: z.string(),
-  resources: z.array(
-    z.object({ resource: z.enum(["sales", "customers"]), previousCursor: z.number() }),
-  ),
+  resources: z.array(z.object({ resource: z.enum(polledResources), previousCursor: z.number() })),
 });
 
 const webhookAttemptSchema = z.object({

@@ -5,6 +5,7 @@
 import { testDatabaseKind, useTestCleanup } from "@greenloop/db/testing";
 import { createLightspeedClient } from "@greenloop/order-sync/lightspeed";
 import { describe, expect, it } from "vitest";
+import { pollCatalog } from "../../ingestion/polling/poll-catalog";
 import { pollRetail } from "../../ingestion/polling/poll-retail";
 import {
   connectTestClient,
@@ -112,6 +113,38 @@ describe(`sync.resync (${testDatabaseKind})`, () => {
       status: "SUCCEEDED",
       requestedBy: "test-operator",
     });
+  });
+
+  it("resets the catalog's cursors too, and the next catalog poll re-reads every product", async () => {
+    const { db, sim } = await storeWithPollHistory();
+    const client = connectTestClient(sim);
+    const first = await pollCatalog({ db, client, trigger: "test" });
+    expect(first.ok).toBe(true);
+    const products = await db.prisma.retailProduct.count();
+    expect(products).toBeGreaterThan(0);
+    const before = await readCursors(db);
+    expect(Number(before.products?.afterVersion)).toBeGreaterThan(0);
+
+    const { caller } = await testApi(db, "operator");
+    const result = await caller.sync.resync({ resources: ["products", "sales", "brands"] });
+    // The polls' order: retail first, then the catalog's; each with where it was.
+    expect(result.resources).toEqual([
+      { resource: "sales", previousCursor: Number(before.sales?.afterVersion) },
+      { resource: "brands", previousCursor: Number(before.brands?.afterVersion) },
+      { resource: "products", previousCursor: Number(before.products?.afterVersion) },
+    ]);
+    const after = await readCursors(db);
+    expect(Number(after.products?.afterVersion)).toBe(0);
+    expect(Number(after.brands?.afterVersion)).toBe(0);
+    expect(Number(after.productCategories?.afterVersion)).toBe(
+      Number(before.productCategories?.afterVersion),
+    );
+    const again = await pollCatalog({ db, client, trigger: "test" });
+    expect(again.ok).toBe(true);
+    expect(await db.prisma.retailProduct.count()).toBe(products);
+    expect(Number((await readCursors(db)).products?.afterVersion)).toBe(
+      Number(before.products?.afterVersion),
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 // scratch, and the webhook inbox (filter, open a delivery, replay by filter). Reads are for any
 // staff token; resync and replay change what the sync does next and need an operator token.
 import { z } from "zod";
-import { retailResources } from "../../ingestion/polling/sync-cursor";
+import { polledResources } from "../../ingestion/polling/sync-cursor";
 import { pageJobRuns } from "../../sync-history/page-job-runs";
 import { pageWebhookInbox } from "../../sync-history/page-webhook-inbox";
 import {
@@ -68,11 +68,12 @@ export const syncHistoryProcedures = {
     ),
 
   /**
-   * Resets the X-Series version cursors of `resources` to 0: the next poll re-reads everything
-   * (idempotent upserts by version). Recorded as a `resync` run naming the operator.
+   * Resets the X-Series version cursors of `resources` (sales, customers, and the catalog's
+   * productCategories, brands, products) to 0: the next poll re-reads everything (idempotent upserts
+   * by version). Recorded as a `resync` run naming the operator.
    */
   resync: operatorProcedure
-    .input(z.strictObject({ resources: z.array(z.enum(retailResources)).min(1) }))
+    .input(z.strictObject({ resources: z.array(z.enum(polledResources)).min(1) }))
     .output(resyncResultSchema)
     .mutation(async ({ ctx, input }) => {
       const result = await resyncFromScratch(ctx.db, {

@@ -1,5 +1,6 @@
 // "Resync from scratch" (operators): the chosen resources' version cursors go back to 0, so the
 // next poll re-reads every record from X-Series. The confirmation says so before anything happens.
+// Sales and customers are chosen at first; the catalog's lists are there to choose.
 import type { RouterInputs } from "@greenloop/app-client";
 import { useState } from "react";
 import { useApiMutation } from "../../api/use-api";
@@ -8,12 +9,27 @@ import { formatCount } from "../../format/format-number";
 
 type Resource = RouterInputs["sync"]["resync"]["resources"][number];
 
-const resources: readonly Resource[] = ["sales", "customers"];
+const labels: Record<Resource, string> = {
+  sales: "sales",
+  customers: "customers",
+  products: "products",
+  brands: "brands",
+  productCategories: "product categories",
+};
+const resources = Object.keys(labels) as Resource[];
+const chosenAtFirst: readonly Resource[] = ["sales", "customers"];
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 
 export function ResyncAction() {
-  const [chosen, setChosen] = useState<readonly Resource[]>(resources);
+  const [chosen, setChosen] = useState<readonly Resource[]>(chosenAtFirst);
   const resync = useApiMutation((api) => api.sync.resync, { invalidates: [["sync"]] });
-  const named = chosen.join(" and ");
+  const named = listed(chosen.map((resource) => labels[resource]));
   return (
     <div className="resync" data-testid="action-resync">
       <span className="resync-label">Resync from scratch:</span>
@@ -31,7 +47,7 @@ export function ResyncAction() {
             }
             data-testid={`resync-${resource}`}
           />{" "}
-          {resource}
+          {labels[resource]}
         </label>
       ))}
       <ConfirmButton
@@ -56,7 +72,8 @@ export function ResyncAction() {
           Reset{" "}
           {resync.data.resources
             .map(
-              (entry) => `${entry.resource} (was at version ${formatCount(entry.previousCursor)})`,
+              (entry) =>
+                `${labels[entry.resource]} (was at version ${formatCount(entry.previousCursor)})`,
             )
             .join(", ")}
           : the next poll re-reads from version 0.
