@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApi, testApiEnv } from "../trpc/testing/api-test-kit";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
 import { openAnalyzedStore } from "./testing/analyzed-store";
+import { countedOrdersAsOf } from "./testing/counted-orders";
 
 const DAY = 86_400_000;
 const utcDay = (d: Date) => Math.floor(d.getTime() / DAY);
@@ -47,12 +48,7 @@ async function customersWithMetrics() {
 
 /** The UTC days with a counted order (BG/NBD's purchases: one a day), as the analytics count. */
 function purchaseDays(orders: Awaited<ReturnType<typeof customersWithMetrics>>[number]["orders"]) {
-  const counted = orders.filter(
-    (o) =>
-      o.countsInAnalytics &&
-      o.placedAt <= asOf &&
-      !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
-  );
+  const counted = countedOrdersAsOf(orders, asOf);
   return [...new Set(counted.map((o) => utcDay(o.placedAt)))].sort((p, q) => p - q);
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ingestRetail } from "../merge/testing/merge-harness";
 import { openSyncedStore } from "../merge/testing/synced-store";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
+import { countedOrdersAsOf } from "./testing/counted-orders";
 
 const cleanup = useTestCleanup();
 const DAY = 86_400_000;
@@ -36,12 +37,7 @@ describe(`recomputeAllCustomers (${testDatabaseKind})`, () => {
     for (const customer of customers) {
       const m = customer.metrics;
       if (!m) throw new Error(`no metrics for ${customer.id}`);
-      const counted = customer.orders.filter(
-        (o) =>
-          o.countsInAnalytics &&
-          o.placedAt <= asOf &&
-          !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
-      );
+      const counted = countedOrdersAsOf(customer.orders, asOf);
       const net = (o: (typeof counted)[number]) =>
         new Decimal(o.total.toString()).minus(o.refundedTotal.toString());
       const total = counted.reduce((sum, o) => sum.plus(net(o)), new Decimal(0));

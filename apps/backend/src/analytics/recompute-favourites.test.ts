@@ -13,6 +13,7 @@ import { ingestRetail } from "../merge/testing/merge-harness";
 import { openSyncedStore } from "../merge/testing/synced-store";
 import { insertTestCatalog } from "../products/testing/insert-test-catalog";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
+import { countedOrdersAsOf } from "./testing/counted-orders";
 
 const cleanup = useTestCleanup();
 const DAY = 86_400_000;
@@ -125,12 +126,7 @@ async function expectFavouritesOfLines(
   for (const customer of customers) {
     const m = customer.metrics;
     if (!m) throw new Error(`no metrics for ${customer.id}`);
-    const counted = customer.orders.filter(
-      (o) =>
-        o.countsInAnalytics &&
-        o.placedAt <= asOf &&
-        !(o.refundedTotal.gt(0) && o.refundedTotal.gte(o.total)),
-    );
+    const counted = countedOrdersAsOf(customer.orders, asOf);
     const bought = counted.flatMap((o) => lines.get(o.id) ?? []);
     const categories = topShares(bought, (l) => l.category, limit);
     const brands = topShares(bought, (l) => l.brand, limit);
