@@ -83,14 +83,19 @@ async function backendOnTheStoreClock() {
   return { sim, db, api, run, settleAll, verdicts };
 }
 
-/** `action`, again while it is refused because a running job holds its lock (bounded). */
+/**
+ * `action`, again while it is refused having done nothing, as the API tells a client to: a running
+ * job holds its lock (CONFLICT), or no database connection was free in time (SERVICE_UNAVAILABLE,
+ * "retry later": after the clock's move every scheduled job runs at once). Bounded.
+ */
 async function whenFree<T>(action: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await action();
     } catch (error) {
-      const conflict = error instanceof TRPCClientError && error.data?.code === "CONFLICT";
-      if (!conflict || attempt >= 150) throw error;
+      const code = error instanceof TRPCClientError ? error.data?.code : undefined;
+      const refused = code === "CONFLICT" || code === "SERVICE_UNAVAILABLE";
+      if (!refused || attempt >= 150) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -108,7 +113,8 @@ async function recordedIds(db: Awaited<ReturnType<typeof openDatabaseForTest>>) 
 
 describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, () => {
   it("agrees on staleness after the store's clock moves 10 days, and none is stale once a poll succeeds", async () => {
-    const { sim, run, verdicts } = await backendOnTheStoreClock();
+    const { sim, run, settleAll, verdicts } = await backendOnTheStoreClock();
+    await settleAll();
     await run("poll");
     await run("monitoring");
     expect(await verdicts()).toEqual({ health: false, freshness: false, alerts: false });
@@ -151,8 +157,8 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
       }),
     );
     const upload = new Blob([sim.store.ecomCsvExport()]);
-    const { runId } = await api.imports.start.mutate(
-      importUploadBody(upload, { fileName: "store-export.csv" }),
+    const { runId } = await whenFree(() =>
+      api.imports.start.mutate(importUploadBody(upload, { fileName: "store-export.csv" })),
     );
     await eventually(async () => {
       const progress = await api.imports.progress.query({ runId });
@@ -211,7 +217,7 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
       expect(onTheStoreClock(notification.createdAt)).toBe(true);
 
     // What the Sync health page shows: every job's last run and the last import are "just now".
-    const status = await api.sync.status.query();
+    const status = await whenFree(() => api.sync.status.query());
     expect(status.polling.checkedAt).toEqual(storeNow);
     // The jobs that record their runs (merge, monitoring and the retry jobs record failures only:
     // a failure of theirs before the move stays their last, stamped on the store's clock then).
@@ -229,7 +235,7 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
     }
     expect(status.ecomImport.ageSeconds).toBe(0);
     // The timeline is in order across job runs and imports: the import is among the newest runs.
-    const timeline = await api.sync.runs.query({ limit: 100 });
+    const timeline = await whenFree(() => api.sync.runs.query({ limit: 100 }));
     expect(timeline.runs.find((entry) => entry.kind === "import")?.id).toBe(runId);
     expect(
       onTheStoreClock(timeline.runs.find((entry) => entry.id === runId)?.startedAt ?? null),
@@ -237,7 +243,8 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
   });
 
   it("processes a dead letter replayed after the store's clock moved 10 days, and ages waiting deliveries by the queue's clock", async () => {
-    const { sim, db, api } = await backendOnTheStoreClock();
+    const { sim, db, api, settleAll } = await backendOnTheStoreClock();
+    await settleAll();
     const [sale] = sim.store.sales();
     if (!sale) throw new Error("the simulated store has sales");
     // Stored dead, as after its last attempt (stored pending, the running worker could take it).
@@ -280,9 +287,9 @@ describe(`one clock for freshness, alerts and /health (${testDatabaseKind})`, ()
     // The store's clock 10 days ahead of the wall clock, as in the demo after a jump.
     sim.store.advanceClock(Math.max(0, Date.now() - sim.store.now().getTime()) + 10 * DAY);
     // The waiting delivery is as old as it is by the queue's clock, not 10 days by the store's.
-    const { webhooks } = await api.sync.status.query();
+    const { webhooks } = await whenFree(() => api.sync.status.query());
     expect(webhooks.oldestPendingAgeSeconds).toBeLessThan(3_600);
-    expect(await api.sync.replayDeadLetters.mutate({ ids: [id] })).toMatchObject({
+    expect(await whenFree(() => api.sync.replayDeadLetters.mutate({ ids: [id] }))).toMatchObject({
       replayed: [id],
     });
     // Due by the worker's clock: taken at its next pass, not 10 days from now.
