@@ -33,9 +33,7 @@ async function backendOnTheStoreClock() {
     LIGHTSPEED_BASE_URL: sim.baseUrl,
     LIGHTSPEED_TOKEN: sim.token,
     LIGHTSPEED_DOMAIN_PREFIX: sim.store.domainPrefix,
-    // An hour: the scheduled poll fires at the top of the wall clock's hour, so it does not race
-    // the tests' own polls and verdicts (at "1m" it could land between a move and a check).
-    SYNC_INTERVAL: "1h",
+    SYNC_INTERVAL: "1m",
   });
   const now = () => sim.store.now();
   const backend = await startBackend({
