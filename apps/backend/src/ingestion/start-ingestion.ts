@@ -32,6 +32,8 @@ export function startIngestion(options: {
   jobs?: ScheduledJob[];
   /** The clock job runs are stamped with: the one freshness, alerts and /health read. */
   now?: () => Date;
+  /** The scheduler's timers start paused: jobs run only through `runNow` (tests). */
+  jobsPaused?: boolean;
 }): RunningIngestion {
   const { env, db, logger } = options;
   const webhookAuth = {
@@ -66,6 +68,7 @@ export function startIngestion(options: {
     db,
     logger: logger.child({ component: "scheduler" }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.jobsPaused ? { paused: options.jobsPaused } : {}),
     jobs: [
       createPollJob({
         db,

@@ -36,6 +36,11 @@ export interface StartBackendOptions {
   dashboardDir?: string;
   /** How the user picks another port when PORT is taken, e.g. `PORT=3001 pnpm demo`. */
   otherPort?: OtherPortExample;
+  /**
+   * The scheduler's timers start paused: jobs run only through `jobs.runNow` (tests that move a
+   * clock must not have a scheduled run land between the move and what they check).
+   */
+  jobsPaused?: boolean;
 }
 
 export interface RunningBackend {
@@ -57,6 +62,7 @@ export async function startBackend({
   now,
   dashboardDir,
   otherPort,
+  jobsPaused,
 }: StartBackendOptions): Promise<RunningBackend> {
   // First, so that what starts next is traced.
   const tracing = await startTracing({ enabled: env.observability.tracing, logger });
@@ -75,6 +81,7 @@ export async function startBackend({
     db,
     logger,
     ...(now ? { now } : {}),
+    ...(jobsPaused ? { jobsPaused } : {}),
     jobs: [
       createMergeJob({ db, rules, syncIntervalMs: env.syncIntervalMs }),
       createAnalyticsJob({ db, env, ...(now ? { now } : {}) }),
@@ -89,6 +96,7 @@ export async function startBackend({
         db,
         logger: logger.child({ component: "scheduler" }),
         ...(now ? { now } : {}),
+        ...(jobsPaused ? { paused: jobsPaused } : {}),
         jobs: [monitoring(false), importRuns()],
       });
   const mail = createMailTransport(env.mail, logger.child({ component: "mail" }));
