@@ -7,10 +7,11 @@ import {
   type AnalyticsOrder,
   assessChurnRisk,
   type CustomerMetricsResult,
-  computeCustomerMetrics,
+  type CustomerOrderSummary,
+  clvSummaryOf,
   conditionalExpectedAverageSpend,
   conditionalExpectedPurchases,
-  netSpendOf,
+  customerMetricsFromSummary,
   type PredictionWithheldCode,
   predictNextOrder,
   probabilityAlive,
@@ -18,8 +19,7 @@ import {
   type RfmScores,
   rfmSegment,
   scoreWithThresholds,
-  selectCountedOrders,
-  summarizeTransactions,
+  summarizeCustomerOrders,
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { type AnalyticsModels, CLV_PERIOD_DAYS } from "./analytics-models";
@@ -50,38 +50,34 @@ export interface CustomerAnalytics extends MeasuredCustomer {
 }
 
 /**
+ * From the summary of the customer's counted orders (loadCustomerSummaries, in the database).
  * `favourites`: the customer's, summed in SQL over their counted orders' lines
- * (loadCustomerFavourites); they replace what the orders' own `items` give, which the recompute
- * does not load.
+ * (loadCustomerFavourites); none when not given.
  */
-export function measureCustomer(
+export function measureCustomerSummary(
   customerId: string,
-  orders: readonly AnalyticsOrder[],
+  summary: CustomerOrderSummary,
   {
     asOf,
     config,
     favourites,
   }: { asOf: Date; config: AnalyticsConfig; favourites?: CustomerFavourites | undefined },
 ): MeasuredCustomer {
-  const computed = computeCustomerMetrics(orders, { asOf, config });
-  const metrics = favourites
-    ? {
-        ...computed,
-        favouriteProducts: favourites.products,
-        favouriteCategories: favourites.categories,
-        favouriteBrands: favourites.brands,
-      }
-    : computed;
-  const counted = selectCountedOrders(orders, {
-    asOf,
-    countFullyRefundedOrders: config.countFullyRefundedOrders,
-  });
-  // The models work in floating point; money stays Decimal everywhere else.
-  const clv = summarizeTransactions(
-    counted.map((order) => ({ at: order.placedAt, amount: netSpendOf(order).toNumber() })),
-    { observationEnd: asOf, periodDays: CLV_PERIOD_DAYS },
-  );
-  return { customerId, metrics, clv };
+  return {
+    customerId,
+    metrics: customerMetricsFromSummary(summary, { asOf, config, favourites }),
+    // The models work in floating point; money stays Decimal everywhere else.
+    clv: clvSummaryOf(summary, { asOf, periodDays: CLV_PERIOD_DAYS }),
+  };
+}
+
+/** The same from the customer's orders in memory (the naive path the bench compares with). */
+export function measureCustomer(
+  customerId: string,
+  orders: readonly AnalyticsOrder[],
+  options: { asOf: Date; config: AnalyticsConfig; favourites?: CustomerFavourites | undefined },
+): MeasuredCustomer {
+  return measureCustomerSummary(customerId, summarizeCustomerOrders(orders, options), options);
 }
 
 /** What RFM ranks the customer on; null without counted orders (nothing to rank). */

@@ -4,16 +4,13 @@
 // (see BENCHMARKS.md, "Products in the analytics"). The definitions are favouriteProductsOf's and
 // spendSharesOf's (@greenloop/order-sync/analytics), which the tests hold this to.
 import type { Database } from "@greenloop/db";
-import type { FavouriteItem, SpendShare } from "@greenloop/order-sync/analytics";
+import type { CustomerFavouriteLists } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
 import { orderLinesCte } from "../products/order-lines-sql";
 import { queryOrders } from "./store-views-input";
 
-export interface CustomerFavourites {
-  products: FavouriteItem[];
-  categories: SpendShare[];
-  brands: SpendShare[];
-}
+/** The package's shape: what `customerMetricsFromSummary` takes. */
+export type CustomerFavourites = CustomerFavouriteLists;
 
 export interface FavouritesSelection {
   /** Orders placed after it are ignored. */

@@ -6,7 +6,8 @@
 import type { Database } from "@greenloop/db";
 import {
   type AnalyticsConfig,
-  type AnalyticsOrder,
+  type CustomerOrderSummary,
+  emptyCustomerOrderSummary,
   fitBgNbd,
   fitGammaGamma,
   type RfmCustomer,
@@ -20,13 +21,13 @@ import {
   type ClvCache,
   type CustomerAnalytics,
   type MeasuredCustomer,
-  measureCustomer,
+  measureCustomerSummary,
   rfmInputOf,
   scoreCustomer,
 } from "./customer-analytics";
 import { catalogFingerprint, findStaleFavourites } from "./favourites-fingerprint";
-import { loadAnalyticsOrders } from "./load-analytics-orders";
 import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
+import { loadCustomerSummaries } from "./load-customer-summaries";
 import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
 import { writeCustomerMetrics } from "./write-customer-metrics";
 
@@ -122,13 +123,8 @@ export async function recomputeAllCustomers(
       const refreshed = new Map<string, string>();
       await eachChunkLoaded(db, ids, loadOptions, options.signal, (chunk, loaded) => {
         for (const [id, fingerprint] of loaded.refreshed) refreshed.set(id, fingerprint);
-        for (const id of chunk) {
-          const list = loaded.orders.get(id) ?? [];
-          orders += list.length;
-          measured.push(
-            measureCustomer(id, list, { ...measureOptions, favourites: loaded.favourites.get(id) }),
-          );
-        }
+        orders += loaded.orders;
+        for (const id of chunk) measured.push(measureLoaded(id, loaded, measureOptions));
       });
       if (options.signal?.aborted) {
         return { customers: measured.length, orders, modelsFitted: false, models };
@@ -145,16 +141,16 @@ export async function recomputeAllCustomers(
       }
     } else {
       await eachChunkLoaded(db, ids, loadOptions, options.signal, async (chunk, loaded) => {
+        orders += loaded.orders;
         await writer.write(
-          chunk.map((id) => {
-            const list = loaded.orders.get(id) ?? [];
-            orders += list.length;
-            const measured = measureCustomer(id, list, {
-              ...measureOptions,
-              favourites: loaded.favourites.get(id),
-            });
-            return scoreCustomer(measured, { asOf, config: options.config, models, cache });
-          }),
+          chunk.map((id) =>
+            scoreCustomer(measureLoaded(id, loaded, measureOptions), {
+              asOf,
+              config: options.config,
+              models,
+              cache,
+            }),
+          ),
           loaded.refreshed,
         );
       });
@@ -187,17 +183,11 @@ async function scoreAndWrite(
     ...measureOptions,
     staleFavourites: findStaleFavourites(db, ids, selection),
   });
-  let orders = 0;
-  const rows = ids.map((id) => {
-    const list = loaded.orders.get(id) ?? [];
-    orders += list.length;
-    const favourites = loaded.favourites.get(id);
-    return scoreCustomer(measureCustomer(id, list, { ...measureOptions, favourites }), options);
-  });
+  const rows = ids.map((id) => scoreCustomer(measureLoaded(id, loaded, measureOptions), options));
   await db.prisma.$transaction((tx) =>
     writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers, loaded.refreshed),
   );
-  return orders;
+  return loaded.orders;
 }
 
 /** RFM thresholds from the population's ranks, BG/NBD on everyone, Gamma-Gamma on repeat buyers. */
@@ -258,7 +248,10 @@ async function forgetMergedCustomers(db: Pick<Database, "prisma">): Promise<void
 }
 
 interface LoadedChunk {
-  orders: Map<string, AnalyticsOrder[]>;
+  /** The summaries of the customers' counted orders (absent: none counted). */
+  summaries: Map<string, CustomerOrderSummary>;
+  /** How many orders the customers have, counted or not. */
+  orders: number;
   /** The favourites summed again: the customers in `refreshed` that have counted lines. */
   favourites: Map<string, CustomerFavourites>;
   /**
@@ -284,8 +277,8 @@ function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
 }
 
 /**
- * The customers' orders and, at the same time on a second connection, the favourites of those
- * whose favourites are out of date (favourites-fingerprint.ts).
+ * The summaries of the customers' orders and, at the same time on a second connection, the
+ * favourites of those whose favourites are out of date (favourites-fingerprint.ts).
  */
 async function loadChunk(
   db: Pick<Database, "prisma">,
@@ -293,8 +286,8 @@ async function loadChunk(
   { asOf, config, staleFavourites }: LoadOptions,
 ): Promise<LoadedChunk> {
   const selection = favouritesSelection(config, asOf);
-  const [orders, favourites] = await Promise.all([
-    loadAnalyticsOrders(db.prisma, ids),
+  const [loaded, favourites] = await Promise.all([
+    loadCustomerSummaries(db.prisma, ids, { asOf, config }),
     staleFavourites.then(async (stale) => {
       const refreshed = new Map<string, string>();
       for (const id of ids) {
@@ -305,7 +298,24 @@ async function loadChunk(
       return { refreshed, byCustomer };
     }),
   ]);
-  return { orders, favourites: favourites.byCustomer, refreshed: favourites.refreshed };
+  return {
+    summaries: loaded.summaries,
+    orders: loaded.orders,
+    favourites: favourites.byCustomer,
+    refreshed: favourites.refreshed,
+  };
+}
+
+/** One loaded customer's metrics and CLV summary. */
+function measureLoaded(
+  id: string,
+  loaded: LoadedChunk,
+  options: { asOf: Date; config: AnalyticsConfig },
+): MeasuredCustomer {
+  return measureCustomerSummary(id, loaded.summaries.get(id) ?? emptyCustomerOrderSummary, {
+    ...options,
+    favourites: loaded.favourites.get(id),
+  });
 }
 
 /**

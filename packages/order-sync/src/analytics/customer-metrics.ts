@@ -1,9 +1,10 @@
 // One customer's numbers as the app shows them, with one definition each (issue 7; the app and
 // the scripts disagree today, greenloop-app.md §2.1 and §3).
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import type { AnalyticsConfig, InactivitySegment } from "./analytics-config";
-import { type AnalyticsOrder, netSpendOf, selectCountedOrders } from "./analytics-order";
+import { type AnalyticsOrder, selectCountedOrders } from "./analytics-order";
 import { isFirstTimeBuyer, isHighValueCustomer, isVipCustomer } from "./customer-flags";
+import { type CustomerOrderSummary, summarizeCustomerOrders } from "./customer-order-summary";
 import { type FavouriteItem, favouriteProductsOf } from "./favourite-items";
 import { inactivitySegmentOf } from "./inactivity-segment";
 import { resolveLoyaltyTier } from "./loyalty-tier";
@@ -61,26 +62,37 @@ export function computeCustomerMetrics(
     asOf,
     countFullyRefundedOrders: config.countFullyRefundedOrders,
   });
+  return customerMetricsFromSummary(summarizeCustomerOrders(counted, { asOf, config }), {
+    asOf,
+    config,
+    favourites: {
+      products: favouriteProductsOf(counted, config.favouritesLimit),
+      categories: spendSharesOf(counted, (item) => item.category, config.favouritesLimit),
+      brands: spendSharesOf(counted, (item) => item.brand, config.favouritesLimit),
+    },
+  });
+}
 
-  let totalSpend = new Decimal(0);
-  let spend90d = new Decimal(0);
-  let orders90d = 0;
-  let ecomOrderCount = 0;
-  let firstOrderAt: Date | null = null;
-  let lastOrderAt: Date | null = null;
-  for (const order of counted) {
-    const net = netSpendOf(order);
-    totalSpend = totalSpend.plus(net);
-    if (utcDaysBetween(order.placedAt, asOf) < config.rollingWindowDays) {
-      spend90d = spend90d.plus(net);
-      orders90d += 1;
-    }
-    if (order.channel === "ECOM") ecomOrderCount += 1;
-    if (firstOrderAt === null || order.placedAt < firstOrderAt) firstOrderAt = order.placedAt;
-    if (lastOrderAt === null || order.placedAt > lastOrderAt) lastOrderAt = order.placedAt;
-  }
+/** A customer's favourites: top products, categories and brands of their counted orders' lines. */
+export interface CustomerFavouriteLists {
+  products: FavouriteItem[];
+  categories: SpendShare[];
+  brands: SpendShare[];
+}
 
-  const orderCount = counted.length;
+/**
+ * Metrics of one customer from the summary of their counted orders (summarizeCustomerOrders, or
+ * the same row from the database) and their favourites (none when not given).
+ */
+export function customerMetricsFromSummary(
+  summary: CustomerOrderSummary,
+  {
+    asOf,
+    config,
+    favourites,
+  }: ComputeCustomerMetricsOptions & { favourites?: CustomerFavouriteLists | undefined },
+): CustomerMetricsResult {
+  const { orderCount, ecomOrderCount, totalSpend, spend90d, firstOrderAt, lastOrderAt } = summary;
   const daysSinceLastOrder = lastOrderAt === null ? null : utcDaysBetween(lastOrderAt, asOf);
   const daysSinceFirstOrder = firstOrderAt === null ? null : utcDaysBetween(firstOrderAt, asOf);
   const value = { lifetimeValue: totalSpend, orderCount };
@@ -92,7 +104,7 @@ export function computeCustomerMetrics(
     totalSpend,
     averageOrderValue: orderCount === 0 ? null : totalSpend.div(orderCount),
     spend90d,
-    orders90d,
+    orders90d: summary.orders90d,
     firstOrderAt,
     lastOrderAt,
     daysSinceLastOrder,
@@ -102,9 +114,9 @@ export function computeCustomerMetrics(
         ? null
         : utcDaysBetween(firstOrderAt, lastOrderAt) / (orderCount - 1),
     onlineShare: orderCount === 0 ? null : ecomOrderCount / orderCount,
-    favouriteProducts: favouriteProductsOf(counted, config.favouritesLimit),
-    favouriteCategories: spendSharesOf(counted, (item) => item.category, config.favouritesLimit),
-    favouriteBrands: spendSharesOf(counted, (item) => item.brand, config.favouritesLimit),
+    favouriteProducts: favourites?.products ?? [],
+    favouriteCategories: favourites?.categories ?? [],
+    favouriteBrands: favourites?.brands ?? [],
     inactivitySegment: inactivitySegmentOf(daysSinceLastOrder, config),
     isVip: isVipCustomer(value, config),
     isHighValue: isHighValueCustomer(value, config),

@@ -50,7 +50,18 @@ export {
   type LifecycleGranularity,
   type LifecyclePeriod,
 } from "./customer-lifecycle";
-export { type CustomerMetricsResult, computeCustomerMetrics } from "./customer-metrics";
+export {
+  type CustomerFavouriteLists,
+  type CustomerMetricsResult,
+  computeCustomerMetrics,
+  customerMetricsFromSummary,
+} from "./customer-metrics";
+export {
+  type CustomerOrderSummary,
+  clvSummaryOf,
+  emptyCustomerOrderSummary,
+  summarizeCustomerOrders,
+} from "./customer-order-summary";
 export {
   type CustomerPredictions,
   type NextOrderPrediction,
@@ -85,3 +96,4 @@ export { type SegmentSummary, summarizeSegments } from "./segment-summary";
 export { type SpendShare, spendSharesOf } from "./spend-shares";
 export { resolveFirstOrderDates, type StoreOrder } from "./store-order";
 export { type StoreSummary, summarizeStore } from "./store-summary";
+export { utcDayNumber } from "./utc-calendar";

@@ -1,0 +1,126 @@
+// What the recompute reads per customer: one summary row of their counted orders, aggregated in
+// the database (customer-order-summary.ts defines it, and `summarizeCustomerOrders` is the same
+// over orders in memory). A million orders stay in PostgreSQL; a hundred thousand rows come out.
+import type { Prisma } from "@greenloop/db";
+import {
+  type AnalyticsConfig,
+  type CustomerOrderSummary,
+  utcDayNumber,
+} from "@greenloop/order-sync/analytics";
+import Decimal from "decimal.js";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+export interface LoadedSummaries {
+  /** Customers with at least one counted order; the others have the empty summary. */
+  summaries: Map<string, CustomerOrderSummary>;
+  /** Every order of the customers, counted or not (what the run reports it read). */
+  orders: number;
+}
+
+/**
+ * [customerId, orders (all), counted, eCom, totalSpend, spend90d, orders90d, first ms, last ms,
+ * purchase days, repeat days' spend]
+ */
+type SummaryTuple = [
+  string,
+  number,
+  number,
+  number,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  string,
+];
+
+/**
+ * The counted-order selection of selectCountedOrders, written in SQL: counts in analytics, placed
+ * by asOf (the column holds milliseconds, as JavaScript's dates do), and not fully refunded unless the
+ * store counts those. Each customer's orders are grouped by UTC day first: the repeat days' spend is
+ * everything but the first day's.
+ */
+const SUMMARY_SQL = `
+  WITH days AS (
+    SELECT "customerId" AS customer,
+           floor(extract(epoch FROM "placedAt") / 86400)::int AS day,
+           ("countsInAnalytics" AND "placedAt" <= $2::timestamptz
+             AND ($3::boolean OR NOT ("refundedTotal" > 0 AND "refundedTotal" >= total))) AS counted,
+           count(*) AS orders,
+           count(*) FILTER (WHERE channel = 'ECOM') AS ecom,
+           sum(total - "refundedTotal") AS net,
+           min("placedAt") AS first_at,
+           max("placedAt") AS last_at
+      FROM "Order"
+     WHERE "customerId" = ANY($1::uuid[])
+     GROUP BY 1, 2, 3
+  ), customers AS (
+    SELECT customer,
+           sum(orders)::int AS orders,
+           coalesce(sum(orders) FILTER (WHERE counted), 0)::int AS counted,
+           coalesce(sum(ecom) FILTER (WHERE counted), 0)::int AS ecom,
+           coalesce(sum(net) FILTER (WHERE counted), 0) AS total,
+           coalesce(sum(net) FILTER (WHERE counted AND $4::int - day < $5::int), 0) AS spend90,
+           coalesce(sum(orders) FILTER (WHERE counted AND $4::int - day < $5::int), 0)::int AS orders90,
+           floor(extract(epoch FROM min(first_at) FILTER (WHERE counted)) * 1000) AS first_ms,
+           floor(extract(epoch FROM max(last_at) FILTER (WHERE counted)) * 1000) AS last_ms,
+           count(*) FILTER (WHERE counted)::int AS days,
+           (array_agg(net ORDER BY day) FILTER (WHERE counted))[1] AS first_day_net
+      FROM days
+     GROUP BY customer
+  )
+  SELECT coalesce(json_agg(json_build_array(customer, orders, counted, ecom, total::text,
+           spend90::text, orders90, first_ms, last_ms, days,
+           (total - coalesce(first_day_net, 0))::text)), '[]')::text AS summaries
+    FROM customers`;
+
+/** The summaries of these customers' counted orders as of `asOf`. */
+export async function loadCustomerSummaries(
+  client: Client,
+  customerIds: readonly string[],
+  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+): Promise<LoadedSummaries> {
+  const summaries = new Map<string, CustomerOrderSummary>();
+  if (customerIds.length === 0) return { summaries, orders: 0 };
+  // One JSON text for the whole batch: the driver hands over one string, not an object per row.
+  const [{ summaries: json }] = (await client.$queryRawUnsafe<Array<{ summaries: string }>>(
+    SUMMARY_SQL,
+    customerIds,
+    asOf,
+    config.countFullyRefundedOrders,
+    utcDayNumber(asOf),
+    config.rollingWindowDays,
+  )) as [{ summaries: string }];
+  let orders = 0;
+  for (const row of JSON.parse(json) as SummaryTuple[]) {
+    const [
+      customerId,
+      all,
+      counted,
+      ecom,
+      total,
+      spend90,
+      orders90,
+      firstMs,
+      lastMs,
+      days,
+      repeat,
+    ] = row;
+    orders += all;
+    if (counted === 0) continue;
+    summaries.set(customerId, {
+      orderCount: counted,
+      ecomOrderCount: ecom,
+      totalSpend: new Decimal(total),
+      spend90d: new Decimal(spend90),
+      orders90d: orders90,
+      firstOrderAt: new Date(firstMs),
+      lastOrderAt: new Date(lastMs),
+      purchaseDays: days,
+      repeatDaySpend: new Decimal(repeat),
+    });
+  }
+  return { summaries, orders };
+}
