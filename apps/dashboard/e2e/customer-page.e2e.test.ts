@@ -3,7 +3,7 @@
 // mean (first order vs first seen, a legend of the labels, nothing made up for a customer without
 // orders), and cached data shown while the backend is unreachable says so. Issue 22: the customer's
 // marketing consent (source and time) and each segment's reachable-by-email count.
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate, formatDateTime } from "../src/format/format-date";
 import { formatMoney } from "../src/format/format-money";
@@ -288,11 +288,20 @@ describe.skipIf(!browserReady)("the customer page, not-found pages and the offli
     it("says when the backend is unreachable while cached data is shown, and stops when it answers", async () => {
       const opened = Date.now();
       const page = await session.signedInPage({ viewport });
+      const apiInFlight = new Set<Request>();
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api/")) apiInFlight.add(request);
+      });
+      page.on("requestfinished", (request) => apiInFlight.delete(request));
+      page.on("requestfailed", (request) => apiInFlight.delete(request));
       await openNavPage(page, "sync");
       await page.getByTestId("freshness-sales-status").waitFor();
       expect(await page.getByTestId("offline-banner").count()).toBe(0);
 
       await page.route("**/api/**", (route) => route.abort());
+      // A request sent before the cut still gets its answer, and an answer rightly clears the
+      // banner: let those land first, so the banner shown below stays shown.
+      await expect.poll(() => apiInFlight.size, { timeout: 30_000 }).toBe(0);
       await page.getByTestId("sync-refresh").click();
       await page.getByTestId("offline-banner").waitFor();
       const banner = await text(page, "offline-banner");

@@ -229,7 +229,16 @@ describe.skipIf(!browserReady)(`worklists and CSV exports in Chromium (${chromiu
       expect(top.map((record) => record.customer_id)).toEqual(shown);
       expect(top.map((record) => record.rank)).toEqual(shown.map((_, index) => String(index + 1)));
 
-      await page.getByTestId("at-risk-row").first().waitFor();
+      // Rows, or else what the section says instead (empty, an error) as the failure's message.
+      await expect
+        .poll(
+          async () =>
+            (await page.getByTestId("at-risk-row").count()) > 0
+              ? "rows"
+              : await page.getByTestId("at-risk").textContent(),
+          { timeout: 60_000 },
+        )
+        .toBe("rows");
       const risky = await page
         .getByTestId("at-risk-row")
         .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-customer-id")));
