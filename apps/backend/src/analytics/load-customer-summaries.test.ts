@@ -91,6 +91,15 @@ describe(`loadCustomerSummaries (${testDatabaseKind})`, () => {
       })
     ).summaries;
     expect(summaries.size).toBe(37);
+    // A full run's one pass over every customer's orders gives the same rows.
+    const everyone = await loadCustomerSummaries(db.prisma, "every customer", {
+      asOf,
+      config: defaultAnalyticsConfig,
+    });
+    expect(everyone.orders).toBe(rows.length);
+    expect(new Map([...everyone.summaries].map(([id, s]) => [id, plain(s)]))).toEqual(
+      new Map([...summaries].map(([id, s]) => [id, plain(s)])),
+    );
     expect([...summaries.values()].some((s) => s.orders90d > 0 && s.orders90d < s.orderCount)).toBe(
       true,
     );

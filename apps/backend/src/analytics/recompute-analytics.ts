@@ -27,7 +27,7 @@ import {
 } from "./customer-analytics";
 import { catalogFingerprint, findStaleFavourites } from "./favourites-fingerprint";
 import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
-import { loadCustomerSummaries } from "./load-customer-summaries";
+import { type LoadedSummaries, loadCustomerSummaries } from "./load-customer-summaries";
 import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
 import { writeCustomerMetrics } from "./write-customer-metrics";
 
@@ -106,7 +106,6 @@ export async function recomputeAllCustomers(
     ).map((c) => c.id);
     let models = await loadAnalyticsModels(db);
     const refit = options.refit === true || models.bgNbd === null || models.rfm === null;
-    let orders = 0;
     const cache: ClvCache = new Map();
     const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
     const measureOptions = { asOf, config: options.config };
@@ -117,17 +116,24 @@ export async function recomputeAllCustomers(
       catalog,
     });
     staleFavourites.catch(() => {});
-    const loadOptions = { ...measureOptions, staleFavourites };
+    // Every customer's summary in one pass over the orders, while the favourites' pass runs too.
+    const everyone = loadCustomerSummaries(db.prisma, "every customer", measureOptions);
+    everyone.catch(() => {});
+    const loadOptions = { ...measureOptions, staleFavourites, summaries: everyone };
     if (refit) {
       const measured: MeasuredCustomer[] = [];
       const refreshed = new Map<string, string>();
       await eachChunkLoaded(db, ids, loadOptions, options.signal, (chunk, loaded) => {
         for (const [id, fingerprint] of loaded.refreshed) refreshed.set(id, fingerprint);
-        orders += loaded.orders;
         for (const id of chunk) measured.push(measureLoaded(id, loaded, measureOptions));
       });
       if (options.signal?.aborted) {
-        return { customers: measured.length, orders, modelsFitted: false, models };
+        return {
+          customers: measured.length,
+          orders: (await everyone).orders,
+          modelsFitted: false,
+          models,
+        };
       }
       models = { ...fitModels(measured, options.logger), fittedAt: new Date() };
       await saveAnalyticsModels(db, models, measured.length);
@@ -141,7 +147,6 @@ export async function recomputeAllCustomers(
       }
     } else {
       await eachChunkLoaded(db, ids, loadOptions, options.signal, async (chunk, loaded) => {
-        orders += loaded.orders;
         await writer.write(
           chunk.map((id) =>
             scoreCustomer(measureLoaded(id, loaded, measureOptions), {
@@ -156,6 +161,7 @@ export async function recomputeAllCustomers(
       });
     }
     await writer.flush();
+    const { orders } = await everyone;
     if (!options.signal?.aborted) {
       // The prediction gates' figures, from the metrics just written (every customer's).
       await saveStorePredictionFacts(
@@ -179,15 +185,17 @@ async function scoreAndWrite(
     ...favouritesSelection(options.config, options.asOf),
     catalog: await catalogFingerprint(db),
   };
+  const summaries = loadCustomerSummaries(db.prisma, ids, measureOptions);
   const loaded = await loadChunk(db, ids, {
     ...measureOptions,
     staleFavourites: findStaleFavourites(db, ids, selection),
+    summaries,
   });
   const rows = ids.map((id) => scoreCustomer(measureLoaded(id, loaded, measureOptions), options));
   await db.prisma.$transaction((tx) =>
     writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers, loaded.refreshed),
   );
-  return loaded.orders;
+  return (await summaries).orders;
 }
 
 /** RFM thresholds from the population's ranks, BG/NBD on everyone, Gamma-Gamma on repeat buyers. */
@@ -248,10 +256,8 @@ async function forgetMergedCustomers(db: Pick<Database, "prisma">): Promise<void
 }
 
 interface LoadedChunk {
-  /** The summaries of the customers' counted orders (absent: none counted). */
+  /** The summaries of the customers' counted orders (absent: none counted), or more customers'. */
   summaries: Map<string, CustomerOrderSummary>;
-  /** How many orders the customers have, counted or not. */
-  orders: number;
   /** The favourites summed again: the customers in `refreshed` that have counted lines. */
   favourites: Map<string, CustomerFavourites>;
   /**
@@ -266,6 +272,8 @@ interface LoadOptions {
   config: AnalyticsConfig;
   /** findStaleFavourites over (at least) the customers loaded. */
   staleFavourites: Promise<Map<string, string>>;
+  /** loadCustomerSummaries over (at least) the customers loaded. */
+  summaries: Promise<LoadedSummaries>;
 }
 
 function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
@@ -277,17 +285,17 @@ function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
 }
 
 /**
- * The summaries of the customers' orders and, at the same time on a second connection, the
- * favourites of those whose favourites are out of date (favourites-fingerprint.ts).
+ * The customers' summaries (loaded before) and, on a second connection, the favourites of those
+ * whose favourites are out of date (favourites-fingerprint.ts).
  */
 async function loadChunk(
   db: Pick<Database, "prisma">,
   ids: string[],
-  { asOf, config, staleFavourites }: LoadOptions,
+  { asOf, config, staleFavourites, summaries }: LoadOptions,
 ): Promise<LoadedChunk> {
   const selection = favouritesSelection(config, asOf);
   const [loaded, favourites] = await Promise.all([
-    loadCustomerSummaries(db.prisma, ids, { asOf, config }),
+    summaries,
     staleFavourites.then(async (stale) => {
       const refreshed = new Map<string, string>();
       for (const id of ids) {
@@ -300,7 +308,6 @@ async function loadChunk(
   ]);
   return {
     summaries: loaded.summaries,
-    orders: loaded.orders,
     favourites: favourites.byCustomer,
     refreshed: favourites.refreshed,
   };
