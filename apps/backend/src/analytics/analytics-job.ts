@@ -9,7 +9,7 @@ import { loadAnalyticsModels } from "./analytics-models";
 import { recomputeAllCustomers } from "./recompute-analytics";
 
 export function createAnalyticsJob(options: {
-  db: Pick<Database, "prisma">;
+  db: Pick<Database, "prisma" | "bulkTransaction">;
   env: Pick<Env, "analytics" | "storeTimeZone">;
   /** The clock its runs are stamped with (startBackend's); default: the database's. */
   now?: () => Date;

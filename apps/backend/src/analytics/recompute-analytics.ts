@@ -60,6 +60,9 @@ export interface AnalyticsRunResult {
   durationMs: number;
 }
 
+/** What the runs use: Prisma, and bulk sessions for writing the metrics. */
+export type AnalyticsDatabase = Pick<Database, "prisma" | "bulkTransaction">;
+
 const CHUNK = 5_000;
 /**
  * A light L2 penalty on the model parameters (lifetimes' `penalizer_coef`). Without it a young or
@@ -71,7 +74,7 @@ const FIT_SAMPLE = 10_000;
 
 /** Recomputes the customers the merge marked dirty (at most `limit`, oldest first). */
 export async function recomputeDirtyCustomers(
-  db: Pick<Database, "prisma">,
+  db: AnalyticsDatabase,
   options: AnalyticsRunOptions & { limit?: number },
 ): Promise<AnalyticsRunResult> {
   return recordRun(db, "incremental", options, async (startedAt, asOf) => {
@@ -92,7 +95,7 @@ export async function recomputeDirtyCustomers(
 
 /** Recomputes every customer; refits the models when `refit` or when there are none yet. */
 export async function recomputeAllCustomers(
-  db: Pick<Database, "prisma">,
+  db: AnalyticsDatabase,
   options: AnalyticsRunOptions & { refit?: boolean },
 ): Promise<AnalyticsRunResult> {
   return recordRun(db, "full", options, async (startedAt, asOf) => {
@@ -174,7 +177,7 @@ export async function recomputeAllCustomers(
 }
 
 async function scoreAndWrite(
-  db: Pick<Database, "prisma">,
+  db: AnalyticsDatabase,
   ids: string[],
   options: AnalyticsRunOptions & { asOf: Date; models: AnalyticsModels },
   startedAt: Date,
@@ -192,8 +195,8 @@ async function scoreAndWrite(
     summaries,
   });
   const rows = ids.map((id) => scoreCustomer(measureLoaded(id, loaded, measureOptions), options));
-  await db.prisma.$transaction((tx) =>
-    writeCustomerMetrics(tx, rows, startedAt, options.config.loyaltyTiers, loaded.refreshed),
+  await db.bulkTransaction((session) =>
+    writeCustomerMetrics(session, rows, startedAt, options.config.loyaltyTiers, loaded.refreshed),
   );
   return (await summaries).orders;
 }
@@ -349,7 +352,7 @@ async function eachChunkLoaded(
 
 /** Writes batch i while batch i+1 is being computed; at most one write in flight. */
 function pipelinedWriter(
-  db: Pick<Database, "prisma">,
+  db: AnalyticsDatabase,
   startedAt: Date,
   tiers: AnalyticsConfig["loyaltyTiers"],
 ) {
@@ -360,9 +363,8 @@ function pipelinedWriter(
       refreshedFavourites: ReadonlyMap<string, string>,
     ): Promise<void> {
       await inFlight;
-      inFlight = db.prisma.$transaction(
-        (tx) => writeCustomerMetrics(tx, rows, startedAt, tiers, refreshedFavourites),
-        { timeout: 120_000 },
+      inFlight = db.bulkTransaction((session) =>
+        writeCustomerMetrics(session, rows, startedAt, tiers, refreshedFavourites),
       );
       // Surface a failure at the next write or flush, not as an unhandled rejection.
       inFlight.catch(() => {});

@@ -1,11 +1,14 @@
 // Runs the incremental analytics until no customer is left dirty: after a merge, after an import
 // batch, and from `pnpm cli analytics`.
-import type { Database } from "@greenloop/db";
 import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
-import { type AnalyticsRunResult, recomputeDirtyCustomers } from "./recompute-analytics";
+import {
+  type AnalyticsDatabase,
+  type AnalyticsRunResult,
+  recomputeDirtyCustomers,
+} from "./recompute-analytics";
 
 export async function recomputeAllDirty(
-  db: Pick<Database, "prisma">,
+  db: AnalyticsDatabase,
   options: { config: AnalyticsConfig; trigger?: string; signal?: AbortSignal; now?: () => Date },
 ): Promise<AnalyticsRunResult> {
   let total: AnalyticsRunResult | null = null;
@@ -24,7 +27,7 @@ export async function recomputeAllDirty(
 }
 
 /** Whether any customer waits for its analytics (cheap: one indexed row at most). */
-export async function hasDirtyCustomers(db: Pick<Database, "prisma">): Promise<boolean> {
+export async function hasDirtyCustomers(db: Pick<AnalyticsDatabase, "prisma">): Promise<boolean> {
   const rows = await db.prisma.$queryRawUnsafe<unknown[]>(
     `SELECT 1 FROM "Customer" WHERE "metricsDirtyAt" IS NOT NULL LIMIT 1`,
   );

@@ -6,14 +6,12 @@
 // customer, tier and UTC day: a recompute run twice, or two racing, records it once; a drop and a
 // new rise on a later day is a new rise.
 
-import type { Prisma } from "@greenloop/db";
+import type { BulkSession } from "@greenloop/db";
 import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
-
 export async function recordTierRises(
-  client: Client,
+  session: Pick<BulkSession, "query">,
   rows: readonly CustomerAnalytics[],
   tiers: AnalyticsConfig["loyaltyTiers"],
 ): Promise<number> {
@@ -29,8 +27,7 @@ export async function recordTierRises(
       day: row.asOf.toISOString().slice(0, 10),
     }));
   if (candidates.length === 0) return 0;
-  // $queryRawUnsafe: $executeRawUnsafe would re-encode the JSON text as a JSON string scalar.
-  const [inserted] = await client.$queryRawUnsafe<Array<{ count: number }>>(
+  const [inserted] = await session.query<{ count: number }>(
     `WITH inserted AS (
        INSERT INTO "CustomerTierRise" ("customerId", "fromTier", "toTier", "day")
        SELECT t."customerId", m."tier", t."tier", t."day"
@@ -40,8 +37,7 @@ export async function recordTierRises(
        ON CONFLICT ("customerId", "toTier", "day") DO NOTHING
        RETURNING 1)
      SELECT count(*)::int AS count FROM inserted`,
-    JSON.stringify(candidates),
-    order,
+    [JSON.stringify(candidates), order],
   );
   return inserted?.count ?? 0;
 }

@@ -1,14 +1,14 @@
-// Writes a batch of customers' analytics in one statement, and clears their dirty mark
-// unless the merge dirtied them again while this run was computing. Favourites are written only
-// for the customers whose favourites the run summed again (favourites-fingerprint.ts); the others
-// keep theirs.
-import type { Prisma } from "@greenloop/db";
+// Writes a batch of customers' analytics: COPY into a temporary table, one upsert from it, and
+// their dirty mark cleared unless the merge dirtied them again while this run was computing.
+// Favourites are written only for the customers whose favourites the run summed again
+// (favourites-fingerprint.ts); the others keep theirs. On a bulk session (the driver's own, not
+// Prisma's raw-query path, which costs ≈ 21 ms of CPU per MB of parameters: a batch's rows as one
+// JSON parameter spent more time there than in the upsert; BENCHMARKS.md, issue 19).
+import { type BulkSession, type CopyValue, pgTextArray } from "@greenloop/db";
 import type { AnalyticsConfig } from "@greenloop/order-sync/analytics";
 import type { CustomerAnalytics } from "./customer-analytics";
 import { recordTierRises } from "./record-tier-rises";
 import { type StoredShare, toStoredShares } from "./stored-shares";
-
-type Client = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 const columns = [
   ["orderCount", "int", (c: CustomerAnalytics) => c.metrics.orderCount],
@@ -58,6 +58,27 @@ const columns = [
   ]
 >;
 
+type ColumnType = (typeof columns)[number][1];
+
+/** A value in COPY's text form for its column's type. */
+function copyValueOf(type: ColumnType, value: ReturnType<(typeof columns)[number][2]>): CopyValue {
+  if (value === null) return null;
+  switch (type) {
+    case "text[]":
+      return pgTextArray(value as string[]);
+    case "jsonb":
+      return JSON.stringify(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "int":
+    case "float8":
+      // What a JSON write made of a number the models could not give.
+      return Number.isFinite(value) ? (value as number) : null;
+    default:
+      return value as string;
+  }
+}
+
 /** The columns `refreshedFavourites` governs. */
 const favouriteColumns: ReadonlySet<string> = new Set([
   "favouriteProducts",
@@ -68,7 +89,7 @@ const favouriteColumns: ReadonlySet<string> = new Set([
 ]);
 
 export async function writeCustomerMetrics(
-  client: Client,
+  session: BulkSession,
   rows: readonly CustomerAnalytics[],
   runStartedAt: Date,
   tiers: AnalyticsConfig["loyaltyTiers"],
@@ -77,17 +98,22 @@ export async function writeCustomerMetrics(
 ): Promise<void> {
   if (rows.length === 0) return;
   // Before the rows are replaced: it compares the new tiers with the stored ones.
-  await recordTierRises(client, rows, tiers);
-  // One JSON parameter for the batch: far cheaper for the driver than 35 arrays of thousands of
-  // values each. `json`, not `jsonb`: read once, it need not be converted to jsonb first (and JSON
-  // arrays become the text[] columns directly).
-  const records = rows.map((row) => {
-    const record: Record<string, unknown> = { customerId: row.customerId };
-    for (const [name, , pick] of columns) record[name] = pick(row);
-    record.favouritesFingerprint = refreshedFavourites.get(row.customerId) ?? null;
-    return record;
-  });
+  await recordTierRises(session, rows, tiers);
   const names = columns.map(([name]) => `"${name}"`).join(", ");
+  await session.query(
+    `CREATE TEMPORARY TABLE metrics_batch ("customerId" uuid,
+       ${columns.map(([name, type]) => `"${name}" ${type}`).join(", ")},
+       "favouritesFingerprint" text) ON COMMIT DROP`,
+  );
+  await session.copyFrom(
+    "metrics_batch",
+    ["customerId", ...columns.map(([name]) => name), "favouritesFingerprint"],
+    rows.map((row) => [
+      row.customerId,
+      ...columns.map(([, type, pick]) => copyValueOf(type, pick(row))),
+      refreshedFavourites.get(row.customerId) ?? null,
+    ]),
+  );
   // A row without a fingerprint keeps the stored favourites. (A customer without stored metrics
   // has no fingerprint either, so is always refreshed.)
   const update = (name: string) =>
@@ -95,26 +121,18 @@ export async function writeCustomerMetrics(
       ? `"${name}" = CASE WHEN EXCLUDED."favouritesFingerprint" IS NULL
                           THEN "CustomerMetrics"."${name}" ELSE EXCLUDED."${name}" END`
       : `"${name}" = EXCLUDED."${name}"`;
-  // $queryRawUnsafe, not $executeRawUnsafe: the latter re-encodes a JSON-looking string argument
-  // as a JSON string scalar.
-  await client.$queryRawUnsafe(
+  await session.query(
     `INSERT INTO "CustomerMetrics" ("customerId", ${names}, "favouritesFingerprint", "computedAt")
-     SELECT t."customerId", ${columns.map(([name]) => `t."${name}"`).join(", ")},
-            t."favouritesFingerprint", now()
-       FROM json_to_recordset($1::json)
-         AS t("customerId" uuid, ${columns.map(([name, type]) => `"${name}" ${type}`).join(", ")},
-              "favouritesFingerprint" text)
+     SELECT "customerId", ${names}, "favouritesFingerprint", now() FROM metrics_batch
      ON CONFLICT ("customerId") DO UPDATE SET
        ${columns.map(([name]) => update(name)).join(", ")},
        "favouritesFingerprint" = coalesce(EXCLUDED."favouritesFingerprint",
                                           "CustomerMetrics"."favouritesFingerprint"),
        "computedAt" = now()`,
-    JSON.stringify(records),
   );
-  await client.$executeRawUnsafe(
+  await session.query(
     `UPDATE "Customer" SET "metricsDirtyAt" = NULL
-      WHERE id = ANY($1::uuid[]) AND "metricsDirtyAt" <= $2`,
-    rows.map((row) => row.customerId),
-    runStartedAt,
+      WHERE id IN (SELECT "customerId" FROM metrics_batch) AND "metricsDirtyAt" <= $1`,
+    [runStartedAt],
   );
 }

@@ -196,7 +196,7 @@ function phaseClock(onPhase: ((phase: EcomImportPhase) => void) | undefined) {
 
 /** The analytics after an import: the dirty customers, or everything with a refit after a large one. */
 export async function recomputeAfterImport(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   options: { config: Env["analytics"]["config"]; ordersChanged: number; now?: () => Date },
 ): Promise<NonNullable<EcomImportOutcome["analytics"]>> {
   const clock = options.now ? { now: options.now } : {};
@@ -214,7 +214,7 @@ export async function recomputeAfterImport(
 
 /** What importEcomOrders did not get to record (it records its own failures) on an adopted run. */
 async function recordFailure(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   runId: string,
   dryRun: boolean,
   error: unknown,

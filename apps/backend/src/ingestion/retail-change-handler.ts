@@ -14,7 +14,7 @@ import type { ScheduledJob } from "../scheduler/scheduled-job";
 import type { OnRetailChanges } from "./retail-changes";
 
 interface RetailFollowUpOptions {
-  db: Pick<Database, "prisma">;
+  db: Pick<Database, "prisma" | "bulkTransaction">;
   env: Pick<Env, "merge" | "analytics">;
   /** Recorded on the analytics run (`JobRun.trigger`): "merge" in the server, "sync" in the CLI. */
   trigger: string;
