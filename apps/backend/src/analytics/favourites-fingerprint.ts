@@ -32,6 +32,46 @@ export async function catalogFingerprint(db: Pick<Database, "prisma">): Promise<
   return fingerprint;
 }
 
+/** An order's part of its customer's fingerprint (the order `o`). */
+export const orderLinesHash = `hashtextextended(o.id::text || '|' || coalesce(o."linesVersion", '-'), 0)`;
+
+/** The counted orders' part of a fingerprint: their count and the sum of their hashes. */
+export function countedOrderLinesOf(count: number, hashSum: string): string {
+  return `${count}/${hashSum}`;
+}
+
+/** A customer without counted orders. */
+export const noCountedOrders = countedOrderLinesOf(0, "0");
+
+function settingsOf(selection: FavouritesSelection & { catalog: string }): string {
+  return `${selection.limit}|${selection.countFullyRefundedOrders}|${selection.catalog}`;
+}
+
+/**
+ * The same as `findStaleFavourites` for a full run, from the counted orders' lines the summaries
+ * pass already read (loadCustomerSummaries): only the stored fingerprints are read here, not the
+ * orders a second time.
+ */
+export async function staleFavouritesAmong(
+  db: Pick<Database, "prisma">,
+  customerIds: readonly string[],
+  countedOrderLines: ReadonlyMap<string, string>,
+  selection: FavouritesSelection & { catalog: string },
+): Promise<Map<string, string>> {
+  const settings = settingsOf(selection);
+  const [{ stored: json }] = (await db.prisma.$queryRawUnsafe<Array<{ stored: string }>>(
+    `SELECT coalesce(json_object_agg("customerId", "favouritesFingerprint"), '{}')::text AS stored
+       FROM "CustomerMetrics" WHERE "favouritesFingerprint" IS NOT NULL`,
+  )) as [{ stored: string }];
+  const stored = JSON.parse(json) as Record<string, string>;
+  const stale = new Map<string, string>();
+  for (const id of customerIds) {
+    const current = `${settings}:${countedOrderLines.get(id) ?? noCountedOrders}`;
+    if (stored[id] !== current) stale.set(id, current);
+  }
+  return stale;
+}
+
 /**
  * The customers whose stored favourites are out of date (or missing), each with the fingerprint of
  * what their favourites are now summed from: among the given customer ids, or among every
@@ -44,14 +84,13 @@ export async function findStaleFavourites(
   selection: FavouritesSelection & { catalog: string },
 ): Promise<Map<string, string>> {
   if (customers !== "every customer" && customers.length === 0) return new Map();
-  const settings = `${selection.limit}|${selection.countFullyRefundedOrders}|${selection.catalog}`;
+  const settings = settingsOf(selection);
   // JIT off (queryOrders): compiling this took longer than running it.
   const rows = await queryOrders<{ customerId: string; fingerprint: string }>(
     db,
     `WITH current AS (
        SELECT c.id AS "customerId",
-              $4 || ':' || count(o.id) || '/' || coalesce(sum(hashtextextended(
-                o.id::text || '|' || coalesce(o."linesVersion", '-'), 0)), 0) AS fingerprint
+              $4 || ':' || count(o.id) || '/' || coalesce(sum(${orderLinesHash}), 0) AS fingerprint
          FROM "Customer" c
          LEFT JOIN "Order" o ON o."customerId" = c.id AND ${countedOrderFilter}
         WHERE CASE WHEN $1::uuid[] IS NULL THEN c."mergedIntoId" IS NULL ELSE c.id = ANY($1::uuid[]) END

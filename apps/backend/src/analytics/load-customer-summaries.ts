@@ -8,6 +8,8 @@ import {
   utcDayNumber,
 } from "@greenloop/order-sync/analytics";
 import Decimal from "decimal.js";
+import { countedOrderLinesOf, orderLinesHash } from "./favourites-fingerprint";
+import { countedOrderFilter } from "./load-customer-favourites";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -16,11 +18,16 @@ export interface LoadedSummaries {
   summaries: Map<string, CustomerOrderSummary>;
   /** Every order of the customers, counted or not (what the run reports it read). */
   orders: number;
+  /**
+   * What the customers' favourites are summed from (favourites-fingerprint.ts), for customers
+   * with counted orders; the others' is `noCountedOrders`.
+   */
+  countedOrderLines: Map<string, string>;
 }
 
 /**
  * [customerId, orders (all), counted, eCom, totalSpend, spend90d, orders90d, first ms, last ms,
- * purchase days, repeat days' spend]
+ * purchase days, repeat days' spend, counted orders' lines hash]
  */
 type SummaryTuple = [
   string,
@@ -34,6 +41,7 @@ type SummaryTuple = [
   number,
   number,
   string,
+  string,
 ];
 
 /**
@@ -44,16 +52,16 @@ type SummaryTuple = [
  */
 const summarySql = (customers: string) => `
   WITH days AS (
-    SELECT "customerId" AS customer,
-           floor(extract(epoch FROM "placedAt") / 86400)::int AS day,
-           ("countsInAnalytics" AND "placedAt" <= $2::timestamptz
-             AND ($3::boolean OR NOT ("refundedTotal" > 0 AND "refundedTotal" >= total))) AS counted,
+    SELECT o."customerId" AS customer,
+           floor(extract(epoch FROM o."placedAt") / 86400)::int AS day,
+           (${countedOrderFilter}) AS counted,
            count(*) AS orders,
-           count(*) FILTER (WHERE channel = 'ECOM') AS ecom,
-           sum(total - "refundedTotal") AS net,
-           min("placedAt") AS first_at,
-           max("placedAt") AS last_at
-      FROM "Order"
+           count(*) FILTER (WHERE o.channel = 'ECOM') AS ecom,
+           sum(o.total - o."refundedTotal") AS net,
+           min(o."placedAt") AS first_at,
+           max(o."placedAt") AS last_at,
+           sum(${orderLinesHash}) AS lines_hash
+      FROM "Order" o
      WHERE ${customers}
      GROUP BY 1, 2, 3
   ), customers AS (
@@ -67,13 +75,14 @@ const summarySql = (customers: string) => `
            floor(extract(epoch FROM min(first_at) FILTER (WHERE counted)) * 1000) AS first_ms,
            floor(extract(epoch FROM max(last_at) FILTER (WHERE counted)) * 1000) AS last_ms,
            count(*) FILTER (WHERE counted)::int AS days,
-           (array_agg(net ORDER BY day) FILTER (WHERE counted))[1] AS first_day_net
+           (array_agg(net ORDER BY day) FILTER (WHERE counted))[1] AS first_day_net,
+           coalesce(sum(lines_hash) FILTER (WHERE counted), 0) AS lines_hash
       FROM days
      GROUP BY customer
   )
   SELECT coalesce(json_agg(json_build_array(customer, orders, counted, ecom, total::text,
            spend90::text, orders90, first_ms, last_ms, days,
-           (total - coalesce(first_day_net, 0))::text)), '[]')::text AS summaries
+           (total - coalesce(first_day_net, 0))::text, lines_hash::text)), '[]')::text AS summaries
     FROM customers`;
 
 /**
@@ -87,12 +96,15 @@ export async function loadCustomerSummaries(
   { asOf, config }: { asOf: Date; config: AnalyticsConfig },
 ): Promise<LoadedSummaries> {
   const summaries = new Map<string, CustomerOrderSummary>();
-  if (customers.length === 0) return { summaries, orders: 0 };
+  const countedOrderLines = new Map<string, string>();
+  if (customers.length === 0) return { summaries, orders: 0, countedOrderLines };
   const every = customers === "every customer";
   // One JSON text for the whole batch: the driver hands over one string, not an object per row.
   const [{ summaries: json }] = (await client.$queryRawUnsafe<Array<{ summaries: string }>>(
     summarySql(
-      every ? `"customerId" IS NOT NULL AND $1::uuid[] IS NULL` : `"customerId" = ANY($1::uuid[])`,
+      every
+        ? `o."customerId" IS NOT NULL AND $1::uuid[] IS NULL`
+        : `o."customerId" = ANY($1::uuid[])`,
     ),
     every ? null : customers,
     asOf,
@@ -117,6 +129,7 @@ export async function loadCustomerSummaries(
     ] = row;
     orders += all;
     if (counted === 0) continue;
+    countedOrderLines.set(customerId, countedOrderLinesOf(counted, row[11]));
     summaries.set(customerId, {
       orderCount: counted,
       ecomOrderCount: ecom,
@@ -129,5 +142,5 @@ export async function loadCustomerSummaries(
       repeatDaySpend: new Decimal(repeat),
     });
   }
-  return { summaries, orders };
+  return { summaries, orders, countedOrderLines };
 }

@@ -25,7 +25,11 @@ import {
   rfmInputOf,
   scoreCustomer,
 } from "./customer-analytics";
-import { catalogFingerprint, findStaleFavourites } from "./favourites-fingerprint";
+import {
+  catalogFingerprint,
+  findStaleFavourites,
+  staleFavouritesAmong,
+} from "./favourites-fingerprint";
 import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
 import { type LoadedSummaries, loadCustomerSummaries } from "./load-customer-summaries";
 import { measureStorePredictionFacts, saveStorePredictionFacts } from "./prediction-gates";
@@ -113,15 +117,17 @@ export async function recomputeAllCustomers(
     const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
     const measureOptions = { asOf, config: options.config };
     const catalog = await catalogFingerprint(db);
-    // Whose favourites to sum again: one pass for the whole run, while the first orders load.
-    const staleFavourites = findStaleFavourites(db, "every customer", {
-      ...favouritesSelection(options.config, asOf),
-      catalog,
-    });
-    staleFavourites.catch(() => {});
-    // Every customer's summary in one pass over the orders, while the favourites' pass runs too.
+    // Every customer's summary in one pass over the orders; the same pass tells whose favourites
+    // to sum again.
     const everyone = loadCustomerSummaries(db.prisma, "every customer", measureOptions);
     everyone.catch(() => {});
+    const staleFavourites = everyone.then(({ countedOrderLines }) =>
+      staleFavouritesAmong(db, ids, countedOrderLines, {
+        ...favouritesSelection(options.config, asOf),
+        catalog,
+      }),
+    );
+    staleFavourites.catch(() => {});
     const loadOptions = { ...measureOptions, staleFavourites, summaries: everyone };
     if (refit) {
       const measured: MeasuredCustomer[] = [];

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { ingestRetail } from "../merge/testing/merge-harness";
 import { openSyncedStore } from "../merge/testing/synced-store";
 import { insertTestCatalog } from "../products/testing/insert-test-catalog";
+import { catalogFingerprint, findStaleFavourites } from "./favourites-fingerprint";
 import { recomputeAllCustomers, recomputeDirtyCustomers } from "./recompute-analytics";
 import { countedOrdersAsOf } from "./testing/counted-orders";
 
@@ -204,6 +205,17 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
     // Nothing changed: the same favourites and fingerprints.
     await recomputeAllCustomers(db, { config, asOf });
     expect(await storedFavourites(db)).toEqual(first);
+    // The incremental runs' check (over the orders, in SQL) agrees with the fingerprints the full
+    // run derived from its summaries pass: nobody is stale.
+    const selection = {
+      asOf,
+      countFullyRefundedOrders: config.countFullyRefundedOrders,
+      limit: config.favouritesLimit,
+      catalog: await catalogFingerprint(db),
+    };
+    const ids = first.map((m) => m.customerId);
+    expect(await findStaleFavourites(db, ids, selection)).toEqual(new Map());
+    expect(await findStaleFavourites(db, "every customer", selection)).toEqual(new Map());
 
     // A probe that the run does skip: a sale's lines emptied behind the mirror's back (same
     // version, which Lightspeed never does) leave its customer's favourites as they were.
