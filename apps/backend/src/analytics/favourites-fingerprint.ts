@@ -47,27 +47,33 @@ function settingsOf(selection: FavouritesSelection & { catalog: string }): strin
   return `${selection.limit}|${selection.countFullyRefundedOrders}|${selection.catalog}`;
 }
 
-/**
- * The same as `findStaleFavourites` for a full run, from the counted orders' lines the summaries
- * pass already read (loadCustomerSummaries): only the stored fingerprints are read here, not the
- * orders a second time.
- */
-export async function staleFavouritesAmong(
+/** Every customer's stored fingerprint (customers without one are absent). */
+export async function storedFavouritesFingerprints(
   db: Pick<Database, "prisma">,
-  customerIds: readonly string[],
-  countedOrderLines: ReadonlyMap<string, string>,
-  selection: FavouritesSelection & { catalog: string },
 ): Promise<Map<string, string>> {
-  const settings = settingsOf(selection);
-  const [{ stored: json }] = (await db.prisma.$queryRawUnsafe<Array<{ stored: string }>>(
+  const [{ stored }] = (await db.prisma.$queryRawUnsafe<Array<{ stored: string }>>(
     `SELECT coalesce(json_object_agg("customerId", "favouritesFingerprint"), '{}')::text AS stored
        FROM "CustomerMetrics" WHERE "favouritesFingerprint" IS NOT NULL`,
   )) as [{ stored: string }];
-  const stored = JSON.parse(json) as Record<string, string>;
+  return new Map(Object.entries(JSON.parse(stored) as Record<string, string>));
+}
+
+/**
+ * The same as `findStaleFavourites` for a full run, from the counted orders' lines the summaries
+ * pass already read (loadCustomerSummaries) and the stored fingerprints: the orders are not read
+ * a second time.
+ */
+export function staleFavouritesAmong(
+  customerIds: readonly string[],
+  countedOrderLines: ReadonlyMap<string, string>,
+  stored: ReadonlyMap<string, string>,
+  selection: FavouritesSelection & { catalog: string },
+): Map<string, string> {
+  const settings = settingsOf(selection);
   const stale = new Map<string, string>();
   for (const id of customerIds) {
     const current = `${settings}:${countedOrderLines.get(id) ?? noCountedOrders}`;
-    if (stored[id] !== current) stale.set(id, current);
+    if (stored.get(id) !== current) stale.set(id, current);
   }
   return stale;
 }

@@ -29,6 +29,7 @@ import {
   catalogFingerprint,
   findStaleFavourites,
   staleFavouritesAmong,
+  storedFavouritesFingerprints,
 } from "./favourites-fingerprint";
 import { type CustomerFavourites, loadCustomerFavourites } from "./load-customer-favourites";
 import { type LoadedSummaries, loadCustomerSummaries } from "./load-customer-summaries";
@@ -121,11 +122,12 @@ export async function recomputeAllCustomers(
     // to sum again.
     const everyone = loadCustomerSummaries(db.prisma, "every customer", measureOptions);
     everyone.catch(() => {});
-    const staleFavourites = everyone.then(({ countedOrderLines }) =>
-      staleFavouritesAmong(db, ids, countedOrderLines, {
-        ...favouritesSelection(options.config, asOf),
-        catalog,
-      }),
+    const staleFavourites = Promise.all([everyone, storedFavouritesFingerprints(db)]).then(
+      ([{ countedOrderLines }, stored]) =>
+        staleFavouritesAmong(ids, countedOrderLines, stored, {
+          ...favouritesSelection(options.config, asOf),
+          catalog,
+        }),
     );
     staleFavourites.catch(() => {});
     const loadOptions = { ...measureOptions, staleFavourites, summaries: everyone };
