@@ -26,7 +26,8 @@ const utcDay = (d: Date) => Math.floor(d.getTime() / DAY);
 describe(`recomputeAllCustomers (${testDatabaseKind})`, () => {
   it("stores, for every customer, what a brute-force pass over their orders gives", async () => {
     const { db, asOf } = await storeWithHistory();
-    const run = await recomputeAllCustomers(db, { config, asOf, refit: true });
+    // Batches of 7: loads, scoring and writes of several batches overlap, as at store scale.
+    const run = await recomputeAllCustomers(db, { config, asOf, refit: true, chunkSize: 7 });
     const customers = await db.prisma.customer.findMany({
       where: { mergedIntoId: null },
       select: { id: true, metrics: true, orders: true },

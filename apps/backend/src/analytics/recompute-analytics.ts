@@ -101,7 +101,11 @@ export async function recomputeDirtyCustomers(
 /** Recomputes every customer; refits the models when `refit` or when there are none yet. */
 export async function recomputeAllCustomers(
   db: AnalyticsDatabase,
-  options: AnalyticsRunOptions & { refit?: boolean },
+  options: AnalyticsRunOptions & {
+    refit?: boolean;
+    /** Customers per batch (default 5,000); small in tests, so they cover several batches. */
+    chunkSize?: number;
+  },
 ): Promise<AnalyticsRunResult> {
   return recordRun(db, "full", options, async (startedAt, asOf) => {
     await forgetMergedCustomers(db);
@@ -117,6 +121,7 @@ export async function recomputeAllCustomers(
     const cache: ClvCache = new Map();
     const writer = pipelinedWriter(db, startedAt, options.config.loyaltyTiers);
     const measureOptions = { asOf, config: options.config };
+    const chunkSize = options.chunkSize ?? CHUNK;
     const catalog = await catalogFingerprint(db);
     // Every customer's summary in one pass over the orders; the same pass tells whose favourites
     // to sum again.
@@ -130,7 +135,22 @@ export async function recomputeAllCustomers(
         }),
     );
     staleFavourites.catch(() => {});
-    const loadOptions = { ...measureOptions, staleFavourites, summaries: everyone };
+    // A scheduled run finds few stale customers (those whose orders changed): their favourites in
+    // one query, not one per chunk that each chunk would wait for. Many (a catalog rename, the
+    // first run) are summed chunk by chunk, so their sums are never all held at once.
+    const favourites = staleFavourites.then((stale) =>
+      stale.size <= chunkSize
+        ? loadCustomerFavourites(db, [...stale.keys()], favouritesSelection(options.config, asOf))
+        : undefined,
+    );
+    favourites.catch(() => {});
+    const loadOptions = {
+      ...measureOptions,
+      staleFavourites,
+      summaries: everyone,
+      favourites,
+      chunkSize,
+    };
     if (refit) {
       const measured: MeasuredCustomer[] = [];
       const refreshed = new Map<string, string>();
@@ -148,10 +168,10 @@ export async function recomputeAllCustomers(
       }
       models = { ...fitModels(measured, options.logger), fittedAt: new Date() };
       await saveAnalyticsModels(db, models, measured.length);
-      for (let i = 0; i < measured.length; i += CHUNK) {
+      for (let i = 0; i < measured.length; i += chunkSize) {
         await writer.write(
           measured
-            .slice(i, i + CHUNK)
+            .slice(i, i + chunkSize)
             .map((m) => scoreCustomer(m, { asOf, config: options.config, models, cache })),
           refreshed,
         );
@@ -285,6 +305,10 @@ interface LoadOptions {
   staleFavourites: Promise<Map<string, string>>;
   /** loadCustomerSummaries over (at least) the customers loaded. */
   summaries: Promise<LoadedSummaries>;
+  /** Customers per chunk (default CHUNK). */
+  chunkSize?: number;
+  /** The stale customers' favourites when loaded at once; otherwise each chunk loads its own. */
+  favourites?: Promise<Map<string, CustomerFavourites> | undefined>;
 }
 
 function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
@@ -302,7 +326,7 @@ function favouritesSelection(config: AnalyticsConfig, asOf: Date) {
 async function loadChunk(
   db: Pick<Database, "prisma">,
   ids: string[],
-  { asOf, config, staleFavourites, summaries }: LoadOptions,
+  { asOf, config, staleFavourites, summaries, favourites: preloaded }: LoadOptions,
 ): Promise<LoadedChunk> {
   const selection = favouritesSelection(config, asOf);
   const [loaded, favourites] = await Promise.all([
@@ -313,7 +337,8 @@ async function loadChunk(
         const fingerprint = stale.get(id);
         if (fingerprint !== undefined) refreshed.set(id, fingerprint);
       }
-      const byCustomer = await loadCustomerFavourites(db, [...refreshed.keys()], selection);
+      const byCustomer =
+        (await preloaded) ?? (await loadCustomerFavourites(db, [...refreshed.keys()], selection));
       return { refreshed, byCustomer };
     }),
   ]);
@@ -348,7 +373,8 @@ async function eachChunkLoaded(
   handle: (chunk: string[], loaded: LoadedChunk) => unknown,
 ): Promise<void> {
   const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const size = options.chunkSize ?? CHUNK;
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
   let next = chunks[0] ? loadChunk(db, chunks[0], options) : null;
   for (let i = 0; i < chunks.length && next; i++) {
     const loaded = await next;

@@ -198,12 +198,13 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
 
   it("sums them again only when the orders, their lines, the catalog, asOf or the settings changed", async () => {
     const { db, store, asOf } = await simulatedStoreWithCatalog();
-    await recomputeAllCustomers(db, { config, asOf, refit: true });
+    // Batches of 7: everyone's favourites are summed batch by batch (more stale than a batch).
+    await recomputeAllCustomers(db, { config, asOf, refit: true, chunkSize: 7 });
     const first = await storedFavourites(db);
     expect(first.every((m) => m.favouritesFingerprint !== null)).toBe(true);
 
     // Nothing changed: the same favourites and fingerprints.
-    await recomputeAllCustomers(db, { config, asOf });
+    await recomputeAllCustomers(db, { config, asOf, chunkSize: 7 });
     expect(await storedFavourites(db)).toEqual(first);
     // The incremental runs' check (over the orders, in SQL) agrees with the fingerprints the full
     // run derived from its summaries pass: nobody is stale.
@@ -257,7 +258,7 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
       afterSale.filter((m, i) => m.favouritesFingerprint !== first[i]?.favouritesFingerprint),
     ).toEqual([expect.objectContaining({ customerId })]);
     await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
-    await recomputeAllCustomers(db, { config, asOf });
+    await recomputeAllCustomers(db, { config, asOf, chunkSize: 7 });
     expect(await storedFavourites(db)).toEqual(afterSale);
 
     // The catalog: a category renamed.
@@ -268,7 +269,7 @@ describe(`favourites in recomputeAllCustomers (${testDatabaseKind})`, () => {
       where: { id: category.id },
       data: { name: `${category.name} (renamed)` },
     });
-    await recomputeAllCustomers(db, { config, asOf });
+    await recomputeAllCustomers(db, { config, asOf, chunkSize: 7 });
     await expectFavouritesOfLines(db, { asOf, limit: config.favouritesLimit });
 
     // An earlier asOf leaves out the orders after it; another limit keeps more of each.
