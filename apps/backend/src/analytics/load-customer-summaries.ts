@@ -126,10 +126,11 @@ export async function loadCustomerSummaries(
       lastMs,
       days,
       repeat,
+      linesHash,
     ] = row;
     orders += all;
     if (counted === 0) continue;
-    countedOrderLines.set(customerId, countedOrderLinesOf(counted, row[11]));
+    countedOrderLines.set(customerId, countedOrderLinesOf(counted, linesHash));
     summaries.set(customerId, {
       orderCount: counted,
       ecomOrderCount: ecom,
