@@ -1,7 +1,7 @@
 export type { BulkSession, BulkTransaction } from "./bulk/bulk-session";
 export type { CopyValue } from "./bulk/copy-text";
 export { pgPlainArray, pgTextArray } from "./bulk/pg-text-array";
-export { prismaSql, rawQueryClient } from "./bulk/prisma-sql";
+export { prismaSql, type RawSqlClient, rawQueryClient } from "./bulk/prisma-sql";
 export { isDatabaseUnavailable } from "./connections/is-database-unavailable";
 export { hasPgliteDatabase } from "./connections/pglite-connection";
 export { redactDatabaseUrl } from "./connections/redact-database-url";

@@ -28,7 +28,7 @@ export interface ImportMerge {
 }
 
 export function createImportMerge(options: {
-  db: Pick<Database, "prisma">;
+  db: Pick<Database, "prisma" | "bulkTransaction">;
   rules: MergeRules;
   logger: Pick<Logger, "debug" | "warn">;
   chunkOrders?: number;

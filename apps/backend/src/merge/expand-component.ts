@@ -2,11 +2,11 @@
 // they belonged to, follow identifiers to the records carrying them, and those records' customers,
 // until nothing new appears. Placeholders (on more X-Series customers than the limit) are not
 // followed: they link nothing, and following them would pull in half the store.
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import type { IdentifierKind } from "@greenloop/order-sync/identity";
 import type { IdentityPin } from "@greenloop/order-sync/merge";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+type Client = Pick<RawSqlClient, "$queryRawUnsafe">;
 
 export interface Component {
   recordKeys: string[];

@@ -1,6 +1,6 @@
 // The identity graph's records and edges: which identifiers each source record carries. Saving a
 // record whose identifiers did not change is a no-op, so re-ingesting the same data resolves nothing.
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import {
   type BlockedIdentifier,
   type Identifier,
@@ -9,7 +9,7 @@ import {
 import { erasedPayloadSql } from "../redaction/redact-records";
 import type { MergeRules } from "./merge-rules";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = RawSqlClient;
 
 export interface IdentityRecordDraft {
   key: string;

@@ -2,7 +2,7 @@
 // the changed records, the sales and eCom orders that share their eCom order number, the sale an
 // export's `X-series Order ID` names, and return sales. Grouping that closed set gives exactly the
 // orders a whole-store rebuild would give for those keys.
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import {
   type EcomOrderFacts,
   orderKeyOfSale,
@@ -17,7 +17,7 @@ import {
   toSaleFacts,
 } from "./sale-facts-row";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+type Client = Pick<RawSqlClient, "$queryRawUnsafe">;
 
 export interface OrderSourceSet {
   sales: RetailSaleFacts[];

@@ -2,7 +2,7 @@
 // committing mirror rows. Orders first (one per real order), then the identity graph (one customer
 // per person). One transaction, one merge at a time (a transaction-scoped advisory lock), and
 // idempotent: merging the same changes twice changes nothing the second time.
-import type { Database, Prisma } from "@greenloop/db";
+import { type Database, type Prisma, type RawSqlClient, rawQueryClient } from "@greenloop/db";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { reportMergeFinished } from "../telemetry/pipeline-events";
 import { retailCustomerRecords, saveIdentityRecords } from "./identity-record-store";
@@ -48,11 +48,27 @@ export function addMergeResult(total: MergeResult, result: MergeResult): void {
 type Tx = Prisma.TransactionClient;
 
 export function mergeChanges(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "bulkTransaction">,
   changes: MergeChanges,
   rules: MergeRules,
 ): Promise<MergeResult> {
-  return inMergeTransaction(db, (tx) => mergeInTransaction(tx, changes, rules));
+  return inBulkMergeTransaction(db, (sql) => mergeInTransaction(sql, changes, rules));
+}
+
+/**
+ * `inMergeTransaction` on a driver session of its own (`Database.bulkTransaction`), for the merge's
+ * own statements, which are all raw SQL: Prisma's raw-query path costs CPU per parameter and
+ * result row, and its query compiler's WebAssembly memory grows to the biggest statement it has
+ * seen and never shrinks (an import's 20,000-order merges left the CLI at 1.4 GB).
+ */
+export function inBulkMergeTransaction<T>(
+  db: Pick<Database, "bulkTransaction">,
+  work: (sql: RawSqlClient) => Promise<T>,
+): Promise<T> {
+  return db.bulkTransaction(async (session) => {
+    await session.query("SELECT pg_advisory_xact_lock($1)::text", [jobLockKeys.merge]);
+    return work(rawQueryClient(session));
+  });
 }
 
 /** One transaction holding the merge lock: merges never interleave, whoever starts them. */
@@ -71,7 +87,7 @@ export function inMergeTransaction<T>(
 
 /** The merge itself, in a transaction that holds the merge lock (`inMergeTransaction`). */
 export async function mergeInTransaction(
-  tx: Tx,
+  tx: RawSqlClient,
   changes: MergeChanges,
   rules: MergeRules,
 ): Promise<MergeResult> {

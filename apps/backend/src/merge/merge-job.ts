@@ -7,7 +7,7 @@ import type { MergeRules } from "./merge-rules";
 import { sweepMerge } from "./merge-sweep";
 
 export function createMergeJob(options: {
-  db: Pick<Database, "prisma">;
+  db: Pick<Database, "prisma" | "bulkTransaction">;
   rules: MergeRules;
   syncIntervalMs: number;
 }): ScheduledJob {

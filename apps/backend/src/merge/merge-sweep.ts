@@ -28,7 +28,7 @@ export interface SweepResult extends MergeResult {
 }
 
 export async function sweepMerge(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   rules: MergeRules,
   options: SweepOptions = {},
 ): Promise<SweepResult> {

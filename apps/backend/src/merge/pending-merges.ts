@@ -6,7 +6,7 @@
 import { type Database, pgPlainArray, pgTextArray } from "@greenloop/db";
 import {
   addMergeResult,
-  inMergeTransaction,
+  inBulkMergeTransaction,
   type MergeResult,
   mergeInTransaction,
   noMergeChanges,
@@ -47,7 +47,7 @@ const DRAIN_CHUNK = 2_000;
  * twice (merging is idempotent); none leaves a change behind.
  */
 export async function drainPendingMerges(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   rules: MergeRules,
   options: { chunk?: number } = {},
 ): Promise<DrainResult> {
@@ -64,7 +64,7 @@ export async function drainPendingMerges(
     const ids = (kind: PendingMergeKind) => [
       ...new Set(rows.filter((row) => row.kind === kind).map((row) => row.recordId)),
     ];
-    const result = await inMergeTransaction(db, async (tx) => {
+    const result: MergeResult = await inBulkMergeTransaction(db, async (tx) => {
       const merged = await mergeInTransaction(
         tx,
         { saleIds: ids("sale"), retailCustomerIds: ids("customer") },

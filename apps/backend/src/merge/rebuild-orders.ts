@@ -1,7 +1,7 @@
 // Step one of the merge: recompute the canonical orders a change touched (one per real order,
 // whichever source arrived first) and write them set-based; orders whose sources vanished or
 // joined another order are deleted. Returns each affected order's identity record for step two.
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import { identifiersOfContact } from "@greenloop/order-sync/identity";
 import {
   buildCanonicalOrder,
@@ -12,7 +12,7 @@ import { type IdentityRecordDraft, retailCustomerErasures } from "./identity-rec
 import { loadOrderSources } from "./load-order-sources";
 import type { MergeRules } from "./merge-rules";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = RawSqlClient;
 
 export interface OrderChanges {
   saleIds: readonly string[];

@@ -3,7 +3,7 @@
 // id an operator pinned it to); a customer whose records all moved into another is marked merged
 // into it, so old ids still lead somewhere.
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import { displayName } from "@greenloop/order-sync/identity";
 import type {
   IdentityRecord,
@@ -15,7 +15,7 @@ import type { MergeRules } from "./merge-rules";
 import { resolveIdentitiesInParts } from "./resolve-identities-in-parts";
 import { writeResolution } from "./write-resolution";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = RawSqlClient;
 
 export interface CustomerResolutionResult {
   /** Customers whose records, identities or orders changed (marked dirty for the analytics). */

@@ -1,11 +1,11 @@
 // Writes one resolved component: customers, which records and orders belong to them, the
 // identifiers they carry, the links that explain them, the flagged identifiers, and an append-only
 // event for every record that joined, every customer merged away and every split.
-import type { Prisma } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import type { FlaggedIdentifier, IdentityLink } from "@greenloop/order-sync/merge";
 import type { AssignedCustomer } from "./resolve-customers";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Client = RawSqlClient;
 
 export interface ResolutionToWrite {
   assigned: AssignedCustomer[];

@@ -16,7 +16,7 @@ import { createMergeRules } from "../../merge/merge-rules";
 
 /** Mirrors every customer and sale of the store (as a full poll would) and merges them. */
 export async function mirrorAndMergeStore(
-  db: Pick<Database, "prisma">,
+  db: Pick<Database, "prisma" | "bulkTransaction">,
   store: SimulatedStore,
 ): Promise<void> {
   const customers = store.customers().map((c) => parsed<Customer>(customerSchema, c));
