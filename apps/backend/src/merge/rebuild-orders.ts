@@ -2,7 +2,7 @@
 // whichever source arrived first) and write them set-based; orders whose sources vanished or
 // joined another order are deleted. Returns each affected order's identity record for step two.
 import type { RawSqlClient } from "@greenloop/db";
-import { identifiersOfContact } from "@greenloop/order-sync/identity";
+import { type ContactIdentifiers, identifiersOfContact } from "@greenloop/order-sync/identity";
 import {
   buildCanonicalOrder,
   type CanonicalOrder,
@@ -67,6 +67,7 @@ export async function rebuildOrders(
     client,
     orders.map((order) => order.retailCustomerId),
   );
+  const identify = contactIdentifiers(rules);
   for (const order of orders) {
     const erasureId =
       (order.ecomOrderNumber
@@ -82,13 +83,10 @@ export async function rebuildOrders(
     const contact = order.ecomOrderNumber
       ? sources.ecomContacts.get(order.ecomOrderNumber)
       : undefined;
-    const { identifiers, blocked } = identifiersOfContact(
-      {
-        email: contact?.email,
-        phones: [contact?.phone],
-        retailCustomerId: order.retailCustomerId,
-      },
-      rules.contact,
+    const { identifiers, blocked } = identify(
+      contact?.email ?? null,
+      contact?.phone ?? null,
+      order.retailCustomerId,
     );
     if (identifiers.length === 0) removedRecordKeys.push(orderRecordKey(order.key));
     else records.push({ key: orderRecordKey(order.key), kind: "order", identifiers, blocked });
@@ -98,6 +96,24 @@ export async function rebuildOrders(
     records,
     removedRecordKeys,
     erasedOrders,
+  };
+}
+
+/**
+ * `identifiersOfContact` once per distinct contact in a rebuild: a customer's orders repeat the
+ * same email and phone, and reading a phone number (libphonenumber) is most of a record's cost.
+ * Records share the answer's arrays, which nothing modifies.
+ */
+function contactIdentifiers(rules: MergeRules) {
+  const known = new Map<string, ContactIdentifiers>();
+  return (email: string | null, phone: string | null, retailCustomerId: string | null) => {
+    const key = JSON.stringify([email, phone, retailCustomerId]);
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = identifiersOfContact({ email, phones: [phone], retailCustomerId }, rules.contact);
+      known.set(key, answer);
+    }
+    return answer;
   };
 }
 
