@@ -7,7 +7,7 @@ import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { reportMergeFinished } from "../telemetry/pipeline-events";
 import { retailCustomerRecords, saveIdentityRecords } from "./identity-record-store";
 import type { MergeRules } from "./merge-rules";
-import { rebuildOrders } from "./rebuild-orders";
+import { rebuildOrders, writeOrders } from "./rebuild-orders";
 import { resolveCustomers } from "./resolve-customers";
 
 export interface MergeChanges {
@@ -104,6 +104,15 @@ export async function mergeInTransaction(
     [...orders.records, ...customers.records],
     [...orders.removedRecordKeys, ...customers.removedRecordKeys],
   );
+  const resolved = await resolveCustomers(
+    tx,
+    { recordKeys: saved.changedKeys, customerIds: saved.previousCustomerIds },
+    rules,
+  );
+  const changedOrderKeys = [
+    ...(await writeOrders(tx, orders.orders, resolved.customerOfRecord)),
+    ...orders.deletedKeys,
+  ];
   // An order left with nothing to identify anyone by (a walk-in sale) belongs to no customer.
   const erased = new Set(orders.erasedOrders.map((order) => order.key));
   const anonymous = orders.removedRecordKeys
@@ -131,22 +140,17 @@ export async function mergeInTransaction(
       orders.erasedOrders.map((order) => order.erasureId),
     );
   }
-  const resolved = await resolveCustomers(
-    tx,
-    { recordKeys: saved.changedKeys, customerIds: saved.previousCustomerIds },
-    rules,
-  );
   // Orders whose figures changed without any identity change still change their customer's numbers.
-  if (orders.changedKeys.length > 0) {
+  if (changedOrderKeys.length > 0) {
     await tx.$executeRawUnsafe(
       `UPDATE "Customer" SET "metricsDirtyAt" = now()
         WHERE id IN (SELECT "customerId" FROM "Order" WHERE key = ANY($1::text[]))`,
-      orders.changedKeys,
+      changedOrderKeys,
     );
   }
   reportMergeFinished({ seconds: (performance.now() - started) / 1000 });
   return {
-    ordersChanged: orders.changedKeys.length,
+    ordersChanged: changedOrderKeys.length,
     recordsChanged: saved.changedKeys.length,
     recordsResolved: resolved.recordsResolved,
     customersTouched: resolved.customersTouched.length,

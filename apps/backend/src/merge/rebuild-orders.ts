@@ -1,6 +1,8 @@
 // Step one of the merge: recompute the canonical orders a change touched (one per real order,
-// whichever source arrived first) and write them set-based; orders whose sources vanished or
-// joined another order are deleted. Returns each affected order's identity record for step two.
+// whichever source arrived first); orders whose sources vanished or joined another order are
+// deleted. Returns each affected order's identity record for step two, and the orders, which are
+// written after it (`writeOrders`): a new order is inserted with its customer, not inserted and
+// then updated (an UPDATE of an indexed column rewrites the row and every index entry).
 import type { RawSqlClient } from "@greenloop/db";
 import { type ContactIdentifiers, identifiersOfContact } from "@greenloop/order-sync/identity";
 import {
@@ -20,8 +22,10 @@ export interface OrderChanges {
 }
 
 export interface OrderRebuild {
-  /** Order keys created, changed or deleted. */
-  changedKeys: string[];
+  /** The rebuilt orders, to be written by `writeOrders` once their customers are known. */
+  orders: CanonicalOrder[];
+  /** Order keys deleted. */
+  deletedKeys: string[];
   /** The identity record of every affected order that carries an identifier. */
   records: IdentityRecordDraft[];
   /** Identity records to drop: orders deleted, or left with nothing to identify anyone by. */
@@ -42,7 +46,7 @@ export async function rebuildOrders(
 ): Promise<OrderRebuild> {
   const sources = await loadOrderSources(client, changes);
   if (sources.sales.length === 0 && sources.ecomOrders.length === 0) {
-    return { changedKeys: [], records: [], removedRecordKeys: [], erasedOrders: [] };
+    return { orders: [], deletedKeys: [], records: [], removedRecordKeys: [], erasedOrders: [] };
   }
   const orders = groupOrderSources(sources).map(buildCanonicalOrder);
   const keys = orders.map((order) => order.key);
@@ -58,7 +62,6 @@ export async function rebuildOrders(
     sources.sales.map((sale) => `retail:${sale.id}`),
     keys,
   );
-  const written = await upsertOrders(client, orders);
 
   const records: IdentityRecordDraft[] = [];
   const removedRecordKeys = deleted.map((row) => orderRecordKey(row.key));
@@ -92,7 +95,8 @@ export async function rebuildOrders(
     else records.push({ key: orderRecordKey(order.key), kind: "order", identifiers, blocked });
   }
   return {
-    changedKeys: [...written, ...deleted.map((row) => row.key)],
+    orders,
+    deletedKeys: deleted.map((row) => row.key),
     records,
     removedRecordKeys,
     erasedOrders,
@@ -118,26 +122,36 @@ function contactIdentifiers(rules: MergeRules) {
 }
 
 /**
- * One statement for the batch; rows whose values are unchanged are not touched or returned. The
- * order's `linesVersion` is read from its source here (the sale's version, else the eCom
- * order's content hash), so an edit of the lines alone changes the order too.
+ * Writes the rebuilt orders in one statement and returns the keys of those created or changed;
+ * rows whose values are unchanged are not touched. A new order gets its customer here (its
+ * record's, from the resolution; none for an anonymous or erased one, which the merge's own
+ * statements settle); an existing order's customer is the resolution's to change, not this
+ * statement's. The order's `linesVersion` is read from its source here (the sale's version, else
+ * the eCom order's content hash), so an edit of the lines alone changes the order too.
  */
-async function upsertOrders(client: Client, orders: CanonicalOrder[]): Promise<string[]> {
+export async function writeOrders(
+  client: Client,
+  orders: readonly CanonicalOrder[],
+  customerOfRecord: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  if (orders.length === 0) return [];
   const column = <T>(pick: (order: CanonicalOrder) => T) => orders.map(pick);
   const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
     `INSERT INTO "Order" (key, source, "countsInAnalytics", "retailCustomerId", channel, status,
        "placedAt", total, "refundedTotal", "retailSaleId", "ecomOrderNumber", "matchedBy",
-       "reachedRetailAt", "firstSeenInRetailAt", "syncDelaySeconds", "linesVersion", "updatedAt")
+       "reachedRetailAt", "firstSeenInRetailAt", "syncDelaySeconds", "linesVersion", "customerId",
+       "updatedAt")
      SELECT t.key, t.source, t.counts, t."retailCustomerId", t.channel::"OrderChannel",
        t.status::"OrderStatus", t."placedAt", t.total, t.refunded, t."retailSaleId",
        t."ecomOrderNumber", t."matchedBy"::"OrderMatch", t."reachedRetailAt",
-       t."firstSeenInRetailAt", t.delay, coalesce('s' || s.version, 'e' || e."contentHash"), now()
+       t."firstSeenInRetailAt", t.delay, coalesce('s' || s.version, 'e' || e."contentHash"),
+       t."customerId", now()
        FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[],
                    $7::timestamptz[], $8::numeric[], $9::numeric[], $10::text[], $11::text[],
-                   $12::text[], $13::timestamptz[], $14::timestamptz[], $15::int[])
+                   $12::text[], $13::timestamptz[], $14::timestamptz[], $15::int[], $16::uuid[])
          AS t(key, source, counts, "retailCustomerId", channel, status, "placedAt", total,
               refunded, "retailSaleId", "ecomOrderNumber", "matchedBy", "reachedRetailAt",
-              "firstSeenInRetailAt", delay)
+              "firstSeenInRetailAt", delay, "customerId")
        LEFT JOIN "RetailSale" s ON s.id = t."retailSaleId"
        LEFT JOIN "EcomOrder" e ON t."retailSaleId" IS NULL AND e."orderNumber" = t."ecomOrderNumber"
      ON CONFLICT (key) DO UPDATE SET
@@ -177,6 +191,7 @@ async function upsertOrders(client: Client, orders: CanonicalOrder[]): Promise<s
     column((o) => o.reachedRetailAt?.toISOString() ?? null),
     column((o) => o.firstSeenInRetailAt?.toISOString() ?? null),
     column((o) => o.syncDelaySeconds),
+    column((o) => customerOfRecord.get(orderRecordKey(o.key)) ?? null),
   );
   return rows.map((row) => row.key);
 }

@@ -23,6 +23,8 @@ export interface CustomerResolutionResult {
   customersCreated: number;
   customersMerged: number;
   recordsResolved: number;
+  /** The customer of every record resolved (the component's). */
+  customerOfRecord: ReadonlyMap<string, string>;
 }
 
 export interface AssignedCustomer extends ResolvedCustomer {
@@ -37,7 +39,13 @@ export async function resolveCustomers(
   rules: MergeRules,
 ): Promise<CustomerResolutionResult> {
   if (seeds.recordKeys.length === 0 && seeds.customerIds.length === 0) {
-    return { customersTouched: [], customersCreated: 0, customersMerged: 0, recordsResolved: 0 };
+    return {
+      customersTouched: [],
+      customersCreated: 0,
+      customersMerged: 0,
+      recordsResolved: 0,
+      customerOfRecord: new Map(),
+    };
   }
   const component = await expandComponent(client, seeds, rules.maxCustomersPerIdentifier);
   const stored = await loadRecords(client, component.recordKeys);
@@ -65,6 +73,7 @@ export async function resolveCustomers(
     customersCreated: assigned.filter((customer) => customer.isNew).length,
     customersMerged: written.merged,
     recordsResolved: component.recordKeys.length,
+    customerOfRecord: written.customerOfRecord,
   };
 }
 

@@ -29,7 +29,7 @@ interface EventRow {
 export async function writeResolution(
   client: Client,
   input: ResolutionToWrite,
-): Promise<{ merged: number; changed: string[] }> {
+): Promise<{ merged: number; changed: string[]; customerOfRecord: Map<string, string> }> {
   const { assigned, previousByRecord } = input;
   const customerOfRecord = new Map<string, string>();
   for (const customer of assigned) {
@@ -81,6 +81,7 @@ export async function writeResolution(
   }
   await insertEvents(client, events);
   return {
+    customerOfRecord,
     merged: mergedInto.size,
     changed: assigned.map((c) => c.id).filter((id) => changed.has(id)),
   };
