@@ -2,8 +2,9 @@
 // E-Series export streamed through the parser into EcomOrder, the merge (canonical orders and
 // customers), then the analytics once. The current way (merge after each committed batch) against
 // the import's deferred merge, on the database under test (PGlite in memory, or PostgreSQL with
-// DATABASE_URL), each on a fresh database; both must end in the same canonical state. Prints one
-// `import-merge {…}` line per measure; Vitest's own table is not the measure.
+// DATABASE_URL), each on a fresh database; both must end in the same canonical state. The floor:
+// the same export imported with no merge, then merged set-based in SQL (`merge-floor.ts` says what
+// it covers). Prints one `import-merge {…}` line per measure; Vitest's own table is not the measure.
 
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -13,6 +14,7 @@ import { bench, describe } from "vitest";
 import { mergeChanges } from "../merge/merge-changes";
 import { createMergeRules } from "../merge/merge-rules";
 import { type CanonicalSnapshot, canonicalSnapshot } from "../merge/testing/canonical-snapshot";
+import { runMergeFloor } from "../merge/testing/merge-floor";
 import { createImportMerge } from "./import-merge";
 import { recomputeAfterImport } from "./run-ecom-import";
 import { importGeneratedExport, writeGeneratedExport } from "./testing/generated-export";
@@ -36,6 +38,27 @@ const theExport = () => {
 };
 
 const snapshots = new Map<Approach, CanonicalSnapshot>();
+let floorSeconds: number | undefined;
+
+/** The export imported with no merge, then the set-based floor of the merge on it. */
+async function measureFloor(): Promise<void> {
+  const { file, bytes } = await theExport();
+  const db = await openTestDatabase();
+  try {
+    await importGeneratedExport({ path: file, bytes }, { db });
+    const floor = await db.bulkTransaction(runMergeFloor);
+    floorSeconds = floor.seconds;
+    report({
+      approach: "set-based SQL floor",
+      orders: floor.orders,
+      mergeSeconds: Number(floor.seconds.toFixed(2)),
+      labelRounds: floor.rounds,
+      customers: floor.customers,
+    });
+  } finally {
+    await db.close();
+  }
+}
 
 async function measure(approach: Approach): Promise<void> {
   const { file, bytes } = await theExport();
@@ -104,6 +127,7 @@ async function measure(approach: Approach): Promise<void> {
       canonicalOrders: canonical.orders.length,
       canonicalCustomers: canonical.customers.length,
       ...(current && ours ? { sameCanonicalState: isDeepStrictEqual(current, ours) } : {}),
+      ...(floorSeconds ? { mergeVsFloor: Number((mergeMs / 1000 / floorSeconds).toFixed(2)) } : {}),
       cpuSeconds: Number(((user + system) / 1e6).toFixed(1)),
     });
   } finally {
@@ -129,6 +153,16 @@ const measureOnce = (name: Approach) => {
 const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
 
 describe(`eCom import with merge and analytics, ${ORDERS.toLocaleString("en-US")} orders (${testDatabaseKind})`, () => {
+  // First, so the other measures can report their merge against it.
+  let floor: Promise<void> | undefined;
+  bench(
+    "the merge's set-based SQL floor",
+    () => {
+      floor ??= measureFloor();
+      return floor;
+    },
+    once,
+  );
   bench(
     "merge after each committed batch (current)",
     () => measureOnce("per batch (current)"),

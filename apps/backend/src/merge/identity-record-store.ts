@@ -110,9 +110,10 @@ export async function saveIdentityRecords(
 
   await upsertRecords(client, [...changed, ...blockedOnly]);
   if (changedKeys.length > 0) {
+    // A record not stored before has no edges yet: 20,000 new orders' keys are 20,000 probes.
     await client.$executeRawUnsafe(
       `DELETE FROM "IdentityRecordIdentifier" WHERE "recordKey" = ANY($1::text[])`,
-      changedKeys,
+      changedKeys.filter((key) => byKey.has(key)),
     );
     await client.$executeRawUnsafe(
       `DELETE FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
