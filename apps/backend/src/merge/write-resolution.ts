@@ -55,7 +55,7 @@ export async function writeResolution(
     await client.$executeRawUnsafe(`DELETE FROM "Customer" WHERE id = ANY($1::uuid[])`, vanished);
   }
 
-  await assignRecordsAndOrders(client, customerOfRecord, input.recordKeys);
+  await assignRecordsAndOrders(client, customerOfRecord, input.recordKeys, previousByRecord);
   await writeIdentities(client, assigned, input.flagged, allIds);
   await writeLinks(client, assigned, allIds);
   await replaceFlags(client, assigned, input.flagged);
@@ -195,19 +195,30 @@ async function markMerged(client: Client, mergedInto: Map<string, string>): Prom
   );
 }
 
+/**
+ * Each record, its consent and its order follow the record's customer. Records and orders are
+ * written only where the record moved: their customer is written by the merge alone, under its
+ * lock, so a record that stayed has rows that already say so, and a re-resolved component of
+ * 100,000 records no longer costs 200,000 lookups to change a few. Consent is written by the
+ * ingestion too, which may read a record's customer just before a merge moves it: every record of
+ * the component is checked there, so a re-resolution mends it.
+ */
 async function assignRecordsAndOrders(
   client: Client,
   customerOfRecord: Map<string, string>,
   recordKeys: string[],
+  previousByRecord: ReadonlyMap<string, string | null>,
 ): Promise<void> {
   const keys = recordKeys.filter((key) => customerOfRecord.has(key));
   const ids = keys.map((key) => customerOfRecord.get(key) as string);
+  const moved = keys.filter((key) => previousByRecord.get(key) !== customerOfRecord.get(key));
+  const movedIds = moved.map((key) => customerOfRecord.get(key) as string);
   await client.$executeRawUnsafe(
     `UPDATE "IdentityRecord" r SET "customerId" = t.id
        FROM unnest($1::text[], $2::uuid[]) AS t(key, id)
       WHERE r.key = t.key AND r."customerId" IS DISTINCT FROM t.id`,
-    keys,
-    ids,
+    moved,
+    movedIds,
   );
   // Consent follows its record (consent/effective-consent.ts).
   await client.$executeRawUnsafe(
@@ -217,7 +228,7 @@ async function assignRecordsAndOrders(
     keys,
     ids,
   );
-  const orderKeys = keys.filter((key) => key.startsWith("order:"));
+  const orderKeys = moved.filter((key) => key.startsWith("order:"));
   await client.$executeRawUnsafe(
     `UPDATE "Order" o SET "customerId" = t.id, "updatedAt" = now()
        FROM unnest($1::text[], $2::uuid[]) AS t(key, id)
