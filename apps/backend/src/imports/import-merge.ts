@@ -1,6 +1,10 @@
 // The merge hand-off of an eCom import: the order numbers of each committed batch are collected and
-// merged in large chunks (every MERGE_CHUNK_ORDERS orders, and what is left when the import ends)
-// instead of one merge per batch. Merging is idempotent and its result does not depend on how the
+// merged in large chunks (what is left is merged when the import ends) instead of one merge per
+// batch. The chunks grow: a merge waits for MERGE_CHUNK_ORDERS orders or as many as were merged
+// before it, whichever is more (20k, 20k, 40k, 80k…). Each merge re-resolves the customers its
+// orders touch with all their records, and an export lists every customer's orders all through
+// the file, so fixed chunks re-resolved the whole store each time (quadratic); growing ones
+// re-resolve it a logarithmic number of times, at most about twice the import in all. Merging is idempotent and its result does not depend on how the
 // changes are batched (merge/order-independence.test.ts), so only the time changes. Orders
 // committed but not merged yet are in EcomOrder with a fresh `updatedAt`: if the process dies before
 // `finish`, the scheduled merge sweep (merge/merge-sweep.ts) merges them, and `finish` of the next
@@ -12,7 +16,10 @@ import { type MergeResult, mergeChanges } from "../merge/merge-changes";
 import type { MergeRules } from "../merge/merge-rules";
 import type { OnEcomOrdersChanged } from "./ecom-orders-changed";
 
-/** Orders merged at once: bounds what a crash leaves to the sweep, and one merge's transaction. */
+/**
+ * The smallest chunk merged at once. The merged orders can be seen while the import runs; what a
+ * crash leaves to the sweep is at most this or half of what was imported, whichever is more.
+ */
 export const MERGE_CHUNK_ORDERS = 20_000;
 
 export interface ImportMerge {
@@ -37,12 +44,16 @@ export function createImportMerge(options: {
   const chunkOrders = options.chunkOrders ?? MERGE_CHUNK_ORDERS;
   let pending = new Set<string>();
   let merges = 0;
+  let merged = 0;
+  const nextChunk = () => Math.max(chunkOrders, merged);
   const mergePending = async () => {
     const orderNumbers = [...pending];
     pending = new Set();
-    for (let start = 0; start < orderNumbers.length; start += chunkOrders) {
-      const chunk = orderNumbers.slice(start, start + chunkOrders);
+    for (let start = 0; start < orderNumbers.length; ) {
+      const chunk = orderNumbers.slice(start, start + nextChunk());
       const result: MergeResult = await mergeChanges(db, { ecomOrderNumbers: chunk }, rules);
+      start += chunk.length;
+      merged += chunk.length;
       merges += 1;
       logger.debug({ ...result }, "merged eCom orders");
     }
@@ -51,7 +62,7 @@ export function createImportMerge(options: {
     // A failure here reaches importEcomOrders, which counts it (onEcomOrdersChangedFailures).
     async onEcomOrdersChanged(orderNumbers) {
       for (const number of orderNumbers) pending.add(number);
-      if (pending.size >= chunkOrders) await mergePending();
+      if (pending.size >= nextChunk()) await mergePending();
     },
     async finish() {
       try {
