@@ -4,12 +4,14 @@
 // before it, whichever is more (20k, 20k, 40k, 80k…). Each merge re-resolves the customers its
 // orders touch with all their records, and an export lists every customer's orders all through
 // the file, so fixed chunks re-resolved the whole store each time (quadratic); growing ones
-// re-resolve it a logarithmic number of times, at most about twice the import in all. Merging is idempotent and its result does not depend on how the
-// changes are batched (merge/order-independence.test.ts), so only the time changes. Orders
-// committed but not merged yet are in EcomOrder with a fresh `updatedAt`: if the process dies before
-// `finish`, the scheduled merge sweep (merge/merge-sweep.ts) merges them, and `finish` of the next
-// import does too (re-importing the same file finds them unchanged and hands nothing over, so
-// `finish` also merges every imported order that has no canonical order yet).
+// re-resolve it a logarithmic number of times, about twice the import in all.
+//
+// Merging is idempotent and its result does not depend on how the changes are batched
+// (merge/order-independence.test.ts), so only the time changes. Orders committed but not merged
+// yet are in EcomOrder with a fresh `updatedAt`: if the process dies before `finish`, the scheduled
+// merge sweep (merge/merge-sweep.ts) merges them, and `finish` of the next import does too
+// (re-importing the same file finds them unchanged and hands nothing over, so `finish` also merges
+// every imported order that has no canonical order yet).
 import type { Database } from "@greenloop/db";
 import type { Logger } from "../logger";
 import { type MergeResult, mergeChanges } from "../merge/merge-changes";

@@ -59,7 +59,7 @@ export function mergeChanges(
  * `inMergeTransaction` on a driver session of its own (`Database.bulkTransaction`), for the merge's
  * own statements, which are all raw SQL: Prisma's raw-query path costs CPU per parameter and
  * result row, and its query compiler's WebAssembly memory grows to the biggest statement it has
- * seen and never shrinks (an import's 20,000-order merges left the CLI at 1.4 GB).
+ * seen and never shrinks (an import's 20,000-order merges left the CLI at 1.5 GB).
  */
 export function inBulkMergeTransaction<T>(
   db: Pick<Database, "bulkTransaction">,
@@ -71,7 +71,10 @@ export function inBulkMergeTransaction<T>(
   });
 }
 
-/** One transaction holding the merge lock: merges never interleave, whoever starts them. */
+/**
+ * One Prisma transaction holding the merge lock, for the operator's split, merge and erasure, which
+ * use Prisma's models: merges never interleave, whoever starts them.
+ */
 export function inMergeTransaction<T>(
   db: Pick<Database, "prisma">,
   work: (tx: Tx) => Promise<T>,
@@ -85,7 +88,7 @@ export function inMergeTransaction<T>(
   );
 }
 
-/** The merge itself, in a transaction that holds the merge lock (`inMergeTransaction`). */
+/** The merge itself, in a transaction that holds the merge lock (`inBulkMergeTransaction`). */
 export async function mergeInTransaction(
   tx: RawSqlClient,
   changes: MergeChanges,
