@@ -1,6 +1,6 @@
 // The identity graph's records and edges: which identifiers each source record carries. Saving a
 // record whose identifiers did not change is a no-op, so re-ingesting the same data resolves nothing.
-import type { RawSqlClient } from "@greenloop/db";
+import { pgPlainArray, pgTextArray, type RawSqlClient } from "@greenloop/db";
 import {
   type BlockedIdentifier,
   type Identifier,
@@ -144,10 +144,10 @@ async function upsertRecords(client: Client, drafts: IdentityRecordDraft[]): Pro
          AS t(key, kind, identifiers, blocked)
      ON CONFLICT (key) DO UPDATE SET identifiers = EXCLUDED.identifiers,
        blocked = EXCLUDED.blocked, "updatedAt" = now()`,
-    drafts.map((d) => d.key),
-    drafts.map((d) => d.kind),
-    drafts.map((d) => JSON.stringify(d.identifiers)),
-    drafts.map((d) => JSON.stringify(d.blocked)),
+    pgTextArray(drafts.map((d) => d.key)),
+    pgTextArray(drafts.map((d) => d.kind)),
+    pgTextArray(drafts.map((d) => JSON.stringify(d.identifiers))),
+    pgTextArray(drafts.map((d) => JSON.stringify(d.blocked))),
   );
 }
 
@@ -160,9 +160,9 @@ async function insertEdges(client: Client, drafts: IdentityRecordDraft[]): Promi
     `INSERT INTO "IdentityRecordIdentifier" (kind, value, "recordKey", "onRetailCustomer")
      SELECT t.kind::"IdentityKind", t.value, t.key, t.retail
        FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(kind, value, key, retail)`,
-    edges.map((e) => e.kind),
-    edges.map((e) => e.value),
-    edges.map((e) => e.recordKey),
-    edges.map((e) => e.retail),
+    pgTextArray(edges.map((e) => e.kind)),
+    pgTextArray(edges.map((e) => e.value)),
+    pgTextArray(edges.map((e) => e.recordKey)),
+    pgPlainArray(edges.map((e) => String(e.retail))),
   );
 }

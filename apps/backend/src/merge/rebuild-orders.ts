@@ -3,7 +3,7 @@
 // deleted. Returns each affected order's identity record for step two, and the orders, which are
 // written after it (`writeOrders`): a new order is inserted with its customer, not inserted and
 // then updated (an UPDATE of an indexed column rewrites the row and every index entry).
-import type { RawSqlClient } from "@greenloop/db";
+import { pgPlainArray, pgTextArray, type RawSqlClient } from "@greenloop/db";
 import { type ContactIdentifiers, identifiersOfContact } from "@greenloop/order-sync/identity";
 import {
   buildCanonicalOrder,
@@ -135,7 +135,11 @@ export async function writeOrders(
   customerOfRecord: ReadonlyMap<string, string>,
 ): Promise<string[]> {
   if (orders.length === 0) return [];
-  const column = <T>(pick: (order: CanonicalOrder) => T) => orders.map(pick);
+  // Each column as one array literal: the driver's own array encoding costs more than the rest of
+  // the statement's preparation for 100,000 orders.
+  const text = (pick: (order: CanonicalOrder) => string | null) => pgTextArray(orders.map(pick));
+  const plain = (pick: (order: CanonicalOrder) => string | number | null) =>
+    pgPlainArray(orders.map(pick));
   const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
     `INSERT INTO "Order" (key, source, "countsInAnalytics", "retailCustomerId", channel, status,
        "placedAt", total, "refundedTotal", "retailSaleId", "ecomOrderNumber", "matchedBy",
@@ -176,22 +180,22 @@ export async function writeOrders(
             EXCLUDED."matchedBy", EXCLUDED."reachedRetailAt", EXCLUDED."firstSeenInRetailAt",
             EXCLUDED."syncDelaySeconds", EXCLUDED."linesVersion")
      RETURNING key`,
-    column((o) => o.key),
-    column((o) => o.source),
-    column((o) => o.countsInAnalytics),
-    column((o) => o.retailCustomerId),
-    column((o) => o.channel),
-    column((o) => o.status),
-    column((o) => o.placedAt.toISOString()),
-    column((o) => o.total.toString()),
-    column((o) => o.refundedTotal.toString()),
-    column((o) => o.retailSaleId),
-    column((o) => o.ecomOrderNumber),
-    column((o) => o.matchedBy),
-    column((o) => o.reachedRetailAt?.toISOString() ?? null),
-    column((o) => o.firstSeenInRetailAt?.toISOString() ?? null),
-    column((o) => o.syncDelaySeconds),
-    column((o) => customerOfRecord.get(orderRecordKey(o.key)) ?? null),
+    text((o) => o.key),
+    text((o) => o.source),
+    plain((o) => String(o.countsInAnalytics)),
+    text((o) => o.retailCustomerId),
+    text((o) => o.channel),
+    text((o) => o.status),
+    plain((o) => o.placedAt.toISOString()),
+    plain((o) => o.total.toString()),
+    plain((o) => o.refundedTotal.toString()),
+    text((o) => o.retailSaleId),
+    text((o) => o.ecomOrderNumber),
+    text((o) => o.matchedBy),
+    plain((o) => o.reachedRetailAt?.toISOString() ?? null),
+    plain((o) => o.firstSeenInRetailAt?.toISOString() ?? null),
+    plain((o) => o.syncDelaySeconds),
+    plain((o) => customerOfRecord.get(orderRecordKey(o.key)) ?? null),
   );
   return rows.map((row) => row.key);
 }

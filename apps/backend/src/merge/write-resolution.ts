@@ -1,7 +1,7 @@
 // Writes one resolved component: customers, which records and orders belong to them, the
 // identifiers they carry, the links that explain them, the flagged identifiers, and an append-only
 // event for every record that joined, every customer merged away and every split.
-import type { RawSqlClient } from "@greenloop/db";
+import { pgPlainArray, pgTextArray, type RawSqlClient } from "@greenloop/db";
 import type { FlaggedIdentifier, IdentityLink } from "@greenloop/order-sync/merge";
 import type { AssignedCustomer } from "./resolve-customers";
 
@@ -326,13 +326,13 @@ async function writeLinks(
       WHERE NOT EXISTS (SELECT 1 FROM "CustomerLink" l
                          WHERE l."fromRecord" = w.f AND l."toRecord" = w.t
                            AND l.kind = w.kind AND l.value = w.value)`,
-    customerIds,
-    rows.map((r) => r.customerId),
-    rows.map((r) => r.link.from),
-    rows.map((r) => r.link.to),
-    rows.map((r) => r.link.kind),
-    rows.map((r) => r.link.value),
-    rows.map((r) => r.link.reason),
+    pgPlainArray(customerIds),
+    pgPlainArray(rows.map((r) => r.customerId)),
+    pgTextArray(rows.map((r) => r.link.from)),
+    pgTextArray(rows.map((r) => r.link.to)),
+    pgTextArray(rows.map((r) => r.link.kind)),
+    pgTextArray(rows.map((r) => r.link.value)),
+    pgTextArray(rows.map((r) => r.link.reason)),
   );
 }
 
@@ -425,11 +425,11 @@ async function insertEvents(client: Client, events: EventRow[]): Promise<void> {
      SELECT t.id, t.kind::"IdentityEventKind", t.other, t.ikind::"IdentityKind", t.source, t.reason
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
          AS t(id, kind, other, ikind, source, reason)`,
-    events.map((e) => e.customerId),
-    events.map((e) => e.kind),
-    events.map((e) => e.otherCustomerId),
-    events.map((e) => e.identityKind),
-    events.map((e) => e.sourceRecord),
-    events.map((e) => e.reason),
+    pgPlainArray(events.map((e) => e.customerId)),
+    pgTextArray(events.map((e) => e.kind)),
+    pgPlainArray(events.map((e) => e.otherCustomerId)),
+    pgTextArray(events.map((e) => e.identityKind)),
+    pgTextArray(events.map((e) => e.sourceRecord)),
+    pgTextArray(events.map((e) => e.reason)),
   );
 }
