@@ -3,7 +3,7 @@
 // in its own. Whatever the mirror committed is therefore merged even when the call after the
 // commit failed (the process died, the database went away for a moment): the next drain, from the
 // change handler or the scheduled retry seconds later, finds it.
-import { type Database, pgPlainArray, pgTextArray } from "@greenloop/db";
+import { type Database, pgPlainArray, pgTextArray, type RawSqlClient } from "@greenloop/db";
 import {
   addMergeResult,
   inBulkMergeTransaction,
@@ -15,13 +15,9 @@ import type { MergeRules } from "./merge-rules";
 
 export type PendingMergeKind = "sale" | "customer";
 
-type RawClient = {
-  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
-};
-
 /** Records mirror rows a write changed; call it in the write's transaction. */
 export async function recordPendingMerges(
-  client: RawClient,
+  client: Pick<RawSqlClient, "$executeRawUnsafe">,
   kind: PendingMergeKind,
   recordIds: readonly string[],
 ): Promise<void> {
