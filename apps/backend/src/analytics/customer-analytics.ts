@@ -146,8 +146,11 @@ export function scoreCustomer(
     periodDays: CLV_PERIOD_DAYS,
     config,
   });
+  // A literal of one fixed shape, not a spread: V8 builds it far faster (a full run makes 100,000).
   return {
-    ...measured,
+    customerId: measured.customerId,
+    metrics,
+    clv,
     asOf,
     rfm,
     rfmSegment: rfm ? rfmSegment(rfm) : null,

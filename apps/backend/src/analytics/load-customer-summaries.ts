@@ -47,72 +47,127 @@ type SummaryTuple = [
 /**
  * The counted-order selection of selectCountedOrders, written in SQL: counts in analytics, placed
  * by asOf (the column holds milliseconds, as JavaScript's dates do), and not fully refunded unless the
- * store counts those. Each customer's orders are grouped by UTC day first: the repeat days' spend is
- * everything but the first day's.
+ * store counts those. One level of grouping by customer: the repeat days' spend is that of the
+ * counted orders after the customer's first counted UTC day, which a window over the customer's
+ * orders (read in customer order from the index) gives each row. Grouping by customer and day
+ * first, as before, aggregated almost every order twice (a customer rarely buys twice a day):
+ * 2.3 s against 1.7–1.8 s for a million orders (BENCHMARKS.md, issue 19). The day is computed in
+ * float (`date_part`), exact at this scale; the first and last moments keep `extract`'s numeric,
+ * so no millisecond is lost.
  */
 const summarySql = (customers: string) => `
-  WITH days AS (
+  WITH orders AS (
     SELECT o."customerId" AS customer,
-           floor(extract(epoch FROM o."placedAt") / 86400)::int AS day,
+           floor(date_part('epoch', o."placedAt") / 86400)::int AS day,
            (${countedOrderFilter}) AS counted,
-           count(*) AS orders,
-           count(*) FILTER (WHERE o.channel = 'ECOM') AS ecom,
-           sum(o.total - o."refundedTotal") AS net,
-           min(o."placedAt") AS first_at,
-           max(o."placedAt") AS last_at,
-           sum(${orderLinesHash}) AS lines_hash
+           o.channel,
+           o.total - o."refundedTotal" AS net,
+           o."placedAt" AS placed_at,
+           ${orderLinesHash} AS lines_hash
       FROM "Order" o
      WHERE ${customers}
-     GROUP BY 1, 2, 3
+  ), days AS (
+    SELECT *, min(day) FILTER (WHERE counted) OVER (PARTITION BY customer) AS first_day
+      FROM orders
   ), customers AS (
     SELECT customer,
-           sum(orders)::int AS orders,
-           coalesce(sum(orders) FILTER (WHERE counted), 0)::int AS counted,
-           coalesce(sum(ecom) FILTER (WHERE counted), 0)::int AS ecom,
+           count(*)::int AS orders,
+           count(*) FILTER (WHERE counted)::int AS counted,
+           count(*) FILTER (WHERE counted AND channel = 'ECOM')::int AS ecom,
            coalesce(sum(net) FILTER (WHERE counted), 0) AS total,
            coalesce(sum(net) FILTER (WHERE counted AND $4::int - day < $5::int), 0) AS spend90,
-           coalesce(sum(orders) FILTER (WHERE counted AND $4::int - day < $5::int), 0)::int AS orders90,
-           floor(extract(epoch FROM min(first_at) FILTER (WHERE counted)) * 1000) AS first_ms,
-           floor(extract(epoch FROM max(last_at) FILTER (WHERE counted)) * 1000) AS last_ms,
-           count(*) FILTER (WHERE counted)::int AS days,
-           (array_agg(net ORDER BY day) FILTER (WHERE counted))[1] AS first_day_net,
+           count(*) FILTER (WHERE counted AND $4::int - day < $5::int)::int AS orders90,
+           floor(extract(epoch FROM min(placed_at) FILTER (WHERE counted)) * 1000) AS first_ms,
+           floor(extract(epoch FROM max(placed_at) FILTER (WHERE counted)) * 1000) AS last_ms,
+           count(DISTINCT day) FILTER (WHERE counted)::int AS days,
+           coalesce(sum(net) FILTER (WHERE counted AND day > first_day), 0) AS repeat,
            coalesce(sum(lines_hash) FILTER (WHERE counted), 0) AS lines_hash
       FROM days
      GROUP BY customer
   )
   SELECT coalesce(json_agg(json_build_array(customer, orders, counted, ecom, total::text,
-           spend90::text, orders90, first_ms, last_ms, days,
-           (total - coalesce(first_day_net, 0))::text, lines_hash::text)), '[]')::text AS summaries
+           spend90::text, orders90, first_ms, last_ms, days, repeat::text, lines_hash::text)),
+         '[]')::text AS summaries
     FROM customers`;
+
+/** Customers by id: `from` included, `below` excluded, null for no bound. */
+export interface CustomerIdRange {
+  from: string | null;
+  below: string | null;
+}
 
 /**
  * The summaries of these customers' counted orders as of `asOf`. For every customer (a full run),
- * one pass over the orders table: cheaper than looking up each customer's orders, which lie all
- * over it, and the result is one small row per customer.
+ * or every customer in an id range, one pass over the orders table: cheaper than looking up each
+ * customer's orders, which lie all over it, and the result is one small row per customer.
  */
 export async function loadCustomerSummaries(
   client: Client,
-  customers: readonly string[] | "every customer",
-  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+  customers: readonly string[] | "every customer" | CustomerIdRange,
+  options: { asOf: Date; config: AnalyticsConfig },
 ): Promise<LoadedSummaries> {
-  const summaries = new Map<string, CustomerOrderSummary>();
-  const countedOrderLines = new Map<string, string>();
-  if (customers.length === 0) return { summaries, orders: 0, countedOrderLines };
-  const every = customers === "every customer";
-  // One JSON text for the whole batch: the driver hands over one string, not an object per row.
+  const loaded: LoadedSummaries = { summaries: new Map(), orders: 0, countedOrderLines: new Map() };
+  await loadInto(loaded, client, customers === "every customer" ? everyone : customers, options);
+  return loaded;
+}
+
+/**
+ * Every customer's summary, in `parts` passes over id ranges run at once. One pass is one backend
+ * process, so on one core; on two, two halves took 1.1–1.2 s where the whole took 1.7–1.8 s
+ * (BENCHMARKS.md, issue 19). `sortedIds`: every customer's id in the database's order, to cut
+ * the ranges at.
+ */
+export async function loadEveryCustomerSummary(
+  client: Client,
+  sortedIds: readonly string[],
+  options: { asOf: Date; config: AnalyticsConfig; parts: number },
+): Promise<LoadedSummaries> {
+  const loaded: LoadedSummaries = { summaries: new Map(), orders: 0, countedOrderLines: new Map() };
+  const cuts = Array.from(
+    { length: Math.max(0, Math.min(options.parts, sortedIds.length) - 1) },
+    (_, index) => sortedIds[Math.floor(((index + 1) * sortedIds.length) / options.parts)] as string,
+  );
+  const bounds = [null, ...cuts, null];
+  await Promise.all(
+    bounds
+      .slice(1)
+      .map((below, index) =>
+        loadInto(loaded, client, { from: bounds[index] ?? null, below }, options),
+      ),
+  );
+  return loaded;
+}
+
+const everyone: CustomerIdRange = { from: null, below: null };
+
+/** Which orders a pass reads; `$1` carries the ids, or the range's bounds. */
+function selectionSql(customers: readonly string[] | CustomerIdRange): string {
+  if (Array.isArray(customers)) return `o."customerId" = ANY($1::uuid[])`;
+  const { from, below } = customers as CustomerIdRange;
+  return [
+    `o."customerId" IS NOT NULL AND $1::uuid[] IS NOT NULL`,
+    from === null ? "" : ` AND o."customerId" >= ($1::uuid[])[1]`,
+    below === null ? "" : ` AND o."customerId" < ($1::uuid[])[2]`,
+  ].join("");
+}
+
+async function loadInto(
+  loaded: LoadedSummaries,
+  client: Client,
+  customers: readonly string[] | CustomerIdRange,
+  { asOf, config }: { asOf: Date; config: AnalyticsConfig },
+): Promise<void> {
+  if (Array.isArray(customers) && customers.length === 0) return;
+  const range = customers as CustomerIdRange;
+  // One JSON text for the whole pass: the driver hands over one string, not an object per row.
   const [{ summaries: json }] = (await client.$queryRawUnsafe<Array<{ summaries: string }>>(
-    summarySql(
-      every
-        ? `o."customerId" IS NOT NULL AND $1::uuid[] IS NULL`
-        : `o."customerId" = ANY($1::uuid[])`,
-    ),
-    every ? null : customers,
+    summarySql(selectionSql(customers)),
+    Array.isArray(customers) ? customers : [range.from, range.below],
     asOf,
     config.countFullyRefundedOrders,
     utcDayNumber(asOf),
     config.rollingWindowDays,
   )) as [{ summaries: string }];
-  let orders = 0;
   for (const row of JSON.parse(json) as SummaryTuple[]) {
     const [
       customerId,
@@ -128,10 +183,10 @@ export async function loadCustomerSummaries(
       repeat,
       linesHash,
     ] = row;
-    orders += all;
+    loaded.orders += all;
     if (counted === 0) continue;
-    countedOrderLines.set(customerId, countedOrderLinesOf(counted, linesHash));
-    summaries.set(customerId, {
+    loaded.countedOrderLines.set(customerId, countedOrderLinesOf(counted, linesHash));
+    loaded.summaries.set(customerId, {
       orderCount: counted,
       ecomOrderCount: ecom,
       totalSpend: new Decimal(total),
@@ -143,5 +198,4 @@ export async function loadCustomerSummaries(
       repeatDaySpend: new Decimal(repeat),
     });
   }
-  return { summaries, orders, countedOrderLines };
 }

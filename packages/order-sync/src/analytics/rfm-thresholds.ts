@@ -20,39 +20,57 @@ export function rfmThresholdsOf(
   customers: readonly RfmCustomer[],
   scores: ReadonlyMap<string, RfmScores>,
 ): RfmThresholds {
-  const pick = <T>(
-    dimension: "r" | "f" | "m",
-    value: (c: RfmCustomer) => T,
-    better: (a: T, b: T) => boolean,
-  ) =>
-    scoresFrom2.map((s) => {
-      let best: T | null = null;
-      for (const customer of customers) {
-        const score = scores.get(customer.id)?.[dimension];
-        if (score === undefined || score < s) continue;
-        const v = value(customer);
-        // The weakest value still at or above score s is the threshold.
-        if (best === null || better(best, v)) best = v;
+  // One pass: for each score s, the extreme value among the customers scoring at least s. Spend
+  // is compared as Decimal and turned into a string once per threshold, not once per customer.
+  const recencyMaxDays: Array<number | null> = [null, null, null, null];
+  const frequencyMin: Array<number | null> = [null, null, null, null];
+  const monetaryMin: Array<Decimal | null> = [null, null, null, null];
+  for (const customer of customers) {
+    const score = scores.get(customer.id);
+    if (score === undefined) continue;
+    for (let index = 0; index < scoresFrom2.length; index += 1) {
+      const s = scoresFrom2[index] as number;
+      if (score.r >= s) {
+        const best = recencyMaxDays[index];
+        if (best === null || best === undefined || customer.recencyDays > best) {
+          recencyMaxDays[index] = customer.recencyDays;
+        }
       }
-      return best;
-    });
+      if (score.f >= s) {
+        const best = frequencyMin[index];
+        if (best === null || best === undefined || customer.frequency < best) {
+          frequencyMin[index] = customer.frequency;
+        }
+      }
+      if (score.m >= s) {
+        const best = monetaryMin[index];
+        if (best === null || best === undefined || customer.monetary.lt(best)) {
+          monetaryMin[index] = customer.monetary;
+        }
+      }
+    }
+  }
   return {
-    recencyMaxDays: pick(
-      "r",
-      (c) => c.recencyDays,
-      (a, b) => b > a,
-    ),
-    frequencyMin: pick(
-      "f",
-      (c) => c.frequency,
-      (a, b) => b < a,
-    ),
-    monetaryMin: pick(
-      "m",
-      (c) => c.monetary.toString(),
-      (a, b) => new Decimal(b).lt(a),
-    ),
+    recencyMaxDays,
+    frequencyMin,
+    monetaryMin: monetaryMin.map((min) => (min === null ? null : min.toString())),
   };
+}
+
+/**
+ * The spend thresholds as Decimals, parsed once per thresholds object: a full run scores every
+ * customer against the same thresholds.
+ */
+const parsedMonetaryMin = new WeakMap<RfmThresholds, Array<Decimal | null>>();
+function monetaryMinOf(thresholds: RfmThresholds): Array<Decimal | null> {
+  let parsed = parsedMonetaryMin.get(thresholds);
+  if (parsed === undefined) {
+    parsed = thresholds.monetaryMin.map((min) =>
+      min === null || min === undefined ? null : new Decimal(min),
+    );
+    parsedMonetaryMin.set(thresholds, parsed);
+  }
+  return parsed;
 }
 
 /** The highest score whose threshold the customer meets (1 when none). */
@@ -60,25 +78,18 @@ export function scoreWithThresholds(
   customer: Omit<RfmCustomer, "id">,
   thresholds: RfmThresholds,
 ): RfmScores {
-  const score = (meets: (index: number) => boolean): RfmScore => {
-    let result: RfmScore = 1;
-    scoresFrom2.forEach((s, index) => {
-      if (meets(index)) result = s;
-    });
-    return result;
-  };
-  return {
-    r: score((i) => {
-      const max = thresholds.recencyMaxDays[i];
-      return max !== null && max !== undefined && customer.recencyDays <= max;
-    }),
-    f: score((i) => {
-      const min = thresholds.frequencyMin[i];
-      return min !== null && min !== undefined && customer.frequency >= min;
-    }),
-    m: score((i) => {
-      const min = thresholds.monetaryMin[i];
-      return min !== null && min !== undefined && customer.monetary.gte(min);
-    }),
-  };
+  const monetaryMin = monetaryMinOf(thresholds);
+  let r: RfmScore = 1;
+  let f: RfmScore = 1;
+  let m: RfmScore = 1;
+  for (let index = 0; index < scoresFrom2.length; index += 1) {
+    const s = scoresFrom2[index] as RfmScore;
+    const maxDays = thresholds.recencyMaxDays[index];
+    if (maxDays !== null && maxDays !== undefined && customer.recencyDays <= maxDays) r = s;
+    const minOrders = thresholds.frequencyMin[index];
+    if (minOrders !== null && minOrders !== undefined && customer.frequency >= minOrders) f = s;
+    const minSpend = monetaryMin[index];
+    if (minSpend !== null && minSpend !== undefined && customer.monetary.gte(minSpend)) m = s;
+  }
+  return { r, f, m };
 }
