@@ -98,6 +98,22 @@ const favouriteColumns: ReadonlySet<string> = new Set([
   "brandShares",
 ]);
 
+/**
+ * Each row's COPY values, made as COPY encodes them: a batch's 5,000 arrays of 41 values, made at
+ * once, outlived V8's young generation and cost collections of the old one.
+ */
+function* copyRowsOf(
+  rows: readonly CustomerAnalytics[],
+  refreshedFavourites: ReadonlyMap<string, string>,
+): Generator<CopyValue[]> {
+  for (const row of rows) {
+    const values: CopyValue[] = [row.customerId];
+    for (const [, type, pick] of columns) values.push(copyValueOf(type, pick(row)));
+    values.push(refreshedFavourites.get(row.customerId) ?? null);
+    yield values;
+  }
+}
+
 export async function writeCustomerMetrics(
   session: BulkSession,
   rows: readonly CustomerAnalytics[],
@@ -118,11 +134,7 @@ export async function writeCustomerMetrics(
   await session.copyFrom(
     batchTable,
     ["customerId", ...columns.map(([name]) => name), "favouritesFingerprint"],
-    rows.map((row) => [
-      row.customerId,
-      ...columns.map(([, type, pick]) => copyValueOf(type, pick(row))),
-      refreshedFavourites.get(row.customerId) ?? null,
-    ]),
+    copyRowsOf(rows, refreshedFavourites),
   );
   // A row without a fingerprint keeps the stored favourites. (A customer without stored metrics
   // has no fingerprint either, so is always refreshed.)
