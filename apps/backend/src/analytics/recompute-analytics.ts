@@ -135,8 +135,8 @@ export async function recomputeAllCustomers(
     const measureOptions = { asOf, config: options.config };
     const chunkSize = options.chunkSize ?? CHUNK;
     const catalog = await catalogFingerprint(db);
-    // Every customer's summary in one pass over the orders; the same pass tells whose favourites
-    // to sum again.
+    // Every customer's summary in SUMMARY_PASSES passes over the orders, at once; the same passes
+    // tell whose favourites to sum again.
     const everyone = loadEveryCustomerSummary(db.prisma, ids, {
       ...measureOptions,
       parts: SUMMARY_PASSES,

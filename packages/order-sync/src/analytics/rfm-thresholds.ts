@@ -59,7 +59,7 @@ export function rfmThresholdsOf(
 
 /**
  * The spend thresholds as Decimals, parsed once per thresholds object: a full run scores every
- * customer against the same thresholds.
+ * customer against the same thresholds (which are never changed once made).
  */
 const parsedMonetaryMin = new WeakMap<RfmThresholds, Array<Decimal | null>>();
 function monetaryMinOf(thresholds: RfmThresholds): Array<Decimal | null> {
