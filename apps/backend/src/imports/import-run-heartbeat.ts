@@ -27,26 +27,43 @@ export interface ImportRunHeartbeat {
   stop(): Promise<void>;
 }
 
+/** One beat: renews the run's heartbeat if this process still owns it. */
+export type RenewHeartbeat = (
+  db: Pick<Database, "prisma">,
+  run: { runId: string; owner: string },
+) => Promise<unknown>;
+
+/** While the run reads and writes its file (or counts it, dry). */
+const renewWhileWriting: RenewHeartbeat = (db, { runId, owner }) =>
+  // A run someone took for dead (a stall longer than the grace period) is running after all: the
+  // beat says so again.
+  db.prisma.$executeRaw`
+    UPDATE "ImportRun" SET "heartbeatAt" = now(),
+           status = CASE WHEN status = 'INTERRUPTED' THEN 'RUNNING'::"ImportStatus" ELSE status END,
+           "finishedAt" = NULL, error = NULL
+     WHERE id = ${runId}::uuid AND owner = ${owner}
+       AND status IN ('RUNNING', 'INTERRUPTED', 'DRY_RUN')`;
+
 export function startImportRunHeartbeat(
   db: Pick<Database, "prisma">,
   runId: string,
-  options: { intervalMs?: number; logger?: Pick<Logger, "warn"> } = {},
+  options: {
+    intervalMs?: number;
+    logger?: Pick<Logger, "warn">;
+    /** The beat's statement; default: the one for a run writing its file. */
+    renew?: RenewHeartbeat;
+  } = {},
 ): ImportRunHeartbeat {
   const owner = importRunOwner();
+  const renew = options.renew ?? renewWhileWriting;
   let stopped = false;
   let inFlight: Promise<void> = Promise.resolve();
   const beat = () => {
     if (stopped) return inFlight;
-    // One beat at a time. A run someone took for dead (a stall longer than the grace period) is
-    // running after all: the beat says so again.
+    // One beat at a time.
     inFlight = inFlight
       .then(async () => {
-        await db.prisma.$executeRaw`
-          UPDATE "ImportRun" SET "heartbeatAt" = now(),
-                 status = CASE WHEN status = 'INTERRUPTED' THEN 'RUNNING'::"ImportStatus" ELSE status END,
-                 "finishedAt" = NULL, error = NULL
-           WHERE id = ${runId}::uuid AND owner = ${owner}
-             AND status IN ('RUNNING', 'INTERRUPTED', 'DRY_RUN')`;
+        await renew(db, { runId, owner });
       })
       .catch((err: unknown) => {
         // The next beat may get through; a run that stays silent is what the grace period is for.

@@ -13,6 +13,12 @@ export interface ImportRunView {
   dryRun: boolean;
   /** Ended: finished, failed, interrupted, or a dry run that is complete. */
   done: boolean;
+  /**
+   * Where the import is: `reading` its file, then (a run whose rows are written, already `done`)
+   * `merging` and `analytics` while the customers' numbers catch up with the file
+   * (import-run-tail.ts), and `done` once they include it, or the run ended otherwise.
+   */
+  phase: ImportRunPhase;
   format: string;
   fileName: string;
   fileSha256: string;
@@ -30,6 +36,9 @@ export interface ImportRunView {
   /** Its last sign of life while the import ran. */
   heartbeatAt: Date | null;
 }
+
+export const importRunPhases = ["reading", "merging", "analytics", "done"] as const;
+export type ImportRunPhase = (typeof importRunPhases)[number];
 
 /** How long an unfinished run's heartbeat may be silent before it counts as interrupted. */
 export interface ImportRunLiveness {
@@ -80,6 +89,7 @@ const runSelect = {
   finishedAt: true,
   owner: true,
   heartbeatAt: true,
+  phase: true,
 } satisfies Prisma.ImportRunSelect;
 
 type RunRow = Prisma.ImportRunGetPayload<{ select: typeof runSelect }>;
@@ -153,6 +163,7 @@ function viewOf(row: RunRow): ImportRunView {
     status: row.status,
     dryRun: row.status === "DRY_RUN",
     done: row.finishedAt !== null,
+    phase: phaseOf(row),
     format: row.format,
     fileName: row.fileName,
     fileSha256: row.fileSha256,
@@ -168,6 +179,11 @@ function viewOf(row: RunRow): ImportRunView {
     owner: row.owner,
     heartbeatAt: row.heartbeatAt,
   };
+}
+
+function phaseOf(row: RunRow): ImportRunPhase {
+  if (row.phase === "merging" || row.phase === "analytics") return row.phase;
+  return row.finishedAt === null ? "reading" : "done";
 }
 
 /** ImportRun.errorReport as importEcomOrders writes it (`reason` is the issue's message). */

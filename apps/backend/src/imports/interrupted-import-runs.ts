@@ -4,9 +4,11 @@
 // `serve` (at start-up too). A RUNNING run becomes INTERRUPTED with the counts it committed (those
 // chunks are kept, and re-running the file finishes it); a dry run stays DRY_RUN, ended. One
 // UPDATE, which usually matches nothing. A later run of the same file that completes it says so
-// on it (noteCompletedImportRuns).
+// on it (noteCompletedImportRuns). A run that died in its tail (the merge and analytics after
+// its rows were written) stays SUCCEEDED; its phase becomes `done` (import-run-tail.ts).
 import type { Database } from "@greenloop/db";
 import type { Logger } from "../logger";
+import { settleAbandonedImportTails } from "./import-run-tail";
 
 export interface InterruptedImportRun {
   id: string;
@@ -38,6 +40,8 @@ export async function markInterruptedImportRuns(
        AND COALESCE("heartbeatAt", "startedAt")
            < now() - ${options.graceMs}::double precision * interval '1 millisecond'
     RETURNING id, "fileName", owner, status::text AS status, "finishedAt" AS "lastHeartbeatAt"`;
+  // And a run whose process died after its rows were written, in the merge or the analytics.
+  await settleAbandonedImportTails(db, options);
   const interrupted = rows.map(({ status, ...run }) => ({ ...run, dryRun: status === "DRY_RUN" }));
   for (const run of interrupted) {
     options.logger?.warn({ importRun: run }, "import run interrupted: its process stopped beating");

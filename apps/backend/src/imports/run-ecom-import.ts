@@ -26,6 +26,7 @@ import {
   importEcomOrders,
 } from "./import-ecom-orders";
 import { createImportMerge } from "./import-merge";
+import { startImportRunTail } from "./import-run-tail";
 import { markInterruptedImportRuns, noteCompletedImportRuns } from "./interrupted-import-runs";
 import { recordDryRun } from "./record-dry-run";
 import { streamExportFile } from "./stream-export-file";
@@ -129,10 +130,13 @@ export async function runEcomImport(
         onProgress?.(progress, source.bytesRead());
       },
       ...(merge ? { onEcomOrdersChanged: merge.onEcomOrdersChanged } : {}),
-    }).finally(async () => {
-      if (!merge) return;
-      clock.enter("merging");
-      await merge.finish();
+    }).catch(async (error: unknown) => {
+      // What was committed is merged however the import ended.
+      if (merge) {
+        clock.enter("merging");
+        await merge.finish();
+      }
+      throw error;
     });
     if (dryRunRecord) await dryRunRecord.finish(result);
   } catch (error) {
@@ -142,34 +146,49 @@ export async function runEcomImport(
     }
     throw error;
   }
-  const file = { name: request.file.name, ...(await source.measure()) };
-  if (result.importRunId !== null && !result.interrupted) {
-    // A run of this file that died (kill -9) is done now: say so on it.
-    await markInterruptedImportRuns(db, liveness);
-    await noteCompletedImportRuns(db, { runId: result.importRunId, sha256: file.sha256 });
-  }
-  // The merge has run; the analytics follow once.
+  // The run's rows are written; its tail (the last merge, the analytics) is on the run as it goes.
+  const tail =
+    merge && result.importRunId !== null
+      ? startImportRunTail(db, result.importRunId, { logger })
+      : null;
   let analytics: EcomImportOutcome["analytics"] = null;
-  if (!dryRun && !result.interrupted) {
-    clock.enter("analytics");
-    analytics = await recomputeAfterImport(db, {
-      config: env.analytics.config,
-      ordersChanged: result.ordersCreated + result.ordersUpdated,
-      ...(now ? { now } : {}),
-    });
+  try {
+    if (merge) {
+      await tail?.enter("merging");
+      clock.enter("merging");
+      await merge.finish();
+    }
+    const file = { name: request.file.name, ...(await source.measure()) };
+    if (result.importRunId !== null && !result.interrupted) {
+      // A run of this file that died (kill -9) is done now: say so on it.
+      await markInterruptedImportRuns(db, liveness);
+      await noteCompletedImportRuns(db, { runId: result.importRunId, sha256: file.sha256 });
+    }
+    // The merge has run; the analytics follow once.
+    if (!dryRun && !result.interrupted) {
+      await tail?.enter("analytics");
+      clock.enter("analytics");
+      analytics = await recomputeAfterImport(db, {
+        config: env.analytics.config,
+        ordersChanged: result.ordersCreated + result.ordersUpdated,
+        ...(now ? { now } : {}),
+      });
+    }
+    logger.info(
+      {
+        importRunId: result.importRunId,
+        dryRun,
+        ...importCountsOf(result),
+        interrupted: result.interrupted,
+        durationMs: result.durationMs,
+        ...(analytics ? { analytics } : {}),
+      },
+      dryRun ? "eCom export dry-run" : "eCom export imported",
+    );
+    return { result, file, analytics, timings: clock.stop() };
+  } finally {
+    await tail?.finish();
   }
-  logger.info(
-    {
-      importRunId: result.importRunId,
-      dryRun,
-      ...importCountsOf(result),
-      interrupted: result.interrupted,
-      durationMs: result.durationMs,
-      ...(analytics ? { analytics } : {}),
-    },
-    dryRun ? "eCom export dry-run" : "eCom export imported",
-  );
-  return { result, file, analytics, timings: clock.stop() };
 }
 
 /** Tells each phase as it starts, and times it. */

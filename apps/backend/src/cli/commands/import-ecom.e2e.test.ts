@@ -143,3 +143,44 @@ describe(`pnpm cli import-ecom killed mid-file (${testDatabaseKind})`, () => {
     expect(await dataOf(env)).toEqual(await dataOf(clean));
   });
 });
+
+describe(`pnpm cli import-ecom killed after its rows were written (${testDatabaseKind})`, () => {
+  it("leaves its run SUCCEEDED in the merge or the analytics, and settles that tail once its heartbeat is past the grace period", {
+    timeout: 240_000,
+  }, async () => {
+    const env = await freshDatabaseEnv(cleanup);
+    const file = path.join(cleanup.tempDir(), "orders.csv");
+    await writeGeneratedExport(file, ORDERS);
+    // The line the CLI prints once the run's tail is on the run: the last merge has begun.
+    const cli = await spawnCli({
+      args: ["import-ecom", file],
+      env: { ...env, STORE_TIMEZONE: GENERATED_EXPORT_TIME_ZONE },
+      ready: /Merging the changed orders into customers/,
+      readyOnStdout: true,
+      defer: cleanup.defer,
+    });
+    await cli.stop("SIGKILL");
+    expect(cli.child.signalCode).toBe("SIGKILL");
+    expect(cli.stdout()).not.toContain("Imported");
+
+    const db = await open(env);
+    try {
+      // Every row is written: the run is done, but the customers' numbers are not there yet.
+      expect(await db.prisma.ecomOrder.count()).toBe(ORDERS);
+      const [killed] = await listRuns(db, 600_000);
+      expect(killed).toMatchObject({
+        status: "SUCCEEDED",
+        done: true,
+        ordersCreated: ORDERS,
+        phase: expect.stringMatching(/^(merging|analytics)$/),
+        error: null,
+      });
+      // Past the grace period the next process that looks settles it: the merge sweep and the
+      // next analytics run take what it left.
+      const [settled] = await listRuns(db, 0);
+      expect(settled).toMatchObject({ id: killed?.id, status: "SUCCEEDED", phase: "done" });
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -41,6 +41,8 @@ describe(`imports router (${testDatabaseKind})`, () => {
       status: "SUCCEEDED",
       dryRun: false,
       done: true,
+      // The last merge and the analytics ran too (drain waited for them).
+      phase: "done",
       format: "ecwid",
       fileName: "ecwid-small.csv",
       fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/),

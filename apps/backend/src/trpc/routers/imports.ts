@@ -3,7 +3,12 @@
 import { tmpdir } from "node:os";
 import { octetInputParser } from "@trpc/server/http";
 import { z } from "zod";
-import { getImportRun, listImportIssues, listImportRuns } from "../../imports/import-runs";
+import {
+  getImportRun,
+  importRunPhases,
+  listImportIssues,
+  listImportRuns,
+} from "../../imports/import-runs";
 import { receiveUpload } from "../../imports/receive-upload";
 import { startUploadedImport } from "../../imports/start-uploaded-import";
 import { cursorSchema, importStatusSchema, pageSizeSchema, uuidSchema } from "../output-schemas";
@@ -27,6 +32,7 @@ const importRunSchema = z.object({
   status: importStatusSchema,
   dryRun: z.boolean(),
   done: z.boolean(),
+  phase: z.enum(importRunPhases),
   format: z.string(),
   fileName: z.string(),
   fileSha256: z.string(),

@@ -1,4 +1,4 @@
-// An import run's status as a badge.
+// An import run's status as a badge, and where the tail of a written import is.
 import type { RouterOutputs } from "@greenloop/app-client";
 import { runStatusTone } from "../../components/run-status-tone";
 import { Badge } from "../../components/ui";
@@ -14,17 +14,29 @@ const statusLabels: Record<Run["status"], string> = {
   INTERRUPTED: "interrupted",
 };
 
+/**
+ * A run whose rows are written is SUCCEEDED, but until its last merge and the analytics are done
+ * the customers' numbers do not include the file: it says so, as running does.
+ */
+const tailLabels: Record<Run["phase"], string | null> = {
+  reading: null,
+  merging: "merging",
+  analytics: "updating analytics",
+  done: null,
+};
+
 export function ImportStatusBadge({
   run,
   testId,
 }: {
-  run: Pick<Run, "status" | "done" | "rowsRejected">;
+  run: Pick<Run, "status" | "done" | "phase" | "rowsRejected">;
   testId?: string;
 }) {
-  const statusTone = runStatusTone(run.status);
+  const tail = tailLabels[run.phase];
+  const statusTone = tail ? "info" : runStatusTone(run.status);
   // A finished run that rejected rows asks for a look at its error report.
   const tone = statusTone === "good" && run.rowsRejected > 0 ? "warn" : statusTone;
-  const label = statusLabels[run.status];
+  const label = tail ?? statusLabels[run.status];
   return (
     <Badge tone={tone} testId={testId}>
       {label}

@@ -1,4 +1,6 @@
-// One import run: polled every second while it runs, then its counts and the rows it rejected.
+// One import run: polled every second while it runs and while its tail (the last merge, the
+// analytics) catches the customers up with it, then its counts and the rows it rejected.
+import type { RouterOutputs } from "@greenloop/app-client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { mergeCursorPages } from "../../api/merge-cursor-pages";
@@ -16,30 +18,41 @@ import { formatCount } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { ImportStatusBadge } from "./import-run-status";
 
+const phaseLabels: Record<RouterOutputs["imports"]["progress"]["phase"], string> = {
+  reading: "Importing",
+  merging: "Orders written. Merging them into customers…",
+  analytics: "Orders merged. Updating the customers' analytics…",
+  done: "Done",
+};
+
 export function ImportRunView({ runId }: { runId: string }) {
   const { timeZone } = useStoreTime();
   const progress = useApiQuery(
     (api) => api.imports.progress,
     { runId },
     {
-      refetchInterval: (query) => (query.state.data?.done === false ? 1_000 : false),
+      // Until the customers' numbers include the file: its rows, then the last merge and the
+      // analytics (the run is done before they are).
+      refetchInterval: (query) =>
+        query.state.data !== undefined && query.state.data.phase !== "done" ? 1_000 : false,
       staleTime: 0,
     },
   );
   const done = progress.data?.done === true;
+  const settled = progress.data?.phase === "done";
   const queryClient = useQueryClient();
   const wasRunning = useRef(false);
   useEffect(() => {
-    if (!done) {
+    if (!settled) {
       wasRunning.current = progress.data !== undefined;
       return;
     }
     if (!wasRunning.current) return;
-    // It just finished: the last rejected rows, the run list and the sync page's import figures.
+    // It just settled: the last rejected rows, the run list, the sync page's import figures and
+    // every customer figure the import changed, so all of it is read again.
     wasRunning.current = false;
-    void queryClient.invalidateQueries({ queryKey: ["imports"] });
-    void queryClient.invalidateQueries({ queryKey: ["sync"] });
-  }, [done, progress.data, queryClient]);
+    void queryClient.invalidateQueries();
+  }, [settled, progress.data, queryClient]);
   if (progress.error && !progress.data && isMissingRecord(progress.error)) {
     return (
       <NotFoundView
@@ -70,16 +83,21 @@ export function ImportRunView({ runId }: { runId: string }) {
                 {run.dryRun ? " · dry run: nothing written" : ""}
               </span>
             </div>
-            {run.done ? null : (
+            {run.phase === "done" ? null : (
               <div
                 className="progress indeterminate"
                 role="progressbar"
-                aria-label="Importing"
+                aria-label={phaseLabels[run.phase]}
                 data-testid="import-progress"
               >
                 <span />
               </div>
             )}
+            {run.phase === "merging" || run.phase === "analytics" ? (
+              <p className="muted small" data-testid="import-phase">
+                {phaseLabels[run.phase]}
+              </p>
+            ) : null}
             <StatGrid
               testId="import-counts"
               idPrefix="import"
