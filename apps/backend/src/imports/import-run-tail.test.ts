@@ -90,6 +90,12 @@ describe(`an import's tail (${testDatabaseKind})`, () => {
       phase: "done",
       error: null,
     });
+    // A process that was only stalled (a long merge on PGlite holds every query) beats again:
+    // its run is back in its phase, until the tail ends.
+    await tail.beat();
+    expect(await getImportRun(db, runId, liveness)).toMatchObject({ phase: "analytics" });
+    await tail.finish();
+    expect(await getImportRun(db, runId, liveness)).toMatchObject({ phase: "done" });
   });
 
   it("leaves a dry run, a failed run and a run still reading out of it", async () => {

@@ -23,15 +23,11 @@ export type ImportTailPhase = "merging" | "analytics";
 export interface ImportRunTail {
   /** The tail's next phase, on the run (and its heartbeat kept from then on). */
   enter(phase: ImportTailPhase): Promise<void>;
+  /** Renews the heartbeat now (its timer does so every interval). */
+  beat(): Promise<void>;
   /** The tail ended, however it ended: the run's phase is `done`. */
   finish(): Promise<void>;
 }
-
-/** Beats only while the run is in its tail. */
-const renewDuringTail: RenewHeartbeat = (db, { runId }) =>
-  db.prisma.$executeRaw`
-    UPDATE "ImportRun" SET "heartbeatAt" = now()
-     WHERE id = ${runId}::uuid AND phase IN ('merging', 'analytics')`;
 
 export function startImportRunTail(
   db: Pick<Database, "prisma">,
@@ -39,6 +35,13 @@ export function startImportRunTail(
   options: { logger?: Pick<Logger, "warn">; heartbeatIntervalMs?: number } = {},
 ): ImportRunTail {
   let heartbeat: ImportRunHeartbeat | null = null;
+  let current: ImportTailPhase | null = null;
+  // Each beat says the phase again: a tail taken for abandoned while its process only stalled
+  // (on PGlite every query waits for a long merge's transaction) is back in its phase at once.
+  const renew: RenewHeartbeat = () =>
+    db.prisma.$executeRaw`
+      UPDATE "ImportRun" SET "heartbeatAt" = now(), phase = ${current}
+       WHERE id = ${runId}::uuid AND status = 'SUCCEEDED' AND phase IS NOT NULL`;
   const told = async (what: string, write: () => Promise<unknown>) => {
     try {
       await write();
@@ -48,6 +51,7 @@ export function startImportRunTail(
   };
   return {
     async enter(phase) {
+      current = phase;
       await told(
         `${phase} phase`,
         () =>
@@ -56,10 +60,13 @@ export function startImportRunTail(
            WHERE id = ${runId}::uuid AND status = 'SUCCEEDED'`,
       );
       heartbeat ??= startImportRunHeartbeat(db, runId, {
-        renew: renewDuringTail,
+        renew,
         ...(options.logger ? { logger: options.logger } : {}),
         ...(options.heartbeatIntervalMs ? { intervalMs: options.heartbeatIntervalMs } : {}),
       });
+    },
+    async beat() {
+      await heartbeat?.beat();
     },
     async finish() {
       await heartbeat?.stop();
