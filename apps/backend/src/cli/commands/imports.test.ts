@@ -105,7 +105,7 @@ describe(`pnpm cli imports errors (${testDatabaseKind})`, () => {
     // The run id to give comes from `imports list`.
     expect(await cliJson(["imports", "list"], env)).toMatchObject({
       count: 1,
-      runs: [{ id: runId, status: "SUCCEEDED", rowsRejected: 3, ordersCreated: 1 }],
+      runs: [{ id: runId, status: "SUCCEEDED", phase: "done", rowsRejected: 3, ordersCreated: 1 }],
     });
     expect((await runCliCaptured(["imports", "list"], env)).stdout).toContain(runId);
   });

@@ -125,7 +125,10 @@ async function runList({ env, logger, values, columns }: CommandContext): Promis
             runs.map((run) => [
               run.startedAt.toISOString().slice(0, 19).replace("T", " "),
               run.id,
-              run.status,
+              // A run whose rows are written says so while its last merge and analytics run.
+              run.phase === "merging" || run.phase === "analytics"
+                ? `${run.status} (${run.phase})`
+                : run.status,
               String(run.rowsRead),
               String(run.rowsRejected),
               String(run.ordersCreated),
