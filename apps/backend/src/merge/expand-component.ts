@@ -2,7 +2,7 @@
 // they belonged to, follow identifiers to the records carrying them, and those records' customers,
 // until nothing new appears. Placeholders (on more X-Series customers than the limit) are not
 // followed: they link nothing, and following them would pull in half the store.
-import { pgPlainArray, pgTextArray, type RawSqlClient } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import type { IdentifierKind } from "@greenloop/order-sync/identity";
 import type { IdentityPin } from "@greenloop/order-sync/merge";
 
@@ -18,10 +18,6 @@ export interface Component {
 }
 
 const idKey = (kind: string, value: string) => `${kind}:${value}`;
-
-// Every array goes as one literal (`pgTextArray`, `pgPlainArray`), cast in SQL: the driver's
-// per-element encoding cost 0.5–0.7 s per four 100k-element arrays (write-resolution.ts), and a
-// big import's components carry that many identifiers through four lookups per round.
 
 export async function expandComponent(
   client: Client,
@@ -94,7 +90,7 @@ async function recordsOfCustomers(client: Client, customerIds: string[]): Promis
   if (customerIds.length === 0) return [];
   const rows = await client.$queryRawUnsafe<Array<{ key: string }>>(
     `SELECT key FROM "IdentityRecord" WHERE "customerId" = ANY($1::uuid[])`,
-    pgPlainArray(customerIds),
+    customerIds,
   );
   return rows.map((row) => row.key);
 }
@@ -107,13 +103,13 @@ async function identifiersOfRecords(
   return client.$queryRawUnsafe(
     `SELECT DISTINCT kind::text AS kind, value FROM "IdentityRecordIdentifier"
       WHERE "recordKey" = ANY($1::text[])`,
-    pgTextArray(recordKeys),
+    recordKeys,
   );
 }
 
 const pairs = (ids: Array<{ kind: string; value: string }>) => [
-  pgPlainArray(ids.map((id) => id.kind)),
-  pgTextArray(ids.map((id) => id.value)),
+  ids.map((id) => id.kind),
+  ids.map((id) => id.value),
 ];
 
 /** Pins on these identifiers, plus every other pin to the same customers (known ones included). */
@@ -186,7 +182,7 @@ async function customersOfRecords(client: Client, recordKeys: string[]): Promise
   const rows = await client.$queryRawUnsafe<Array<{ customerId: string }>>(
     `SELECT DISTINCT "customerId"::text AS "customerId" FROM "IdentityRecord"
       WHERE key = ANY($1::text[]) AND "customerId" IS NOT NULL`,
-    pgTextArray(recordKeys),
+    recordKeys,
   );
   return rows.map((row) => row.customerId);
 }

@@ -88,7 +88,7 @@ export async function saveIdentityRecords(
     `SELECT key, identifiers::text AS identifiers, blocked::text AS blocked,
             "customerId"::text AS "customerId"
        FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
-    pgTextArray(keys),
+    keys,
   );
   const byKey = new Map(stored.map((row) => [row.key, row]));
   const changed: IdentityRecordDraft[] = [];
@@ -113,17 +113,17 @@ export async function saveIdentityRecords(
     // A record not stored before has no edges yet: 20,000 new orders' keys are 20,000 probes.
     await client.$executeRawUnsafe(
       `DELETE FROM "IdentityRecordIdentifier" WHERE "recordKey" = ANY($1::text[])`,
-      pgTextArray(changedKeys.filter((key) => byKey.has(key))),
+      changedKeys.filter((key) => byKey.has(key)),
     );
     await client.$executeRawUnsafe(
       `DELETE FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
-      pgTextArray(removed),
+      removed,
     );
     // A record out of the graph speaks for nobody: its consent leaves its customer too.
     await client.$executeRawUnsafe(
       `UPDATE "CustomerConsent" SET "customerId" = NULL
         WHERE "recordKey" = ANY($1::text[]) AND "customerId" IS NOT NULL`,
-      pgTextArray(removed),
+      removed,
     );
     await insertEdges(client, changed);
   }

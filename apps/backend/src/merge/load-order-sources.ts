@@ -2,7 +2,7 @@
 // the changed records, the sales and eCom orders that share their eCom order number, the sale an
 // export's `X-series Order ID` names, and return sales. Grouping that closed set gives exactly the
 // orders a whole-store rebuild would give for those keys.
-import { pgTextArray, type RawSqlClient } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import {
   type EcomOrderFacts,
   orderKeyOfSale,
@@ -122,9 +122,9 @@ async function querySales(
       WHERE (s.id = ANY($1::text[]) OR s."returnFor" = ANY($1::text[])
              OR s."sourceId" = ANY($2::text[]) OR ${noteOrderNumber} = ANY($2::text[]))
         AND s.id <> ALL($3::text[])`,
-    pgTextArray(saleIds),
-    pgTextArray(numbers),
-    pgTextArray(known),
+    saleIds,
+    numbers,
+    known,
   );
 }
 
@@ -137,8 +137,8 @@ async function queryEcomOrders(
   return client.$queryRawUnsafe<EcomRow[]>(
     `SELECT ${ecomColumns} FROM "EcomOrder"
       WHERE "orderNumber" = ANY($1::text[]) OR "xseriesOrderIdHint" = ANY($2::text[])`,
-    pgTextArray(numbers),
-    pgTextArray(hintedSaleIds),
+    numbers,
+    hintedSaleIds,
   );
 }
 

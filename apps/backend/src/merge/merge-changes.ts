@@ -2,13 +2,7 @@
 // committing mirror rows. Orders first (one per real order), then the identity graph (one customer
 // per person). One transaction, one merge at a time (a transaction-scoped advisory lock), and
 // idempotent: merging the same changes twice changes nothing the second time.
-import {
-  type Database,
-  type Prisma,
-  pgTextArray,
-  type RawSqlClient,
-  rawQueryClient,
-} from "@greenloop/db";
+import { type Database, type Prisma, type RawSqlClient, rawQueryClient } from "@greenloop/db";
 import { jobLockKeys } from "../scheduler/job-lock-keys";
 import { reportMergeFinished } from "../telemetry/pipeline-events";
 import { retailCustomerRecords, saveIdentityRecords } from "./identity-record-store";
@@ -130,7 +124,7 @@ export async function mergeInTransaction(
   if (anonymous.length > 0) {
     await tx.$executeRawUnsafe(
       `UPDATE "Order" SET "customerId" = NULL WHERE key = ANY($1::text[]) AND "customerId" IS NOT NULL`,
-      pgTextArray(anonymous),
+      anonymous,
     );
   }
   // An erased person's order stays with (or joins) their erased customer: out of every lookup,
@@ -154,7 +148,7 @@ export async function mergeInTransaction(
     await tx.$executeRawUnsafe(
       `UPDATE "Customer" SET "metricsDirtyAt" = now()
         WHERE id IN (SELECT "customerId" FROM "Order" WHERE key = ANY($1::text[]))`,
-      pgTextArray(changedOrderKeys),
+      changedOrderKeys,
     );
   }
   reportMergeFinished({ seconds: (performance.now() - started) / 1000 });

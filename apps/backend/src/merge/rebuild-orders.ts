@@ -57,10 +57,10 @@ export async function rebuildOrders(
              OR key = ANY($3::text[]))
         AND key <> ALL($4::text[])
       RETURNING key`,
-    pgTextArray(sources.sales.map((sale) => sale.id)),
-    pgTextArray(sources.ecomOrders.map((order) => order.orderNumber)),
-    pgTextArray(sources.sales.map((sale) => `retail:${sale.id}`)),
-    pgTextArray(keys),
+    sources.sales.map((sale) => sale.id),
+    sources.ecomOrders.map((order) => order.orderNumber),
+    sources.sales.map((sale) => `retail:${sale.id}`),
+    keys,
   );
 
   const records: IdentityRecordDraft[] = [];

@@ -3,7 +3,7 @@
 // id an operator pinned it to); a customer whose records all moved into another is marked merged
 // into it, so old ids still lead somewhere.
 import { randomUUID } from "node:crypto";
-import { pgTextArray, type RawSqlClient } from "@greenloop/db";
+import type { RawSqlClient } from "@greenloop/db";
 import { displayName } from "@greenloop/order-sync/identity";
 import type {
   IdentityRecord,
@@ -86,7 +86,7 @@ async function loadRecords(client: Client, keys: string[]): Promise<StoredRecord
   return client.$queryRawUnsafe<StoredRecord[]>(
     `SELECT key, kind, identifiers, "customerId"::text AS "customerId"
        FROM "IdentityRecord" WHERE key = ANY($1::text[])`,
-    pgTextArray(keys),
+    keys,
   );
 }
 
@@ -154,8 +154,8 @@ async function loadNames(client: Client, recordKeys: string[]): Promise<Map<stri
      UNION ALL
      SELECT 'order:ecom:' || "orderNumber", NULL, NULL, "customerName"
        FROM "EcomOrder" WHERE "orderNumber" = ANY($2::text[])`,
-    pgTextArray(retailIds),
-    pgTextArray(orderNumbers),
+    retailIds,
+    orderNumbers,
   );
   const names = new Map<string, string>();
   for (const row of rows) {
