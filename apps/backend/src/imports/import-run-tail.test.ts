@@ -17,6 +17,21 @@ const silent = createLogger({ level: "silent" });
 const fixtures = path.resolve(import.meta.dirname, "testing/fixtures");
 const liveness = { graceMs: 60_000 };
 
+/** A run as an import leaves it at some moment. */
+async function importRunWith(
+  db: Awaited<ReturnType<typeof openDatabaseForTest>>,
+  data: Record<string, unknown>,
+): Promise<string> {
+  const id = await createImportRun(db, {
+    format: "auto",
+    fileName: "orders.csv",
+    fileSha256: "",
+    fileBytes: 0,
+  });
+  await db.prisma.importRun.update({ where: { id }, data });
+  return id;
+}
+
 describe(`an import's tail (${testDatabaseKind})`, () => {
   it("is on the run as it goes: done once its rows are written, its phase done after the merge and the analytics", async () => {
     const db = await openDatabaseForTest(cleanup);
@@ -58,16 +73,7 @@ describe(`an import's tail (${testDatabaseKind})`, () => {
 
   it("is settled once the process running it stopped beating for longer than the grace period", async () => {
     const db = await openDatabaseForTest(cleanup);
-    const runId = await createImportRun(db, {
-      format: "auto",
-      fileName: "orders.csv",
-      fileSha256: "",
-      fileBytes: 0,
-    });
-    await db.prisma.importRun.update({
-      where: { id: runId },
-      data: { status: "SUCCEEDED", finishedAt: new Date() },
-    });
+    const runId = await importRunWith(db, { status: "SUCCEEDED", finishedAt: new Date() });
     // A long interval: this test's process is the one that "died" (it beats no more).
     const tail = startImportRunTail(db, runId, { heartbeatIntervalMs: 3_600_000 });
     cleanup.defer(() => tail.finish());
@@ -100,19 +106,8 @@ describe(`an import's tail (${testDatabaseKind})`, () => {
 
   it("leaves a dry run, a failed run and a run still reading out of it", async () => {
     const db = await openDatabaseForTest(cleanup);
-    const make = async (data: Record<string, unknown>) => {
-      const id = await createImportRun(db, {
-        format: "auto",
-        fileName: "orders.csv",
-        fileSha256: "",
-        fileBytes: 0,
-      });
-      await db.prisma.importRun.update({
-        where: { id },
-        data: { heartbeatAt: new Date(), ...data },
-      });
-      return id;
-    };
+    const make = (data: Record<string, unknown>) =>
+      importRunWith(db, { heartbeatAt: new Date(), ...data });
     const reading = await make({});
     const failed = await make({ status: "FAILED", finishedAt: new Date() });
     const dry = await make({ status: "DRY_RUN", finishedAt: new Date() });

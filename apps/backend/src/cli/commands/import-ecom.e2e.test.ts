@@ -26,6 +26,14 @@ function open(env: Record<string, string>): Promise<Database> {
   return openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 }
 
+/** A fresh database and a generated export of ORDERS orders to import into it. */
+async function freshDatabaseAndExport(): Promise<{ env: Record<string, string>; file: string }> {
+  const env = await freshDatabaseEnv(cleanup);
+  const file = path.join(cleanup.tempDir(), "orders.csv");
+  await writeGeneratedExport(file, ORDERS);
+  return { env, file };
+}
+
 /** `imports.list` as the next process sees it, with this grace period. */
 async function listRuns(db: Database, heartbeatGraceMs: number) {
   const env: Env = { ...testApiEnv(), imports: { heartbeatGraceMs } };
@@ -55,9 +63,7 @@ describe(`pnpm cli import-ecom killed mid-file (${testDatabaseKind})`, () => {
   it("shows the killed run INTERRUPTED with what it committed once its heartbeat is past the grace period, and a re-run completes the file exactly", {
     timeout: 240_000,
   }, async () => {
-    const env = await freshDatabaseEnv(cleanup);
-    const file = path.join(cleanup.tempDir(), "orders.csv");
-    await writeGeneratedExport(file, ORDERS);
+    const { env, file } = await freshDatabaseAndExport();
 
     // Wait until at least one chunk is committed: on PostgreSQL the run's counts say so; PGlite's
     // data directory belongs to the importing process, which logs each committed batch.
@@ -148,9 +154,7 @@ describe(`pnpm cli import-ecom killed after its rows were written (${testDatabas
   it("leaves its run SUCCEEDED in the merge or the analytics, and settles that tail once its heartbeat is past the grace period", {
     timeout: 240_000,
   }, async () => {
-    const env = await freshDatabaseEnv(cleanup);
-    const file = path.join(cleanup.tempDir(), "orders.csv");
-    await writeGeneratedExport(file, ORDERS);
+    const { env, file } = await freshDatabaseAndExport();
     // The line the CLI prints once the run's tail is on the run: the last merge has begun.
     const cli = await spawnCli({
       args: ["import-ecom", file],
