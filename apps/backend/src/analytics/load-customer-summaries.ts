@@ -91,19 +91,25 @@ const summarySql = (customers: string) => `
     FROM customers`;
 
 /** Customers by id: `from` included, `below` excluded, null for no bound. */
-export interface CustomerIdRange {
+interface CustomerIdRange {
   from: string | null;
   below: string | null;
 }
 
+/** Which customers a pass reads: these ids, or a range of them. */
+type Selection = readonly string[] | CustomerIdRange;
+
+// `Array.isArray` does not narrow a readonly array out of a union.
+const isIdList = (customers: Selection): customers is readonly string[] => Array.isArray(customers);
+
 /**
  * The summaries of these customers' counted orders as of `asOf`. For every customer (a full run),
- * or every customer in an id range, one pass over the orders table: cheaper than looking up each
- * customer's orders, which lie all over it, and the result is one small row per customer.
+ * one pass over the orders table: cheaper than looking up each customer's orders, which lie all
+ * over it, and the result is one small row per customer.
  */
 export async function loadCustomerSummaries(
   client: Client,
-  customers: readonly string[] | "every customer" | CustomerIdRange,
+  customers: readonly string[] | "every customer",
   options: { asOf: Date; config: AnalyticsConfig },
 ): Promise<LoadedSummaries> {
   const loaded: LoadedSummaries = { summaries: new Map(), orders: 0, countedOrderLines: new Map() };
@@ -141,9 +147,9 @@ export async function loadEveryCustomerSummary(
 const everyone: CustomerIdRange = { from: null, below: null };
 
 /** Which orders a pass reads; `$1` carries the ids, or the range's bounds. */
-function selectionSql(customers: readonly string[] | CustomerIdRange): string {
-  if (Array.isArray(customers)) return `o."customerId" = ANY($1::uuid[])`;
-  const { from, below } = customers as CustomerIdRange;
+function selectionSql(customers: Selection): string {
+  if (isIdList(customers)) return `o."customerId" = ANY($1::uuid[])`;
+  const { from, below } = customers;
   return [
     `o."customerId" IS NOT NULL AND $1::uuid[] IS NOT NULL`,
     from === null ? "" : ` AND o."customerId" >= ($1::uuid[])[1]`,
@@ -154,15 +160,14 @@ function selectionSql(customers: readonly string[] | CustomerIdRange): string {
 async function loadInto(
   loaded: LoadedSummaries,
   client: Client,
-  customers: readonly string[] | CustomerIdRange,
+  customers: Selection,
   { asOf, config }: { asOf: Date; config: AnalyticsConfig },
 ): Promise<void> {
-  if (Array.isArray(customers) && customers.length === 0) return;
-  const range = customers as CustomerIdRange;
+  if (isIdList(customers) && customers.length === 0) return;
   // One JSON text for the whole pass: the driver hands over one string, not an object per row.
   const [{ summaries: json }] = (await client.$queryRawUnsafe<Array<{ summaries: string }>>(
     summarySql(selectionSql(customers)),
-    Array.isArray(customers) ? customers : [range.from, range.below],
+    isIdList(customers) ? customers : [customers.from, customers.below],
     asOf,
     config.countFullyRefundedOrders,
     utcDayNumber(asOf),

@@ -114,6 +114,7 @@ describe(`an import's tail (${testDatabaseKind})`, () => {
     // The tail only moves a run whose rows are written.
     const tail = startImportRunTail(db, failed, { heartbeatIntervalMs: 3_600_000 });
     await tail.enter("merging");
+    expect((await getImportRun(db, failed, liveness)).phase).toBe("done");
     await tail.finish();
     expect((await getImportRun(db, reading, liveness)).phase).toBe("reading");
     expect((await getImportRun(db, failed, liveness)).phase).toBe("done");

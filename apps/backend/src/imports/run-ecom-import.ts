@@ -147,8 +147,9 @@ export async function runEcomImport(
     throw error;
   }
   // The run's rows are written; its tail (the last merge, the analytics) is on the run as it goes.
+  // An interrupted run has no tail: what it committed is merged, and the analytics wait.
   const tail =
-    merge && result.importRunId !== null
+    merge && result.importRunId !== null && !result.interrupted
       ? startImportRunTail(db, result.importRunId, { logger })
       : null;
   let analytics: EcomImportOutcome["analytics"] = null;

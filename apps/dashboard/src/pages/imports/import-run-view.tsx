@@ -18,11 +18,14 @@ import { formatCount } from "../../format/format-number";
 import { useStoreTime } from "../../store-time/store-time-context";
 import { ImportStatusBadge } from "./import-run-status";
 
-const phaseLabels: Record<RouterOutputs["imports"]["progress"]["phase"], string> = {
+/** What a run still working says (a run whose phase is done shows no progress). */
+const phaseLabels: Record<
+  Exclude<RouterOutputs["imports"]["progress"]["phase"], "done">,
+  string
+> = {
   reading: "Importing",
   merging: "Orders written. Merging them into customers…",
   analytics: "Orders merged. Updating the customers' analytics…",
-  done: "Done",
 };
 
 export function ImportRunView({ runId }: { runId: string }) {
